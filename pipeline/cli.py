@@ -1,0 +1,133 @@
+"""Command line: ``python -m pipeline run|bench|schema`` (also installed as ``newscompare``).
+
+The only module that prints. Prefect is imported lazily (through ``pipeline.flow``) so that
+``--help``, argument errors and the benchmarks answer without starting a Prefect server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_NOTHING_PROCESSED = 2
+
+DEFAULT_SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Compare scraped news articles on one story: clean them, extract entities, "
+        "numbers and dates, find where sources agree and disagree, and write a PDF report.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="run the whole flow on a folder of .txt/.md files",
+        description="Run ingest -> clean -> extract -> compare -> report as a Prefect flow.",
+    )
+    run.add_argument("--raw", type=Path, default=Path("raw"),
+                     help="folder of scraped articles (.txt, .md; optional <file>.meta.json sidecars); "
+                     "never modified (default: raw/)")
+    run.add_argument("--processed", type=Path, default=Path("processed"),
+                     help="where the CSVs and clean/<doc_id>.txt texts go (default: processed/)")
+    run.add_argument("--reports", type=Path, default=Path("reports"),
+                     help="where report.pdf and report.html go (default: reports/)")
+    run.add_argument("--rules", type=Path, default=None,
+                     help="extra cleaning rules (TOML, same format as pipeline/data/clean_rules.toml), "
+                     "merged over the built-in ones")
+    run.add_argument("--processes", type=int, default=None, choices=(1, 2, 3, 4),
+                     help="spaCy worker processes (default: 2 for large corpora on a multi-core machine, else 1)")
+
+    bench = commands.add_parser("bench", help="run a benchmark from ../shared/bench and print its score")
+    bench.add_argument("name", choices=("cleaning", "dates"), help="which benchmark")
+    bench.add_argument("--split", choices=("test", "dev"), default="test",
+                       help="dates benchmark split (default: test; tune on dev only)")
+    bench.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR,
+                       help=f"the shared folder holding bench/ (default: {DEFAULT_SHARED_DIR})")
+
+    commands.add_parser("schema", help="print the CSV schemas as Markdown (the README's tables)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.command == "schema":
+        from pipeline.schema import schema_markdown
+
+        print(schema_markdown())
+        return EXIT_OK
+    if args.command == "bench":
+        return _run_bench(args)
+    return _run_flow(args)
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    if not (args.shared / "bench").is_dir():
+        print(f"error: no benchmark folder at {args.shared / 'bench'} (use --shared)", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    if args.name == "cleaning":
+        from pipeline.bench.cleaning import run_cleaning_bench
+
+        return run_cleaning_bench(shared_dir=args.shared, log=_print_flush)
+    from pipeline.bench.dates import run_dates_bench
+
+    return run_dates_bench(split=args.split, shared_dir=args.shared, log=_print_flush)
+
+
+def _print_flush(line: str) -> None:
+    print(line, flush=True)
+
+
+def _run_flow(args: argparse.Namespace) -> int:
+    if not args.raw.is_dir():
+        print(f"error: input folder {args.raw} does not exist", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    if args.rules is not None and not args.rules.is_file():
+        print(f"error: rules file {args.rules} does not exist", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
+
+    if not flow.list_input_files(args.raw):
+        print(f"error: no input files in {args.raw} (expected .txt or .md files)", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)
+    summary = flow.run_pipeline(
+        raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports,
+        rules_file=args.rules, n_process=args.processes,
+    )
+    print(format_summary(summary))
+    if summary.ok == 0:
+        print(f"error: nothing processed: {summary.reason}", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def format_summary(summary: object) -> str:
+    """The end-of-run summary a user reads (documents, words, mentions, findings, outputs)."""
+    s = summary  # a flow.RunSummary; typed loosely so this module never imports Prefect eagerly
+    removed = s.words_raw - s.words_clean
+    share = f" ({removed / s.words_raw:.0%})" if s.words_raw else ""
+    lines = [
+        "",
+        "Summary",
+        f"  documents   {s.ok} of {s.documents} processed",
+        f"  words       {s.words_raw:,} raw, {s.words_clean:,} kept, {removed:,} removed by cleaning{share}",
+        f"  mentions    {s.entities:,} entities, {s.numbers:,} numbers, {s.dates:,} dates",
+        f"  findings    {s.findings} from {s.claims:,} claims"
+        + (" (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(s.findings_by_kind.items())) + ")"
+           if s.findings_by_kind else ""),
+    ]
+    if s.processed_dir:
+        lines.append(f"  CSVs        {s.processed_dir}/")
+    if s.pdf_path:
+        lines.append(f"  report      {s.pdf_path} (and {s.html_path})")
+    if s.failures:
+        lines.append(f"  failed      {len(s.failures)} document(s):")
+        lines += [f"    - {f.source_file}: {f.status}: {f.reason}" for f in s.failures]
+    return "\n".join(lines)

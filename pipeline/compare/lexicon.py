@@ -1,0 +1,64 @@
+"""The comparison's word lists (pipeline/data/compare_lexicon.toml), loaded once and indexed.
+
+Users extend the TOML file, not this module: polarity cues for assessments, measure concepts
+that let "killed" and "death toll" line up, cumulative measures (updates, not conflicts) and
+revision cues.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.compare.text import PhraseIndex, compile_phrases
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "compare_lexicon.toml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    success: PhraseIndex
+    failure: PhraseIndex
+    positive: PhraseIndex
+    negative: PhraseIndex
+    increase: PhraseIndex
+    decrease: PhraseIndex
+    negators: PhraseIndex
+    revision: PhraseIndex
+    gap: PhraseIndex
+    gap_closed: PhraseIndex
+    cumulative: frozenset[str]
+    concepts: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Parse and index the lexicon file (cached: the file is read once per process)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    pol, mea = data["polarity"], data["measures"]
+    concepts = tuple(
+        (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws)) + r")", re.I))
+        for name, ws in sorted(data.get("concepts", {}).items())
+    )
+    return Lexicon(
+        success=compile_phrases(pol["success"]),
+        failure=compile_phrases(pol["failure"]),
+        positive=compile_phrases(pol["positive"]),
+        negative=compile_phrases(pol["negative"]),
+        increase=compile_phrases(pol["increase"]),
+        decrease=compile_phrases(pol["decrease"]),
+        negators=compile_phrases(pol["negators"]),
+        revision=compile_phrases(mea["revision"]),
+        gap=compile_phrases(mea["gap"]),
+        gap_closed=compile_phrases(mea["gap_closed"]),
+        cumulative=frozenset(mea["cumulative"]),
+        concepts=concepts,
+    )
+
+
+def concepts_in(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Names of the measure concepts whose words occur in a text, in lexicon order."""
+    return tuple(name for name, pattern in lexicon.concepts if pattern.search(text))

@@ -1,0 +1,113 @@
+"""Light text features for comparison: words, stems, TF-IDF vectors and cosine similarity.
+
+Compare never sees spaCy Docs (they stay inside extract), and the small English model has no
+real word vectors, so sentence similarity is TF-IDF over lightly stemmed content words. The
+stemmer is deliberately crude (plural, -ing, -ed, -ion, -ly endings): it only has to map the
+forms one corpus uses for the same word onto one key, not produce dictionary lemmas.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yours yourself yourselves said says say told according
+    may might must shall one two three four five six seven eight nine ten many much several new
+    last first year years month months week weeks day days time times monday tuesday wednesday
+    thursday friday saturday sunday january february march april june july august september
+    october november december per cent percent mr mrs ms also still even already yet however
+    while since around about nearly almost least than people""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (apostrophes and hyphens kept inside words)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """Strip common English inflection so variants of a word share one key."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (("ations", 5), ("ation", 5), ("ions", 5), ("ion", 5), ("ies", 3), ("ing", 4),
+                         ("ed", 4), ("ly", 5), ("es", 4), ("s", 3)):
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                continue
+            if suffix == "es" and not w.endswith(("ches", "shes", "sses", "xes", "zes")):
+                continue
+            w = w[: -len(suffix)]
+            if suffix == "ies":
+                w += "y"
+            break
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words of a text, in order (stopwords and numbers dropped)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+class TfIdf:
+    """Inverse document frequencies fitted on a corpus of token lists (sentences)."""
+
+    def __init__(self, corpus: Iterable[Sequence[str]]):
+        df: Counter[str] = Counter()
+        n = 0
+        for tokens in corpus:
+            n += 1
+            df.update(set(tokens))
+        self.n = max(n, 1)
+        self.df = df
+
+    def idf(self, token: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+
+    def vector(self, tokens: Sequence[str]) -> dict[str, float]:
+        """L2-normalised TF-IDF weights of one token list."""
+        counts = Counter(tokens)
+        vec = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+PhraseIndex = dict[str, list[tuple[str, ...]]]
+
+
+def compile_phrases(phrases: Iterable[str]) -> PhraseIndex:
+    """Index phrases by their first word so matching costs one dict look-up per token."""
+    index: PhraseIndex = {}
+    for phrase in phrases:
+        parts = tuple(phrase.lower().replace("’", "'").split())
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    return index
+
+
+def find_phrases(tokens: Sequence[str], index: PhraseIndex) -> list[tuple[int, str]]:
+    """(token position, phrase) for every phrase of the index occurring in a lower-case token list."""
+    hits: list[tuple[int, str]] = []
+    for i, tok in enumerate(tokens):
+        for parts in index.get(tok, ()):
+            if tuple(tokens[i : i + len(parts)]) == parts:
+                hits.append((i, " ".join(parts)))
+    return hits

@@ -1,0 +1,374 @@
+"""The Prefect flow: ingest -> clean -> extract -> compare -> report, and all file I/O.
+
+Stages are plain functions in their own modules; the tasks here are thin wrappers, one per
+stage (not per document or sentence: each Prefect task costs about 11 ms). This is the only
+module that reads or writes files or imports Prefect. Extraction results are cached per
+document under ``.prefect/cache/`` by content hash plus a fingerprint of the extraction code
+and data, so a re-run with one new document only runs spaCy on that document.
+
+Use it without the CLI::
+
+    from pipeline.flow import run_pipeline
+    summary = run_pipeline(raw_dir="raw", processed_dir="processed", reports_dir="reports")
+"""
+
+from __future__ import annotations
+
+from pipeline import prefect_env
+
+prefect_env.configure()
+
+import dataclasses  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import hashlib  # noqa: E402
+import os  # noqa: E402
+import pickle  # noqa: E402
+import tempfile  # noqa: E402
+from collections import Counter  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import (  # noqa: E402
+    create_link_artifact,
+    create_markdown_artifact,
+    create_table_artifact,
+)
+
+from pipeline import clean, compare, extract, ingest, report, schema  # noqa: E402
+from pipeline.documents import CleanDocument, Mentions, RawDocument  # noqa: E402
+from pipeline.schema import DocumentRow  # noqa: E402
+
+PROJECT_ROOT = prefect_env.project_root()
+DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
+DEFAULT_CACHE_DIR = PROJECT_ROOT / ".prefect" / "cache"
+# spaCy's two-process mode costs a few seconds of start-up; it only pays off on larger corpora.
+MULTIPROCESS_MIN_WORDS = 60_000
+TOP_FINDINGS_IN_ARTIFACT = 10
+
+
+@dataclass(frozen=True)
+class Failure:
+    source_file: str
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did, for the CLI's summary and exit code."""
+
+    documents: int
+    ok: int
+    failures: tuple[Failure, ...]
+    words_raw: int = 0
+    words_clean: int = 0
+    entities: int = 0
+    numbers: int = 0
+    dates: int = 0
+    claims: int = 0
+    findings_by_kind: dict[str, int] = field(default_factory=dict)
+    pdf_path: str = ""
+    html_path: str = ""
+    processed_dir: str = ""
+    reason: str = ""  # why nothing could be processed, when ok == 0
+
+    @property
+    def findings(self) -> int:
+        return sum(self.findings_by_kind.values())
+
+
+@dataclass(frozen=True)
+class InputFile:
+    name: str
+    raw: bytes
+    sidecar: bytes | None
+
+
+# ---------------------------------------------------------------- file edges
+
+
+def list_input_files(raw_dir: Path) -> list[Path]:
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and ingest.is_input_file(p.name))
+
+
+def _read_inputs(raw_dir: Path) -> list[InputFile]:
+    files = []
+    for path in list_input_files(raw_dir):
+        sidecar = None
+        for candidate in (path.with_name(path.name + ingest.SIDECAR_SUFFIX),
+                          path.with_name(path.stem + ingest.SIDECAR_SUFFIX)):
+            if candidate.is_file():
+                sidecar = candidate.read_bytes()
+                break
+        if path.stat().st_size > ingest.MAX_BYTES:
+            raw = path.read_bytes()[: ingest.MAX_BYTES + 1]  # enough for ingest to refuse it
+        else:
+            raw = path.read_bytes()
+        files.append(InputFile(path.name, raw, sidecar))
+    return files
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Temp file + rename, so an interrupted run never leaves a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_csv(path: Path, rows: Sequence[object], row_type: type) -> None:
+    frame = schema.to_frame(rows, row_type)
+    _write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+
+def _code_fingerprint(*packages: str) -> str:
+    """Hash of the source and data files a cached stage depends on: a code change invalidates it."""
+    digest = hashlib.sha256()
+    base = Path(__file__).resolve().parent
+    for name in packages:
+        root = base / name
+        paths = sorted(root.rglob("*")) if root.is_dir() else [base / f"{name}.py"]
+        for path in paths:
+            if path.is_file() and path.suffix in {".py", ".jsonl", ".json", ".toml", ".yml", ".txt"}:
+                digest.update(path.relative_to(base).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _extract_cache_key(doc: CleanDocument, fingerprint: str) -> str:
+    payload = "\x00".join((fingerprint, doc.doc_id, doc.meta.published, doc.text))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------- tasks (thin wrappers)
+
+
+@task(name="ingest")
+def ingest_task(inputs: list[InputFile]) -> list[RawDocument]:
+    ids = ingest.assign_doc_ids(f.name for f in inputs)
+    return [ingest.read_document(f.name, f.raw, doc_id=ids[f.name], sidecar=f.sidecar) for f in inputs]
+
+
+@task(name="clean")
+def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDocument | Failure]:
+    rules = clean.load_rules(rules_text) if hasattr(clean, "load_rules") else None
+    out: list[CleanDocument | Failure] = []
+    for raw in raws:
+        try:
+            out.append(clean.clean_document(raw, rules=rules))
+        except Exception as exc:  # one bad document must not stop the others
+            out.append(Failure(raw.source_file, "error", f"clean failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+@task(name="extract")
+def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | Failure]:
+    logger = get_run_logger()
+    try:
+        return list(extract.extract_mentions(docs, n_process=n_process, on_progress=logger.info))
+    except Exception:
+        logger.warning("extraction failed on a batch; retrying document by document")
+    out: list[Mentions | Failure] = []
+    for doc in docs:
+        try:
+            out.extend(extract.extract_mentions([doc]))
+        except Exception as exc:
+            out.append(Failure(doc.doc_id, "error", f"extract failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+@task(name="compare")
+def compare_task(docs: list[CleanDocument], mentions: list[Mentions]) -> compare.Comparison:
+    return compare.compare_documents(docs, mentions)
+
+
+@task(name="report")
+def report_task(
+    documents: list[DocumentRow],
+    docs: list[CleanDocument],
+    mentions: list[Mentions],
+    comparison: compare.Comparison,
+    templates_dir: Path,
+) -> tuple[str, bytes]:
+    context = report.build_context(documents, docs, mentions, comparison)
+    html = report.render_html(context, templates_dir)
+    return html, report.render_pdf(html, templates_dir)
+
+
+# ---------------------------------------------------------------- the flow
+
+
+@flow(name="newscompare", log_prints=False)
+def run_pipeline(
+    raw_dir: str | Path = "raw",
+    processed_dir: str | Path = "processed",
+    reports_dir: str | Path = "reports",
+    rules_file: str | Path | None = None,
+    templates_dir: str | Path | None = None,
+    n_process: int | None = None,
+    cache_dir: str | Path | None = None,
+) -> RunSummary:
+    """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report."""
+    logger = get_run_logger()
+    raw_path, processed_path, reports_path = Path(raw_dir), Path(processed_dir), Path(reports_dir)
+    templates_path = Path(templates_dir) if templates_dir else DEFAULT_TEMPLATES_DIR
+    rules_text = Path(rules_file).read_text(encoding="utf-8") if rules_file else None
+
+    inputs = _read_inputs(raw_path)
+    logger.info(f"ingest: {len(inputs)} files in {raw_path}")
+    raws = ingest_task(inputs)
+    usable = [r for r in raws if not r.problem]
+    failures = {r.doc_id: Failure(r.source_file, r.problem_status, r.problem) for r in raws if r.problem}
+    for f in failures.values():
+        logger.warning(f"ingest: {f.source_file}: {f.status}: {f.reason}")
+
+    logger.info(f"clean: {len(usable)} documents")
+    cleaned: list[CleanDocument] = []
+    for raw, result in zip(usable, clean_task(usable, rules_text)):
+        if isinstance(result, Failure):
+            failures[raw.doc_id] = result
+            logger.warning(f"clean: {result.source_file}: {result.reason}")
+        else:
+            cleaned.append(result)
+
+    cache_path = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
+    mentions_by_id = _extract_with_cache(cleaned, n_process, cache_path, logger.info)
+    for doc_id, result in list(mentions_by_id.items()):
+        if isinstance(result, Failure):
+            source = next(r.source_file for r in raws if r.doc_id == doc_id)
+            failures[doc_id] = Failure(source, result.status, result.reason)
+            logger.warning(f"extract: {source}: {result.reason}")
+            del mentions_by_id[doc_id]
+    cleaned = [d for d in cleaned if d.doc_id in mentions_by_id]
+    mentions = [mentions_by_id[d.doc_id] for d in cleaned]
+
+    document_rows = _document_rows(raws, cleaned, failures)
+    processed_path.mkdir(parents=True, exist_ok=True)
+    _write_csv(processed_path / "documents.csv", document_rows, schema.DocumentRow)
+    _write_csv(processed_path / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
+    _write_clean_texts(processed_path / "clean", cleaned)
+    _write_csv(processed_path / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
+    _write_csv(processed_path / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
+    _write_csv(processed_path / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
+
+    failure_list = tuple(sorted(failures.values(), key=lambda f: f.source_file))
+    if not cleaned:
+        reason = "no input files" if not raws else f"none of the {len(raws)} documents could be processed"
+        _write_csv(processed_path / "claims.csv", [], schema.ClaimRow)
+        _write_csv(processed_path / "findings.csv", [], schema.FindingRow)
+        return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
+
+    logger.info(f"compare: {sum(len(m.numbers) + len(m.dates) for m in mentions)} mentions")
+    comparison = compare_task(cleaned, mentions)
+    _write_csv(processed_path / "claims.csv", comparison.claims, schema.ClaimRow)
+    _write_csv(processed_path / "findings.csv", comparison.findings, schema.FindingRow)
+
+    logger.info("report: rendering HTML and PDF")
+    html, pdf = report_task(document_rows, cleaned, mentions, comparison, templates_path)
+    html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
+    _write_atomic(html_path, html.encode("utf-8"))
+    _write_atomic(pdf_path, pdf)
+    _publish_artifacts(comparison, pdf_path.resolve())
+
+    kinds = Counter(f.kind for f in comparison.findings)
+    findings_by_kind = {k: len({f.finding_id for f in comparison.findings if f.kind == k}) for k in kinds}
+    return RunSummary(
+        documents=len(raws),
+        ok=len(cleaned),
+        failures=failure_list,
+        words_raw=sum(d.words_raw for d in cleaned),
+        words_clean=sum(d.words_clean for d in cleaned),
+        entities=sum(len(m.entities) for m in mentions),
+        numbers=sum(len(m.numbers) for m in mentions),
+        dates=sum(len(m.dates) for m in mentions),
+        claims=len(comparison.claims),
+        findings_by_kind=findings_by_kind,
+        pdf_path=str(pdf_path),
+        html_path=str(html_path),
+        processed_dir=str(processed_path),
+    )
+
+
+def _extract_with_cache(
+    docs: list[CleanDocument], n_process: int | None, cache_dir: Path, log: Callable[[str], None]
+) -> dict[str, Mentions | Failure]:
+    """Cached mentions for unchanged documents; one extract task over the rest."""
+    fingerprint = _code_fingerprint("extract", "data")
+    results: dict[str, Mentions | Failure] = {}
+    missing: list[CleanDocument] = []
+    for doc in docs:
+        cached = cache_dir / "extract" / f"{_extract_cache_key(doc, fingerprint)}.pickle"
+        if cached.is_file():
+            results[doc.doc_id] = pickle.loads(cached.read_bytes())
+        else:
+            missing.append(doc)
+    log(f"extract: {len(docs) - len(missing)} documents from cache, {len(missing)} to analyse")
+    if missing:
+        words = sum(d.words_clean for d in missing)
+        processes = n_process or (2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1)
+        for doc, result in zip(missing, extract_task(missing, processes)):
+            results[doc.doc_id] = result
+            if isinstance(result, Mentions):
+                key = _extract_cache_key(doc, fingerprint)
+                _write_atomic(cache_dir / "extract" / f"{key}.pickle", pickle.dumps(result))
+    return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+def _document_rows(
+    raws: Sequence[RawDocument], cleaned: Sequence[CleanDocument], failures: dict[str, Failure]
+) -> list[DocumentRow]:
+    by_id = {d.doc_id: d for d in cleaned}
+    rows = []
+    for raw in raws:
+        doc = by_id.get(raw.doc_id)
+        failure = failures.get(raw.doc_id)
+        warning = f"decoded as {raw.encoding} (not valid UTF-8)" if raw.encoding not in ("utf-8", "") else ""
+        if doc is None:
+            rows.append(DocumentRow(
+                raw.doc_id, raw.source_file, raw.sha256,
+                failure.status if failure else "error", failure.reason if failure else "not processed",
+                raw.user_meta.title, "; ".join(raw.user_meta.authors), raw.user_meta.published,
+                raw.user_meta.outlet, clean.count_words(raw.text), 0, url=raw.user_meta.url,
+            ))
+            continue
+        meta = doc.meta
+        rows.append(DocumentRow(
+            doc.doc_id, raw.source_file, raw.sha256, "ok", warning, meta.title, "; ".join(meta.authors),
+            meta.published, meta.outlet, doc.words_raw, doc.words_clean, meta.published_basis, meta.url,
+            sum(1 for b in doc.blocks if not b.kept),
+        ))
+    return rows
+
+
+def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    current = {f"{d.doc_id}.txt" for d in docs}
+    for stale in folder.glob("*.txt"):
+        if stale.name not in current:
+            stale.unlink()
+    for doc in docs:
+        _write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
+
+
+def _publish_artifacts(comparison: compare.Comparison, pdf_path: Path) -> None:
+    """Top findings and a link to the PDF, keyed so versions line up across runs in the UI."""
+    top_ids = list(dict.fromkeys(f.finding_id for f in comparison.findings))[:TOP_FINDINGS_IN_ARTIFACT]
+    table = [
+        {k: v for k, v in dataclasses.asdict(f).items()
+         if k in ("finding_id", "kind", "topic", "doc_id", "quote", "value", "unit", "as_of", "note")}
+        for f in comparison.findings if f.finding_id in top_ids
+    ]
+    create_table_artifact(table=table, key="top-findings", description="Top findings, one row per source statement")
+    lines = ["# Top findings", ""]
+    for finding_id in top_ids:
+        rows = [f for f in comparison.findings if f.finding_id == finding_id]
+        lines.append(f"- **{finding_id}** {rows[0].kind}: {rows[0].topic} ({len(rows)} statements)")
+    create_markdown_artifact(markdown="\n".join(lines), key="findings-summary", description="Findings summary")
+    create_link_artifact(link=pdf_path.as_uri(), link_text="report.pdf", key="report-pdf",
+                         description="The comparison report")

@@ -1,0 +1,560 @@
+"""ReportContext: every figure, card, matrix and annotated paragraph the template shows, precomputed.
+
+``build_context`` is pure: it takes the stage outputs and returns frozen dataclasses, so the
+template only loops and prints, and every number it prints can be traced to a CSV row (finding
+ids, claim ids and doc ids are carried along for that).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.compare import Comparison
+from pipeline.documents import CleanDocument, Mentions
+from pipeline.report.annotate import (
+    LEGEND,
+    NON_NAME_LABELS,
+    QuoteMark,
+    Segment,
+    annotate_text,
+    entity_class,
+)
+from pipeline.report.charts import TimelinePoint, timeline_svg_data_uri
+from pipeline.schema import FINDING_KINDS, ClaimRow, DocumentRow, FindingRow
+
+KIND_LABELS: dict[str, str] = {
+    "numeric_conflict": "Numeric conflict",
+    "date_conflict": "Date conflict",
+    "assessment_conflict": "Assessment conflict",
+    "corroboration": "Corroboration",
+    "superseded": "Superseded",
+}
+# Rows and columns of the entity matrix: 25 rows fit one page at the matrix's font size, and
+# 10 source columns keep a cell wide enough for a three-digit count on A4 portrait.
+MATRIX_TOP_ENTITIES = 25
+MATRIX_MAX_COLUMNS = 10
+# Cell shading steps (share of the row's maximum) so heavy coverage stands out at a glance.
+MATRIX_SHADES = (0.0, 0.34, 0.67)
+# Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
+APPENDIX_MAX_CHARS = 300
+# Subject inference: entities named by at least this share of the sources, at most this many.
+SUBJECT_MIN_DOC_SHARE = 0.5
+SUBJECT_MAX_TERMS = 3
+_TITLE_STOPWORDS = frozenset(
+    "a an and are as at be by for from has have how in is it its of on or the to was what why will with "
+    "after over new says said vs".split()
+)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    subject: str
+    n_sources: int
+    n_ok: int
+    n_failed: int
+    first_published: str
+    last_published: str
+    words_raw: int
+    words_clean: int
+    words_removed: int
+    blocks_removed: int
+    n_claims: int
+    n_findings: int
+    findings_by_kind: tuple[KindCount, ...]
+    n_entities: int
+    n_numbers: int
+    n_dates: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's side of a finding."""
+
+    doc_id: str
+    source_label: str  # S1, S2, ...
+    outlet: str
+    title: str
+    published: str
+    value: str  # formatted for reading; the raw CSV value is in ``raw_value``
+    raw_value: str
+    as_of: str
+    claim_id: str
+    quote: tuple[Segment, ...]
+    anchor: str  # id of the quote in the annotated text; empty when the doc has no text section
+
+
+@dataclass(frozen=True)
+class FindingCard:
+    finding_id: str
+    kind: str
+    kind_label: str
+    topic: str
+    note: str
+    rank: int
+    score: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class SourceCard:
+    doc_id: str
+    label: str
+    title: str
+    outlet: str
+    authors: str
+    published: str
+    published_basis: str
+    url: str
+    status: str
+    status_reason: str
+    words_raw: int
+    words_clean: int
+    blocks_removed: int
+    source_file: str
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    canonical: str
+    css_class: str
+    label: str
+    n_sources: int
+    cells: tuple[tuple[int, str], ...]  # (count, shade class) per column
+
+
+@dataclass(frozen=True)
+class EntityMatrix:
+    columns: tuple[str, ...]  # source labels
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class AnnotatedText:
+    doc_id: str
+    label: str
+    title: str
+    outlet: str
+    published: str
+    paragraphs: tuple[tuple[Segment, ...], ...]
+    finding_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    block_no: int
+    label: str
+    reason: str
+    text: str
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class RemovedSection:
+    doc_id: str
+    label: str
+    title: str
+    blocks: tuple[RemovedBlock, ...]
+
+
+@dataclass(frozen=True)
+class TimelineConflict:
+    finding_id: str
+    topic: str
+    values: str  # "S1 2023-05 · S3 2023-06"
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    title: str
+    summary: Summary
+    conflicts: tuple[FindingCard, ...]
+    corroborations: tuple[FindingCard, ...]
+    superseded: tuple[FindingCard, ...]
+    sources: tuple[SourceCard, ...]
+    matrices: tuple[EntityMatrix, ...]  # the entity matrix, split into column chunks
+    timeline_svg: str  # data: URI, empty when no dated events
+    timeline_points: int
+    timeline_conflicts: tuple[TimelineConflict, ...]
+    texts: tuple[AnnotatedText, ...]
+    legend: tuple[tuple[str, str], ...]
+    removed: tuple[RemovedSection, ...]
+
+
+def build_context(
+    documents: Sequence[DocumentRow],
+    cleaned: Sequence[CleanDocument],
+    mentions: Sequence[Mentions],
+    comparison: Comparison,
+    *,
+    subject: str = "",
+    title: str = "Source comparison report",
+    with_timeline: bool = True,
+) -> ReportContext:
+    """Everything the template shows; ``subject`` overrides the inferred one."""
+    docs = tuple(documents)
+    clean_by_id = {c.doc_id: c for c in cleaned}
+    mentions_by_id = {m.doc_id: m for m in mentions}
+    # Sources are numbered S1..Sn in document order; documents that only appear in ``cleaned``
+    # (a caller without DocumentRows) still get a label.
+    ids = [d.doc_id for d in docs] + [c.doc_id for c in cleaned if c.doc_id not in {d.doc_id for d in docs}]
+    labels = {doc_id: f"S{i}" for i, doc_id in enumerate(ids, start=1)}
+    doc_by_id = {d.doc_id: d for d in docs}
+
+    claims_by_id = {c.claim_id: c for c in comparison.claims}
+    groups = _group_findings(comparison.findings)
+    anchors = {
+        (r.doc_id, r.quote_start): _anchor(r.doc_id, r.quote_start)
+        for rows in groups.values()
+        for r in rows
+        if r.doc_id in clean_by_id
+    }
+    cards = tuple(
+        _finding_card(fid, rows, claims_by_id, doc_by_id, clean_by_id, labels, anchors)
+        for fid, rows in groups.items()
+    )
+
+    quote_marks = _quote_marks(groups, clean_by_id, labels, anchors)
+    texts = tuple(
+        AnnotatedText(
+            doc_id=c.doc_id,
+            label=labels[c.doc_id],
+            title=_doc_title(doc_by_id.get(c.doc_id), c),
+            outlet=(doc_by_id[c.doc_id].outlet if c.doc_id in doc_by_id else c.meta.outlet),
+            published=(doc_by_id[c.doc_id].published if c.doc_id in doc_by_id else c.meta.published),
+            paragraphs=annotate_text(c.text, mentions_by_id.get(c.doc_id, _empty(c.doc_id)), quote_marks.get(c.doc_id, ())),
+            finding_ids=tuple(sorted({q.finding_id for q in quote_marks.get(c.doc_id, ())})),
+        )
+        for c in (clean_by_id[i] for i in ids if i in clean_by_id)
+    )
+
+    summary = _summary(docs, cleaned, mentions, comparison, groups, subject)
+    points, conflicts = _timeline_points(ids, labels, doc_by_id, clean_by_id, mentions_by_id, cards)
+    svg = timeline_svg_data_uri(points, [labels[i] for i in ids], ) if (with_timeline and points) else ""
+    return ReportContext(
+        title=title,
+        summary=summary,
+        conflicts=tuple(c for c in cards if c.kind.endswith("_conflict")),
+        corroborations=tuple(c for c in cards if not c.kind.endswith("_conflict") and c.kind != "superseded"),
+        superseded=tuple(c for c in cards if c.kind == "superseded"),
+        sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), labels[i], i) for i in ids),
+        matrices=_entity_matrices(ids, labels, mentions_by_id),
+        timeline_svg=svg,
+        timeline_points=len(points),
+        timeline_conflicts=conflicts,
+        texts=texts,
+        legend=LEGEND,
+        removed=tuple(
+            RemovedSection(
+                c.doc_id,
+                labels[c.doc_id],
+                _doc_title(doc_by_id.get(c.doc_id), c),
+                tuple(
+                    RemovedBlock(b.block_no, b.label, b.reason, _cut(b.text), len(b.text) > APPENDIX_MAX_CHARS)
+                    for b in c.blocks
+                    if not b.kept
+                ),
+            )
+            for c in (clean_by_id[i] for i in ids if i in clean_by_id)
+            if any(not b.kept for b in c.blocks)
+        ),
+    )
+
+
+def _empty(doc_id: str) -> Mentions:
+    return Mentions(doc_id=doc_id)
+
+
+def _anchor(doc_id: str, start: int) -> str:
+    return f"q-{doc_id}-{start}"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= APPENDIX_MAX_CHARS else text[: APPENDIX_MAX_CHARS - 1].rstrip() + "…"
+
+
+def _doc_title(doc: DocumentRow | None, clean: CleanDocument | None) -> str:
+    if doc is not None and doc.title:
+        return doc.title
+    if clean is not None and clean.meta.title:
+        return clean.meta.title
+    return doc.doc_id if doc is not None else (clean.doc_id if clean is not None else "")
+
+
+def _group_findings(findings: Sequence[FindingRow]) -> dict[str, list[FindingRow]]:
+    """Findings in rank order (then id), each with its statements in document order."""
+    groups: dict[str, list[FindingRow]] = defaultdict(list)
+    for f in findings:
+        groups[f.finding_id].append(f)
+    order = sorted(groups, key=lambda fid: (min(r.rank for r in groups[fid]) or math.inf, fid))
+    return {fid: sorted(groups[fid], key=lambda r: (r.doc_id, r.quote_start)) for fid in order}
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_UNIT_SYMBOLS = {"percent": "%", "USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def format_value(value: str, unit: str) -> str:
+    """Readable value: 13500000000 USD -> $13.5bn, 30 percent -> 30%; dates and text unchanged."""
+    if not _NUMBER.fullmatch(value.strip()):
+        return f"{value} {unit}".strip()
+    x = float(value)
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(x) >= size:
+            num = f"{x / size:.3g}{suffix}"
+            break
+    else:
+        num = f"{x:,.2f}".rstrip("0").rstrip(".") if not x.is_integer() else f"{int(x):,}"
+    symbol = _UNIT_SYMBOLS.get(unit)
+    if unit == "percent":
+        return f"{num}%"
+    if symbol:
+        return f"{symbol}{num}"
+    return f"{num} {unit}".strip()
+
+
+def _quote_segments(row: FindingRow, claim: ClaimRow | None) -> tuple[Segment, ...]:
+    """The quote with the claim's mention highlighted (by offset, else by its text)."""
+    quote = row.quote
+    lo = hi = -1
+    if claim is not None and claim.doc_id == row.doc_id:
+        lo, hi = claim.start - row.quote_start, claim.end - row.quote_start
+        if not (0 <= lo < hi <= len(quote) and quote[lo:hi] == claim.text):
+            lo = quote.find(claim.text) if claim.text else -1
+            hi = lo + len(claim.text)
+    if lo < 0 and row.value:
+        lo = quote.find(row.value)
+        hi = lo + len(row.value)
+    if lo < 0 or hi <= lo:
+        return (Segment(quote),)
+    css = "date" if (claim is not None and claim.kind == "date") or row.kind == "date_conflict" else "num"
+    parts = [Segment(quote[:lo]), Segment(quote[lo:hi], f"{css} hl", f"value {row.value} {row.unit}".strip()), Segment(quote[hi:])]
+    return tuple(p for p in parts if p.text)
+
+
+def _finding_card(
+    fid: str,
+    rows: Sequence[FindingRow],
+    claims: dict[str, ClaimRow],
+    doc_by_id: dict[str, DocumentRow],
+    clean_by_id: dict[str, CleanDocument],
+    labels: dict[str, str],
+    anchors: dict[tuple[str, int], str],
+) -> FindingCard:
+    first = min(rows, key=lambda r: (r.rank or math.inf))
+    statements = []
+    for r in rows:
+        doc = doc_by_id.get(r.doc_id)
+        statements.append(
+            Statement(
+                doc_id=r.doc_id,
+                source_label=labels.get(r.doc_id, "?"),
+                outlet=doc.outlet if doc else "",
+                title=_doc_title(doc, clean_by_id.get(r.doc_id)),
+                published=r.published or (doc.published if doc else ""),
+                value=format_value(r.value, r.unit) if r.value else "",
+                raw_value=f"{r.value} {r.unit}".strip(),
+                as_of=r.as_of,
+                claim_id=r.claim_id,
+                quote=_quote_segments(r, claims.get(r.claim_id)),
+                anchor=anchors.get((r.doc_id, r.quote_start), ""),
+            )
+        )
+    return FindingCard(
+        finding_id=fid,
+        kind=first.kind,
+        kind_label=KIND_LABELS.get(first.kind, first.kind.replace("_", " ").capitalize()),
+        topic=first.topic,
+        note=next((r.note for r in rows if r.note), ""),
+        rank=first.rank,
+        score=f"{first.score:.2f}" if first.score else "",
+        statements=tuple(statements),
+    )
+
+
+def _quote_marks(
+    groups: dict[str, list[FindingRow]],
+    clean_by_id: dict[str, CleanDocument],
+    labels: dict[str, str],
+    anchors: dict[tuple[str, int], str],
+) -> dict[str, tuple[QuoteMark, ...]]:
+    """Footnotes for the annotated texts: per statement, what the other sources say."""
+    marks: dict[str, list[QuoteMark]] = defaultdict(list)
+    for fid, rows in groups.items():
+        kind = KIND_LABELS.get(rows[0].kind, rows[0].kind)
+        for r in rows:
+            clean = clean_by_id.get(r.doc_id)
+            if clean is None:
+                continue
+            start, end = r.quote_start, r.quote_end
+            if not (0 <= start < end <= len(clean.text) and clean.text[start:end] == r.quote):
+                found = clean.text.find(r.quote) if r.quote else -1
+                if found < 0:
+                    continue
+                start, end = found, found + len(r.quote)
+            here = format_value(r.value, r.unit) if r.value else ""
+            others = "; ".join(
+                f"{labels.get(o.doc_id, o.doc_id)} {format_value(o.value, o.unit) if o.value else '(no value)'}"
+                for o in rows
+                if o is not r and o.doc_id != r.doc_id
+            )
+            text = f"{kind}: {rows[0].topic}."
+            if here:
+                text += f" Here {here}"
+                text += f"; {others}." if others else "."
+            elif others:
+                text += f" Others: {others}."
+            marks[r.doc_id].append(QuoteMark(start, end, fid, anchors.get((r.doc_id, r.quote_start), ""), text))
+    return {k: tuple(v) for k, v in marks.items()}
+
+
+def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, label: str, doc_id: str) -> SourceCard:
+    if doc is None:
+        meta = clean.meta if clean else None
+        return SourceCard(
+            doc_id, label, _doc_title(None, clean), meta.outlet if meta else "", "; ".join(meta.authors) if meta else "",
+            meta.published if meta else "", meta.published_basis if meta else "", meta.url if meta else "", "ok", "",
+            clean.words_raw if clean else 0, clean.words_clean if clean else 0,
+            sum(not b.kept for b in clean.blocks) if clean else 0, "",
+        )
+    return SourceCard(
+        doc.doc_id, label, _doc_title(doc, clean), doc.outlet, doc.authors, doc.published, doc.published_basis, doc.url,
+        doc.status, doc.status_reason, doc.words_raw, doc.words_clean, doc.blocks_removed, doc.source_file,
+    )
+
+
+def _entity_matrices(
+    ids: Sequence[str], labels: dict[str, str], mentions_by_id: dict[str, Mentions]
+) -> tuple[EntityMatrix, ...]:
+    """Top canonical names by number of sources (then mentions), split into column chunks."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    label_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc_id in ids:
+        m = mentions_by_id.get(doc_id)
+        if m is None:
+            continue
+        for e in m.entities:
+            if e.label in NON_NAME_LABELS:
+                continue
+            name = e.canonical or e.text
+            counts[name][doc_id] += 1
+            label_votes[name][e.label] += 1
+    top = sorted(counts, key=lambda n: (-len(counts[n]), -sum(counts[n].values()), n))[:MATRIX_TOP_ENTITIES]
+    if not top:
+        return ()
+    with_mentions = [i for i in ids if i in mentions_by_id]
+    chunks = [with_mentions[i : i + MATRIX_MAX_COLUMNS] for i in range(0, len(with_mentions), MATRIX_MAX_COLUMNS)]
+    matrices = []
+    for chunk in chunks:
+        rows = []
+        for name in top:
+            peak = max(counts[name].values())
+            label = label_votes[name].most_common(1)[0][0]
+            cells = tuple((counts[name][d], _shade(counts[name][d], peak)) for d in chunk)
+            rows.append(MatrixRow(name, entity_class(label), label, len(counts[name]), cells))
+        matrices.append(EntityMatrix(tuple(labels[d] for d in chunk), tuple(rows)))
+    return tuple(matrices)
+
+
+def _shade(count: int, peak: int) -> str:
+    if count == 0:
+        return "c0"
+    share = count / peak
+    return f"c{sum(share > t for t in MATRIX_SHADES)}"
+
+
+def _timeline_points(
+    ids: Sequence[str],
+    labels: dict[str, str],
+    doc_by_id: dict[str, DocumentRow],
+    clean_by_id: dict[str, CleanDocument],
+    mentions_by_id: dict[str, Mentions],
+    cards: Sequence[FindingCard],
+) -> tuple[tuple[TimelinePoint, ...], tuple[TimelineConflict, ...]]:
+    points: list[TimelinePoint] = []
+    for doc_id in ids:
+        row = labels[doc_id]
+        doc = doc_by_id.get(doc_id)
+        published = doc.published if doc else (clean_by_id[doc_id].meta.published if doc_id in clean_by_id else "")
+        if published:
+            points.append(TimelinePoint(row, published, "published", ""))
+        m = mentions_by_id.get(doc_id)
+        for d in m.dates if m else ():
+            if d.value:
+                points.append(TimelinePoint(row, d.value, "event", ""))
+    conflicts = []
+    for card in cards:
+        if card.kind != "date_conflict":
+            continue
+        for s in card.statements:
+            points.append(TimelinePoint(s.source_label, s.raw_value.split(" ")[0], "conflict", card.finding_id))
+        conflicts.append(
+            TimelineConflict(card.finding_id, card.topic, " · ".join(f"{s.source_label} {s.value}" for s in card.statements))
+        )
+    return tuple(points), tuple(conflicts)
+
+
+def _summary(
+    docs: Sequence[DocumentRow],
+    cleaned: Sequence[CleanDocument],
+    mentions: Sequence[Mentions],
+    comparison: Comparison,
+    groups: dict[str, list[FindingRow]],
+    subject: str,
+) -> Summary:
+    ok = [d for d in docs if d.status == "ok"] if docs else []
+    published = sorted(d.published for d in (ok or docs) if d.published) or sorted(
+        c.meta.published for c in cleaned if c.meta.published
+    )
+    words_raw = sum(d.words_raw for d in ok) if docs else sum(c.words_raw for c in cleaned)
+    words_clean = sum(d.words_clean for d in ok) if docs else sum(c.words_clean for c in cleaned)
+    kinds = Counter(rows[0].kind for rows in groups.values())
+    extra = sorted(k for k in kinds if k not in FINDING_KINDS)
+    return Summary(
+        subject=subject or infer_subject(docs, mentions),
+        n_sources=len(docs) if docs else len(cleaned),
+        n_ok=len(ok) if docs else len(cleaned),
+        n_failed=sum(d.status != "ok" for d in docs),
+        first_published=published[0] if published else "",
+        last_published=published[-1] if published else "",
+        words_raw=words_raw,
+        words_clean=words_clean,
+        words_removed=max(words_raw - words_clean, 0),
+        blocks_removed=sum(not b.kept for c in cleaned for b in c.blocks),
+        n_claims=len(comparison.claims),
+        n_findings=len(groups),
+        findings_by_kind=tuple(KindCount(k, KIND_LABELS.get(k, k), kinds.get(k, 0)) for k in (*FINDING_KINDS, *extra)),
+        n_entities=sum(len(m.entities) for m in mentions),
+        n_numbers=sum(len(m.numbers) for m in mentions),
+        n_dates=sum(len(m.dates) for m in mentions),
+    )
+
+
+def infer_subject(docs: Sequence[DocumentRow], mentions: Sequence[Mentions]) -> str:
+    """Names most sources share (by document frequency), else the commonest title words."""
+    n_docs = max(len([m for m in mentions if m.entities]), 1)
+    doc_freq: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for m in mentions:
+        names = [e.canonical or e.text for e in m.entities if e.label not in NON_NAME_LABELS]
+        doc_freq.update(set(names))
+        total.update(names)
+    ranked = sorted(doc_freq, key=lambda n: (-doc_freq[n], -total[n], n))
+    shared = [n for n in ranked if doc_freq[n] / n_docs >= SUBJECT_MIN_DOC_SHARE][:SUBJECT_MAX_TERMS]
+    if shared:
+        return ", ".join(shared)
+    words: Counter[str] = Counter()
+    for d in docs:
+        words.update({w for w in re.findall(r"[A-Za-z][\w'-]+", d.title.lower()) if w not in _TITLE_STOPWORDS})
+    common = [w for w, c in words.most_common(SUBJECT_MAX_TERMS) if c > 1]
+    return ", ".join(common) if common else "the document set"

@@ -1,0 +1,257 @@
+"""The output contract: one frozen dataclass per CSV, defined once.
+
+Field order is column order. Each field's ``metadata`` carries its CSV type and meaning; the
+README's tables are generated from here (``python -m pipeline schema``) and a test checks that
+the README and this module agree. Later changes may add columns, never rename or drop them.
+Row types double as the in-memory types the stages return, so there is no mapping layer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+
+Status = Literal["ok", "skipped", "error"]
+FindingKind = Literal[
+    "numeric_conflict", "date_conflict", "assessment_conflict", "corroboration", "superseded"
+]
+FINDING_KINDS: tuple[str, ...] = (
+    "numeric_conflict",
+    "date_conflict",
+    "assessment_conflict",
+    "corroboration",
+    "superseded",
+)
+
+# Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection).
+_FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+
+
+def col(kind: str, meaning: str, default: Any = dataclasses.MISSING) -> Any:
+    """Declare a column: its CSV type and what it means to a reader."""
+    meta = {"type": kind, "meaning": meaning}
+    if default is dataclasses.MISSING:
+        return field(metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """processed/documents.csv: one row per input file, whatever happened to it."""
+
+    doc_id: str = col("str", "Stable id of the document: the file name without extension, made unique.")
+    source_file: str = col("str", "File name inside the raw folder.")
+    sha256: str = col("str", "SHA-256 of the raw file's bytes.")
+    status: str = col("str", "ok | skipped | error.")
+    status_reason: str = col("str", "Why the document was skipped or failed; empty when ok.")
+    title: str = col("str", "Headline, from the text or user metadata; empty when unknown.")
+    authors: str = col("str", 'Author names joined by "; ".')
+    published: str = col("date", "Publication date, ISO 8601, as precise as known; empty when unknown.")
+    outlet: str = col("str", "Publisher or site, from the text or user metadata.")
+    words_raw: int = col("int", "Words in the raw text.")
+    words_clean: int = col("int", "Words in the cleaned article body.")
+    published_basis: str = col(
+        "str", "Where `published` comes from: metadata, text (with the line), or empty.", ""
+    )
+    url: str = col("str", "Source URL when the user supplied it or the text shows it.", "")
+    blocks_removed: int = col("int", "Blocks the cleaner removed (see blocks.csv).", 0)
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    """processed/blocks.csv: every block of every raw document, kept or removed, with the reason."""
+
+    doc_id: str = col("str", "Document id.")
+    block_no: int = col("int", "Position of the block in the raw document, from 0.")
+    label: str = col(
+        "str",
+        "body, title, subtitle, byline, dateline, heading, caption, pull_quote, boilerplate, "
+        "spillover, duplicate, bio, metadata, ...",
+    )
+    kept: bool = col("bool", "True when the block is part of the clean text.")
+    reason: str = col("str", "Human-readable reason for the label and the decision.")
+    text: str = col("str", "The block's text as it appeared in the raw document (normalised whitespace).")
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """processed/entities.csv: one row per named-entity mention in the clean text."""
+
+    doc_id: str = col("str", "Document id.")
+    sent_no: int = col("int", "Sentence number in the clean text, from 0.")
+    start: int = col("int", "Character offset of the mention's start in processed/clean/<doc_id>.txt.")
+    end: int = col("int", "Character offset just past the mention's end.")
+    text: str = col("str", "The mention exactly as in the clean text.")
+    label: str = col("str", "Entity type: PERSON, ORG, GPE, NORP, LOC, PRODUCT, EVENT, LAW, ...")
+    canonical: str = col("str", "Canonical name, so variants (U.S./US/United States) merge across sources.")
+
+
+@dataclass(frozen=True)
+class NumberRow:
+    """processed/numbers.csv: one row per quantity mentioned in the clean text."""
+
+    doc_id: str = col("str", "Document id.")
+    sent_no: int = col("int", "Sentence number in the clean text, from 0.")
+    start: int = col("int", "Character offset of the mention's start in the clean text.")
+    end: int = col("int", "Character offset just past the mention's end.")
+    text: str = col("str", "The mention exactly as in the clean text.")
+    value: float | None = col("float", "The number, scaled (\"$13.5bn\" -> 13500000000).")
+    value_max: float | None = col("float", "Upper end of a range (\"10% to 30%\" -> 30); empty otherwise.")
+    unit: str = col("str", "Unit: percent, USD, CNY, times, years, people, ...; empty for a bare count.")
+    qualifier: str = col("str", "approx | at_least | at_most | more_than | less_than | range | empty.")
+    kind: str = col("str", "percent | money | multiplier | fraction | count | measure | duration | ...")
+    measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax.")
+    as_of: str = col("str", "The time the number refers to when the sentence says so (TimeML value).")
+    sentence: str = col("str", "The sentence the mention is in.")
+
+
+@dataclass(frozen=True)
+class DateRow:
+    """processed/dates.csv: one row per temporal expression in the clean text."""
+
+    doc_id: str = col("str", "Document id.")
+    sent_no: int = col("int", "Sentence number in the clean text, from 0.")
+    start: int = col("int", "Character offset of the mention's start in the clean text.")
+    end: int = col("int", "Character offset just past the mention's end.")
+    text: str = col("str", "The mention exactly as in the clean text.")
+    value: str = col(
+        "str",
+        "Normalised TimeML value: 2023-05-09, 2022-09, 2024-H1, 2024-W11, PRESENT_REF, "
+        "2024-06/2024-08 for a range; empty when unresolved.",
+    )
+    granularity: str = col("str", "day | month | quarter | half | season | year | decade | century | range | ...")
+    anchor: str = col(
+        "str",
+        "The date a relative expression was resolved against (the publication date), "
+        "or 'unresolved' when that date is unknown; empty for absolute dates.",
+    )
+    qualifier: str = col("str", "by | since | before | after | until | early | mid | late | approx | empty.")
+    sentence: str = col("str", "The sentence the mention is in.")
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """processed/claims.csv: one row per comparable statement (a number or a date with context)."""
+
+    claim_id: str = col("str", "Stable id: <doc_id>:<kind>:<start>.")
+    doc_id: str = col("str", "Document id.")
+    kind: str = col("str", "number | date | assessment.")
+    sent_no: int = col("int", "Sentence number in the clean text.")
+    start: int = col("int", "Offset of the mention (or sentence, for assessments) in the clean text.")
+    end: int = col("int", "Offset just past the mention.")
+    text: str = col("str", "The mention itself.")
+    subject: str = col("str", "Canonical entities the sentence is about, joined by '; '.")
+    measure: str = col("str", "What is measured or what happened, normalised to keywords.")
+    value: str = col("str", "The number or TimeML date value, as text.")
+    value_max: str = col("str", "Upper end of a range.")
+    unit: str = col("str", "Unit of a number.")
+    qualifier: str = col("str", "approx, at_least, by, since, ...")
+    as_of: str = col("str", "Time the statement refers to.")
+    polarity: str = col("str", "For assessments: positive | negative | empty.")
+    published: str = col("date", "Publication date of the document, when known.")
+    quote: str = col("str", "The sentence, an exact substring of the clean text.")
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """processed/findings.csv: long form, one row per source statement in a finding."""
+
+    finding_id: str = col("str", "Id of the finding, F001, F002, ... in rank order.")
+    kind: str = col("str", "numeric_conflict | date_conflict | assessment_conflict | corroboration | superseded.")
+    topic: str = col("str", "Short label of what the finding is about.")
+    doc_id: str = col("str", "Document the statement comes from.")
+    quote: str = col("str", "The statement, an exact substring of that document's clean text.")
+    value: str = col("str", "The value the statement gives (number or TimeML date), as text.")
+    unit: str = col("str", "Unit of the value.")
+    as_of: str = col("str", "Time the statement refers to.")
+    note: str = col("str", "Explanation a reader can act on (different years, units, rounding, ...).")
+    rank: int = col("int", "1 = most important finding.", 0)
+    score: float = col("float", "Importance score used for the rank.", 0.0)
+    claim_id: str = col("str", "The claims.csv row behind this statement.", "")
+    quote_start: int = col("int", "Offset of the quote in the clean text.", 0)
+    quote_end: int = col("int", "Offset just past the quote.", 0)
+    published: str = col("date", "Publication date of the source document.", "")
+
+
+CSV_SCHEMAS: dict[str, type] = {
+    "documents.csv": DocumentRow,
+    "blocks.csv": BlockRow,
+    "entities.csv": EntityRow,
+    "numbers.csv": NumberRow,
+    "dates.csv": DateRow,
+    "claims.csv": ClaimRow,
+    "findings.csv": FindingRow,
+}
+
+# Stable sort keys per CSV so that the same inputs give byte-identical files.
+SORT_KEYS: dict[type, tuple[str, ...]] = {
+    DocumentRow: ("doc_id",),
+    BlockRow: ("doc_id", "block_no"),
+    EntityRow: ("doc_id", "start", "end", "label"),
+    NumberRow: ("doc_id", "start", "end"),
+    DateRow: ("doc_id", "start", "end"),
+    ClaimRow: ("doc_id", "start", "kind", "claim_id"),
+    FindingRow: ("rank", "finding_id", "doc_id", "quote_start"),
+}
+
+
+def columns(row_type: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(row_type)]
+
+
+def _cell(value: Any) -> Any:
+    """Fixed, locale-free formatting so CSVs are byte-stable and safe to open in a spreadsheet."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".10g")
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_frame(rows: Iterable[Any], row_type: type) -> pd.DataFrame:
+    """Rows -> DataFrame with the schema's columns (even when empty), stably sorted, cells formatted."""
+    names = columns(row_type)
+    records = [dataclasses.astuple(r) for r in rows]
+    keys = SORT_KEYS.get(row_type, ())
+    if keys:
+        index = [names.index(k) for k in keys]
+        records.sort(key=lambda r: tuple((x is None, x) for x in (r[i] for i in index)))
+    data = [[_cell(v) for v in r] for r in records]
+    return pd.DataFrame(data, columns=names, dtype=object)
+
+
+def markdown_table(row_type: type) -> str:
+    """The README table for one CSV: column, type, meaning."""
+    lines = ["| column | type | meaning |", "| --- | --- | --- |"]
+    for f in dataclasses.fields(row_type):
+        meaning = f.metadata["meaning"].replace("|", "\\|")
+        lines.append(f"| `{f.name}` | {f.metadata['type']} | {meaning} |")
+    return "\n".join(lines)
+
+
+def schema_markdown() -> str:
+    """All CSV tables, as the README embeds them between its schema markers."""
+    parts = []
+    for name, row_type in CSV_SCHEMAS.items():
+        parts.append(f"#### `processed/{name}`\n\n{(row_type.__doc__ or '').strip()}\n\n{markdown_table(row_type)}")
+    return "\n\n".join(parts)
+
+
+def check_rows(rows: Sequence[Any], row_type: type) -> None:
+    """Raise if any row is not of the declared type (guards the CSV boundary)."""
+    for r in rows:
+        if not isinstance(r, row_type):
+            raise TypeError(f"expected {row_type.__name__}, got {type(r).__name__}")

@@ -1,0 +1,46 @@
+"""CLI: argument parsing, help and the exit codes that need no Prefect run."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import cli
+
+
+def test_run_defaults_and_options():
+    args = cli.parse_args(["run"])
+    assert (str(args.raw), str(args.processed), str(args.reports)) == ("raw", "processed", "reports")
+    args = cli.parse_args(["run", "--raw", "in", "--processed", "p", "--reports", "r"])
+    assert (str(args.raw), str(args.processed), str(args.reports)) == ("in", "p", "r")
+
+
+def test_help_explains_each_option(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.parse_args(["run", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--raw", "--processed", "--reports", "--rules", "--processes"):
+        assert option in out
+
+
+def test_missing_input_folder_exits_2_with_one_line(tmp_path, capsys):
+    assert cli.main(["run", "--raw", str(tmp_path / "nope")]) == cli.EXIT_NOTHING_PROCESSED
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "does not exist" in err
+
+
+def test_folder_without_documents_exits_2(tmp_path, capsys):
+    (tmp_path / ".hidden.txt").write_text("x")
+    assert cli.main(["run", "--raw", str(tmp_path)]) == cli.EXIT_NOTHING_PROCESSED
+    assert "no input files" in capsys.readouterr().err
+
+
+def test_schema_command_prints_every_csv(capsys):
+    assert cli.main(["schema"]) == 0
+    out = capsys.readouterr().out
+    for name in ("documents.csv", "blocks.csv", "entities.csv", "numbers.csv", "dates.csv", "findings.csv"):
+        assert name in out
+
+
+def test_bench_without_shared_folder_exits_2(tmp_path):
+    assert cli.main(["bench", "cleaning", "--shared", str(tmp_path)]) == cli.EXIT_NOTHING_PROCESSED

@@ -1,0 +1,115 @@
+"""End to end: the Prefect flow on the seeds (plus bad files) into a temporary folder.
+
+Runs the CLI twice on a fresh Prefect test server; the second run reads extraction from the
+cache and must give byte-identical CSVs. Checks every CSV against the contract in
+``pipeline.schema`` and reads the PDF's text back.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from pipeline import cli, schema
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+BAD_FILES = {
+    "empty.txt": b"",
+    "binary.txt": bytes(range(256)) * 40,
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    from prefect.testing.utilities import prefect_test_harness
+
+    base = tmp_path_factory.mktemp("e2e")
+    raw = base / "raw"
+    raw.mkdir()
+    for seed in sorted((REPO / "raw").glob("*.txt")):
+        shutil.copy(seed, raw / seed.name)
+    for name, data in BAD_FILES.items():
+        (raw / name).write_bytes(data)
+    before = {p.name: p.read_bytes() for p in raw.iterdir()}
+    outputs = []
+    with prefect_test_harness(server_startup_timeout=180):
+        from pipeline import flow
+
+        for n in (1, 2):
+            processed, reports = base / f"processed{n}", base / f"reports{n}"
+            code = cli.main(["run", "--raw", str(raw), "--processed", str(processed), "--reports", str(reports)])
+            outputs.append((code, processed, reports))
+        assert flow.DEFAULT_CACHE_DIR  # the flow module imported under the harness
+    after = {p.name: p.read_bytes() for p in raw.iterdir()}
+    return {"raw": raw, "outputs": outputs, "raw_unchanged": before == after}
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def test_exit_code_is_1_and_bad_files_are_listed(runs):
+    code, processed, _ = runs["outputs"][0]
+    assert code == cli.EXIT_SOME_FAILED
+    docs = read_csv(processed / "documents.csv").set_index("source_file")
+    assert docs.loc["empty.txt", "status"] == "skipped" and docs.loc["empty.txt", "status_reason"] == "empty file"
+    assert docs.loc["binary.txt", "status"] == "error"
+    assert (docs.drop(index=list(BAD_FILES)).status == "ok").all()
+
+
+def test_raw_folder_is_never_modified(runs):
+    assert runs["raw_unchanged"]
+
+
+def test_every_csv_follows_the_contract(runs):
+    _, processed, _ = runs["outputs"][0]
+    for name, row_type in schema.CSV_SCHEMAS.items():
+        frame = read_csv(processed / name)
+        assert list(frame.columns) == schema.columns(row_type), name
+
+
+def test_offsets_and_quotes_point_into_the_clean_text(runs):
+    _, processed, _ = runs["outputs"][0]
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (processed / "clean").glob("*.txt")}
+    assert len(texts) == 5
+    for name in ("entities.csv", "numbers.csv", "dates.csv"):
+        frame = read_csv(processed / name)
+        assert len(frame) > 0, name
+        for row in frame.itertuples():
+            assert texts[row.doc_id][int(row.start):int(row.end)] == row.text.removeprefix("'"), (name, row)
+    for row in read_csv(processed / "findings.csv").itertuples():
+        assert row.quote in texts[row.doc_id]
+
+
+def test_blocks_cover_every_document(runs):
+    _, processed, _ = runs["outputs"][0]
+    blocks = read_csv(processed / "blocks.csv")
+    assert set(blocks.doc_id) == {p.stem for p in (REPO / "raw").glob("*.txt")}
+    assert set(blocks.kept) <= {"true", "false"}
+
+
+def test_second_run_gives_byte_identical_csvs(runs):
+    (_, first, _), (code, second, _) = runs["outputs"]
+    assert code == cli.EXIT_SOME_FAILED
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_pdf_text_holds_titles_and_finding_quotes(runs):
+    _, processed, reports = runs["outputs"][0]
+    assert (reports / "report.html").is_file()
+    pdf_text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(reports / "report.pdf").pages)
+    docs = read_csv(processed / "documents.csv")
+    for title in docs[docs.status == "ok"].title:
+        if title:
+            assert " ".join(title.split()) in pdf_text, title
+    for quote in read_csv(processed / "findings.csv").quote:
+        assert " ".join(quote.split())[:60] in pdf_text

@@ -1,0 +1,95 @@
+"""The output contract: schema module, README tables and the architecture's layering rules."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from pipeline import schema
+
+PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+# Columns promised by the first issue; later work may add columns, never drop or rename these.
+CONTRACT = {
+    "documents.csv": ["doc_id", "source_file", "sha256", "status", "status_reason", "title", "authors",
+                      "published", "outlet", "words_raw", "words_clean"],
+    "blocks.csv": ["doc_id", "block_no", "label", "kept", "reason", "text"],
+    "entities.csv": ["doc_id", "sent_no", "start", "end", "text", "label", "canonical"],
+    "numbers.csv": ["doc_id", "sent_no", "start", "end", "text", "value", "value_max", "unit", "qualifier",
+                    "kind", "measure", "as_of", "sentence"],
+    "dates.csv": ["doc_id", "sent_no", "start", "end", "text", "value", "granularity", "anchor", "qualifier",
+                  "sentence"],
+    "findings.csv": ["finding_id", "kind", "topic", "doc_id", "quote", "value", "unit", "as_of", "note"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_columns_come_first_in_order(name):
+    cols = schema.columns(schema.CSV_SCHEMAS[name])
+    assert cols[: len(CONTRACT[name])] == CONTRACT[name]
+
+
+def test_every_column_has_a_type_and_meaning():
+    for row_type in schema.CSV_SCHEMAS.values():
+        for f in dataclasses.fields(row_type):
+            assert f.metadata["type"] in {"str", "int", "float", "bool", "date"}, f.name
+            assert len(f.metadata["meaning"]) > 5, f.name
+
+
+def test_readme_tables_match_the_schema_module():
+    text = README.read_text(encoding="utf-8")
+    start, end = "<!-- schema:start -->", "<!-- schema:end -->"
+    embedded = text[text.index(start) + len(start): text.index(end)].strip()
+    assert embedded == schema.schema_markdown().strip(), "run: python -m pipeline schema, paste into README"
+
+
+def test_to_frame_keeps_headers_when_empty_and_sorts_stably():
+    assert list(schema.to_frame([], schema.DateRow).columns) == schema.columns(schema.DateRow)
+    rows = [schema.BlockRow("b", 1, "body", True, "r", "x"), schema.BlockRow("a", 2, "body", False, "r", "=1+1"),
+            schema.BlockRow("a", 0, "title", True, "r", "y")]
+    frame = schema.to_frame(rows, schema.BlockRow)
+    assert list(zip(frame.doc_id, frame.block_no)) == [("a", 0), ("a", 2), ("b", 1)]
+    assert frame.text.tolist()[1] == "'=1+1"  # a formula never runs in a spreadsheet
+    assert frame.kept.tolist() == ["true", "false", "true"]
+
+
+def test_floats_are_written_without_noise():
+    assert schema._cell(13_500_000_000.0) == "13500000000"
+    assert schema._cell(2.5) == "2.5"
+    assert schema._cell(None) == ""
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _calls_print(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "print" for n in ast.walk(tree))
+
+
+STAGE_FILES = [p for p in PACKAGE.rglob("*.py") if p.name not in {"flow.py", "cli.py", "__main__.py"}]
+
+
+@pytest.mark.parametrize("path", STAGE_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_stage_modules_do_not_import_prefect_or_the_flow(path):
+    imports = _imports(path)
+    assert not any(i == "prefect" or i.startswith("prefect.") for i in imports)
+    assert "pipeline.flow" not in imports and "pipeline.cli" not in imports
+
+
+@pytest.mark.parametrize("path", [p for p in STAGE_FILES if "bench" not in p.parts],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_cli_prints(path):
+    assert not _calls_print(path)
