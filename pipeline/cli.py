@@ -88,9 +88,11 @@ def _run_flow(args: argparse.Namespace) -> int:
     if not args.raw.is_dir():
         print(f"error: input folder {args.raw} does not exist", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    if args.rules is not None and not args.rules.is_file():
-        print(f"error: rules file {args.rules} does not exist", file=sys.stderr)
-        return EXIT_NOTHING_PROCESSED
+    if args.rules is not None:
+        problem = _check_rules_file(args.rules)
+        if problem:
+            print(f"error: rules file {args.rules}: {problem}", file=sys.stderr)
+            return EXIT_NOTHING_PROCESSED
     from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
 
     if not flow.list_input_files(args.raw):
@@ -106,6 +108,17 @@ def _run_flow(args: argparse.Namespace) -> int:
         print(f"error: nothing processed: {summary.reason}", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _check_rules_file(path: Path) -> str:
+    """Refuse a broken --rules file before Prefect starts, with the parser's message."""
+    from pipeline.clean import load_rules
+
+    try:
+        load_rules(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return str(exc)
+    return ""
 
 
 def format_summary(summary: object) -> str:

@@ -157,7 +157,7 @@ def ingest_task(inputs: list[InputFile]) -> list[RawDocument]:
 
 @task(name="clean")
 def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDocument | Failure]:
-    rules = clean.load_rules(rules_text) if hasattr(clean, "load_rules") else None
+    rules = clean.load_rules(rules_text)
     out: list[CleanDocument | Failure] = []
     for raw in raws:
         try:
@@ -304,10 +304,10 @@ def _extract_with_cache(
     missing: list[CleanDocument] = []
     for doc in docs:
         cached = cache_dir / "extract" / f"{_extract_cache_key(doc, fingerprint)}.pickle"
-        if cached.is_file():
+        try:
             results[doc.doc_id] = pickle.loads(cached.read_bytes())
-        else:
-            missing.append(doc)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            missing.append(doc)  # absent, truncated or from an older layout: recompute
     log(f"extract: {len(docs) - len(missing)} documents from cache, {len(missing)} to analyse")
     if missing:
         words = sum(d.words_clean for d in missing)

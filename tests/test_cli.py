@@ -44,3 +44,12 @@ def test_schema_command_prints_every_csv(capsys):
 
 def test_bench_without_shared_folder_exits_2(tmp_path):
     assert cli.main(["bench", "cleaning", "--shared", str(tmp_path)]) == cli.EXIT_NOTHING_PROCESSED
+
+
+def test_broken_rules_file_exits_2_before_anything_runs(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Some article text.")
+    rules = tmp_path / "rules.toml"
+    rules.write_text("this is = = not toml")
+    assert cli.main(["run", "--raw", str(tmp_path), "--rules", str(rules)]) == cli.EXIT_NOTHING_PROCESSED
+    assert "rules file" in capsys.readouterr().err
+    assert cli.main(["run", "--raw", str(tmp_path), "--rules", str(tmp_path / "none.toml")]) == 2

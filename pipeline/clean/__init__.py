@@ -1,27 +1,398 @@
 """Clean: RawDocument -> CleanDocument (article body, metadata, audit trail of every block).
 
-STUB: splits on blank lines and keeps everything. To be replaced by the real cleaner.
+The cascade, in order (each step's decision carries a reason that ends up in blocks.csv):
+
+1. Split the raw text into blocks and repair them (``blocks``): normalise Unicode and spaces,
+   split over-long lines, strip Markdown, remove junk glued into sentences, join drop caps.
+2. Give each block generic features and a jusText-style class (``classify``).
+3. Find the main body: the densest run of good text, never crossing a section marker into text
+   that is off-topic (``spillover``).
+4. Read metadata from the blocks around the body (``metadata``): title, subtitle, bylines,
+   dates, credit lines, bios, outlet. User metadata wins over all of it.
+5. Label every block (body, heading, title, subtitle, byline, metadata, bio, caption, image,
+   duplicate, pull_quote, boilerplate, spillover, comments) and join the kept ones.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from pipeline.clean.blocks import Block, split_blocks
+from pipeline.clean.classify import (
+    MAX_LINK_DENSITY,
+    Features,
+    block_features,
+    block_weight,
+    densest_region,
+    initial_class,
+    resolve_context,
+)
+from pipeline.clean.metadata import (
+    find_bio,
+    find_byline,
+    find_credit,
+    find_date,
+    find_name_line,
+    looks_like_title,
+    names_after_by,
+    outlet_from_copyright,
+    outlet_from_text,
+)
+from pipeline.clean.rules import Rules, load_rules
+from pipeline.clean.spillover import SPILLOVER_MAX_SIMILARITY, TopicModel
 from pipeline.documents import CleanDocument, DocumentMeta, RawDocument
 from pipeline.schema import BlockRow
 
+__all__ = ["Rules", "clean_document", "count_words", "load_rules"]
+
+# Metadata lines (dates, bylines) are looked for this many blocks into the body too: pages often
+# put the byline and date under the first paragraph or the subtitle.
+META_LOOKAHEAD_BLOCKS = 4
+# Title candidates are looked for this many blocks above the body.
+TITLE_LOOKBACK_BLOCKS = 15
+# A heading inside the body is short and has no sentence end.
+MAX_HEADING_WORDS = 18
+# A standfirst (subtitle) is at most this long.
+MAX_SUBTITLE_WORDS = 60
+MIN_SUBTITLE_WORDS = 6
+# A caption follows an image and is at most this long.
+MAX_CAPTION_WORDS = 45
+# Pull quotes and repeated captions: a block at least this long repeated inside another block.
+MIN_PULL_QUOTE_WORDS = 6
+
+# Inside the main region a complete sentence is kept even with fewer stop words than jusText
+# asks for (names and numbers lower the density of real news sentences).
+MIN_LENIENT_WORDS = 8
+MIN_REGION_STOP_DENSITY = 0.15
+
+_WORD = re.compile(r"\w+")
+# "skills training.Remote-controlled robots": two captions glued by a scraper.
+_GLUED_SENTENCES = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    return len(_WORD.findall(text))
 
 
-def clean_document(raw: RawDocument, *, rules: object | None = None) -> CleanDocument:
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", raw.text) if b.strip()]
-    rows = tuple(BlockRow(raw.doc_id, i, "body", True, "body: kept", b) for i, b in enumerate(blocks))
-    text = "\n\n".join(blocks) + "\n"
-    meta = DocumentMeta(
-        title=raw.user_meta.title, authors=raw.user_meta.authors, published=raw.user_meta.published,
-        published_basis="metadata" if raw.user_meta.published else "", outlet=raw.user_meta.outlet,
-        url=raw.user_meta.url,
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocument:
+    """Reduce one raw document to its article body and metadata, recording every block's fate."""
+    rules = rules or load_rules()
+    if raw.problem or not raw.text.strip():
+        return CleanDocument(raw.doc_id, "", (), _user_meta(raw, DocumentMeta()), count_words(raw.text), 0)
+    blocks = split_blocks(raw.text, rules=rules)
+    feats = [block_features(b, rules) for b in blocks]
+    decided = _decide(blocks, feats, rules)
+    rows = tuple(
+        BlockRow(raw.doc_id, b.no, label, kept, reason, b.raw) for b, (label, kept, reason) in zip(blocks, decided.labels)
     )
+    parts = [
+        blocks[i].text for i, (label, kept, _) in enumerate(decided.labels)
+        if kept and label != "title" and blocks[i].joined_into < 0 and blocks[i].text
+    ]
+    text = "\n\n".join(parts) + ("\n" if parts else "")
+    meta = _user_meta(raw, decided.meta)
     return CleanDocument(raw.doc_id, text, rows, meta, count_words(raw.text), count_words(text))
+
+
+def _user_meta(raw: RawDocument, inferred: DocumentMeta) -> DocumentMeta:
+    """User-supplied metadata (front matter or sidecar) wins field by field over inference."""
+    user = raw.user_meta
+    published, basis = inferred.published, inferred.published_basis
+    if user.published:
+        published, basis = user.published, "metadata"
+    return DocumentMeta(
+        title=user.title or inferred.title,
+        authors=user.authors or inferred.authors,
+        published=published,
+        published_basis=basis,
+        outlet=user.outlet or inferred.outlet,
+        url=user.url or inferred.url,
+    )
+
+
+class _Decision:
+    def __init__(self, labels: list[tuple[str, bool, str]], meta: DocumentMeta) -> None:
+        self.labels = labels
+        self.meta = meta
+
+
+def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) -> _Decision:
+    n = len(blocks)
+    classes0 = [initial_class(b, f) for b, f in zip(blocks, feats)]
+    classes = resolve_context(classes0)
+    topic = TopicModel([b.text for b in blocks], rules.stopwords)
+
+    # 3. Main body region, cut at a marker when what follows is off-topic.
+    start, end = densest_region([block_weight(c, f) for c, f in zip(classes0, feats)])
+    spill_reason: dict[int, str] = {}
+    for m in range(start + 1, end):
+        if not feats[m].marker:
+            continue
+        before = [i for i in range(start, m) if classes[i] == "good"]
+        after = [i for i in range(m + 1, end) if classes[i] == "good"]
+        if before and after and topic.similarity(after, before) < SPILLOVER_MAX_SIMILARITY:
+            end = m
+            break
+    body_ref = [i for i in range(start, end) if classes[i] == "good"]
+
+    labels: list[tuple[str, bool, str] | None] = [None] * n
+    authors: list[str] = []
+    bio_authors: list[str] = []
+    credit_authors: list[str] = []
+    dates: list[tuple[str, bool, int]] = []
+    seen: dict[str, int] = {}
+
+    # 4a. Structural and metadata blocks, wherever they are.
+    expect_names_until = -1
+    for i, (b, f) in enumerate(zip(blocks, feats)):
+        near_top = i < start + META_LOOKAHEAD_BLOCKS
+        if b.image:
+            labels[i] = ("image", False, "boilerplate: image link")
+            continue
+        key = _key(b.text)
+        if key and key in seen and f.words >= 2:
+            labels[i] = ("duplicate", False, f"duplicate: repeats block {seen[key]}")
+            continue
+        if key:
+            seen.setdefault(key, b.no)
+        if near_top:
+            by = find_byline(b.text, rules)
+            if by:
+                prefix, names = by
+                authors.extend(names)
+                if not names:
+                    expect_names_until = i + 6
+                labels[i] = ("byline", False, f"byline: '{prefix}' " + (f"-> authors {', '.join(names)}" if names else "(names follow)"))
+                continue
+            if i <= expect_names_until and not f.rules_boilerplate:
+                names = find_name_line(b.text, rules)
+                if names:
+                    authors.extend(names)
+                    labels[i] = ("byline", False, f"byline: author name under the byline -> {', '.join(names)}")
+                    continue
+                if f.words <= 8 and not f.sentence_end:
+                    labels[i] = ("byline", False, "byline: author details under the byline")
+                    continue
+            d = find_date(b.text, rules) if f.words <= 14 else None
+            if d:
+                dates.append((d.iso, d.updated, i))
+                authors.extend(names_after_by(b.text, rules))
+                labels[i] = ("metadata", False, f"metadata: {'update' if d.updated else 'publication'} date {d.iso}")
+                continue
+        credit = find_credit(b.text, rules) if f.words <= 60 else None
+        if credit is not None:
+            credit_authors.extend(credit)
+            who = f" -> authors {', '.join(credit)}" if credit else ""
+            labels[i] = ("byline", False, f"byline: credit line{who}")
+            continue
+        if i >= start and (i >= end - 3 or i >= end) and f.words >= 8:
+            bio = find_bio(b.text, rules)
+            if bio and (i >= end - 3):
+                bio_authors.append(bio)
+                labels[i] = ("bio", False, f"bio: author biography of {bio}")
+                continue
+
+    # 4b. Title and subtitle above the body.
+    title_i = _find_title(blocks, feats, labels, start)
+    title = blocks[title_i].text if title_i >= 0 else ""
+    if title_i >= 0:
+        labels[title_i] = ("title", False, "title: headline above the article body")
+        title_key = _key(title)
+        for j in range(n):
+            lab = labels[j]
+            if lab is not None and lab[0] == "duplicate" and _key(blocks[j].text) == title_key:
+                labels[j] = ("duplicate", False, f"duplicate: repeats the title (block {title_i})")
+
+        for j in range(title_i + 1, min(n, title_i + 1 + META_LOOKAHEAD_BLOCKS)):
+            if labels[j] is not None:
+                continue
+            nxt_meta = next((lab for lab in labels[j + 1 : j + 3] if lab is not None), None)
+            standfirst = MIN_SUBTITLE_WORDS <= feats[j].words <= MAX_SUBTITLE_WORDS and (
+                j < start or (nxt_meta is not None and nxt_meta[0] in ("byline", "metadata"))
+            )
+            if blocks[j].heading or standfirst:
+                labels[j] = ("subtitle", True, "subtitle: standfirst under the title")
+            break
+
+    # 4c. Pull quotes: a block whose text sits inside a longer kept-looking block.
+    long_keys = [(i, _key(blocks[i].text)) for i in body_ref]
+    for i in range(n):
+        if labels[i] is not None or feats[i].words < MIN_PULL_QUOTE_WORDS:
+            continue
+        k = _key(blocks[i].text)
+        for j, lk in long_keys:
+            if j != i and len(lk) > len(k) and k in lk:
+                labels[i] = ("pull_quote", False, f"pull_quote: repeats a sentence of block {blocks[j].no}")
+                break
+
+    # 5. Everything else by position: header, body, tail.
+    marker_kind, marker_text = "", ""
+    after_image = False
+    for i, (b, f, c) in enumerate(zip(blocks, feats, classes)):
+        if f.marker and i >= end and body_ref:
+            marker_kind, marker_text = f.marker, b.text
+        if labels[i] is not None:
+            after_image = b.image
+            continue
+        if b.joined_into >= 0:
+            labels[i] = ("body", True, f"repair: drop cap joined to block {b.joined_into}")
+        elif i < start:
+            labels[i] = _header_label(b, f, title_i, i, classes0[i], after_image)
+        elif i < end:
+            labels[i] = _body_label(b, f, c, after_image, blocks, classes, i, end)
+        else:
+            labels[i] = _tail_label(b, f, classes0[i], marker_kind, marker_text, topic, i, body_ref)
+        after_image = b.image
+
+    # A standfirst between the body's start and a byline just below it is a subtitle.
+    for k in range(start, min(end, start + META_LOOKAHEAD_BLOCKS)):
+        if labels[k] and labels[k][0] == "byline":
+            for j in range(start, k):
+                lab = labels[j]
+                if lab and lab[0] == "body" and feats[j].words <= MAX_SUBTITLE_WORDS:
+                    labels[j] = ("subtitle", True, "subtitle: standfirst above the byline")
+            break
+
+    # Drop caps follow the block they were joined to.
+    final = [lab for lab in labels if lab is not None]
+    for i, b in enumerate(blocks):
+        if b.joined_into >= 0:
+            kept = final[b.joined_into][1]
+            final[i] = ("body" if kept else final[b.joined_into][0], kept, f"repair: drop cap joined to block {b.joined_into}")
+
+    for i, b in enumerate(blocks):
+        label, kept, reason = final[i]
+        missing = [note for note in b.notes if note not in reason]
+        if missing:
+            final[i] = (label, kept, f"{reason}; {'; '.join(missing)}")
+
+    meta = _metadata(blocks, final, title, authors or credit_authors or bio_authors, dates, rules)
+    return _Decision(final, meta)
+
+
+def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: list, start: int) -> int:
+    """The headline: a Markdown H1 near the top, else the most title-like block above the body."""
+    for i in range(min(len(blocks), max(start, 1) + 2)):
+        if blocks[i].heading == 1 and labels[i] is None:
+            return i
+    best, best_score = -1, 0.0
+    lo = max(0, start - TITLE_LOOKBACK_BLOCKS)
+    for i in range(lo, start):
+        b, f = blocks[i], feats[i]
+        if labels[i] is not None or f.rules_boilerplate or f.marker or not looks_like_title(b.text, words=f.words):
+            continue
+        score = 1.0 - 0.05 * (start - i)
+        following = [lab for lab in labels[i + 1 : i + 5] if lab is not None]
+        if any(lab[0] in ("byline", "metadata") for lab in following):
+            score += 2.0
+        if any(lab[0] == "duplicate" and lab[2].endswith(f"block {b.no}") for lab in labels if lab):
+            score += 1.0
+        if b.heading:
+            score += 0.5
+        if f.words >= 5:
+            score += 0.5
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _header_label(
+    b: Block, f: Features, title_i: int, i: int, cls0: str, after_image: bool
+) -> tuple[str, bool, str]:
+    if after_image and f.words <= MAX_CAPTION_WORDS and not f.rules_boilerplate:
+        return ("caption", False, "caption: text under an image")
+    if b.heading:
+        return ("heading", False, "heading: section label above the article")
+    if f.rules_boilerplate:
+        return ("boilerplate", False, f"boilerplate: {f.rules_boilerplate}")
+    if f.marker:
+        return ("boilerplate", False, f"boilerplate: section marker '{b.text}' above the article")
+    return ("boilerplate", False, "boilerplate: page header before the article body (navigation, teasers)")
+
+
+def _body_label(
+    b: Block, f: Features, c: str, after_image: bool, blocks: Sequence[Block], classes: Sequence[str], i: int, end: int
+) -> tuple[str, bool, str]:
+    if f.marker:
+        return ("boilerplate", False, f"boilerplate: section marker '{b.text}' inside the body")
+    if f.rules_boilerplate:
+        return ("boilerplate", False, f"boilerplate: {f.rules_boilerplate}")
+    if after_image and f.words <= MAX_CAPTION_WORDS and c != "good":
+        return ("caption", False, "caption: text under an image")
+    if f.words <= MAX_CAPTION_WORDS and _GLUED_SENTENCES.search(b.text):
+        return ("caption", False, "caption: caption fragments glued together (no space after a sentence end)")
+    notes = f"; {'; '.join(b.notes)}" if b.notes else ""
+    nxt = next((j for j in range(i + 1, end) if classes[j] == "good"), -1)
+    if (
+        (b.heading or (f.words <= MAX_HEADING_WORDS and not f.sentence_end))
+        and nxt == i + 1
+        and b.text[:1].isupper()
+        and f.link_density <= 0.2
+    ):
+        return ("heading", True, "heading: section heading inside the body" + notes)
+    if c == "good":
+        return ("body", True, "body: prose inside the main text region" + notes)
+    if (
+        f.sentence_end
+        and f.words >= MIN_LENIENT_WORDS
+        and f.stop_density >= MIN_REGION_STOP_DENSITY
+        and f.link_density <= MAX_LINK_DENSITY
+    ):
+        return ("body", True, f"body: sentence inside the main text region (stop-word density {f.stop_density:.2f})" + notes)
+    if f.link_density > 0.2:
+        return ("boilerplate", False, f"boilerplate: link-heavy block (link density {f.link_density:.2f})")
+    if f.words < MIN_LENIENT_WORDS or not f.sentence_end:
+        return ("boilerplate", False, "boilerplate: short non-sentence block inside the body (UI text)")
+    return ("boilerplate", False, f"boilerplate: list-like text (stop-word density {f.stop_density:.2f})")
+
+
+def _tail_label(
+    b: Block, f: Features, cls0: str, marker_kind: str, marker_text: str, topic: TopicModel, i: int, body_ref: list[int]
+) -> tuple[str, bool, str]:
+    if f.marker:
+        kind = {"spillover": "spillover", "comments": "comments"}.get(f.marker, "boilerplate")
+        return (kind, False, f"{kind}: section marker '{b.text}' ends the article")
+    prose = cls0 in ("good", "near")
+    sim = topic.similarity([i], body_ref) if prose and body_ref else 0.0
+    if f.rules_boilerplate:
+        return ("boilerplate", False, f"boilerplate: {f.rules_boilerplate}")
+    if marker_kind == "spillover":
+        extra = f" (topic similarity {sim:.2f})" if prose else ""
+        return ("spillover", False, f"spillover: follows '{marker_text}' marker{extra}")
+    if marker_kind == "comments":
+        return ("comments", False, f"comments: follows '{marker_text}' marker")
+    if marker_kind == "footer":
+        return ("boilerplate", False, f"boilerplate: follows '{marker_text}' marker (footer)")
+    if prose and sim < SPILLOVER_MAX_SIMILARITY:
+        return ("spillover", False, f"spillover: prose after the article, unrelated to it (topic similarity {sim:.2f})")
+    return ("boilerplate", False, "boilerplate: after the article body (footer, teasers, comments)")
+
+
+def _metadata(
+    blocks: Sequence[Block],
+    labels: Sequence[tuple[str, bool, str]],
+    title: str,
+    authors: Sequence[str],
+    dates: Sequence[tuple[str, bool, int]],
+    rules: Rules,
+) -> DocumentMeta:
+    published, basis = "", ""
+    ordered = [d for d in dates if not d[1]] or list(dates)
+    if ordered:
+        iso, _, i = ordered[0]
+        published, basis = iso, f"text: '{blocks[i].raw}'"
+    kept_texts = [blocks[i].text for i, lab in enumerate(labels) if lab[1]]
+    outlet, _ = outlet_from_text(kept_texts + [b.text for b in blocks], rules)
+    if not outlet:
+        for b in reversed(blocks):
+            outlet = outlet_from_copyright(b.text)
+            if outlet:
+                break
+    return DocumentMeta(
+        title=title, authors=tuple(dict.fromkeys(authors)), published=published, published_basis=basis, outlet=outlet
+    )

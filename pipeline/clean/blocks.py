@@ -116,6 +116,8 @@ def _strip_markdown(text: str) -> tuple[str, int, bool, bool, int]:
 def remove_inline(text: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
     """Remove junk glued into sentences; returns the text and what was removed (for the reason)."""
     removed: list[str] = []
+    if not rules.inline_any.search(text):
+        return text, ()
     for pattern in rules.inline_patterns:
         found = [m.group(0) for m in pattern.finditer(text)]
         if found and pattern.sub("", text).strip():  # a block that is only junk is classified whole
@@ -141,7 +143,7 @@ def split_blocks(text: str, *, rules: Rules) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for raw, piece in raw_pieces:
         clean, heading, quote, image, links = _strip_markdown(raw)
-        notes: tuple[str, ...] = ()
+        notes: tuple[str, ...] = ("cut from an over-long line",) if piece else ()
         if heading or quote:
             notes += ("Markdown marker removed",)
         if not image and _IMAGE.search(raw):
@@ -164,8 +166,3 @@ def _repair_drop_caps(blocks: list[Block]) -> list[Block]:
                 nxt, text=letter.text + nxt.text, notes=nxt.notes + (f"drop cap '{letter.text}' repaired",)
             )
     return out
-
-
-def sentences(text: str) -> list[str]:
-    """Rough sentence split (enough for pull-quote matching and bio tails)."""
-    return [s.strip() for s in _SENT_BREAK.split(text) if s.strip()]

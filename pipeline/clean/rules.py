@@ -36,6 +36,15 @@ class Rules:
     outlet_domains: tuple[tuple[str, str], ...]
     stopwords: frozenset[str]
 
+    @property
+    def boilerplate_any(self) -> re.Pattern[str]:
+        """All boilerplate patterns as one alternation (one search per block instead of one per rule)."""
+        return _alternation(self.boilerplate_patterns)
+
+    @property
+    def inline_any(self) -> re.Pattern[str]:
+        return _alternation(self.inline_patterns)
+
     def marker_kind(self, key: str) -> str:
         """The marker kind (spillover, comments, footer) of a normalised block, or ''."""
         for text, kind in self.markers:
@@ -44,6 +53,13 @@ class Rules:
         if any(p.search(key) for p in self.marker_patterns):
             return "comments" if "comment" in key or "repl" in key or "respons" in key else "spillover"
         return ""
+
+
+@lru_cache(maxsize=64)
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def normalise_key(text: str) -> str:

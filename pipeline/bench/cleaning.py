@@ -1,0 +1,61 @@
+"""Cleaning benchmark: run the cleaner on every page of ``bench/cleaning`` and score it.
+
+The pages and the scorer live in the shared folder (never copied into the repo). Each page's
+raw text goes through ``clean_document`` into a temporary folder; the benchmark's own
+``score.py`` then compares it with the human-annotated article bodies. The scorer's output is
+logged line by line, so the last line logged is the scorer's headline
+(``cleaning F1=... P=... R=... n=160``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.clean import clean_document
+from pipeline.documents import RawDocument
+from pipeline.ingest import sha256_hex
+
+BENCH_SUBDIR = ("bench", "cleaning")
+# English pages are the benchmark's headline (the cleaner's stop words are English).
+SCORE_LANG = "English"
+SCORER_TIMEOUT_S = 600
+
+
+def clean_pages(bench_dir: Path, out_dir: Path) -> int:
+    """Clean every ``NAME.txt`` (not ``NAME.gold.txt``) of the benchmark into ``out_dir``; returns the count."""
+    pages = sorted(p for p in bench_dir.glob("*.txt") if not p.name.endswith(".gold.txt"))
+    for page in pages:
+        data = page.read_bytes()
+        text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        raw = RawDocument(page.stem, page.name, sha256_hex(data), text)
+        (out_dir / page.name).write_text(clean_document(raw).text, encoding="utf-8")
+    return len(pages)
+
+
+def run_cleaning_bench(*, shared_dir: Path, log: Callable[[str], None]) -> int:
+    """Clean all benchmark pages, score them with ``score.py --lang English``; returns an exit code."""
+    bench_dir = Path(shared_dir).joinpath(*BENCH_SUBDIR)
+    scorer = bench_dir / "score.py"
+    if not scorer.is_file():
+        log(f"cleaning benchmark not found: {scorer}")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="clean-bench-") as tmp:
+        out_dir = Path(tmp)
+        t0 = time.perf_counter()
+        n = clean_pages(bench_dir, out_dir)
+        elapsed = time.perf_counter() - t0
+        log(f"cleaned {n} pages in {elapsed:.2f} s ({1000 * elapsed / max(n, 1):.1f} ms per page)")
+        proc = subprocess.run(
+            [sys.executable, "score.py", str(out_dir), "--lang", SCORE_LANG],
+            cwd=bench_dir, capture_output=True, text=True, timeout=SCORER_TIMEOUT_S, check=False,
+        )
+    for line in proc.stderr.splitlines():
+        log(line)
+    for line in proc.stdout.splitlines():
+        log(line)
+    return 0 if proc.returncode == 0 else 1

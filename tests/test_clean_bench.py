@@ -1,0 +1,25 @@
+"""Pinned quality floor on the shared cleaning benchmark (about 10 s; skipped without ../shared)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.bench.cleaning import run_cleaning_bench
+
+# Measured 0.898 when pinned (docs/cleaning.md); the issue's target is 0.88. Raise the floor
+# when the cleaner improves; never lower it to make a change pass.
+F1_FLOOR = 0.89
+
+
+@pytest.mark.slow
+def test_cleaning_benchmark_floor(shared_dir):
+    if not (shared_dir / "bench" / "cleaning" / "score.py").is_file():
+        pytest.skip("cleaning benchmark not available")
+    lines: list[str] = []
+    assert run_cleaning_bench(shared_dir=shared_dir, log=lines.append) == 0
+    m = re.fullmatch(r"cleaning F1=([\d.]+) P=([\d.]+) R=([\d.]+) n=(\d+)", lines[-1])
+    assert m, lines[-1]
+    assert int(m.group(4)) == 160
+    assert float(m.group(1)) >= F1_FLOOR
