@@ -48,6 +48,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     bench.add_argument("name", choices=("cleaning", "dates"), help="which benchmark")
     bench.add_argument("--split", choices=("test", "dev"), default="test",
                        help="dates benchmark split (default: test; tune on dev only)")
+    bench.add_argument("--errors", action="store_true",
+                       help="dates benchmark: also list the scorer's errors (use with --split dev)")
     bench.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR,
                        help=f"the shared folder holding bench/ (default: {DEFAULT_SHARED_DIR})")
 
@@ -77,7 +79,7 @@ def _run_bench(args: argparse.Namespace) -> int:
         return run_cleaning_bench(shared_dir=args.shared, log=_print_flush)
     from pipeline.bench.dates import run_dates_bench
 
-    return run_dates_bench(split=args.split, shared_dir=args.shared, log=_print_flush)
+    return run_dates_bench(split=args.split, shared_dir=args.shared, log=_print_flush, errors=args.errors)
 
 
 def _print_flush(line: str) -> None:

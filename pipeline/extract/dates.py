@@ -1,17 +1,156 @@
-"""Dates: spaCy Doc + publication date -> DateRow tuple. STUB: spaCy DATE ents, no values."""
+"""Dates: spaCy Doc + publication date -> one DateRow per temporal expression.
+
+The patterns and their normalisation live in ``timex_rules`` (the rule table), ``timex_find``
+(the cascade) and ``timex_calendar`` (arithmetic); this module adds what only the parsed Doc
+knows: sentences, the tense of the clause (does a bare "October" lie behind or ahead of the
+publication date?), whether a 4-digit number counts things rather than naming a year, and
+spaCy's DATE entities as extra candidates. Values follow TimeML (see docs/dates.md).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from collections.abc import Callable
 
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.timex_calendar import parse_iso_date
+from pipeline.extract.timex_find import Timex, find_timexes
+from pipeline.extract.timex_rules import YEAR_NOUN_OK
 from pipeline.schema import DateRow
 
+UNRESOLVED = "unresolved"
+_FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
+_COUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_APPROX_WORDS = frozenset({"about", "nearly", "some", "approximately", "over", "almost", "roughly", "than",
+                           "around", "least", "only", "just", "up"})
+_SPACY_CANDIDATE_LABELS = frozenset({"DATE"})
+_SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "slate", "set", "due"})
+MAX_HEAD_HOPS = 6  # from the date up to its governing verb; deeper chains are other clauses
 
-def extract_dates(doc: Doc, *, doc_id: str, published: str) -> tuple[DateRow, ...]:
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _verb_tense(verb) -> str:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
+        return "future"
+    if any(a.tag_ == "MD" for a in aux) and not words & {"have", "'ve"}:
+        return "modal"  # "must be returned by Jan. 14", "would meet Monday": probably not yet happened
+    if verb.tag_ == "VB" and "to" in words:
+        return "modal"  # "expected to join in April", "plans to open in May"
+    if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
+        return "future"  # "(is) scheduled Thursday", "due in May"
+    if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had", "'ve", "'s"}:
+        return "past"
+    if verb.tag_ == "VBN" and not aux:
+        return "past"
+    return ""
+
+
+def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
+    """Tense of the clause a date sits in: 'past', 'future', 'modal' (a weaker future) or ''."""
+
+    def tense(start: int, end: int) -> str:
+        span = _span(doc, start, end)
+        if span is None or len(span) == 0:
+            return ""
+        tok = span.root
+        for _ in range(MAX_HEAD_HOPS):
+            if tok.pos_ in ("VERB", "AUX"):
+                t = _verb_tense(tok)
+                if t:
+                    return t
+                break
+            if tok.head is tok:
+                break
+            tok = tok.head
+        sent = span.sent
+        if any(t.lower_ in _FUTURE_AUX and t.tag_ == "MD" for t in sent):
+            return "future"
+        if any(t.tag_ == "VBD" for t in sent):
+            return "past"
+        return ""
+
+    return tense
+
+
+def _count_probe(doc: Doc) -> Callable[[int, int], bool]:
+    """True when a 4-digit number counts something ("2000 troops"), so it is not a year."""
+
+    def is_count(start: int, end: int) -> bool:
+        span = _span(doc, start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        if tok.ent_type_ in _COUNT_ENTS:
+            return True
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in YEAR_NOUN_OK:
+            return True
+        if prev is not None and prev.lower_ in _APPROX_WORDS and tok.ent_type_ != "DATE":
+            return True
+        return False
+
+    return is_count
+
+
+def find_doc_timexes(doc: Doc, *, published: str) -> list[Timex]:
+    """The temporal expressions of a parsed document (shared by the flow and the benchmark)."""
+    spacy_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SPACY_CANDIDATE_LABELS]
+    return find_timexes(
+        doc.text,
+        anchor=parse_iso_date(published),
+        tense=_tense_probe(doc),
+        is_count=_count_probe(doc),
+        extra_spans=spacy_spans,
+    )
+
+
+def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool = False) -> tuple[DateRow, ...]:
+    """One row per temporal expression, values relative to ``published`` (ISO date or "").
+
+    ``split_ranges`` writes a range ("June to August 2024") as one row per end point, the
+    TimeML convention the benchmark uses; the flow keeps one row with value "2024-06/2024-08".
+    """
+    anchor_date = parse_iso_date(published)
+    anchor_str = anchor_date.isoformat() if anchor_date else ""
     sents = list(doc.sents)
-    rows = []
-    for n, sent in enumerate(sents):
-        for e in sent.ents:
-            if e.label_ == "DATE":
-                rows.append(DateRow(doc_id, n, e.start_char, e.end_char, e.text, "", "", "", "", sent.text))
+    starts = [s.start_char for s in sents]
+    text = doc.text
+    rows: list[DateRow] = []
+
+    def row(start: int, end: int, t: Timex, value: str, granularity: str) -> DateRow:
+        n = max(0, bisect.bisect_right(starts, start) - 1)
+        if not t.relative:
+            anchor = ""
+        elif t.anchor:
+            anchor = t.anchor
+        else:
+            anchor = anchor_str or UNRESOLVED
+        if t.relative and not t.anchor and not anchor_str and not value.endswith("_REF"):
+            value = ""  # never invent a date; PRESENT_REF & co. claim no calendar date
+        return DateRow(doc_id, n, start, end, text[start:end], value, granularity, anchor, t.qualifier,
+                       sents[n].text if sents else "")
+
+    for t in find_doc_timexes(doc, published=published):
+        if split_ranges and t.parts:
+            for i, (s, e, v) in enumerate(t.parts):
+                s = t.start if i == 0 else s
+                rows.append(row(s, e, t, v, _gran_of(v)))
+        else:
+            rows.append(row(t.start, t.end, t, t.value, t.granularity))
     return tuple(rows)
+
+
+def _gran_of(value: str) -> str:
+    n = len(value)
+    return {4: "year", 7: "month", 10: "day"}.get(n, "")

@@ -1,0 +1,176 @@
+"""Unit tests for date extraction: every expression the issue lists, and more."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.dates import UNRESOLVED, extract_dates
+from pipeline.schema import DateRow
+
+PUB = "2023-05-09"  # a Tuesday
+
+
+def _rows(nlp, text: str, published: str = PUB, **kw) -> tuple[DateRow, ...]:
+    doc = nlp(text)
+    rows = extract_dates(doc, doc_id="t", published=published, **kw)
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return rows
+
+
+def _one(nlp, text: str, mention: str, published: str = PUB) -> DateRow:
+    rows = [r for r in _rows(nlp, text, published) if r.text == mention]
+    assert rows, f"{mention!r} not found in {[r.text for r in _rows(nlp, text, published)]}"
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "granularity"),
+    [
+        ("The report was published on May 9th 2023 in London.", "May 9th 2023", "2023-05-09", "day"),
+        ("The deal closed on Sept. 30, 2021, after talks.", "Sept. 30, 2021", "2021-09-30", "day"),
+        ("It was signed on 9 May 2023 in Paris.", "9 May 2023", "2023-05-09", "day"),
+        ("Results arrived on 2023-04-01 as planned.", "2023-04-01", "2023-04-01", "day"),
+        ("The release of ChatGPT in November 2022 caused a frenzy.", "November 2022", "2022-11", "month"),
+        ("Exports peaked in 2019, officials said.", "2019", "2019", "year"),
+        ("Investment fell in the first half of 2024.", "the first half of 2024", "2024-H1", "half"),
+        ("Revenue rose in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3", "quarter"),
+        ("Revenue rose in Q3 2024, the filing shows.", "Q3 2024", "2024-Q3", "quarter"),
+        ("The trial ran in the summer of 2012.", "the summer of 2012", "2012-SU", "season"),
+        ("Computing was born in the 1950s.", "the 1950s", "195", "decade"),
+        ("It is the defining contest of the 21st century.", "the 21st century", "20", "century"),
+        ("It shaped the twentieth century.", "the twentieth century", "19", "century"),
+        ("Prices soared in the mid-1990s.", "the mid-1990s", "199", "decade"),
+    ],
+)
+def test_absolute_expressions(nlp, text, mention, value, granularity):
+    row = _one(nlp, text, mention)
+    assert (row.value, row.granularity, row.anchor) == (value, granularity, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "published"),
+    [
+        ("Jake Sullivan said so last September.", "last September", "2022-09", PUB),
+        ("Last year America imposed controls.", "Last year", "2022", PUB),
+        ("Sales will grow next year.", "next year", "2024", PUB),
+        ("The law passed earlier this year.", "earlier this year", "2023", PUB),
+        ("It has been the champion since November.", "November", "2022-11", PUB),
+        ("In February Xi Jinping spoke.", "February", "2023-02", PUB),
+        ("Six of the deaths were reported last week.", "last week", "2013-W11", "2013-03-22"),
+        ("The company said in October that it was cutting jobs.", "October", "2012-10", "2013-03-22"),
+        ("The minister resigned Friday.", "Friday", "2013-03-22", "2013-03-22"),
+        ("The minister resigned on Tuesday.", "Tuesday", "2023-05-09", PUB),
+        ("The minister resigned on Monday.", "Monday", "2023-05-08", PUB),
+        ("He will visit on Thursday.", "Thursday", "2023-05-11", PUB),
+        ("The talks ended yesterday.", "yesterday", "2023-05-08", PUB),
+        ("The talks resume tomorrow.", "tomorrow", "2023-05-10", PUB),
+        ("It happened two years ago.", "two years ago", "2021", PUB),
+        ("The plant opened three months ago.", "three months ago", "2023-02", PUB),
+        ("Profits rose this quarter.", "this quarter", "2023-Q2", PUB),
+        ("Profits fell in the last quarter.", "the last quarter", "2023-Q1", PUB),
+        ("The launch happened last summer.", "last summer", "2012-SU", "2013-03-22"),
+        ("Demand peaked last month.", "last month", "2023-04", PUB),
+        ("Voters go to the polls this month.", "this month", "2023-05", PUB),
+        ("Stores were packed at Christmas.", "Christmas", "2022-12-25", PUB),
+    ],
+)
+def test_relative_expressions(nlp, text, mention, value, published):
+    row = _one(nlp, text, mention, published)
+    assert row.value == value
+    assert row.anchor == published
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Prices are high now.", "now", "PRESENT_REF"),
+        ("Currently, innovation is driven by firms.", "Currently", "PRESENT_REF"),
+        ("The U.S. Department recently acted.", "recently", "PAST_REF"),
+        ("In recent months, labs got involved.", "recent months", "PAST_REF"),
+        ("Rules may tighten in the future.", "the future", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(nlp, text, mention, value):
+    row = _one(nlp, text, mention)
+    assert (row.value, row.granularity) == (value, "ref")
+
+
+def test_range_is_one_row_with_both_ends(nlp):
+    row = _one(nlp, "From June to August 2024, Nvidia's revenue grew.", "June to August 2024")
+    assert (row.value, row.granularity) == ("2024-06/2024-08", "range")
+
+
+def test_range_can_be_split_into_timeml_points(nlp):
+    rows = _rows(nlp, "From June to August 2024, Nvidia's revenue grew.", split_ranges=True)
+    assert [(r.text, r.value) for r in rows] == [("June", "2024-06"), ("August 2024", "2024-08")]
+
+
+def test_year_range(nlp):
+    row = _one(nlp, "He led the company from 2016 to 2023.", "2016 to 2023")
+    assert row.value == "2016/2023"
+    row = _one(nlp, "The swine flu pandemic of 2009-2010 killed many.", "2009-2010")
+    assert row.value == "2009/2010"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "qualifier"),
+    [
+        ("China aims to peak emissions by 2030.", "2030", "2030", "by"),
+        ("It has grown since 2012.", "2012", "2012", "since"),
+        ("The rule applies until 2030, officials said.", "2030", "2030", "until"),
+        ("Scientists reported in early August 2024 a breakthrough.", "early August 2024", "2024-08", "early"),
+        ("Growth should resume by mid-2024.", "mid-2024", "2024", "by mid"),
+        ("The plant closes at the end of 2024.", "the end of 2024", "2024", "late"),
+        ("It started in late November.", "late November", "2022-11", "late"),
+    ],
+)
+def test_signals_and_modifiers(nlp, text, mention, value, qualifier):
+    row = _one(nlp, text, mention)
+    assert (row.value, row.qualifier) == (value, qualifier)
+
+
+def test_signal_word_stays_out_of_the_span(nlp):
+    texts = [r.text for r in _rows(nlp, "China aims to peak emissions by 2030 and since 2012 has grown.")]
+    assert texts == ["2030", "2012"]
+
+
+def test_unknown_publication_date_leaves_relative_expressions_unresolved(nlp):
+    rows = _rows(nlp, "Last year sales fell, and in May 2021 they had peaked. Prices are high now.", published="")
+    by_text = {r.text: r for r in rows}
+    assert (by_text["Last year"].value, by_text["Last year"].anchor) == ("", UNRESOLVED)
+    assert (by_text["May 2021"].value, by_text["May 2021"].anchor) == ("2021-05", "")
+    assert by_text["now"].anchor == UNRESOLVED  # symbolic value kept: it claims no calendar date
+    assert by_text["Last year"].granularity == "year"
+
+
+def test_anaphora_resolves_against_the_last_mentioned_year(nlp):
+    text = "Firms spent RMB 50 billion in the first half of 2024, up from RMB 23 billion the previous year."
+    row = _one(nlp, text, "the previous year", published="")
+    assert (row.value, row.anchor) == ("2023", "2024")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war lasted for two years.",
+        "Over the past five months prices rose.",
+        "The report is published annually.",
+        "About 2000 troops were deployed.",
+        "The fall in prices surprised traders.",
+        "May I ask why, she said. They march on.",
+    ],
+)
+def test_durations_sets_and_counts_are_not_dates(nlp, text):
+    values = [(r.text, r.value) for r in _rows(nlp, text)]
+    assert all(v in ("PRESENT_REF",) for _, v in values), values
+
+
+def test_sentence_number_and_text(nlp):
+    rows = _rows(nlp, "Nothing here. Sales peaked in 2019. They fell last year.")
+    assert [(r.sent_no, r.sentence) for r in rows] == [(1, "Sales peaked in 2019."), (2, "They fell last year.")]
+
+
+def test_output_is_deterministic(nlp):
+    text = "In October, the company said last week's results beat the first half of 2024."
+    assert _rows(nlp, text) == _rows(nlp, text)
