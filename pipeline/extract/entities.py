@@ -1,12 +1,125 @@
-"""Entities: spaCy Doc -> EntityRow tuple. STUB: raw NER labels, canonical = text."""
+"""Entities: spaCy Doc -> EntityRow tuple, each mention with a canonical name that merges its variants.
+
+Canonical names come, in order of trust, from:
+
+1. the entity ruler's pattern id (``pipeline/data/entity_patterns.jsonl``), set before NER ran;
+2. the aliases file (``pipeline/data/entity_aliases.tsv``: U.S./US/America -> United States),
+   matched ignoring case, dots, a leading "the" and a possessive; its optional label column also
+   corrects the model's label for known names (Nvidia tagged as a place becomes ORG);
+3. for people, the fullest name of the same person in the document: "Xi" and "Mr Xi" become
+   "Xi Jinping" when exactly one full name in the document ends (or, for East Asian order, starts)
+   with that name; ``link_people`` repeats this across documents;
+4. otherwise the mention itself, without "the", a possessive or a legal suffix.
+
+Mentions are trimmed to the name ("Nvidia's" -> "Nvidia", "the White House" -> "White House") and
+"the Biden administration" becomes one ORG mention, canonical "Biden administration", distinct from
+the person.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
 from spacy.tokens import Doc
 
+from pipeline.documents import Mentions
+from pipeline.extract.nlp import data_path
 from pipeline.schema import EntityRow
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+# TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "TECH"}
+)
+ALIASES_FILE = "entity_aliases.tsv"
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor president vice-president vp premier chancellor pm prime minister
+chairman chairwoman chair secretary minister senator sen rep representative governor gov mayor
+general gen lt col colonel captain capt sgt sergeant officer detective det judge justice king queen
+prince princess lord sir dame pope ambassador ceo chief executive founder sheikh comrade
+""".split())
+# Nouns that turn a person or place into an organisation ("the Biden administration").
+GROUP_NOUNS = frozenset({"administration", "government", "campaign", "presidency", "cabinet", "regime", "camp"})
+LEGAL_SUFFIXES = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings", "group"}
+)
+_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_EDGE_PUNCT = " \t\n\r,;:!?\"“”‘’'()[]{}<>*#|-–—"
+# Function words a mention can't end with ("Manhattan Project for" when "AI" was taken by the ruler).
+_TRAILING_WORDS_RE = re.compile(r"\s+(?:for|of|and|the|on|in|to|at|by|with|&)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def load_aliases(path: str = "") -> dict[str, tuple[str, str]]:
+    """Aliases file -> {alias key: (canonical name, label or '')}."""
+    file = Path(path) if path else data_path(ALIASES_FILE)
+    table: dict[str, tuple[str, str]] = {}
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        variant, canonical = parts[0], (parts[1] if len(parts) > 1 and parts[1] else parts[0])
+        label = parts[2].strip() if len(parts) > 2 else ""
+        table.setdefault(alias_key(variant), (canonical.strip(), label))
+    return table
+
+
+def alias_key(text: str) -> str:
+    """The form names are compared in: case, dots, quotes, 'the' and possessives don't count."""
+    t = text.replace("’", "'").replace("‘", "'").strip()
+    t = _THE_RE.sub("", t)
+    t = re.sub(r"'s?$", "", t)
+    t = t.replace(".", "")
+    return re.sub(r"\s+", " ", t).strip().casefold()
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_legal_suffix(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the name inside a mention: no leading 'the', no possessive, no edge punctuation."""
+    for _ in range(3):
+        while start < end and (text[start] in _EDGE_PUNCT or text[start] == "."):
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        m = _THE_RE.match(text[start:end])
+        if m and end - start > m.end():
+            start += m.end()
+        m = _POSSESSIVE_RE.search(text[start:end])
+        if m and m.start() > 0:
+            end = start + m.start()
+        m = _TRAILING_WORDS_RE.search(text[start:end])
+        if m and m.start() > 0:
+            end = start + m.start()
+    return start, end
+
+
+def _person_chain(names: Sequence[str]) -> dict[str, str]:
+    """Short person names -> the document's one full name they stand for ("Xi" -> "Xi Jinping")."""
+    full = sorted({n for n in names if len(n.split()) >= 2})
+    chain: dict[str, str] = {}
+    for short in {n for n in names if len(n.split()) == 1}:
+        by_last = [f for f in full if f.split()[-1] == short]
+        candidates = by_last or [f for f in full if f.split()[0] == short]
+        if len(candidates) == 1:
+            chain[short] = candidates[0]
+    return chain
 
 
 def sentence_index(doc: Doc) -> dict[int, int]:
@@ -15,9 +128,67 @@ def sentence_index(doc: Doc) -> dict[int, int]:
 
 
 def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
+    """Named-entity mentions of one Doc with labels corrected and canonical names."""
+    text = doc.text
+    aliases = load_aliases()
     sent_of = sentence_index(doc)
-    return tuple(
-        EntityRow(doc_id, sent_of[e.start], e.start_char, e.end_char, e.text, e.label_, e.text)
-        for e in doc.ents
-        if e.label_ in ENTITY_LABELS
-    )
+    # (start, end, label, canonical or '' for "decide later", is_person_name)
+    found: list[tuple[int, int, str, str, int]] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ENTITY_LABELS:
+            continue
+        start, end = _trimmed(text, ent.start_char, ent.end_char)
+        mention = text[start:end]
+        if not mention or "\n" in mention or not any(c.isalpha() for c in mention):
+            continue
+        canonical = ent.ent_id_ or ""
+        key = alias_key(mention)
+        if key in aliases:
+            alias_canonical, alias_label = aliases[key]
+            canonical = canonical or alias_canonical
+            label = alias_label or label
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in GROUP_NOUNS and label in ("PERSON", "GPE", "NORP") and end == ent.end_char:
+            # "the Biden administration" is an organisation, not the man
+            end = nxt.idx + len(nxt.text)
+            short = _strip_titles(text[start:ent.end_char])
+            short = aliases.get(alias_key(short), (short, ""))[0]
+            found.append((start, end, "ORG", f"{short} {nxt.lower_}", ent.start))
+            continue
+        if label == "PERSON" and not canonical:
+            found.append((start, end, label, "", ent.start))  # resolved once all names are known
+            continue
+        if not canonical:
+            canonical = _strip_legal_suffix(_THE_RE.sub("", mention)) if label == "ORG" else mention
+        found.append((start, end, label, canonical, ent.start))
+    people = [_strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
+    chain = _person_chain(people)
+    rows = []
+    for start, end, label, canonical, tok_i in found:
+        if label == "ORG" and canonical in chain and alias_key(canonical) not in aliases:
+            label, canonical = "PERSON", ""  # "Biden's AI policy": NER took the man for an organisation
+        if label == "PERSON" and not canonical:
+            name = _strip_titles(text[start:end])
+            canonical = chain.get(name, name)
+        canonical = re.sub(r"\s+", " ", canonical).strip()
+        rows.append(EntityRow(doc_id, sent_of[tok_i], start, end, text[start:end], label, canonical))
+    return tuple(rows)
+
+
+def link_people(mentions: Sequence[Mentions]) -> list[Mentions]:
+    """Across documents: a one-word person canonical ("Xi") joins the one full name that fits."""
+    names = [e.canonical for m in mentions for e in m.entities if e.label == "PERSON"]
+    chain = _person_chain(names)
+    if not chain:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        entities = tuple(
+            dataclasses.replace(e, canonical=chain[e.canonical])
+            if e.label == "PERSON" and e.canonical in chain
+            else e
+            for e in m.entities
+        )
+        out.append(dataclasses.replace(m, entities=entities))
+    return out

@@ -1,21 +1,687 @@
-"""Numbers: spaCy Doc -> NumberRow tuple. STUB: spaCy numeric ents, no values."""
+"""Numbers: spaCy Doc -> NumberRow tuple, every quantity with its value, unit and what it measures.
+
+Two layers, so that the hard part is testable without a model:
+
+1. ``find_quantities(text)`` is pure regex over the text: it finds a number (digits or words),
+   scales it ("13.5bn", "RMB 50 billion"), reads the unit or currency, the hedge before it
+   ("nearly", "more than") and a range ("between 10% and 30%", "two or three years").
+   Fractions ("two-thirds", "a tenth") and multipliers ("twice", "half as many") have their own
+   patterns. Each candidate carries its character span, so offsets are exact by construction.
+2. ``extract_numbers(doc, ...)`` keeps the candidates that are quantities in context (not years,
+   dates, clock times, product names like GPT-4, list markers or chart references), gives a bare
+   count the noun it counts ("50 people"), reads ``measure`` from the dependency parse and
+   ``as_of`` from the date mentions of the same sentence.
+
+Qualifier vocabulary: ``approx`` (about, nearly, roughly, some, an estimated, ...),
+``at_least`` (at least, no fewer than, ... or more), ``more_than`` (more than, over, above),
+``less_than`` (less than, fewer than, under, below), ``at_most`` (up to, at most, as many as),
+``range`` (value..value_max), or empty.
+"""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.units import BASE, CASED_UNIT_WORDS, TIME_UNITS, UNIT_WORDS, normalise_unit
 from pipeline.schema import DateRow, NumberRow
 
-NUMERIC_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+# --------------------------------------------------------------------------- vocabularies (data)
+
+SMALL_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "lakh": 10**5, "crore": 10**7,
+    # news shorthand, written straight after the digits: $13.5bn, 5m, 2tn, 10k
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
+    "tn": 10**12, "trn": 10**12,
+}
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+}
+# Currency written before the number (case-sensitive: "US$", "RMB", "Rs.").
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+    "S$": "SGD", "R$": "BRL", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₩": "KRW", "₽": "RUB", "Rs.": "INR", "Rs": "INR", "Dh": "AED", "RMB": "CNY", "CNY": "CNY",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "INR": "INR", "HKD": "HKD", "CHF": "CHF",
+    "AUD": "AUD", "CAD": "CAD", "KRW": "KRW", "RUB": "RUB", "BRL": "BRL", "SGD": "SGD", "TWD": "TWD",
+}
+# Currency written after the number (lower case).
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "rupee": "INR", "rupees": "INR", "yen": "JPY",
+    "won": "KRW", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "rial": "IRR", "rials": "IRR", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+    "swiss francs": "CHF", "lira": "TRY", "naira": "NGN", "rand": "ZAR", "pesos": "MXN",
+    "hong kong dollars": "HKD", "australian dollars": "AUD", "canadian dollars": "CAD",
+}
+QUALIFIERS: dict[str, str] = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+    "approx.": "approx", "nearly": "approx", "almost": "approx", "some": "approx",
+    "an estimated": "approx", "estimated": "approx", "close to": "approx", "circa": "approx",
+    "~": "approx", "an average of": "approx", "on average": "approx",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "greater than": "more_than", "higher than": "more_than",
+    "just over": "more_than", "exceeding": "more_than",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "lower than": "less_than", "just under": "less_than",
+    "at most": "at_most", "up to": "at_most", "no more than": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "a maximum of": "at_most", "a maximum": "at_most",
+}
+POST_QUALIFIERS: dict[str, str] = {"or more": "at_least", "or so": "approx", "+": "at_least", "-plus": "at_least"}
+
+# A number right after one of these words labels something rather than counting it ("chart 2").
+REFERENCE_WORDS = frozenset("""
+chart charts figure figures fig fig. table tables page pages p. pp. section sections chapter chapters
+article articles clause paragraph part vol vol. volume issue episode season version v level phase stage
+round grade row column line step item room flight route highway no no. number num # rule resolution
+gate platform terminal bus lane exit channel pier ward district zone block sector precinct apartment
+suite unit
+""".split())
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+QUAKE_WORDS = frozenset({"quake", "earthquake", "tremor", "aftershock", "temblor", "shock", "jolt"})
+# Light verbs add nothing to a measure ("capacity has"); contentful ones do ("people killed").
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "give", "include", "show", "see"})
+# Entity labels that own the digits inside them (GPT-4, Mate 60, Wu Dao 2.0, G7, Route 66).
+NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "GPE", "LOC", "NORP"})
+# Calibration: a measure phrase longer than this reads as a clause, not a label (seed + ECB+ reading).
+MAX_MEASURE_TOKENS = 8
+# Calibration: Richter/moment magnitudes in news are below 10; anything larger is a count.
+MAX_MAGNITUDE = 10.0
+YEAR_RANGE = (1000, 2100)
+
+# --------------------------------------------------------------------------- regular expressions
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Regex alternation, longest first so that "more than" wins over "more"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUMWORD = _alt([*SMALL_NUMBERS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
+_FIRSTWORD = _alt([*SMALL_NUMBERS, *TENS])
+# A bare scale word is not a number ("110-billion", "billions"); "a hundred", "a dozen" are.
+_WORDNUM = (
+    rf"(?i:(?:\b(?:a|an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|\b(?:{_FIRSTWORD}))"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)(?!:\d)(?!/\d)"
+_NUMCORE = rf"(?:{_DIGITS}|{_WORDNUM})"
+_SCALE = (
+    r"(?:[\s-]?(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
+    r"|(?:bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)\b|\s(?:bn|mn|tn|trn)\b)"
+)
+_CUR = _alt(list(CURRENCY_PREFIXES))
+_PCT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
+_UNIT_LOWER = _alt([w for w in UNIT_WORDS if w not in ("%", "per cent", "percent", "pct")])
+_UNIT_CASED = _alt(list(CASED_UNIT_WORDS))
+_CUR_WORDS = _alt(list(CURRENCY_WORDS))
+_QUAL = _alt([q for q in QUALIFIERS if q != "~"])
+
+QUANTITY_RE = re.compile(
+    rf"""
+    (?<![\w.,\-/:$€£¥₹])
+    (?P<qual>(?i:\b(?:{_QUAL}))\s+|~\s?)?
+    (?:(?P<btw>(?i:\bbetween)\s+))?
+    (?:(?P<cur>{_CUR})\s?)?
+    (?P<n1>{_NUMCORE})(?P<s1>{_SCALE})?(?P<p1>{_PCT})?
+    (?:
+        (?(btw)\s+(?i:and)\s+|(?:\s?[-–—]\s?|\s+(?i:to|or)\s+))
+        (?:(?P<cur2>{_CUR})\s?)?
+        (?P<n2>{_NUMCORE})(?P<s2>{_SCALE})?
+    )?
+    (?P<tail>
+        {_PCT}
+      | \s(?i:percentage\ points?|basis\ points?|bps)\b
+      | [\s-](?i:times|fold)\b(?:\s+(?i:as\s+(?:many|much)\b))? | (?<=\d)x\b
+      | [\s-](?i:years?|months?|weeks?|days?)[\s-]old\b
+      | [\s-](?i:magnitude|strength)\b
+      | \s(?i:{_CUR_WORDS})\b
+      | (?:[\s-]?)(?:{_UNIT_CASED})\b
+      | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])
+    )?
+    (?P<post>\s+(?i:or\ more|or\ so)\b|\+|-plus\b)?
+    (?![\w])(?!-[^\W\d])
+    """,
+    re.VERBOSE,
+)
+
+_FRAC_NUMERATOR = _alt(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+FRACTION_RE = re.compile(
+    rf"""
+    (?:(?P<qual>(?i:\b(?:{_QUAL}))\s+))?
+    (?:
+        (?i:\b(?P<num>{_FRAC_NUMERATOR})[\s-]+(?P<den>{_alt(list(DENOMINATORS))}))
+      | (?i:\b(?P<num_d>\d+)\s+(?:in|out\ of)\s+(?P<den_d>\d+))
+      | (?i:\b(?P<num_w>{_alt(list(SMALL_NUMBERS))})\s+(?:in|out\ of)\s+(?P<den_w>{_alt(list(SMALL_NUMBERS) + list(TENS))}))
+      | (?P<half>(?i:\bhalf))
+    )
+    (?P<asmany>\s+(?i:as\s+(?:many|much)))?
+    \b
+    """,
+    re.VERBOSE,
+)
+MULTIPLIER_WORD_RE = re.compile(r"(?:(?P<qual>(?i:\b(?:" + _QUAL + r"))\s+))?\b(?P<word>(?i:twice|thrice))\b(?:\s+(?i:as\s+(?:many|much)\b))?")
+_MULTIPLIER_WORDS = {"twice": 2, "thrice": 3}
+# After a fraction, these make it a quantity ("a third of", "half as", "two-thirds."); else it may be
+# an ordinal ("a fifth term", "the first half").
+_FRACTION_FOLLOW_RE = re.compile(r"\s+(?:of|as|the|a|an)\b|\s*(?:[,.;:)!?\"”’]|$)", re.IGNORECASE)
+_CLOCK_AFTER_RE = re.compile(r"\s?(?:[ap]\.?m\.?(?!\w)|(?:GMT|UTC|IST|EST|EDT|PST|PDT|BST|CET|CEST|ET|PT|local time)\b|h\b|hrs\b)", re.IGNORECASE)
+_LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s+(?=[A-Z“\"])|\s*$)")
+_LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|[.!?:;]\s*|\n[ \t\u00a0(•*-]*)$")
+# Calibration: list items in news rarely run past 20; "chapter 25." style references are caught separately.
+MAX_LIST_MARKER = 20
+_MAGNITUDE_BEFORE_RE = re.compile(r"(?i:magnitudes?|Richter|measur(?:ed|ing)|registered)[\s-](?:of\s|at\s)?$")
+# "put the quake's magnitude at 5.9": the word a few words back, for decimals only
+_MAGNITUDE_NEAR_RE = re.compile(r"(?i:magnitudes?|Richter)\b[^.;\n\d]{0,25}$")
+_RICHTER_AFTER_RE = re.compile(r"\s+on\s+the\s+Richter", re.IGNORECASE)
+_ADDRESS_AFTER_RE = re.compile(
+    r"\s+(?:[A-Z0-9][\w.]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square)\b"
+)
+# "Kimani Gray, 16, was shot": a bare number in commas right after a person's name is an age.
+_AGE_AFTER_RE = re.compile(r"\s*[,)]")
+# Calibration: ages in news appositions run up to about 110; larger numbers there are something else.
+MAX_AGE = 110
+
+
+# --------------------------------------------------------------------------- pure layer
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, before context decides whether it is a quantity."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    kind: str
+    year_like: bool = False  # a bare integer that could be a year ("2021", "2019-2020")
+    single_one: bool = False  # a lone "one"/"a", usually a pronoun or article, not a count
+
+
+def words_to_number(text: str) -> Decimal | None:
+    """English number words -> value ("two hundred and forty-two" -> 242); None if not a number."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last = ""  # kind of the previous word: small | tens | hundred | scale
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if word in ("", "and"):
+            continue
+        if word in ("a", "an"):
+            if seen:
+                return None
+            current, last, seen = Decimal(1), "small", True
+            continue
+        seen = True
+        if word in SMALL_NUMBERS:
+            if last in ("small",) or (last == "tens" and SMALL_NUMBERS[word] >= 10):
+                return None
+            current += SMALL_NUMBERS[word]
+            last = "small"
+        elif word in TENS:
+            if last in ("small", "tens"):
+                return None
+            current += TENS[word]
+            last = "tens"
+        elif word == "dozen":
+            current = (current or Decimal(1)) * 12
+            last = "small"
+        elif word == "hundred":
+            if last == "hundred":
+                return None
+            current = (current or Decimal(1)) * 100
+            last = "hundred"
+        elif word in SCALES:
+            if current == 0 and total == 0:
+                current = Decimal(1)
+            total += current * SCALES[word]
+            current = Decimal(0)
+            last = "scale"
+        else:
+            return None
+    if not seen:
+        return None
+    return total + current
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Digits ("1,500", "2.5") or words ("twenty-five") -> value."""
+    cleaned = text.replace(",", "").strip()
+    if cleaned and (cleaned[0].isdigit() or cleaned[0] == "."):
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            return None
+    return words_to_number(text)
+
+
+def _scale(word: str | None) -> int:
+    if not word:
+        return 1
+    w = word.strip(" -\t\n\u00a0").lower()
+    if w not in SCALES and w.endswith("s"):
+        w = w[:-1]
+    return SCALES.get(w, 1)
+
+
+def _num(d: Decimal) -> float:
+    """Decimal -> float without binary noise (2.3 * 10**9 stays 2300000000)."""
+    return float(d)
+
+
+def _classify_tail(tail: str) -> tuple[str, str]:
+    """The words after a number -> (kind, unit)."""
+    t = re.sub(r"\s+", " ", tail.strip(" -")).lower()
+    if t in ("%", "percent", "per cent", "percent.", "pct") or t.replace(" ", "") in ("percent",):
+        return "percent", "percent"
+    if t in ("percentage point", "percentage points"):
+        return "percent", "percentage points"
+    if t in ("basis point", "basis points", "bps"):
+        return "percent", "basis points"
+    if t in ("times", "fold", "x") or t.startswith("times as "):
+        return "multiplier", "times"
+    if t.endswith("old"):
+        unit = normalise_unit(t.split("-")[0].split(" ")[0])
+        return "age", unit
+    if t in ("magnitude", "strength"):
+        return "magnitude", "magnitude"
+    if t in CURRENCY_WORDS:
+        return "money", CURRENCY_WORDS[t]
+    unit = normalise_unit(tail.strip(" -"))
+    if unit in TIME_UNITS:
+        return "duration", unit
+    return "measure", unit
+
+
+def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
+    n1 = parse_number(m["n1"])
+    if n1 is None:
+        return None
+    n2 = parse_number(m["n2"]) if m["n2"] else None
+    if m["n2"] and n2 is None:
+        return None
+    s1, s2 = _scale(m["s1"]), _scale(m["s2"])
+    if m["n2"] and not m["s1"] and m["s2"]:
+        s1 = s2  # "$10-20bn": the scale of the upper end applies to both
+    elif m["n2"] and m["s1"] and not m["s2"]:
+        s2 = s1
+    value = n1 * s1
+    value_max = n2 * s2 if n2 is not None else None
+    kind, unit = "count", ""
+    cur = m["cur"] or m["cur2"]
+    if cur:
+        kind, unit = "money", CURRENCY_PREFIXES[cur]
+    if m["p1"]:
+        kind, unit = "percent", "percent"
+    if m["tail"]:
+        tail_kind, tail_unit = _classify_tail(m["tail"])
+        if not (cur and tail_kind == "measure"):
+            kind, unit = tail_kind, tail_unit
+    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    if (m["qual"] or "").strip() == "~":
+        qualifier = "approx"
+    if m["post"]:
+        qualifier = POST_QUALIFIERS.get(m["post"].strip().lower(), qualifier)
+    if value_max is not None:
+        qualifier = "range"
+        if value_max < value:  # "10-5" is not a range; keep the first number only
+            return None
+    digits_only = m["n1"][0].isdigit() and "," not in m["n1"] and "." not in m["n1"]
+    year_like = (
+        digits_only
+        and not (cur or m["s1"] or m["p1"] or m["tail"])
+        and YEAR_RANGE[0] <= n1 <= YEAR_RANGE[1]
+        and len(m["n1"]) == 4
+    )
+    single_one = (
+        m["n1"].strip().lower() in ("one", "a", "an")
+        and not (m["n2"] or m["s1"] or m["tail"] or cur or m["qual"])
+    )
+    start, end = m.start(), m.end()
+    return Quantity(start, end, text[start:end], _num(value), None if value_max is None else _num(value_max),
+                    unit, qualifier, kind, bool(year_like), single_one)
+
+
+def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
+    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    start, end = m.start(), m.end()
+    if m["half"]:
+        share = Decimal(1) / 2
+        before = text[max(0, start - 12):start].lower()
+        follows = _FRACTION_FOLLOW_RE.match(text, end)
+        # "the first half", "second half": a period, not a share (dates own it)
+        if re.search(r"(?:first|second|latter|other|the|a)\s+$", before) and not m["qual"] and not m["asmany"]:
+            return None
+        if not (m["qual"] or m["asmany"] or follows or re.search(r"\bby\s+$", before)):
+            return None
+    elif m["den"]:
+        numerator = words_to_number(m["num"])
+        if numerator is None:
+            return None
+        den = DENOMINATORS[m["den"].lower()]
+        if numerator > den:
+            return None
+        share = numerator / den
+        plural = m["den"].lower().endswith("s") and m["den"].lower() not in ("halves",)
+        if not (plural or m["qual"] or m["asmany"] or _FRACTION_FOLLOW_RE.match(text, end)):
+            return None
+    elif m["num_d"] or m["num_w"]:
+        a = parse_number(m["num_d"] or m["num_w"])
+        b = parse_number(m["den_d"] or m["den_w"])
+        if a is None or b is None or b == 0 or a > b or b >= YEAR_RANGE[0]:
+            return None
+        share = a / b
+    else:
+        return None
+    if m["asmany"]:
+        return Quantity(start, end, text[start:end], _num(share), None, "times", qualifier, "multiplier")
+    percent = (share * 100).quantize(Decimal("0.0000000001")).normalize()
+    return Quantity(start, end, text[start:end], _num(percent), None, "percent", qualifier, "fraction")
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Every number-like expression in ``text`` with its value and unit, by regex alone.
+
+    Overlaps are resolved in favour of the longer match, then the earlier one.
+    """
+    found: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        q = _quantity_from_match(m, text)
+        if q is not None:
+            found.append(q)
+    for m in FRACTION_RE.finditer(text):
+        q = _fraction_from_match(m, text)
+        if q is not None:
+            found.append(q)
+    for m in MULTIPLIER_WORD_RE.finditer(text):
+        qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+        value = _MULTIPLIER_WORDS[m["word"].lower()]
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(value), None, "times", qualifier, "multiplier"))
+    found.sort(key=lambda q: (-(q.end - q.start), q.start))
+    taken: list[Quantity] = []
+    for q in found:
+        if all(q.end <= t.start or q.start >= t.end for t in taken):
+            taken.append(q)
+    return tuple(sorted(taken, key=lambda q: q.start))
+
+
+# --------------------------------------------------------------------------- context layer
+
+
+def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]],
+                 name_spans: Sequence[tuple[int, int]]) -> str:
+    """Why a candidate is not a quantity here; empty when it is one."""
+    before = text[max(0, q.start - 30):q.start]
+    after = text[q.end:q.end + 20]
+    if q.single_one:
+        return "lone 'one'/'a' is a pronoun or article"
+    if q.year_like and q.kind == "count" and q.value_max is not None:
+        return "range of years"
+    if q.kind not in ("duration", "age") and any(s < q.end and q.start < e for s, e in date_spans):
+        return "inside a date"
+    if any(s <= q.start and q.end <= e for s, e in name_spans) or any(
+        s < q.end and q.start < e and not (s <= q.start and q.end <= e) and q.kind == "count" for s, e in name_spans
+    ):
+        return "part of a name"
+    if q.kind == "count":
+        if _CLOCK_AFTER_RE.match(after):
+            return "clock time"
+        words_before = before.split()
+        prev = words_before[-1].lower().strip("(") if words_before else ""
+        if prev in MONTHS or after.strip().split(" ")[0].lower().strip(",.") in MONTHS:
+            return "day of a month"
+        if _ADDRESS_AFTER_RE.match(text, q.end):
+            return "street address"
+        if prev in REFERENCE_WORDS or prev.endswith("#"):
+            return "reference label"
+        if len(words_before) >= 2 and prev in ("and", "or", "to", "&") and re.match(r"\d", words_before[-2]) and (
+            len(words_before) >= 3 and words_before[-3].lower() in REFERENCE_WORDS
+        ):
+            return "reference label"
+        if (q.value <= MAX_LIST_MARKER and q.text.isdigit() and _LIST_MARKER_AFTER_RE.match(text, q.end)
+                and _LIST_MARKER_BEFORE_RE.search(text[max(0, q.start - 40):q.start].rstrip(" \t\u00a0("))):
+            return "list marker"
+    return ""
+
+
+def _span_root(span: Span) -> Token:
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            return tok
+    return span[-1]
+
+
+_NP_DEPS = {"compound", "amod", "poss", "nmod", "case", "npadvmod", "nummod", "quantmod", "punct", "hyph"}
+
+
+def _noun_phrase(noun: Token, exclude: range) -> list[Token]:
+    """Tokens of a short noun phrase around ``noun``: its modifiers and an "of" complement."""
+    toks = {noun}
+    for child in noun.lefts:
+        if child.dep_ in _NP_DEPS and child.i not in exclude and child.pos_ not in ("NUM", "DET", "SYM"):
+            toks.update(t for t in child.subtree if t.i not in exclude and t.pos_ not in ("DET", "NUM", "SYM"))
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in exclude:
+                    inner = _noun_phrase(pobj, exclude)
+                    toks.add(child)
+                    toks.update(inner)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i == noun.i + 1:
+            toks.add(child)  # "the computing resources required"
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _phrase_text(tokens: list[Token], exclude: range = range(0)) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    lo, hi = tokens[0].i, tokens[-1].i
+    if exclude and lo < exclude.stop <= hi:
+        lo = exclude.stop  # never let the phrase run back over the number itself
+    chosen = {t.i for t in tokens}
+    # contiguous stretch around the head: drop tokens the phrase skipped over at its edges
+    while lo < hi and (lo not in chosen or doc[lo].pos_ in ("DET", "PUNCT", "ADP", "CCONJ", "PART")):
+        lo += 1
+    while hi > lo and (hi not in chosen or doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ", "DET")):
+        hi -= 1
+    if hi - lo + 1 > MAX_MEASURE_TOKENS:
+        lo = hi - MAX_MEASURE_TOKENS + 1
+        while lo < hi and doc[lo].pos_ in ("DET", "PUNCT", "ADP", "CCONJ", "PART"):
+            lo += 1
+    return re.sub(r"\s+", " ", doc[lo:hi + 1].text).strip()
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.pos_ == "PRON" and verb.dep_ == "relcl":
+                return verb.head
+            return child if child.pos_ != "PRON" else None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "conj":
+        return _subject_of(verb.head)
+    return None
+
+
+def measure_phrase(span: Span, kind: str) -> str:
+    """What the quantity in ``span`` is about, read off the dependency parse (short, may be empty)."""
+    root = _span_root(span)
+    exclude = range(span.start, span.end)
+    # "26% of AI conference publications", "$13.5bn of private investments"
+    for tok in span:
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end - 1:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        phrase = _phrase_text(_noun_phrase(pobj, exclude), exclude)
+                        if phrase:
+                            return f"share of {phrase}" if kind in ("percent", "fraction") else phrase
+    # multipliers govern the noun that follows: "four times the computing resources required"
+    if kind == "multiplier":
+        for tok in span.doc[span.end:min(span.end + 6, span.sent.end)]:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < span.sent.end:
+                    tok = tok.head  # "power-generation capacity", not "power"
+                return _phrase_text(_noun_phrase(tok, exclude), exclude)
+            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("compound", "amod")) or (tok.is_punct and tok.text != "-"):
+                break
+    head = root.head
+    # climb over prepositions and adverbs ("up from RMB 23 billion" -> spent)
+    steps = 0
+    while head.i != head.head.i and head.pos_ in ("ADP", "ADV", "SCONJ", "NUM", "SYM", "PART") and steps < 4:
+        head = head.head
+        steps += 1
+    if head.i in exclude:
+        return ""
+    if head.pos_ in ("NOUN", "PROPN"):
+        phrase = _phrase_text(_noun_phrase(head, exclude), exclude)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_ not in LIGHT_VERBS:
+            phrase = f"{phrase} {head.head.text}"
+        return phrase
+    if head.pos_ in ("VERB", "AUX"):
+        subj = _subject_of(head)
+        if subj is not None and subj.i not in exclude:
+            return _phrase_text(_noun_phrase(subj, exclude), exclude)
+        return head.text if head.lemma_ not in LIGHT_VERBS else ""
+    return ""
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun a bare count modifies ("50 people", "26 big Chinese models")."""
+    root = _span_root(span)
+    head = root.head
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ == "NOUN":
+        if span.end <= head.i <= span.end + 4:
+            return head
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.sent == span.sent:
+        if nxt.lower_ not in MONTHS:
+            return nxt
+    return None
+
+
+_YEAR_IN_TEXT_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _date_value(d: DateRow) -> str:
+    """A date's TimeML value usable as ``as_of``; durations and unresolved dates give ''."""
+    value = d.value
+    if value.startswith("P") or value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return ""
+    if not value:
+        m = _YEAR_IN_TEXT_RE.search(d.text)
+        return m.group(1) if m else ""
+    return value
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` is in (or the sentence root)."""
+    cur = tok
+    for _ in range(40):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
+    """The date mention of the same sentence governing the number: same clause first, then nearest."""
+    best: tuple[int, int, str] | None = None
+    clause = _clause_head(_span_root(span))
+    for d in dates:
+        value = _date_value(d)
+        if not value or d.end <= span.sent.start_char or d.start >= span.sent.end_char:
+            continue
+        dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if dspan is None:
+            continue
+        same_clause = 0 if _clause_head(_span_root(dspan)) == clause else 1
+        distance = min(abs(dspan.start - span.end), abs(span.start - dspan.end))
+        key = (same_clause, distance, value)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else ""
 
 
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:
-    rows = []
-    for n, sent in enumerate(doc.sents):
-        for e in sent.ents:
-            if e.label_ in NUMERIC_LABELS:
-                rows.append(NumberRow(doc_id, n, e.start_char, e.end_char, e.text, None, None, "", "",
-                                      e.label_.lower(), "", "", sent.text))
+    """Quantities of one Doc as rows; ``dates`` are this Doc's date mentions (never numbers themselves)."""
+    text = doc.text
+    sents = list(doc.sents)
+    sent_starts = [s.start_char for s in sents]
+    date_spans = [(d.start, d.end) for d in dates]
+    name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    person_ends = {e.end_char for e in doc.ents if e.label_ == "PERSON"}
+    rows: list[NumberRow] = []
+    for q in find_quantities(text):
+        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _AGE_AFTER_RE.match(text, q.end):
+            head = text[max(0, q.start - 4):q.start]
+            if re.search(r",\s*$", head) and q.start - len(head) + len(head.rstrip(" ,")) in person_ends:
+                q = dataclasses.replace(q, kind="age", unit="years")
+        if _skip_reason(q, text, date_spans=date_spans, name_spans=name_spans):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        kind, unit = q.kind, q.unit
+        if kind == "count":
+            before = text[max(0, q.start - 40):q.start]
+            noun = _counted_noun(span)
+            decimal = "." in q.text
+            quake_noun = noun is not None and (
+                noun.lower_ in QUAKE_WORDS or (noun.lower_ in ("degree", "point") and noun.head.lower_ in QUAKE_WORDS)
+            )
+            if q.value < MAX_MAGNITUDE and (
+                _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(text, q.end)
+                or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)))
+            ):
+                kind, unit = "magnitude", "magnitude"
+            elif q.year_like and (noun is None or noun.tag_ != "NNS"):
+                continue
+
+            elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1):
+                unit = noun.lower_
+        n = bisect.bisect_right(sent_starts, q.start) - 1
+        sent = sents[n]
+        measure, as_of = measure_phrase(span, kind), _as_of(span, dates, doc)
+        if normalise_unit(measure) in BASE or any(measure and measure in d.text for d in dates if d.sent_no == n):
+            measure = ""  # "kilometres", "2023": the parse attached the number to a unit or a date
+        prev = rows[-1] if rows else None
+        if prev is not None and prev.sent_no == n and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:q.start]):
+            measure, as_of = prev.measure, prev.as_of  # "10 kilometres (6.2 miles)": a conversion
+        rows.append(NumberRow(
+            doc_id=doc_id, sent_no=n, start=q.start, end=q.end, text=q.text,
+            value=q.value, value_max=q.value_max, unit=unit, qualifier=q.qualifier, kind=kind,
+            measure=measure, as_of=as_of, sentence=sent.text,
+        ))
     return tuple(rows)

@@ -1,0 +1,185 @@
+"""Numbers: every expression the extraction issue names, plus the traps (years, dates, names, lists)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.numbers import extract_numbers, find_quantities, parse_number, words_to_number
+from pipeline.extract.units import normalise_unit, to_base
+from pipeline.schema import DateRow
+
+
+def _dates(doc) -> tuple[DateRow, ...]:
+    """spaCy DATE entities as DateRows (value = the year they name), independent of dates.py."""
+    sents = list(doc.sents)
+    out = []
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            n = next(i for i, s in enumerate(sents) if s.start <= e.start < s.end)
+            year = re.search(r"\b(1[89]\d\d|20\d\d)\b", e.text)
+            out.append(DateRow("t", n, e.start_char, e.end_char, e.text, year.group(1) if year else "", "year", "", "",
+                               sents[n].text))
+    return tuple(out)
+
+
+def numbers(nlp, text: str):
+    doc = nlp(text)
+    rows = extract_numbers(doc, doc_id="t", dates=_dates(doc))
+    for r in rows:
+        assert text[r.start:r.end] == r.text
+    return rows
+
+
+def one(nlp, text: str, mention: str):
+    rows = [r for r in numbers(nlp, text) if r.text == mention]
+    assert rows, f"{mention!r} not found in {[r.text for r in numbers(nlp, text)]}"
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "value_max", "unit", "qualifier", "kind"),
+    [
+        ("In 2021, 26% of AI conference publications came from China.", "26%", 26, None, "percent", "", "percent"),
+        ("They make up about a tenth of the experts.", "about a tenth", 10, None, "percent", "approx", "fraction"),
+        ("American firms made $13.5bn of private investments in AI.", "$13.5bn", 13.5e9, None, "USD", "", "money"),
+        ("Firms spent RMB 50 billion on servers.", "RMB 50 billion", 50e9, None, "CNY", "", "money"),
+        ("LLMs require four times the computing resources.", "four times", 4, None, "times", "", "multiplier"),
+        ("China has 2.5 times as much capacity as the U.S.", "2.5 times as much", 2.5, None, "times", "", "multiplier"),
+        ("Data centres use nearly 6% of the power.", "nearly 6%", 6, None, "percent", "approx", "percent"),
+        ("China approved more than 600 colleges.", "more than 600", 600, None, "colleges", "more_than", "count"),
+        ("Prices fell between 10% and 30% last year.", "between 10% and 30%", 10, 30, "percent", "range", "percent"),
+        ("The lag is one to two years.", "one to two years", 1, 2, "years", "range", "duration"),
+        ("China is two or three years behind America.", "two or three years", 2, 3, "years", "range", "duration"),
+        ("It uses 3 billion cubic meters of water.", "3 billion cubic meters", 3e9, None, "m3", "", "measure"),
+        ("China issued half as many visas.", "half as many", 0.5, None, "times", "", "multiplier"),
+        ("Two-thirds of experts agree.", "Two-thirds", 200 / 3, None, "percent", "", "fraction"),
+        ("The city has 1.5 million people.", "1.5 million", 1.5e6, None, "people", "", "count"),
+        ("The quake struck 940 miles from Tehran.", "940 miles", 940, None, "mile", "", "measure"),
+        ("Qeshm lies 1,500 km from Tehran.", "1,500 km", 1500, None, "km", "", "measure"),
+        ("At least 50 people were killed.", "At least 50", 50, None, "people", "at_least", "count"),
+        ("A magnitude 6.1 earthquake hit the island.", "6.1", 6.1, None, "magnitude", "", "magnitude"),
+        ("The 6.1-magnitude quake struck Qeshm island.", "6.1-magnitude", 6.1, None, "magnitude", "", "magnitude"),
+        ("The rate fell by 5 percentage points.", "5 percentage points", 5, None, "percentage points", "", "percent"),
+        ("Sales rose 12.5 per cent.", "12.5 per cent", 12.5, None, "percent", "", "percent"),
+        ("The deal is worth US$1.2trn.", "US$1.2trn", 1.2e12, None, "USD", "", "money"),
+        ("It costs $10-20bn to build.", "$10-20bn", 10e9, 20e9, "USD", "range", "money"),
+        ("The boy, a 16-year-old student, was shot.", "16-year-old", 16, None, "years", "", "age"),
+        ("Twice as many firms applied.", "Twice as many", 2, None, "times", "", "multiplier"),
+        ("One in five Americans agrees.", "One in five", 20, None, "percent", "", "fraction"),
+        ("Ten dead in southern Iran quake", "Ten", 10, None, "", "", "count"),
+        ("Police shot Kimani Gray, 16, on Saturday.", "16", 16, None, "years", "", "age"),
+        ("It will cost 3.7 billion dollars.", "3.7 billion dollars", 3.7e9, None, "USD", "", "money"),
+        ("The plant adds 10 GW of capacity.", "10 GW", 10, None, "GW", "", "measure"),
+        ("In all 600 or more students came.", "600 or more", 600, None, "students", "at_least", "count"),
+        ("The fire killed up to 3 people.", "up to 3", 3, None, "people", "at_most", "count"),
+        ("Fewer than 20 firms qualify.", "Fewer than 20", 20, None, "firms", "less_than", "count"),
+        ("It raised around $700 million.", "around $700 million", 7e8, None, "USD", "approx", "money"),
+        ("More than half of the researchers stayed.", "More than half", 50, None, "percent", "more_than", "fraction"),
+        ("The fund raised €2.5bn.", "€2.5bn", 2.5e9, None, "EUR", "", "money"),
+        ("The army sent 2,000 troops.", "2,000", 2000, None, "troops", "", "count"),
+        ("Greece got a 110-billion euro loan.", "110-billion euro", 110e9, None, "EUR", "", "money"),
+        ("The bailout (Dh472.72bn) was agreed.", "Dh472.72bn", 472.72e9, None, "AED", "", "money"),
+    ],
+)
+def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
+    r = one(nlp, text, mention)
+    assert r.value == pytest.approx(value)
+    assert (r.value_max is None) if value_max is None else r.value_max == pytest.approx(value_max)
+    assert (r.unit, r.qualifier, r.kind) == (unit, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 the market grew.",  # a year
+        "The report was published on September 9, 2024.",  # a day of a month
+        "OpenAI released GPT-4 and Huawei the Mate 60.",  # digits inside names
+        "It was the 21st century's first crisis.",  # ordinal
+        "The quake struck at 13:38 local time.",  # clock time
+        "See charts 2 and 3 for details.",  # references
+        "It is a zero-sum game with a two-pronged plan.",  # compound adjectives
+        "Wu Dao 2.0 failed to make a splash.",  # product version
+        "One popular benchmark says so.",  # pronoun 'one'
+        "He was the first to arrive in the first half of 2024.",  # ordinals and periods
+        "They lost billions of dollars and hundreds of jobs.",  # vague plurals are not numbers
+        "He was shot outside 473 East 52nd Street in Brooklyn.",  # street address
+    ],
+)
+def test_not_quantities(nlp, text):
+    assert numbers(nlp, text) == ()
+
+
+def test_list_markers_are_skipped(nlp):
+    text = "Here is the plan.\n1. Tap the icon.\n2. Select 'Add'.\nIt costs less.  3.\xa0Promote governance."
+    assert numbers(nlp, text) == ()
+
+
+def test_measure_from_syntax(nlp):
+    text = "In 2021, 26% of AI conference publications globally came from China, compared with America's share of 17%."
+    a, b = numbers(nlp, text)
+    assert a.measure == "share of AI conference publications"
+    assert "share" in b.measure
+    assert a.as_of == b.as_of == "2021"
+    killed = one(nlp, "At least 50 people were killed in the quake.", "At least 50")
+    assert killed.measure == "people killed"
+    times = one(nlp, "Indigenous LLMs require four times the computing resources.", "four times")
+    assert times.measure == "computing resources"
+
+
+def test_as_of_prefers_the_date_of_the_same_clause(nlp):
+    text = "China will have 82% of AI chips from domestic makers by 2027, up from 34% in 2024."
+    rows = {r.text: r for r in numbers(nlp, text)}
+    assert rows["82%"].as_of == "2027"
+    assert rows["34%"].as_of == "2024"
+
+
+def test_sentence_and_sent_no(nlp):
+    text = "Nothing here. It rose 5%."
+    (r,) = numbers(nlp, text)
+    assert r.sent_no == 1 and r.sentence == "It rose 5%."
+
+
+def test_word_numbers():
+    assert words_to_number("two hundred and forty-two") == 242
+    assert words_to_number("a dozen") == 12
+    assert words_to_number("twenty-five thousand") == 25000
+    assert words_to_number("three million") == 3_000_000
+    assert words_to_number("two three") is None
+    assert parse_number("1,500.5") == 1500.5
+
+
+def test_units_convert_for_comparison():
+    assert normalise_unit("Kilometres") == "km" and normalise_unit("miles") == "mile"
+    km, base = to_base(1500, "km")
+    mi, base2 = to_base(940, "mile")
+    assert base == base2 == "m" and abs(km - mi) / km < 0.01
+    assert to_base(5, "USD") == (5, "USD")
+
+
+_PIECES = st.sampled_from([
+    "26%", " about ", "$13.5bn", "RMB 50 billion", " between ", " and ", " to ", "two-thirds", " a tenth ",
+    "1,500 km", " more than ", "six", "-", "2021", " times", " as much", "half", " of ", ".", "\n1. ", "GPT-4",
+    "€", "%", "bn", " million", "0", "9", ",", " or ", "twenty", "-year-old", " 6.1-magnitude", "~",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=12).map("".join))
+def test_find_quantities_never_crashes_and_offsets_point_at_the_mention(text):
+    for q in find_quantities(text):
+        assert text[q.start:q.end] == q.text
+        assert q.value == q.value  # not NaN
+        assert q.value_max is None or q.value_max >= q.value
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=10).map("".join))
+def test_extract_numbers_offsets_hold_on_generated_text(nlp, text):
+    doc = nlp(text)
+    for r in extract_numbers(doc, doc_id="t", dates=_dates(doc)):
+        assert text[r.start:r.end] == r.text
+        assert 0 <= r.sent_no < len(list(doc.sents))
