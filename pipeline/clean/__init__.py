@@ -34,12 +34,17 @@ from pipeline.clean.metadata import (
     find_credit,
     find_date,
     find_name_line,
+    is_url_line,
     looks_like_title,
     names_after_by,
     outlet_from_copyright,
     outlet_from_text,
+    outlet_from_url,
+    url_date,
+    url_month,
 )
-from pipeline.clean.rules import Rules, load_rules
+from pipeline.clean.metadata import MAX_DATE_LINE_WORDS
+from pipeline.clean.rules import Rules, load_rules, normalise_key
 from pipeline.clean.spillover import SPILLOVER_MAX_SIMILARITY, TopicModel
 from pipeline.documents import CleanDocument, DocumentMeta, RawDocument
 from pipeline.schema import BlockRow
@@ -50,6 +55,11 @@ __all__ = ["Rules", "clean_document", "count_words", "load_rules"]
 # put the byline and date under the first paragraph or the subtitle.
 META_LOOKAHEAD_BLOCKS = 4
 # Title candidates are looked for this many blocks above the body.
+# When a page starts with its source URL, the first line after the URL (and date lines) is
+# normally the headline: this bonus outweighs "followed by a date line" (+2.0) of a standfirst.
+FIRST_LINE_TITLE_BONUS = 2.5
+# A first line taken as the title when nothing but metadata is above the body may be this long.
+MAX_FIRST_LINE_TITLE_WORDS = 40
 TITLE_LOOKBACK_BLOCKS = 15
 # A heading inside the body is short and has no sentence end.
 MAX_HEADING_WORDS = 18
@@ -65,10 +75,19 @@ MIN_PULL_QUOTE_WORDS = 6
 # asks for (names and numbers lower the density of real news sentences).
 MIN_LENIENT_WORDS = 8
 MIN_REGION_STOP_DENSITY = 0.15
+# A line without a closing full stop ("It has a free trade zone ... turtles") between two body
+# blocks is body when it reads as prose: this many words and this stop-word density at least.
+MIN_SANDWICH_WORDS = 4
+MIN_SANDWICH_STOP_DENSITY = 0.2
+# Standfirst lines (deck, bullet summary) between the title and the byline/date: at most this many.
+MAX_STANDFIRST_BLOCKS = 4
 
 _WORD = re.compile(r"\w+")
 # "skills training.Remote-controlled robots": two captions glued by a scraper.
 _GLUED_SENTENCES = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+_ENDS_WITH_STOP = re.compile(r"\.[\"”’')\]]*$")
+# A heading starts with a capital, maybe after an opening quote ("'We panicked'").
+_HEADING_START = re.compile(r"[\"'“‘]?[A-Z]")
 
 
 def count_words(text: str) -> int:
@@ -149,8 +168,15 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
 
     # 4a. Structural and metadata blocks, wherever they are.
     expect_names_until = -1
+    url = blocks[0].text if blocks and is_url_line(blocks[0].text) else ""
+    hint = url_month(url) if url else (0, 0)
     for i, (b, f) in enumerate(zip(blocks, feats)):
-        near_top = i < start + META_LOOKAHEAD_BLOCKS
+        # A run of date lines ("PUBLISHED: ..." then "UPDATED: ...") may reach past the lookahead.
+        after_date = i > 0 and labels[i - 1] is not None and labels[i - 1][2].startswith("metadata: ")
+        near_top = i < start + META_LOOKAHEAD_BLOCKS or after_date
+        if i == 0 and url:
+            labels[i] = ("metadata", False, "metadata: source URL")
+            continue
         if b.image:
             labels[i] = ("image", False, "boilerplate: image link")
             continue
@@ -178,11 +204,19 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
                 if f.words <= 8 and not f.sentence_end:
                     labels[i] = ("byline", False, "byline: author details under the byline")
                     continue
-            d = find_date(b.text, rules) if f.words <= 14 else None
+            # Header lines may carry numeric ("11/28/05") or typo'd ("Novemer 27, 2005") dates.
+            d = find_date(b.text, rules, fuzzy=True, hint=hint) if f.words <= MAX_DATE_LINE_WORDS else None
             if d:
                 dates.append((d.iso, d.updated, i))
                 authors.extend(names_after_by(b.text, rules))
                 labels[i] = ("metadata", False, f"metadata: {'update' if d.updated else 'publication'} date {d.iso}")
+                continue
+        if f.words <= MAX_DATE_LINE_WORDS and normalise_key(b.text).startswith(rules.published_prefixes):
+            # "Date Published: Tuesday, November 15, 2011" at the foot of the page.
+            d = find_date(b.text, rules, fuzzy=True, hint=hint)
+            if d:
+                dates.append((d.iso, d.updated, i))
+                labels[i] = ("metadata", False, f"metadata: publication date {d.iso} (labelled line)")
                 continue
         credit = find_credit(b.text, rules) if f.words <= 60 else None
         if credit is not None:
@@ -208,16 +242,7 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
             if lab is not None and lab[0] == "duplicate" and _key(blocks[j].text) == title_key:
                 labels[j] = ("duplicate", False, f"duplicate: repeats the title (block {title_i})")
 
-        for j in range(title_i + 1, min(n, title_i + 1 + META_LOOKAHEAD_BLOCKS)):
-            if labels[j] is not None:
-                continue
-            nxt_meta = next((lab for lab in labels[j + 1 : j + 3] if lab is not None), None)
-            standfirst = MIN_SUBTITLE_WORDS <= feats[j].words <= MAX_SUBTITLE_WORDS and (
-                j < start or (nxt_meta is not None and nxt_meta[0] in ("byline", "metadata"))
-            )
-            if blocks[j].heading or standfirst:
-                labels[j] = ("subtitle", True, "subtitle: standfirst under the title")
-            break
+        _label_standfirst(blocks, feats, labels, title_i, start)
 
     # 4c. Pull quotes: a block whose text sits inside a longer kept-looking block.
     long_keys = [(i, _key(blocks[i].text)) for i in body_ref]
@@ -244,7 +269,7 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
         elif i < start:
             labels[i] = _header_label(b, f, title_i, i, classes0[i], after_image)
         elif i < end:
-            labels[i] = _body_label(b, f, c, after_image, blocks, classes, i, end)
+            labels[i] = _body_label(b, f, c, after_image, blocks, classes, i, end, feats)
         else:
             labels[i] = _tail_label(b, f, classes0[i], marker_kind, marker_text, topic, i, body_ref)
         after_image = b.image
@@ -257,6 +282,8 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
                 if lab and lab[0] == "body" and feats[j].words <= MAX_SUBTITLE_WORDS:
                     labels[j] = ("subtitle", True, "subtitle: standfirst above the byline")
             break
+
+    _keep_prose_between_body(blocks, feats, labels, start, end)
 
     # Drop caps follow the block they were joined to.
     final = [lab for lab in labels if lab is not None]
@@ -271,8 +298,89 @@ def _decide(blocks: Sequence[Block], feats: Sequence[Features], rules: Rules) ->
         if missing:
             final[i] = (label, kept, f"{reason}; {'; '.join(missing)}")
 
-    meta = _metadata(blocks, final, title, authors or credit_authors or bio_authors, dates, rules)
+    meta = _metadata(blocks, final, title, authors or credit_authors or bio_authors, dates, rules, url=url)
     return _Decision(final, meta)
+
+
+def _label_standfirst(
+    blocks: Sequence[Block], feats: Sequence[Features], labels: list, title_i: int, start: int
+) -> None:
+    """Lines between the title and the byline/date (a standfirst, a deck of bullet points) are subtitles.
+
+    A run of up to MAX_STANDFIRST_BLOCKS prose lines under the title counts when it ends at a
+    byline or date line or lies above the body; otherwise only a Markdown heading right under
+    the title does.
+    """
+    n = len(labels)
+    run: list[int] = []
+    ends_at_meta = False
+    for j in range(title_i + 1, min(n, title_i + 1 + MAX_STANDFIRST_BLOCKS + 1)):
+        lab = labels[j]
+        if lab is not None and lab[0] == "image":
+            if not run:
+                break  # what follows a picture is its caption, not a standfirst
+            continue  # a picture between the standfirst and the byline
+        if lab is not None:
+            if run or lab[0] not in ("byline", "metadata"):
+                ends_at_meta = bool(run) and lab[0] in ("byline", "metadata")
+                break
+            continue  # a date line right under the title, standfirst below it
+        if run and run[-1] < start <= j:
+            break  # a standfirst above the body ends where the body starts
+        if len(run) == MAX_STANDFIRST_BLOCKS or feats[j].rules_boilerplate or feats[j].marker:
+            break
+        if not (MIN_SUBTITLE_WORDS <= feats[j].words <= MAX_SUBTITLE_WORDS):
+            break
+        run.append(j)
+    if not run:
+        j = title_i + 1
+        if j < n and labels[j] is None and blocks[j].heading:
+            labels[j] = ("subtitle", True, "subtitle: standfirst under the title")
+        return
+    if ends_at_meta or all(j < start for j in run):
+        for j in run:
+            labels[j] = ("subtitle", True, "subtitle: standfirst under the title")
+    elif blocks[run[0]].heading:
+        labels[run[0]] = ("subtitle", True, "subtitle: standfirst under the title")
+
+
+def _keep_prose_between_body(
+    blocks: Sequence[Block], feats: Sequence[Features], labels: list, start: int, end: int
+) -> None:
+    """A run of prose lines dropped as short/UI text between two body blocks is body after all.
+
+    One-sentence-per-paragraph text loses a final full stop now and then ("... conservation of
+    turtles"); between body paragraphs such a line is a sentence of the story, not chrome.
+    """
+    def candidate(i: int) -> bool:
+        lab, f, text = labels[i], feats[i], blocks[i].text
+        return (
+            lab is not None
+            and lab[0] == "boilerplate"
+            and "short non-sentence" in lab[2]
+            and not f.rules_boilerplate
+            and not f.marker
+            and f.words >= MIN_SANDWICH_WORDS
+            and f.stop_density >= MIN_SANDWICH_STOP_DENSITY
+            and f.link_density <= MAX_LINK_DENSITY
+            and text[:1].isupper()
+        )
+
+    def is_body(i: int) -> bool:
+        return 0 <= i < len(labels) and labels[i] is not None and labels[i][0] == "body"
+
+    i = start
+    while i < end:
+        if not candidate(i):
+            i += 1
+            continue
+        j = i
+        while j < end and candidate(j):
+            j += 1
+        if is_body(i - 1) and is_body(j):
+            for k in range(i, j):
+                labels[k] = ("body", True, f"body: prose line between body paragraphs (stop-word density {feats[k].stop_density:.2f})")
+        i = j
 
 
 def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: list, start: int) -> int:
@@ -287,6 +395,11 @@ def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: list
         if labels[i] is not None or f.rules_boilerplate or f.marker or not looks_like_title(b.text, words=f.words):
             continue
         score = 1.0 - 0.05 * (start - i)
+        if labels[0] is not None and labels[0][2] == "metadata: source URL" and all(
+            lab is not None for lab in labels[:i]
+        ):
+            # Source URL, maybe date lines, then the headline: the first line after them.
+            score += FIRST_LINE_TITLE_BONUS
         following = [lab for lab in labels[i + 1 : i + 5] if lab is not None]
         if any(lab[0] in ("byline", "metadata") for lab in following):
             score += 2.0
@@ -298,6 +411,23 @@ def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: list
             score += 0.5
         if score > best_score:
             best, best_score = i, score
+    if best < 0 and 0 <= start < len(blocks) - 1 and all(lab is not None for lab in labels[:start]):
+        # Nothing but metadata (source URL, date line) above the body: a headline-shaped first
+        # line ("Did the earth move for you?") followed by a longer paragraph or by a date or
+        # byline line is the title, even when it is long (tabloid headlines run to 30-40 words).
+        f, text = feats[start], blocks[start].text
+        nxt_meta = any(lab is not None and lab[0] in ("byline", "metadata") for lab in labels[start + 1 : start + 1 + META_LOOKAHEAD_BLOCKS])
+        if (
+            labels[start] is None
+            and not blocks[start].piece
+            and f.words <= MAX_FIRST_LINE_TITLE_WORDS
+            and not _ENDS_WITH_STOP.search(text)  # "?" and "!" are fine in a headline
+            and not text.endswith((":", ",", ";"))
+            and (feats[start + 1].words > f.words or nxt_meta)
+            and not f.rules_boilerplate
+            and looks_like_title(text, words=min(f.words, MAX_HEADING_WORDS))
+        ):
+            return start
     return best
 
 
@@ -316,7 +446,15 @@ def _header_label(
 
 
 def _body_label(
-    b: Block, f: Features, c: str, after_image: bool, blocks: Sequence[Block], classes: Sequence[str], i: int, end: int
+    b: Block,
+    f: Features,
+    c: str,
+    after_image: bool,
+    blocks: Sequence[Block],
+    classes: Sequence[str],
+    i: int,
+    end: int,
+    feats: Sequence[Features] = (),
 ) -> tuple[str, bool, str]:
     if f.marker:
         return ("boilerplate", False, f"boilerplate: section marker '{b.text}' inside the body")
@@ -327,11 +465,11 @@ def _body_label(
     if f.words <= MAX_CAPTION_WORDS and _GLUED_SENTENCES.search(b.text):
         return ("caption", False, "caption: caption fragments glued together (no space after a sentence end)")
     notes = f"; {'; '.join(b.notes)}" if b.notes else ""
-    nxt = next((j for j in range(i + 1, end) if classes[j] == "good"), -1)
+    nxt = next((j for j in range(i + 1, end) if classes[j] == "good" or (feats and feats[j].sentence)), -1)
     if (
-        (b.heading or (f.words <= MAX_HEADING_WORDS and not f.sentence_end))
+        (b.heading or (f.words <= MAX_HEADING_WORDS and not f.sentence_end and not f.sentence))
         and nxt == i + 1
-        and b.text[:1].isupper()
+        and _HEADING_START.match(b.text)
         and f.link_density <= 0.2
     ):
         return ("heading", True, "heading: section heading inside the body" + notes)
@@ -344,6 +482,8 @@ def _body_label(
         and f.link_density <= MAX_LINK_DENSITY
     ):
         return ("body", True, f"body: sentence inside the main text region (stop-word density {f.stop_density:.2f})" + notes)
+    if f.sentence:
+        return ("body", True, f"body: complete sentence inside the main text region ({f.words} words)" + notes)
     if f.link_density > 0.2:
         return ("boilerplate", False, f"boilerplate: link-heavy block (link density {f.link_density:.2f})")
     if f.words < MIN_LENIENT_WORDS or not f.sentence_end:
@@ -380,12 +520,18 @@ def _metadata(
     authors: Sequence[str],
     dates: Sequence[tuple[str, bool, int]],
     rules: Rules,
+    *,
+    url: str = "",
 ) -> DocumentMeta:
     published, basis = "", ""
     ordered = [d for d in dates if not d[1]] or list(dates)
     if ordered:
         iso, _, i = ordered[0]
         published, basis = iso, f"text: '{blocks[i].raw}'"
+    elif url:
+        iso, part = url_date(url)
+        if iso:
+            published, basis = iso, f"url: '{part}'"
     kept_texts = [blocks[i].text for i, lab in enumerate(labels) if lab[1]]
     outlet, _ = outlet_from_text(kept_texts + [b.text for b in blocks], rules)
     if not outlet:
@@ -393,6 +539,13 @@ def _metadata(
             outlet = outlet_from_copyright(b.text)
             if outlet:
                 break
+    if not outlet and url:
+        outlet = outlet_from_url(url, rules)
     return DocumentMeta(
-        title=title, authors=tuple(dict.fromkeys(authors)), published=published, published_basis=basis, outlet=outlet
+        title=title,
+        authors=tuple(dict.fromkeys(authors)),
+        published=published,
+        published_basis=basis,
+        outlet=outlet,
+        url=url,
     )

@@ -34,6 +34,8 @@ class Rules:
     updated_prefixes: tuple[str, ...]
     wires: tuple[str, ...]
     outlet_domains: tuple[tuple[str, str], ...]
+    platforms: tuple[str, ...]  # blog hosts where the subdomain is the outlet
+    second_level_labels: frozenset[str]  # "co" in co.uk: registered domains have three labels
     stopwords: frozenset[str]
 
     @property
@@ -127,6 +129,8 @@ def _build(data: dict[str, Any]) -> Rules:
         updated_prefixes=tuple(p.lower() for p in strings("dates", "updated_prefixes")),
         wires=tuple(strings("outlets", "wires")),
         outlet_domains=tuple(sorted((str(k).lower(), str(v)) for k, v in domains.items() if k != "replace")),
+        platforms=tuple(p.lower() for p in strings("outlets", "platforms")),
+        second_level_labels=frozenset(p.lower() for p in strings("outlets", "second_level_labels")),
         stopwords=frozenset(stop),
     )
 
