@@ -24,10 +24,9 @@ class Lexicon:
     failure: PhraseIndex
     positive: PhraseIndex
     negative: PhraseIndex
-    increase: PhraseIndex
-    decrease: PhraseIndex
     negators: PhraseIndex
     revision: PhraseIndex
+    reporting: frozenset[str]
     gap: PhraseIndex
     gap_closed: PhraseIndex
     cumulative: frozenset[str]
@@ -48,10 +47,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         failure=compile_phrases(pol["failure"]),
         positive=compile_phrases(pol["positive"]),
         negative=compile_phrases(pol["negative"]),
-        increase=compile_phrases(pol["increase"]),
-        decrease=compile_phrases(pol["decrease"]),
         negators=compile_phrases(pol["negators"]),
         revision=compile_phrases(mea["revision"]),
+        reporting=frozenset(mea.get("reporting", ())),
         gap=compile_phrases(mea["gap"]),
         gap_closed=compile_phrases(mea["gap_closed"]),
         cumulative=frozenset(mea["cumulative"]),

@@ -8,6 +8,7 @@ forms one corpus uses for the same word onto one key, not produce dictionary lem
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -36,6 +37,7 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Strip common English inflection so variants of a word share one key."""
     w = word.lower().replace("’", "'")
@@ -75,12 +77,26 @@ class TfIdf:
     def idf(self, token: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
 
+    def df_share(self, token: str) -> float:
+        """Share of the corpus's sentences that contain the token."""
+        return self.df.get(token, 0) / self.n
+
     def vector(self, tokens: Sequence[str]) -> dict[str, float]:
         """L2-normalised TF-IDF weights of one token list."""
         counts = Counter(tokens)
         vec = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / norm for t, v in vec.items()}
+
+
+def weighted_overlap(a: Sequence[str], b: Sequence[str], tfidf: "TfIdf") -> tuple[float, int]:
+    """IDF mass of the shared stems over the smaller side's mass (forgiving of length), and their count."""
+    sa, sb = set(a), set(b)
+    shared = sa & sb
+    if not shared:
+        return 0.0, 0
+    mass = min(sum(tfidf.idf(t) for t in sa), sum(tfidf.idf(t) for t in sb)) or 1.0
+    return sum(tfidf.idf(t) for t in shared) / mass, len(shared)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -67,6 +67,10 @@ def unit_family(unit: str) -> str:
         return UNIT_TABLE[low][0]
     if low.endswith("s") and low[:-1] in UNIT_TABLE:
         return UNIT_TABLE[low[:-1]][0]
+    if low.replace(" ", "").isalpha() and len(low) > 3:
+        # A counted noun the extractor used as unit ("seats", "villages"): a count; the noun
+        # itself goes into the measure keys.
+        return "count"
     return "unit:" + low
 
 

@@ -1,0 +1,254 @@
+"""Compare: unit tests on hand-made mentions (no spaCy), small planted corpora, scale, contract."""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.compare import compare_documents
+from pipeline.compare.claims import _rounding_tol, build_claims
+from pipeline.compare.findings import dates_agree, values_agree
+from pipeline.compare.text import stem
+from pipeline.compare.units import to_base, unit_family
+from pipeline.schema import FINDING_KINDS, ClaimRow, FindingRow
+from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
+
+
+def _findings(specs):
+    docs, men = make_corpus(specs)
+    cmp = compare_documents(docs, men)
+    by_id: dict[str, list[FindingRow]] = {}
+    for r in cmp.findings:
+        by_id.setdefault(r.finding_id, []).append(r)
+    return docs, cmp, by_id
+
+
+def _kinds(by_id):
+    return sorted((rows[0].kind, tuple(sorted(r.doc_id for r in rows))) for rows in by_id.values())
+
+
+# --- values, units, rounding ---------------------------------------------------------------
+
+
+def test_rounding_tolerance_follows_written_precision():
+    assert _rounding_tol("6.1", 6.1) == pytest.approx(0.05)
+    assert _rounding_tol("1,500 km", 1500) == pytest.approx(50)
+    assert _rounding_tol("100", 100) == pytest.approx(5)  # capped at 5%: 100 vs 120 must differ
+    assert _rounding_tol("$13.5bn", 13.5e9) == pytest.approx(0.05e9)
+    assert _rounding_tol("two", 2) == 0.5
+
+
+def test_units_convert_within_family_but_not_currencies():
+    assert unit_family("mile") == unit_family("km") == "length"
+    assert to_base(940, "mile")[0] == pytest.approx(1_512_783, rel=1e-4)
+    assert unit_family("USD") == unit_family("EUR") == "currency"
+    assert to_base(5, "USD") == (5, "USD")
+
+
+def test_stem_maps_inflections_together():
+    assert stem("restrictions") == stem("restriction") == stem("restrict")
+    assert stem("controls") == stem("control")
+    assert stem("companies") == stem("company")
+
+
+@given(st.floats(min_value=0.01, max_value=1e9, allow_nan=False), st.sampled_from(["", "approx"]))
+def test_a_value_always_agrees_with_itself(v, q):
+    docs, men = make_corpus([Spec("a", f"Sales were {v:.2f} units.", numbers=[Num(f"{v:.2f}", float(f"{v:.2f}"), qualifier=q)])])
+    c = [x for x in build_claims(docs, men) if x.kind == "number"][0]
+    assert values_agree(c, c)
+
+
+def test_ranges_touching_at_an_end_disagree_but_nested_agree():
+    specs = [
+        Spec("a", "The lab is one to two years behind.", numbers=[Num("one to two years", 1, "years", "range", 2)]),
+        Spec("b", "The lab is two or three years behind.", numbers=[Num("two or three years", 2, "years", "range", 3)]),
+        Spec("c", "The lab is 10% to 30% slower.", numbers=[Num("10% to 30%", 10, "percent", "range", 30)]),
+        Spec("d", "The lab is 20% slower.", numbers=[Num("20%", 20, "percent")]),
+    ]
+    docs, men = make_corpus(specs)
+    cs = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert values_agree(cs["a"], cs["b"]) is False
+    assert values_agree(cs["c"], cs["d"]) is True
+
+
+def test_dates_agree_at_the_coarser_precision():
+    assert dates_agree("2022", "2022-10")
+    assert dates_agree("2024-Q1", "2024-02")
+    assert not dates_agree("2022-10", "2023-10")
+
+
+# --- planted corpus 1: an earthquake (numbers, units, updates, agencies) ------------------------
+
+QUAKE = [
+    Spec("q1", "A strong earthquake struck Qeshm island in Iran on Sunday, killing at least 10 people. "
+               "The island lies 940 miles south of Tehran. "
+               "The US Geological Survey put the quake's magnitude at 6.1.", "2005-11-27",
+         numbers=[Num("at least 10", 10, "people", "at_least"), Num("940 miles", 940, "mile", kind="measure"),
+                  Num("6.1", 6.1, kind="measure")],
+         dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
+         entities=[Ent("Qeshm"), Ent("Iran"), Ent("Tehran"), Ent("US Geological Survey", "ORG")]),
+    Spec("q2", "An earthquake killed 10 people on Qeshm island in Iran on Sunday. "
+               "Qeshm lies 1,500 kilometers south of Tehran. "
+               "Iran's seismological center put the quake's magnitude at 5.9.", "2005-11-27",
+         numbers=[Num("10", 10, "people"), Num("1,500 kilometers", 1500, "km", kind="measure"),
+                  Num("5.9", 5.9, kind="measure")],
+         dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
+         entities=[Ent("Qeshm"), Ent("Iran", nth=0), Ent("Tehran"),
+                   Ent("Iran's seismological center", "ORG")]),
+    Spec("q3", "The death toll from the earthquake on Qeshm island in Iran rose to 13 people on Monday, officials said. "
+               "In 2003 a quake in Bam killed more than 26,000 people.", "2005-11-28",
+         numbers=[Num("13", 13, "people"), Num("more than 26,000", 26000, "people", "more_than", as_of="2003")],
+         dates=[Dt("Monday", "2005-11-28", anchor="2005-11-28"), Dt("2003", "2003", "year")],
+         entities=[Ent("Qeshm"), Ent("Iran"), Ent("Bam")]),
+]
+
+
+def test_quake_corpus_finds_update_agency_conflict_and_unit_corroboration():
+    docs, cmp, by_id = _findings(QUAKE)
+    kinds = _kinds(by_id)
+    assert ("superseded", ("q1", "q2", "q3")) in kinds  # 10 -> 13 as reports come in
+    assert ("numeric_conflict", ("q1", "q2")) in kinds  # magnitude 6.1 vs 5.9
+    assert ("corroboration", ("q1", "q2")) in [k for k in kinds if k[0] == "corroboration"]
+    notes = {rows[0].kind + ":" + rows[0].topic: rows[0].note for rows in by_id.values()}
+    mag = next(n for k, n in notes.items() if "magnitude" in k)
+    assert "different bodies" in mag
+    dist = [rows for rows in by_id.values() if rows[0].unit in ("mile", "km")]
+    assert dist and dist[0][0].kind == "corroboration" and "units" in dist[0][0].note
+    # The 2003 Bam toll is a different quantity: it never joins the Qeshm toll.
+    assert not any("26,000" in r.quote and r.doc_id == "q3" and r.kind != "corroboration"
+                   for r in cmp.findings if r.quote.startswith("In 2003"))
+
+
+# --- planted corpus 2: a company's quarterly results (currency, definitions, false conflicts) --
+
+RESULTS = [
+    Spec("r1", "Acme reported revenue of $3.7 billion for the second quarter. "
+               "Acme said 26% of its sales came from Europe. "
+               "Analysts said the cost-cutting plan has worked.", "2024-08-01",
+         numbers=[Num("$3.7 billion", 3.7e9, "USD", kind="money", measure="revenue"),
+                  Num("26%", 26, "percent", kind="percent", measure="its sales")],
+         entities=[Ent("Acme", "ORG"), Ent("Europe", "LOC")]),
+    Spec("r2", "Acme's revenue was $4.2 billion in the second quarter, the company said. "
+               "About 26% of Acme staff work in Europe. "
+               "Critics say Acme's cost-cutting plan has backfired.", "2024-08-01",
+         numbers=[Num("$4.2 billion", 4.2e9, "USD", kind="money", measure="Acme's revenue"),
+                  Num("26%", 26, "percent", "approx", kind="percent", measure="Acme staff")],
+         entities=[Ent("Acme", "ORG"), Ent("Europe", "LOC")]),
+    Spec("r3", "Acme's second-quarter revenue reached 3.4 billion euros. "
+               "The weather in Europe was mild this summer.", "2024-08-02",
+         numbers=[Num("3.4 billion euros", 3.4e9, "EUR", kind="money", measure="second-quarter revenue")],
+         entities=[Ent("Acme", "ORG"), Ent("Europe", "LOC")]),
+]
+
+
+def test_results_corpus_conflicts_and_no_false_conflict_on_shared_percent():
+    docs, cmp, by_id = _findings(RESULTS)
+    kinds = _kinds(by_id)
+    num = [rows for rows in by_id.values() if rows[0].kind == "numeric_conflict"]
+    assert num, kinds
+    revenue = [rows for rows in num if {"r1", "r2"} <= {r.doc_id for r in rows}]
+    assert revenue
+    # 26% of sales vs 26% of staff: same value, different metrics -> no finding at all
+    assert not any("26%" in r.quote for r in cmp.findings)
+    # euros vs dollars: flagged as not comparable, never as a plain disagreement
+    eur = [rows for rows in by_id.values() if any(r.doc_id == "r3" for r in rows)]
+    assert all("currencies" in rows[0].note for rows in eur)
+    assess = [rows for rows in by_id.values() if rows[0].kind == "assessment_conflict"]
+    assert len(assess) == 1 and {r.doc_id for r in assess[0]} == {"r1", "r2"}
+
+
+# --- planted corpus 3: an election (dates, relative dates, corroboration, assessments) ----------
+
+ELECTION = [
+    Spec("e1", "Voters in Freedonia elected Maria Lopez as president on 12 March 2024 in a runoff. "
+               "Turnout was 61%, the electoral commission said. "
+               "Observers said the new voting machines were effective.", "2024-03-13",
+         numbers=[Num("61%", 61, "percent", kind="percent", measure="Turnout")],
+         dates=[Dt("12 March 2024", "2024-03-12")],
+         entities=[Ent("Freedonia"), Ent("Maria Lopez", "PERSON"), Ent("electoral commission", "ORG")]),
+    Spec("e2", "Maria Lopez won the Freedonia presidential runoff held on 14 March 2024. "
+               "Turnout reached 61 percent. "
+               "Opposition observers said the new voting machines failed repeatedly.", "2024-03-15",
+         numbers=[Num("61 percent", 61, "percent", kind="percent", measure="Turnout")],
+         dates=[Dt("14 March 2024", "2024-03-14")],
+         entities=[Ent("Freedonia"), Ent("Maria Lopez", "PERSON")]),
+    Spec("e3", "Lopez, who won the Freedonia presidential runoff last week, named a cabinet on Tuesday. "
+               "The weather in the capital was sunny.", "2024-03-20",
+         dates=[Dt("last week", "2024-W11", "week", anchor="2024-03-20"), Dt("Tuesday", "2024-03-19")],
+         entities=[Ent("Freedonia"), Ent("Lopez", "PERSON", "Maria Lopez")]),
+]
+
+
+def test_election_corpus_date_conflict_turnout_corroboration_and_assessment():
+    docs, cmp, by_id = _findings(ELECTION)
+    kinds = _kinds(by_id)
+    assert ("date_conflict", ("e1", "e2")) in kinds
+    assert ("corroboration", ("e1", "e2")) in kinds  # turnout 61% in both
+    assert ("assessment_conflict", ("e1", "e2")) in kinds
+    assert len(by_id) == 3, kinds  # nothing else: the weather and the cabinet stay out
+
+
+# --- contract ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("specs", [QUAKE, RESULTS, ELECTION])
+def test_rows_honour_the_contract(specs):
+    docs, cmp, by_id = _findings(specs)
+    texts = {d.doc_id: d.text for d in docs}
+    assert all(isinstance(c, ClaimRow) for c in cmp.claims)
+    ids = [r.finding_id for r in cmp.findings]
+    assert ids == sorted(ids)  # grouped, in rank order
+    for n, fid in enumerate(dict.fromkeys(ids), start=1):
+        assert fid == f"F{n:03d}"
+    for r in cmp.findings:
+        assert r.kind in FINDING_KINDS
+        assert texts[r.doc_id][r.quote_start:r.quote_end] == r.quote
+        assert r.topic and r.note
+        assert not math.isnan(r.score)
+    for rows in by_id.values():
+        assert len({r.doc_id for r in rows}) == len(rows) >= 2  # one statement per source
+    assert compare_documents(*make_corpus(specs)) == cmp  # deterministic
+
+
+def test_empty_and_single_document_inputs():
+    assert compare_documents([], []).findings == ()
+    docs, men = make_corpus(QUAKE[:1])
+    assert compare_documents(docs, men).findings == ()
+
+
+# --- scale ------------------------------------------------------------------------------------
+
+
+def test_blocking_keeps_1000_documents_fast():
+    rng = random.Random(7)
+    topics = ["revenue", "deaths", "turnout", "price", "population", "magnitude"]
+    places = [f"Place{i}" for i in range(50)]
+    specs = []
+    for d in range(1000):
+        sents, nums, ents = [], [], []
+        for k in range(20):
+            t = rng.choice(topics)
+            p = rng.choice(places)
+            v = rng.randint(1, 500)
+            sents.append(f"In {p} the {t} figure word{rng.randint(0, 3000)} was {v} units.")
+            nums.append(Num(f"{v} units", v, "", kind="count", measure=t, nth=0))
+            ents.append(Ent(p, nth=-1))
+        text = " ".join(sents)
+        # each sentence's number text must be found at its own sentence: make them unique
+        seen: dict[str, int] = {}
+        fixed = []
+        for n in nums:
+            fixed.append(Num(n.text, n.value, measure=n.measure, nth=seen.get(n.text, 0)))
+            seen[n.text] = seen.get(n.text, 0) + 1
+        specs.append(Spec(f"d{d:04d}", text, numbers=fixed, entities=list({e.text: e for e in ents}.values())))
+    docs, men = make_corpus(specs)
+    t0 = time.perf_counter()
+    cmp = compare_documents(docs, men)
+    elapsed = time.perf_counter() - t0
+    assert len(cmp.claims) >= 20_000
+    assert elapsed < 20, elapsed  # ~6 s measured on the shared 2-core box

@@ -1,0 +1,122 @@
+"""Compare end to end on small plain-text corpora with planted findings, through real extraction,
+plus the seed examples from the issue (golden expectations, not exact CSVs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.compare import compare_documents
+from pipeline.documents import CleanDocument, DocumentMeta
+
+LAUNCH = {
+    "l1": ("2024-09-10", "Orbit Phones unveiled the Orbit X smartphone in Berlin on September 9, 2024. "
+           "The Orbit X will sell for $799 in the United States. "
+           "The phone has a battery of 5,000 mAh. "
+           "Reviewers said the new camera system has worked well in low light."),
+    "l2": ("2024-09-11", "Orbit Phones launched the Orbit X smartphone in Berlin on September 9, 2024. "
+           "In the United States the Orbit X is priced at $899. "
+           "Early testers said the new camera system has failed in low light."),
+    "l3": ("2024-09-12", "The Orbit X went on sale in Berlin this week. "
+           "The city's weather stayed mild and sunny all week."),
+}
+
+ELECTION = {
+    "v1": ("2024-06-03", "Turnout in the Ruritania general election was 64 percent, the election commission said. "
+           "The Liberal Party won 152 seats in the 300-seat parliament."),
+    "v2": ("2024-06-03", "The Liberal Party won 152 of the 300 seats in Ruritania's parliament. "
+           "Turnout in the Ruritania general election reached 58 percent, according to observers."),
+    "v3": ("2024-06-04", "Ruritania's Liberal Party won 152 seats, official results showed. "
+           "Separately, the national football team won 3 matches in a row."),
+}
+
+
+def _docs(corpus):
+    return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
+            for k, (pub, text) in corpus.items()]
+
+
+def _run(corpus):
+    from pipeline.extract import extract_mentions
+
+    docs = _docs(corpus)
+    cmp = compare_documents(docs, extract_mentions(docs))
+    groups: dict[str, list] = {}
+    for r in cmp.findings:
+        groups.setdefault(r.finding_id, []).append(r)
+    return docs, cmp, groups
+
+
+def _has(groups, kind, doc_ids, text_in_quote=""):
+    for rows in groups.values():
+        if rows[0].kind == kind and {r.doc_id for r in rows} >= set(doc_ids):
+            if not text_in_quote or any(text_in_quote in r.quote for r in rows):
+                return True
+    return False
+
+
+def test_product_launch_corpus(nlp):
+    docs, cmp, groups = _run(LAUNCH)
+    assert _has(groups, "numeric_conflict", ["l1", "l2"], "$799")
+    assert _has(groups, "assessment_conflict", ["l1", "l2"], "camera")
+    # nothing about the weather; the mAh figure has no counterpart
+    assert not any("weather" in r.quote or "mAh" in r.quote for r in cmp.findings)
+
+
+def test_election_corpus(nlp):
+    docs, cmp, groups = _run(ELECTION)
+    assert _has(groups, "numeric_conflict", ["v1", "v2"], "Turnout")
+    assert _has(groups, "corroboration", ["v1", "v2", "v3"], "152")
+    assert not any("matches" in r.quote for r in cmp.findings)  # football is not the election
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "raw"
+
+
+@pytest.fixture(scope="module")
+def seed_comparison(nlp):
+    from pipeline.clean import clean_document
+    from pipeline.extract import extract_mentions
+    from pipeline.ingest import assign_doc_ids, read_document
+
+    files = sorted(p.name for p in SEEDS.glob("*.txt"))
+    if not files:
+        pytest.skip("no seeds")
+    ids = assign_doc_ids(files)
+    docs = [clean_document(read_document(f, (SEEDS / f).read_bytes(), doc_id=ids[f])) for f in files]
+    cmp = compare_documents(docs, extract_mentions(docs))
+    groups: dict[str, list] = {}
+    for r in cmp.findings:
+        groups.setdefault(r.finding_id, []).append(r)
+    return docs, cmp, groups
+
+
+def test_seed_gap_conflict_quotes_each_source(seed_comparison):
+    _, _, groups = seed_comparison
+    gap = [rows for rows in groups.values() if any("years behind" in r.quote for r in rows)]
+    assert gap and gap[0][0].kind == "numeric_conflict"
+    quotes = " | ".join(r.quote for r in gap[0])
+    assert "one to two years behind" in quotes and "two or three years behind" in quotes
+    assert "essentially disappeared" in quotes
+
+
+def test_seed_export_controls_start_is_corroborated(seed_comparison):
+    _, _, groups = seed_comparison
+    rows = next(rows for rows in groups.values()
+                if rows[0].kind == "corroboration" and any("October 2022" in r.quote for r in rows))
+    assert {r.doc_id[:3] for r in rows} >= {"000", "001", "002"}
+    assert any(r.quote.startswith("Last year") for r in rows)
+
+
+def test_seed_export_controls_working_vs_backfiring(seed_comparison):
+    _, _, groups = seed_comparison
+    rows = next(rows for rows in groups.values() if rows[0].kind == "assessment_conflict")
+    quotes = {r.doc_id[:3]: r.quote for r in rows}
+    assert "have worked" in quotes["003"]
+    assert {"002", "004"} <= set(quotes)
+
+
+def test_seed_false_conflict_stays_clear(seed_comparison):
+    _, cmp, _ = seed_comparison
+    assert not any("26%" in r.quote for r in cmp.findings)
