@@ -18,8 +18,7 @@ from pipeline import prefect_env
 
 prefect_env.configure()
 
-import dataclasses  # noqa: E402  (Prefect settings must be in place before prefect is imported)
-import hashlib  # noqa: E402
+import hashlib  # noqa: E402  (Prefect settings must be in place before prefect is imported)
 import os  # noqa: E402
 import pickle  # noqa: E402
 import tempfile  # noqa: E402
@@ -44,7 +43,6 @@ DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".prefect" / "cache"
 # spaCy's two-process mode costs a few seconds of start-up; it only pays off on larger corpora.
 MULTIPROCESS_MIN_WORDS = 60_000
-TOP_FINDINGS_IN_ARTIFACT = 10
 
 
 @dataclass(frozen=True)
@@ -195,10 +193,11 @@ def report_task(
     mentions: list[Mentions],
     comparison: compare.Comparison,
     templates_dir: Path,
-) -> tuple[str, bytes]:
+    pdf_path: Path,
+) -> tuple[str, bytes, report.ArtifactPayloads]:
     context = report.build_context(documents, docs, mentions, comparison)
     html = report.render_html(context, templates_dir)
-    return html, report.render_pdf(html, templates_dir)
+    return html, report.render_pdf(html, templates_dir), report.artifact_payloads(context, pdf_path=str(pdf_path))
 
 
 # ---------------------------------------------------------------- the flow
@@ -270,11 +269,13 @@ def run_pipeline(
     _write_csv(processed_path / "findings.csv", comparison.findings, schema.FindingRow)
 
     logger.info("report: rendering HTML and PDF")
-    html, pdf = report_task(document_rows, cleaned, mentions, comparison, templates_path)
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
+    html, pdf, artifacts = report_task(
+        document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve()
+    )
     _write_atomic(html_path, html.encode("utf-8"))
     _write_atomic(pdf_path, pdf)
-    _publish_artifacts(comparison, pdf_path.resolve())
+    _publish_artifacts(artifacts, pdf_path.resolve())
 
     kinds = Counter(f.kind for f in comparison.findings)
     findings_by_kind = {k: len({f.finding_id for f in comparison.findings if f.kind == k}) for k in kinds}
@@ -356,19 +357,11 @@ def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument]) -> None:
         _write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
 
 
-def _publish_artifacts(comparison: compare.Comparison, pdf_path: Path) -> None:
-    """Top findings and a link to the PDF, keyed so versions line up across runs in the UI."""
-    top_ids = list(dict.fromkeys(f.finding_id for f in comparison.findings))[:TOP_FINDINGS_IN_ARTIFACT]
-    table = [
-        {k: v for k, v in dataclasses.asdict(f).items()
-         if k in ("finding_id", "kind", "topic", "doc_id", "quote", "value", "unit", "as_of", "note")}
-        for f in comparison.findings if f.finding_id in top_ids
-    ]
-    create_table_artifact(table=table, key="top-findings", description="Top findings, one row per source statement")
-    lines = ["# Top findings", ""]
-    for finding_id in top_ids:
-        rows = [f for f in comparison.findings if f.finding_id == finding_id]
-        lines.append(f"- **{finding_id}** {rows[0].kind}: {rows[0].topic} ({len(rows)} statements)")
-    create_markdown_artifact(markdown="\n".join(lines), key="findings-summary", description="Findings summary")
+def _publish_artifacts(payloads: report.ArtifactPayloads, pdf_path: Path) -> None:
+    """Top findings, a summary and a link to the PDF, keyed so versions line up across runs in the UI."""
+    create_table_artifact(table=payloads.table, key=payloads.table_key,
+                          description="Top findings (all of them are in processed/findings.csv)")
+    create_markdown_artifact(markdown=payloads.markdown, key=payloads.markdown_key,
+                             description="Report summary")
     create_link_artifact(link=pdf_path.as_uri(), link_text="report.pdf", key="report-pdf",
                          description="The comparison report")

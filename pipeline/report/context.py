@@ -39,6 +39,8 @@ MATRIX_TOP_ENTITIES = 25
 MATRIX_MAX_COLUMNS = 10
 # Cell shading steps (share of the row's maximum) so heavy coverage stands out at a glance.
 MATRIX_SHADES = (0.0, 0.34, 0.67)
+# A highlight covering more of the quote than this is not a value (assessments cite sentences).
+HIGHLIGHT_MAX_SHARE = 0.6
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -224,7 +226,7 @@ def build_context(
         for fid, rows in groups.items()
     )
 
-    quote_marks = _quote_marks(groups, clean_by_id, labels, anchors)
+    quote_marks = _quote_marks(groups, claims_by_id, clean_by_id, labels, anchors)
     texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
@@ -240,7 +242,8 @@ def build_context(
 
     summary = _summary(docs, cleaned, mentions, comparison, groups, subject)
     points, conflicts = _timeline_points(ids, labels, doc_by_id, clean_by_id, mentions_by_id, cards)
-    svg = timeline_svg_data_uri(points, [labels[i] for i in ids], ) if (with_timeline and points) else ""
+    rows = [labels[i] for i in ids if i in clean_by_id]
+    svg = timeline_svg_data_uri(points, rows) if (with_timeline and points) else ""
     return ReportContext(
         title=title,
         summary=summary,
@@ -304,9 +307,9 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _UNIT_SYMBOLS = {"percent": "%", "USD": "$", "EUR": "€", "GBP": "£"}
 
 
-def format_value(value: str, unit: str) -> str:
+def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
     """Readable value: 13500000000 USD -> $13.5bn, 30 percent -> 30%; dates and text unchanged."""
-    if not _NUMBER.fullmatch(value.strip()):
+    if is_date or not _NUMBER.fullmatch(value.strip()):
         return f"{value} {unit}".strip()
     x = float(value)
     for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
@@ -323,6 +326,10 @@ def format_value(value: str, unit: str) -> str:
     return f"{num} {unit}".strip()
 
 
+def _is_date(row: FindingRow, claim: ClaimRow | None) -> bool:
+    return claim.kind == "date" if claim is not None else row.kind == "date_conflict"
+
+
 def _quote_segments(row: FindingRow, claim: ClaimRow | None) -> tuple[Segment, ...]:
     """The quote with the claim's mention highlighted (by offset, else by its text)."""
     quote = row.quote
@@ -335,9 +342,10 @@ def _quote_segments(row: FindingRow, claim: ClaimRow | None) -> tuple[Segment, .
     if lo < 0 and row.value:
         lo = quote.find(row.value)
         hi = lo + len(row.value)
-    if lo < 0 or hi <= lo:
+    # Assessment claims span the whole sentence; bolding all of it would highlight nothing.
+    if lo < 0 or hi <= lo or (hi - lo) > HIGHLIGHT_MAX_SHARE * len(quote):
         return (Segment(quote),)
-    css = "date" if (claim is not None and claim.kind == "date") or row.kind == "date_conflict" else "num"
+    css = "date" if _is_date(row, claim) else "num"
     parts = [Segment(quote[:lo]), Segment(quote[lo:hi], f"{css} hl", f"value {row.value} {row.unit}".strip()), Segment(quote[hi:])]
     return tuple(p for p in parts if p.text)
 
@@ -362,7 +370,7 @@ def _finding_card(
                 outlet=doc.outlet if doc else "",
                 title=_doc_title(doc, clean_by_id.get(r.doc_id)),
                 published=r.published or (doc.published if doc else ""),
-                value=format_value(r.value, r.unit) if r.value else "",
+                value=format_value(r.value, r.unit, is_date=_is_date(r, claims.get(r.claim_id))) if r.value else "",
                 raw_value=f"{r.value} {r.unit}".strip(),
                 as_of=r.as_of,
                 claim_id=r.claim_id,
@@ -384,6 +392,7 @@ def _finding_card(
 
 def _quote_marks(
     groups: dict[str, list[FindingRow]],
+    claims: dict[str, ClaimRow],
     clean_by_id: dict[str, CleanDocument],
     labels: dict[str, str],
     anchors: dict[tuple[str, int], str],
@@ -402,9 +411,10 @@ def _quote_marks(
                 if found < 0:
                     continue
                 start, end = found, found + len(r.quote)
-            here = format_value(r.value, r.unit) if r.value else ""
+            here = format_value(r.value, r.unit, is_date=_is_date(r, claims.get(r.claim_id))) if r.value else ""
             others = "; ".join(
-                f"{labels.get(o.doc_id, o.doc_id)} {format_value(o.value, o.unit) if o.value else '(no value)'}"
+                f"{labels.get(o.doc_id, o.doc_id)} "
+                + (format_value(o.value, o.unit, is_date=_is_date(o, claims.get(o.claim_id))) if o.value else "(no value)")
                 for o in rows
                 if o is not r and o.doc_id != r.doc_id
             )

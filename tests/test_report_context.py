@@ -1,0 +1,113 @@
+"""ReportContext is pure: figures, cards, annotations and artifact payloads from hand-built rows."""
+
+from __future__ import annotations
+
+import report_fixtures as fx
+
+from pipeline.documents import Mentions
+from pipeline.report import artifact_payloads, build_context
+from pipeline.report.annotate import FOOTNOTE_CLASS, QuoteMark, annotate_text, plain_text
+from pipeline.report.charts import parse_timeml
+from pipeline.report.context import format_value, infer_subject
+from pipeline.schema import DateRow, EntityRow, NumberRow
+
+
+def _ctx(**kw):
+    return build_context(fx.documents(), fx.cleaned(), fx.mentions(), fx.comparison(), with_timeline=False, **kw)
+
+
+def test_summary_counts_trace_to_rows():
+    s = _ctx().summary
+    assert (s.n_sources, s.n_ok, s.n_failed) == (4, 3, 1)
+    assert (s.first_published, s.last_published) == ("2024-03-04", "2024-04-02")
+    assert s.words_raw - s.words_clean == s.words_removed == 120
+    assert s.blocks_removed == 3 and s.n_claims == 5 and s.n_findings == 4
+    assert {k.kind: k.count for k in s.findings_by_kind} == {
+        "numeric_conflict": 1, "date_conflict": 1, "assessment_conflict": 0, "corroboration": 1, "superseded": 1,
+    }
+
+
+def test_subject_inferred_from_shared_names_or_given():
+    assert _ctx().summary.subject == "Acme, Berlin, Jane Doe"
+    assert _ctx(subject="Acme staffing").summary.subject == "Acme staffing"
+    assert infer_subject(fx.documents(), []) == "acme"  # no names: commonest title word
+
+
+def test_cards_group_findings_by_kind_in_rank_order():
+    ctx = _ctx()
+    assert [c.finding_id for c in ctx.conflicts] == ["F001", "F002"]
+    assert [c.finding_id for c in ctx.corroborations] == ["F003"]
+    assert [c.finding_id for c in ctx.superseded] == ["F004"]
+    f1 = ctx.conflicts[0]
+    assert [(s.doc_id, s.source_label, s.value) for s in f1.statements] == [("alpha", "S1", "4,200 people"), ("beta", "S2", "3,900 people")]
+    # The claim's mention is the highlighted segment of the quote, and the quote is intact.
+    quote = f1.statements[1].quote
+    assert "".join(q.text for q in quote) == "Acme Corp now employs 3,900 engineers, according to a filing in March 2024."
+    assert [q.text for q in quote if "hl" in q.css_class] == ["3,900"]
+    f2 = ctx.conflicts[1]
+    assert [s.value for s in f2.statements] == ["2019", "2018"]  # dates are not formatted as numbers
+    assert f1.statements[0].anchor and f1.statements[0].claim_id == "alpha:number:47"
+
+
+def test_sources_include_failed_documents_with_reason():
+    src = {s.doc_id: s for s in _ctx().sources}
+    assert src["broken"].status == "skipped" and "not a text document" in src["broken"].status_reason
+    assert src["alpha"].label == "S1" and src["gamma"].title == fx.TITLES["gamma"]
+
+
+def test_entity_matrix_counts_per_source():
+    (matrix,) = _ctx().matrices
+    assert matrix.columns == ("S1", "S2", "S3")
+    rows = {r.canonical: r for r in matrix.rows}
+    assert [n for n, _ in rows["Acme"].cells] == [1, 1, 1]
+    assert [n for n, _ in rows["Northwind Bank"].cells] == [0, 0, 1]
+    assert matrix.rows[0].canonical == "Acme"  # most sources first
+
+
+def test_annotated_texts_keep_text_and_tie_quotes_to_findings():
+    ctx = _ctx()
+    by_id = {t.doc_id: t for t in ctx.texts}
+    for c in fx.cleaned():
+        assert plain_text(by_id[c.doc_id].paragraphs) == c.text.strip()
+    alpha = by_id["alpha"]
+    notes = [s for p in alpha.paragraphs for s in p if s.css_class == FOOTNOTE_CLASS]
+    assert [s.title for s in notes] == ["F001", "F003", "F004"]
+    assert "S2 3,900 people" in notes[0].text
+    assert alpha.finding_ids == ("F001", "F003", "F004")
+    classes = {s.text: s.css_class for p in alpha.paragraphs for s in p}
+    assert classes["4,200"] == "num q" and classes["Jane Doe"] == "e-per" and classes["3 March 2024"] == "date q"
+
+
+def test_annotation_priority_and_bad_offsets():
+    text = "In the 2024 Olympics, 5 teams.\n"
+    m = Mentions(
+        "d",
+        entities=(EntityRow("d", 0, 3, 20, "the 2024 Olympics", "EVENT", "Olympics"), EntityRow("d", 0, 50, 60, "x", "ORG", "x")),
+        numbers=(NumberRow("d", 0, 22, 23, "5", 5.0, None, "", "", "count", "", "", ""),),
+        dates=(DateRow("d", 0, 7, 11, "2024", "2024", "year", "", "", ""),),
+    )
+    (para,) = annotate_text(text, m, (QuoteMark(0, 30, "F009", "q-d-0", "note"),))
+    assert [(s.text, s.css_class) for s in para if s.css_class != FOOTNOTE_CLASS] == [
+        ("In ", "q"), ("the ", "e-oth q"), ("2024", "date q"), (" Olympics", "e-oth q"), (", ", "q"), ("5", "num q"), (" teams.", "q"),
+    ]
+    assert para[0].anchor == "q-d-0" and para[-1].css_class == FOOTNOTE_CLASS
+
+
+def test_format_value_and_timeml_parsing():
+    assert format_value("13500000000", "USD") == "$13.5bn"
+    assert format_value("30", "percent") == "30%"
+    assert format_value("4200", "people") == "4,200 people"
+    assert format_value("2019", "", is_date=True) == "2019"
+    assert format_value("2024-03", "") == "2024-03"
+    assert parse_timeml("2024-Q2")[0].month == 4
+    assert parse_timeml("2024-06/2024-08")[1].month == 8
+    assert parse_timeml("PRESENT_REF") is None and parse_timeml("2024-13") is None
+
+
+def test_artifact_payloads_escape_markdown():
+    payload = artifact_payloads(_ctx(), pdf_path="reports/report.pdf", top_n=3)
+    assert payload.table_key == "top-findings" and payload.markdown_key == "report-summary"
+    assert [r["finding_id"] for r in payload.table] == ["F001", "F002", "F003"]
+    assert payload.table[0]["values"] == "alpha: 4,200 people; beta: 3,900 people"
+    assert "reports/report.pdf" in payload.markdown
+    assert "| F001 | Numeric conflict | Acme engineers |" in payload.markdown
