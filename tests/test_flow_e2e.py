@@ -25,6 +25,15 @@ BAD_FILES = {
 }
 
 
+HOSTILE = """# Council approves the harbour budget
+
+The city council approved a harbour budget of 12 million euros on Tuesday, officials said.
+<img src="file:///etc/passwd"> <link rel="stylesheet" href="http://127.0.0.1:9/x.css">
+<style>body { background: url(file:///etc/shadow) }</style>
+Opposition members said the plan would raise port fees by 8% next year.
+"""
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     from prefect.testing.utilities import prefect_test_harness
@@ -36,6 +45,7 @@ def runs(tmp_path_factory):
         shutil.copy(seed, raw / seed.name)
     for name, data in BAD_FILES.items():
         (raw / name).write_bytes(data)
+    (raw / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in raw.iterdir()}
     outputs = []
     with prefect_test_harness(server_startup_timeout=180):
@@ -77,7 +87,7 @@ def test_every_csv_follows_the_contract(runs):
 def test_offsets_and_quotes_point_into_the_clean_text(runs):
     _, processed, _ = runs["outputs"][0]
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (processed / "clean").glob("*.txt")}
-    assert len(texts) == 5
+    assert len(texts) == 6
     for name in ("entities.csv", "numbers.csv", "dates.csv"):
         frame = read_csv(processed / name)
         assert len(frame) > 0, name
@@ -90,7 +100,7 @@ def test_offsets_and_quotes_point_into_the_clean_text(runs):
 def test_blocks_cover_every_document(runs):
     _, processed, _ = runs["outputs"][0]
     blocks = read_csv(processed / "blocks.csv")
-    assert set(blocks.doc_id) == {p.stem for p in (REPO / "raw").glob("*.txt")}
+    assert set(blocks.doc_id) == {p.stem for p in (REPO / "raw").glob("*.txt")} | {"hostile"}
     assert set(blocks.kept) <= {"true", "false"}
 
 
@@ -113,3 +123,12 @@ def test_pdf_text_holds_titles_and_finding_quotes(runs):
             assert " ".join(title.split()) in pdf_text, title
     for quote in read_csv(processed / "findings.csv").quote:
         assert " ".join(quote.split())[:60] in pdf_text
+
+
+def test_hostile_markup_in_a_document_is_shown_as_text_and_nothing_is_read(runs):
+    _, _, reports = runs["outputs"][0]
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(reports / "report.pdf").pages)
+    assert "file:///etc/passwd" in pdf_text
+    assert "root:x:0:0" not in pdf_text
+    html = (reports / "report.html").read_text(encoding="utf-8")
+    assert '<img src="file:///etc/passwd">' not in html and "&lt;img src=" in html
