@@ -107,21 +107,34 @@ def _background(a: Claim, b: Claim) -> bool:
     """One side dates its figure well before the other side's publication: a background fact
     (an earlier quake, last year's result), not the same quantity as an undated current figure."""
     dated, undated = (a, b) if a.as_of else (b, a)
-    if not undated.ref_time or not dated.as_of[:4].isdigit():
+    return is_background(dated.as_of, undated.ref_time)
+
+
+# How long after the end of its period a figure is still current news: a day's toll for a week,
+# a month's figure for a month, a quarter's or a year's results for about a quarter (annual
+# results for 2024 come out in February 2025).
+STALE_AFTER_DAYS = {10: BACKGROUND_DAYS, 7: 31, 4: 92}
+
+
+def is_background(as_of: str, ref_time: str) -> bool:
+    """True when a figure's reference period ended well before the article's reference time."""
+    from datetime import date, timedelta
+
+    if not ref_time or not as_of[:4].isdigit():
         return False
-    pub, ref = undated.ref_time, dated.as_of
-    if pub.startswith(ref) or ref.startswith(pub[:7]):
-        return False
-    return ref[:7] < pub[:7] and not (len(ref) == 10 and _days_before(ref, pub) <= BACKGROUND_DAYS)
-
-
-def _days_before(ref: str, pub: str) -> int:
-    from datetime import date
-
     try:
-        return (date.fromisoformat(pub[:10]) - date.fromisoformat(ref)).days
+        pub = date.fromisoformat(ref_time[:10])
+        if len(as_of) >= 10:
+            end, allowance = date.fromisoformat(as_of[:10]), STALE_AFTER_DAYS[10]
+        elif len(as_of) >= 7 and as_of[5:7].isdigit():
+            y, m = int(as_of[:4]), int(as_of[5:7])
+            end = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+            allowance = STALE_AFTER_DAYS[7]
+        else:
+            end, allowance = date(int(as_of[:4]), 12, 31), STALE_AFTER_DAYS[4]
     except ValueError:
-        return 10**6
+        return False
+    return (pub - end).days > allowance
 
 
 def _magnitude_ok(a: Claim, b: Claim) -> bool:

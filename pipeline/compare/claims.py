@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.compare.lexicon import Lexicon, concepts_in, load_lexicon
+from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in, load_lexicon
 from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
 from pipeline.compare.units import to_base, unit_family
 from pipeline.documents import CleanDocument, Mentions
@@ -45,6 +45,8 @@ PHYSICAL_FAMILIES = frozenset({"length", "area", "mass", "speed", "volume"})
 # Calendar years outside this range are times of day or codes misread as years ("1023 GMT").
 YEAR_RANGE = (1500, 2200)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Number kinds that never make a claim: an age describes a person ("a 22-year-old resident").
+SKIPPED_KINDS = frozenset({"age"})
 SOURCE_LABELS = frozenset({"ORG", "PERSON"})
 # Polarity weights: outcome words (worked / backfired) judge more strongly than plain evaluatives.
 OUTCOME_WEIGHT = 2
@@ -114,6 +116,9 @@ class Claim:
     reported: bool = False  # the date follows a reporting verb: it dates a statement, not the event
     ref_time: str = ""  # publication date, or the corpus's median one when unknown
     outcome: bool = False  # the judgement rests on an outcome cue (worked, backfired), not just "good"
+    scope: str = ""  # place phrase after a count ("in the province", "across Asia")
+    outlet: str = ""  # the publication's name when known, for notes
+    kind_of_number: str = ""  # the extractor's kind (count, magnitude, duration, ...)
 
 
 def _quote_span(text: str, sentences: Sequence[tuple[int, int]], sent_no: int, start: int, end: int,
@@ -168,23 +173,166 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     return v, v, ""
 
 
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d|[,;:.!?()\"“”—–]")
+# A concept word before a number names it only this close ("killing at least three people",
+# "the death toll rose to 24"); further back it belongs to another part of the sentence.
+CONCEPT_BEFORE_WORDS = 5
+# ... or, failing all else, a concept word this many characters before with no number between.
+CONCEPT_BEFORE_CHARS = 80
+# Words after a count scanned for the verb or adjective that says what happened to it
+# ("Five people had so far been confirmed dead").
+CONCEPT_AFTER_WORDS = 7
+# Words that end the phrase after a count: a new clause or a list of other counts begins.
+_PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before", "as", "because",
+                         "which", "that", "who", "whom", "whose", "where", "since", "said", "says"})
+# Words that open a new clause between a number and a later date: the date then dates that
+# clause ("the 6.1 quake ... rocked a region that was devastated by the tsunami of 2004").
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "as", "when", "while", "after",
+                             "because", "since", "where"})
+SCOPE_MAX_WORDS = 6
+_VERB_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "will", "would"})
+_YEAR_TOKEN = re.compile(r"^(1[5-9]|2[01])\d\d$")
+
+
+# An explicit year this close to a relative date, with no clause break between, names its year
+# ("the Boxing Day earthquake and tsunami in 2004").
+SAME_PHRASE_CHARS = 40
+
+
+def _same_phrase(text: str, s1: int, e1: int, s2: int, e2: int) -> bool:
+    lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
+    return hi - lo <= SAME_PHRASE_CHARS and not re.search(r"[,;:()]", text[lo:hi])
+
+
+def _inside_quotation(sentence: str, at: int) -> bool:
+    """Whether a position lies between an opening and a closing quotation mark of the sentence."""
+    marks = [m.start() for m in re.finditer(r'["“”‘’]', sentence)]
+    before = [k for k in marks if k < at]
+    after = [k for k in marks if k > at]
+    return len(before) % 2 == 1 and bool(after)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequence[tuple[int, int]]) -> str | None:
+    """Concept of the verb or adjective right after a count ("14 trapped" -> "", "five people
+    died" -> deaths), None when the phrase after the count says nothing (undecided)."""
+    stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
+    toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
+    nouns = 0
+    for k, tok in enumerate(toks):
+        low = tok.lower()
+        if not tok[0].isalpha():
+            return None
+        found = concept_of_word(low, lexicon)
+        if found:
+            return found
+        if low in _PHRASE_END or low in lexicon.scope_prepositions or low in ("of", "from", "with", "by", "to", "for"):
+            return None
+        if low in lexicon.auxiliaries or low.endswith("ly"):
+            continue
+        if low in lexicon.status_verbs:
+            nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
+            return concept_of_word(nxt, lexicon) or ""
+        if low.endswith("ed") and len(low) > 4:
+            return ""  # a participle that is no concept: the count is of something else
+        nouns += 1
+        if nouns > 3:
+            return None
+    return None
+
+
 def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
-                     measure: str) -> str:
-    """Concept of the measure phrase, else of the nearest concept word around the number."""
+                     measure: str, others: Sequence[tuple[int, int]] = ()) -> str:
+    """What a count measures: the verb right after it decides ("six children were killed and 14
+    trapped": 14 is trapped, not dead); else a concept word just before it with no other number
+    in between; else the extractor's measure phrase."""
+    after = _after_concept(sentence, rel_end, lexicon, others)
+    if after is not None:
+        return after
+    left = max([e for _, e in others if e <= rel_start] + [0])
+    before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
+    for tok in reversed(before):
+        found = concept_of_word(tok.lower(), lexicon)
+        if found:
+            return found
+    for name, pattern in lexicon.concepts:
+        m = pattern.search(sentence, left, rel_start)
+        if m and " " in m.group() and rel_start - m.end() <= 12:
+            return name  # a multi-word cue just before ("home to 120,000")
     found = concepts_in(measure, lexicon) if measure else ()
     if found:
         return found[0]
+    # The subject far before: "the death toll from the quake on the island rose to 13".
     best: tuple[int, str] | None = None
-    lo = max(0, rel_start - 60)
-    hi = min(len(sentence), rel_end + 60)
     for name, pattern in lexicon.concepts:
-        for m in pattern.finditer(sentence, lo, hi):
-            dist = rel_start - m.end() if m.end() <= rel_start else m.start() - rel_end
-            # A word after the number ("10 people killed") counts as nearer than one before.
-            dist = dist + 2 if m.end() <= rel_start else dist
-            if best is None or dist < best[0]:
-                best = (max(dist, 0), name)
+        for m in pattern.finditer(sentence, max(left, rel_start - CONCEPT_BEFORE_CHARS), rel_start):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), name)
     return best[1] if best else ""
+
+
+def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bool:
+    """A number's kind and counted noun must suit the concept: deaths are a count of people
+    (not "13 countries", not a duration); a magnitude is a small bare number."""
+    if not concept:
+        return False
+    if concept in lex.people_concepts:
+        noun = row.unit.lower()
+        return row.kind == "count" and family == "count" and not (
+            noun in lex.non_person_nouns or noun.rstrip("s") in lex.non_person_nouns)
+    if concept == "magnitude":
+        return not row.unit and float(row.value or 0) < 10  # type: ignore[arg-type]
+    return True
+
+
+def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
+    """The place phrase after a count ("170,000 people in the province", "across Asia"): what
+    the figure covers. Dates are not scope ("in 2004" is cut off)."""
+    toks = _tokens(sentence[rel_end:])
+    k = 0
+    while k < len(toks) and k < 4 and toks[k][0][0].isalpha() and toks[k][0].lower() not in lexicon.scope_prepositions:
+        if toks[k][0].lower() in _PHRASE_END:
+            return ""
+        k += 1
+    if k >= len(toks) or toks[k][0].lower() not in lexicon.scope_prepositions:
+        return ""
+    out: list[str] = []
+    for tok, _, _ in toks[k:k + 1 + SCOPE_MAX_WORDS]:
+        low = tok.lower()
+        if out and (low in _PHRASE_END or low in _VERB_AUX or (low.endswith("ed") and len(low) > 4)):
+            break
+        if not tok[0].isalnum() or _YEAR_TOKEN.match(tok) or low in _MONTHS_DAYS:
+            break
+        if "-" in tok:
+            head = tok.split("-")[0]
+            if head and head.isalpha():
+                out.append(head)
+            break
+        out.append(tok)
+    if len(out) < 2:
+        return ""
+    if not any(w[0].isupper() or w.lower() in lexicon.scope_nouns for w in out[1:]):
+        return ""  # "in the riots" says when, not where
+    return " ".join(out)
+
+
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week month year".split()
+)
+
+
+def _as_of_in_other_clause(sentence: str, rel_end: int, date_spans: Sequence[tuple[int, int]]) -> bool:
+    """The number's reference date stands after it, behind a clause opener: it dates that clause."""
+    if not date_spans or any(s < rel_end for s, _ in date_spans):
+        return False
+    first = min(s for s, _ in date_spans)
+    between = {t.lower() for t, _, _ in _tokens(sentence[rel_end:first])}
+    return bool(between & _CLAUSE_OPENERS) or ";" in sentence[rel_end:first]
 
 
 def _measure_keys(sentence: str, rel_start: int, rel_end: int, measure: str) -> tuple[frozenset[str], str]:
@@ -294,9 +442,17 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
         qs, qe = (int(x) for x in span.split(":"))
         return qs, qe, ctx, subj, places, sources
 
+    spans_by_sent: dict[int, list[tuple[int, int]]] = {}
+    for r in men.numbers:
+        spans_by_sent.setdefault(r.sent_no, []).append((r.start, r.end))
+    dates_by_sent: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for d in men.dates:
+        dates_by_sent.setdefault((d.sent_no, d.value), []).append((d.start, d.end))
     for row in men.numbers:
         if row.value is None or (isinstance(row.value, float) and math.isnan(row.value)):
             continue
+        if row.kind in SKIPPED_KINDS:
+            continue  # "a 22-year-old resident": an age describes a person, it is no claim
         if not any(ch.isdigit() for ch in row.text) and _COMPOUND_AFTER.match(text[row.end:row.end + 2]):
             continue
         qs, qe, ctx, subj, places, sources = base("number", row.sent_no, row.start, row.end, row.sentence)
@@ -311,7 +467,18 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
         # A physical unit says what is measured (a distance, an area); nearby words like
         # "population" in "1,500 km south of Tehran, has a population of ..." must not relabel it.
         physical = family in PHYSICAL_FAMILIES
-        concept = family if physical else _nearest_concept(quote, rel_s, rel_e, lex, row.measure)
+        others = [(a - qs, b - qs) for a, b in spans_by_sent.get(row.sent_no, ()) if (a, b) != (row.start, row.end)]
+        found = _nearest_concept(quote, rel_s, rel_e, lex, row.measure, others)
+        if row.kind == "magnitude" or row.unit.lower() == "magnitude":
+            concept = "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
+        elif physical:
+            concept = found if found in lex.physical_concepts else family
+        else:
+            concept = found if _concept_fits(found, row, family, lex) else ""
+        as_of = row.as_of
+        if as_of and _as_of_in_other_clause(quote, rel_e, [(a - qs, b - qs) for a, b in
+                                                          dates_by_sent.get((row.sent_no, as_of), ())]):
+            as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
         keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
         if concept:
             keys, head = frozenset({concept}), concept
@@ -321,16 +488,17 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
             claim_id=f"{men.doc_id}:number:{row.start}", doc_id=men.doc_id, kind="number",
             sent_no=row.sent_no, start=row.start, end=row.end, text=row.text,
             subject="; ".join(sorted(subj)), measure=measure, value=_fmt(row.value),
-            value_max=_fmt(row.value_max), unit=row.unit, qualifier=row.qualifier, as_of=row.as_of,
+            value_max=_fmt(row.value_max), unit=row.unit, qualifier=row.qualifier, as_of=as_of,
             polarity="", published=published, quote=quote,
         )
         out.append(Claim(
             row=claim_row, kind="number", doc_id=men.doc_id, sent_no=row.sent_no, quote_start=qs,
             quote_end=qe, published=published, subjects=subj, places=places, sources=sources,
             context=prev_context(row.sent_no) + ctx, measure_keys=keys, head=head, concept=concept, family=family, base_unit=base_unit,
-            lo=lo * factor_v, hi=hi * factor_v, tol=tol * factor_v, bound=bound, as_of=row.as_of,
+            lo=lo * factor_v, hi=hi * factor_v, tol=tol * factor_v, bound=bound, as_of=as_of,
             cumulative=concept in lex.cumulative, revision=bool(find_phrases(toks, lex.revision)),
-            text=row.text, unit=row.unit,
+            text=row.text, unit=row.unit, scope=_scope(quote, rel_e, lex), outlet=doc.meta.outlet,
+            kind_of_number=row.kind,
         ))
 
     number_times: dict[tuple[int, str], list[tuple[int, int]]] = {}
@@ -342,10 +510,19 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
             continue
         if not YEAR_RANGE[0] <= int(drow.value[:4]) <= YEAR_RANGE[1]:
             continue
+        if drow.anchor and not re.search(r"\b\d{4}\b", drow.text) and any(
+                r.sent_no == drow.sent_no and r is not drow and re.search(r"\b" + r.value[:4] + r"\b", r.text)
+                and r.value[:4] != drow.value[:4] and _same_phrase(text, drow.start, drow.end, r.start, r.end)
+                for r in men.dates if r.value[:4].isdigit()):
+            # "the Boxing Day tsunami in 2004": the sentence names the year itself; a holiday
+            # resolved against the publication date would date the wrong year.
+            continue
         if any(abs(drow.start - e) <= AS_OF_ADJACENT or abs(st - drow.end) <= AS_OF_ADJACENT
                for st, e in number_times.get((drow.sent_no, drow.value), ())):
             continue  # "34% in 2024": the date is a number's reference time, compared with the number
         qs, qe, ctx, subj, places, sources = base("date", drow.sent_no, drow.start, drow.end, drow.sentence)
+        if drow.anchor and _inside_quotation(text[qs:qe], drow.start - qs):
+            continue  # "how many kids will you kill today": a quoted relative date is the speaker's, not the event's
         # The event words stop at the neighbouring dates of the same sentence: in "won last week,
         # named a cabinet on Tuesday", Tuesday dates the cabinet, not the win.
         left = max([r.end for r in men.dates if r.sent_no == drow.sent_no and r.end <= drow.start] + [qs])

@@ -9,13 +9,15 @@ revisions, rounding, or "unexplained".
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.compare.align import DATE_CONFLICT_MIN, Edge
+from pipeline.compare.align import DATE_CONFLICT_MIN, Edge, is_background
 from pipeline.compare.claims import Claim
 from pipeline.compare.text import stem, words
 from pipeline.compare.units import to_base
@@ -53,8 +55,17 @@ class Finding:
     score: float
 
 
+def _settled(c: Claim) -> bool:
+    """The figure is dated before the month its source was published: a closed count (the 2003
+    toll), whose "more than" is a hedge on one number, not a running lower bound."""
+    return is_background(c.as_of, c.ref_time)
+
+
 def values_agree(a: Claim, b: Claim) -> bool | None:
-    """True/False when two numbers agree/disagree within rounding; None if not comparable."""
+    """True when two numbers can both be true (compatible), False when they cannot, None if not
+    comparable. "At least 1" and 5 are compatible; so are "at least 1" and "at least 3", but not
+    two bounds on a settled past figure ("more than 26,000" vs "more
+    than 31,000" dead in a 2003 quake)."""
     if a.zero_gap or b.zero_gap:
         other = b if a.zero_gap else a
         return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
@@ -62,12 +73,31 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
         return None
     tol = max(a.tol, b.tol)
     if a.bound in ("lower", "upper") and a.bound == b.bound:
+        if not (_settled(a) and _settled(b)):
+            return True  # "less than 25 km" and "less than 50 km" can both be true
         va, vb = (a.lo, b.lo) if a.bound == "lower" else (a.hi, b.hi)
         return abs(va - vb) <= tol + 1e-9 * max(abs(va), abs(vb), 1)
     if a.bound == "range" and b.bound == "range":
         overlap = min(a.hi, b.hi) - max(a.lo, b.lo)
         return overlap >= 0.5 * min(a.hi - a.lo, b.hi - b.lo) - 1e-9
     return max(a.lo, b.lo) - min(a.hi, b.hi) <= tol + 1e-9 * max(abs(a.lo), abs(b.lo), 1)
+
+
+def values_equal(a: Claim, b: Claim) -> bool:
+    """The same value stated twice, within rounding: two points, two identical bounds, or a bound
+    and a point on the same number ("at least 50" and "around 50"). Merely compatible values
+    ("at least 22" and "around 40") are not the same statement."""
+    if a.zero_gap or b.zero_gap:
+        return bool(values_agree(a, b))
+    if a.family == "currency" and a.base_unit != b.base_unit:
+        return False
+    tol = max(a.tol, b.tol)
+    eps = 1e-9 * max(abs(_mid(a)), abs(_mid(b)), 1)
+    if a.bound == "range" or b.bound == "range":
+        return a.bound == b.bound and abs(a.lo - b.lo) <= tol + eps and abs(a.hi - b.hi) <= tol + eps
+    if a.bound and b.bound and a.bound != b.bound:
+        return False
+    return abs(_mid(a) - _mid(b)) <= tol + eps and bool(values_agree(a, b))
 
 
 def dates_agree(a: str, b: str) -> bool:
@@ -132,7 +162,7 @@ def _number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: 
     if len(idx) <= SUPPORT_MAX_GROUP:
         for i in idx:
             support[i] = len({claims[j].doc_id for j in idx
-                              if claims[j].doc_id != claims[i].doc_id and values_agree(claims[i], claims[j])})
+                              if claims[j].doc_id != claims[i].doc_id and values_equal(claims[i], claims[j])})
     best: dict[str, int] = {}
     for i in sorted(idx):
         d = claims[i].doc_id
@@ -221,7 +251,8 @@ def _number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim
         notes.append("one source says the gap has closed (read as zero)")
     stated = sorted({c.as_of for c in cs if c.as_of})
     pubs = sorted({c.published for c in cs if c.published})
-    if len(stated) > 1 and kind != "corroboration":
+    clashing_times = any(not (x.startswith(y) or y.startswith(x)) for x in stated for y in stated)
+    if clashing_times and kind != "corroboration":
         notes.append("different reference times: " + " vs ".join(stated))
     if kind == "superseded":
         notes.append(
@@ -243,11 +274,14 @@ def _number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim
             notes.append("different definitions or populations: " + " vs ".join(
                 "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
         if len(groups) > 1:
+            scopes = [sorted({c.scope for c in g if c.scope}) for g in groups]
             place_sets = [frozenset().union(*(c.places for c in g)) for g in groups]
-            if all(place_sets) and not frozenset.intersection(*place_sets):
+            if all(scopes) and _pairwise_disjoint([{x.lower().removeprefix("the ") for x in sc} for sc in scopes]):
+                notes.append("different scope: " + " vs ".join("'" + "' / '".join(sc[:2]) + "'" for sc in scopes))
+            elif all(place_sets) and _pairwise_disjoint(place_sets):
                 notes.append("different scope: " + " vs ".join(", ".join(sorted(p)) for p in place_sets))
             src_sets = [frozenset().union(*(c.sources for c in g)) for g in groups]
-            if all(src_sets) and not frozenset.intersection(*src_sets):
+            if all(src_sets) and _pairwise_disjoint(src_sets):
                 notes.append("figures attributed to different bodies: " + " vs ".join(
                     ", ".join(sorted(x)) for x in src_sets))
         if any(c.revision for c in cs):
@@ -271,11 +305,18 @@ def _number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim
     return "; ".join(notes)
 
 
+def _pairwise_disjoint(sets: Sequence[set[str] | frozenset[str]]) -> bool:
+    return all(not (sets[x] & sets[y]) for x in range(len(sets)) for y in range(x + 1, len(sets)))
+
+
 def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
                     edges: Sequence[Edge]) -> list[Finding]:
-    """Classify each group of aligned numbers as corroboration, conflict or superseded."""
+    """Classify each group of aligned numbers: corroboration (the same value from independent
+    sources), superseded (a running count that grows with publication time), or numeric conflict
+    (values that cannot both be true). Merely compatible values ("at least 1" and 5) are neither."""
     out: list[Finding] = []
     stats = _EdgeStats(edges)
+    salience = _Salience(claims)
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
             continue
@@ -289,19 +330,289 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             note = _number_note("numeric_conflict", cs)
             out.append(Finding("numeric_conflict", topic, tuple(cs), note, _score("numeric_conflict", cs, align, 0.2)))
             continue
-        groups = _group_by_agreement(reps, claims, lambda a, b: bool(values_agree(a, b)))
-        if len(groups) == 1:
-            if not _worth_corroborating(cs):
-                continue
-            out.append(Finding("corroboration", topic, tuple(cs), _number_note("corroboration", cs),
-                               _score("corroboration", cs, align, 0.0)))
+        clash = clash_of(cs)
+        if not clash:
+            found = _corroboration(cs, topic, align, salience)
+            if found:
+                out.append(found)
             continue
-        kind = "superseded" if _is_update(cs) else "numeric_conflict"
-        mids = [_mid(c) for c in cs if math.isfinite(_mid(c))]
-        rel = (max(mids) - min(mids)) / max(max(abs(m) for m in mids), 1e-9) if mids else 0.0
-        note = _number_note(kind, cs, [[claims[i] for i in g] for g in groups])
-        out.append(Finding(kind, topic, tuple(cs), note, _score(kind, cs, align, rel)))
+        if all(c.cumulative and c.published for c in cs) and not all(_settled(c) for c in cs):
+            out.extend(_running_count(cs, topic, align))
+            continue
+        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in clash)]
+        out.append(_conflict(involved, topic, align))
+    return _merge_corroborations(out, salience)
+
+
+def _merge_corroborations(found: list[Finding], salience: "_Salience") -> list[Finding]:
+    """One fact told in two sentences by the same outlets ("three people died", "the death of the
+    three workers") can land in two groups; corroborations with the same concept and value that
+    share a source become one."""
+    keep: list[Finding] = []
+    merged: dict[int, list[Finding]] = {}
+    corr = [f for f in found if f.kind == "corroboration" and f.claims[0].concept]
+    for f in found:
+        if f not in corr:
+            keep.append(f)
+    used: set[int] = set()
+    for x, f in enumerate(corr):
+        if x in used:
+            continue
+        merged[x] = [f]
+        docs = {c.doc_id for c in f.claims}
+        for y in range(x + 1, len(corr)):
+            g = corr[y]
+            if y in used or g.claims[0].concept != f.claims[0].concept:
+                continue
+            if docs & {c.doc_id for c in g.claims} and values_equal(f.claims[0], g.claims[0]):
+                merged[x].append(g)
+                docs |= {c.doc_id for c in g.claims}
+                used.add(y)
+    for group in merged.values():
+        if len(group) == 1:
+            keep.append(group[0])
+            continue
+        by_doc: dict[str, Claim] = {}
+        for f in group:
+            for c in f.claims:
+                by_doc.setdefault(c.doc_id, c)
+        cs = sorted(by_doc.values(), key=lambda c: (c.published or "9999", c.doc_id))
+        top = max(group, key=lambda f: f.score)
+        best = _corroboration(cs, top.topic, 0.5, salience)
+        keep.append(best if best and best.score >= top.score else top)
+    return keep
+
+
+def _value_groups(cs: Sequence[Claim]) -> list[list[Claim]]:
+    idx = _group_by_agreement(range(len(cs)), cs, values_equal)
+    return [[cs[i] for i in g] for g in idx]
+
+
+def _rel_diff(cs: Sequence[Claim]) -> float:
+    mids = [_mid(c) for c in cs if math.isfinite(_mid(c))]
+    return (max(mids) - min(mids)) / max(max(abs(m) for m in mids), 1e-9) if mids else 0.0
+
+
+def _conflict(cs: Sequence[Claim], topic: str, align: float, extra: str = "") -> Finding:
+    groups = _value_groups(cs)
+    note = _number_note("numeric_conflict", cs, groups)
+    if extra:
+        note = extra + "; " + note
+    score = _score("numeric_conflict", cs, align, _rel_diff(cs))
+    if all(_settled(c) for c in cs):
+        score = round(score * _Salience.BACKGROUND, 4)  # a dispute about past events is context
+    return Finding("numeric_conflict", topic, tuple(cs), note, score)
+
+
+def _running_count(cs: Sequence[Claim], topic: str, align: float) -> list[Finding]:
+    """A running count (deaths, injured) read in publication order: rising figures are updates;
+    figures that differ on the same publication date, or fall later, are real disagreements."""
+    # A wire sentence reprinted a day later still speaks of the day it was written: each
+    # statement is dated by the first publication of its wording.
+    first: dict[str, str] = {}
+    for g in independent_sources(cs):
+        day = min(c.published[:10] for c in g)
+        first.update({c.row.claim_id: day for c in g})
+    original = {c.row.claim_id: c for c in cs}
+    cs = sorted((dataclasses.replace(c, published=first[c.row.claim_id]) for c in cs),
+                key=lambda c: (c.published, original[c.row.claim_id].published, c.doc_id))
+    found = _running_count_dated(cs, clash_of(cs), topic, align)
+    return [dataclasses.replace(f, claims=tuple(original[c.row.claim_id] for c in f.claims)) for f in found]
+
+
+# Above this many statements a group is checked for clashes against its extremes only (linear),
+# not pair by pair.
+CLASH_PAIRWISE_MAX = 60
+
+
+def clash_of(cs: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Index pairs of statements from different documents whose values cannot both be true.
+
+    In a big group each statement is only tested against the two extremes (the highest lower
+    end and the lowest upper end of the others), which finds every statement that clashes with
+    something, at linear cost."""
+    n = len(cs)
+    if n <= CLASH_PAIRWISE_MAX:
+        return {(x, y) for x in range(n) for y in range(x + 1, n)
+                if cs[x].doc_id != cs[y].doc_id and values_agree(cs[x], cs[y]) is False}
+    top = max(range(n), key=lambda k: (cs[k].lo, k))
+    bottom = min(range(n), key=lambda k: (cs[k].hi, k))
+    out: set[tuple[int, int]] = set()
+    for x in range(n):
+        for y in (top, bottom):
+            if x != y and cs[x].doc_id != cs[y].doc_id and values_agree(cs[x], cs[y]) is False:
+                out.add((min(x, y), max(x, y)))
     return out
+
+
+def _running_count_dated(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, align: float) -> list[Finding]:
+    """The running-count analysis on statements dated by the first publication of their wording."""
+    out: list[Finding] = []
+    same_day = {pair for pair in clash if cs[pair[0]].published[:10] == cs[pair[1]].published[:10]}
+    falls = {pair for pair in clash - same_day if _later_lower(cs[pair[0]], cs[pair[1]])}
+    rises = clash - same_day - falls
+    if falls:
+        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in falls | same_day)]
+        ordered = sorted(involved, key=lambda c: (c.published, _mid(c)))
+        out.append(_conflict(ordered, topic, align, extra="a later report gives a lower figure ("
+                             + ", ".join(f"{_say(c)} on {c.published[:10]}" for c in ordered) + ")"))
+        return out
+    if rises:
+        ordered = sorted(cs, key=lambda c: (c.published, _mid(c)))
+        first_day = ordered[0].published[:10]
+        last_day = ordered[-1].published[:10]
+        low = min((c for c in ordered if c.published[:10] == first_day), key=_mid)
+        high = max((c for c in ordered if c.published[:10] == last_day), key=_mid)
+        label = COUNT_LABEL.get(ordered[0].concept, f"the '{ordered[0].concept}' count")
+        note = (f"{label} rose from {_say(low)} ({first_day}, {_who(low)}) to {_say(high)} ({last_day}, "
+                f"{_who(high)}): later reports update earlier ones")
+        out.append(Finding("superseded", topic, tuple(ordered), note,
+                           _score("superseded", ordered, align, _rel_diff(ordered))))
+    for day in sorted({cs[a].published[:10] for a, _ in same_day}):
+        pairs = {p for p in same_day if cs[p[0]].published[:10] == day}
+        involved = [c for k, c in enumerate(cs) if any(k in p for p in pairs)]
+        out.append(_conflict(involved, topic, align,
+                             extra=f"published the same day ({day}) with different figures"))
+    return out
+
+
+# How a running count is named in a superseded note.
+COUNT_LABEL = {"deaths": "the death toll", "injured": "the number of injured", "missing": "the number missing",
+               "arrested": "the number of arrests", "displaced": "the number displaced"}
+
+
+def _later_lower(a: Claim, b: Claim) -> bool:
+    """The later of two statements gives a figure wholly below the earlier one."""
+    early, late = sorted((a, b), key=lambda c: c.published)
+    return late.hi + max(a.tol, b.tol) < early.lo
+
+
+def _say(c: Claim) -> str:
+    words_for = {"at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
+                 "less_than": "less than ", "approx": "about "}
+    r = c.row
+    if c.family == "currency" or c.zero_gap:
+        return c.text  # "$3.7 billion" reads better than 3700000000
+    unit = f" {c.unit}" if c.unit and c.family not in ("count", "percent") else ("%" if c.family == "percent" else "")
+    if r.value_max and r.value_max != r.value:
+        return f"{_grouped(r.value)}-{_grouped(r.value_max)}{unit}"
+    return words_for.get(r.qualifier, "") + _grouped(r.value) + unit
+
+
+def _grouped(value: str) -> str:
+    """Thousands separators for big whole numbers ("170000" -> "170,000")."""
+    return f"{int(value):,}" if value.isdigit() and len(value) > 4 else value
+
+
+def _who(c: Claim) -> str:
+    return c.outlet or c.doc_id
+
+
+# Two quotes at least this similar (rapidfuzz ratio, 0-100) are copies of one wire story.
+# Calibrated on the multisource events: AFP copies differ by a word or two (~95); independent
+# wordings of the same fact score 40-75.
+WIRE_COPY_RATIO = 88.0
+# Each statement is compared with the last this-many distinct wordings only (linear cost).
+WIRE_WINDOW = 50
+
+
+def independent_sources(cs: Sequence[Claim]) -> list[list[Claim]]:
+    """Statements grouped by wording: near-identical quotes from different outlets are one wire
+    story told twice, so they count as one source."""
+    from rapidfuzz import fuzz
+
+    groups: list[tuple[str, list[Claim]]] = []
+    for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id)):
+        q = _wording(c)
+        for key, g in groups[-WIRE_WINDOW:]:
+            if fuzz.ratio(q, key) >= WIRE_COPY_RATIO:
+                g.append(c)
+                break
+        else:
+            groups.append((q, [c]))
+    return [g for _, g in groups]
+
+
+_QUOTED = re.compile(r'["“”]([^"“”]{20,})["“”]')
+
+
+def _wording(c: Claim) -> str:
+    """What to compare for copies: the quoted speech around the statement when there is one
+    (two outlets quoting the same doctor are one source), else the whole sentence."""
+    quote = c.row.quote
+    at = c.row.start - c.quote_start
+    for m in _QUOTED.finditer(quote):
+        if c.kind != "number" or m.start() <= at < m.end():
+            return " ".join(m.group(1).lower().split())
+    return " ".join(quote.lower().split())
+
+
+def _copies_note(groups: Sequence[Sequence[Claim]]) -> str:
+    copies = [g for g in groups if len({c.doc_id for c in g}) > 1]
+    if not copies:
+        return ""
+    return "; ".join(" and ".join(sorted({c.doc_id for c in g})) + " carry the same wire sentence (counted once)"
+                     for g in copies)
+
+
+def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: "_Salience") -> Finding | None:
+    """The same value from two or more independent sources, or nothing."""
+    groups = _value_groups(cs)
+    best = max(groups, key=lambda g: (len(independent_sources(g)), len({c.doc_id for c in g}), -_mid(g[0])))
+    if len({c.doc_id for c in best}) < 2 or not _worth_corroborating(best):
+        return None
+    wording = independent_sources(best)
+    if len(wording) < 2:
+        return None  # one wire story printed twice is one source, not an agreement
+    n = len({c.doc_id for c in best})
+    parts = [f"{len(wording)} independent sources agree on {_say(best[0])}" + (f" ({n} outlets)" if n > len(wording) else "")]
+    if len({to_base(1.0, c.unit)[0] for c in best if c.unit}) > 1:
+        parts.append("different units (" + " vs ".join(sorted({c.unit for c in best if c.unit})) + "), compared after conversion")
+    copies = _copies_note(wording)
+    if copies:
+        parts.append(copies)
+    rest = [c for c in cs if c not in best]
+    if rest:
+        parts.append("also consistent, not counted: " + ", ".join(f"{_say(c)} ({c.doc_id})" for c in rest))
+    score = _score("corroboration", best, align, 0.0, independent=len(wording)) * salience.factor(best)
+    return Finding("corroboration", topic, tuple(best), "; ".join(parts), round(score, 4))
+
+
+class _Salience:
+    """How central a statement is to the corpus's story: the share of documents that use its
+    sentence's words and names. Background facts and bare counts of things rank lower."""
+
+    # Weight of a corroboration that is background (dated before its source's month), has no
+    # measure concept ("2 trucks"), or is a duration ("15 seconds").
+    BACKGROUND = 0.5
+    NO_CONCEPT = 0.6
+    TOP_WORDS = 5
+
+    def __init__(self, claims: Sequence[Claim]):
+        per_doc: dict[str, set[str]] = {}
+        for c in claims:
+            per_doc.setdefault(c.doc_id, set()).update(c.context)
+            per_doc[c.doc_id].update(c.subjects)
+        self.n = max(len(per_doc), 1)
+        self.df: Counter[str] = Counter()
+        for words_ in per_doc.values():
+            self.df.update(words_)
+
+    def of(self, c: Claim) -> float:
+        shares = sorted((self.df[w] / self.n for w in set(c.context) | set(c.subjects)), reverse=True)
+        top = shares[: self.TOP_WORDS]
+        return sum(top) / len(top) if top else 0.0
+
+    def factor_dates(self, cs: Sequence[Claim]) -> float:
+        return 0.5 + sum(self.of(c) for c in cs) / len(cs)
+
+    def factor(self, cs: Sequence[Claim]) -> float:
+        f = 0.5 + sum(self.of(c) for c in cs) / len(cs)
+        if all(_settled(c) for c in cs):
+            f *= self.BACKGROUND
+        if not any(c.concept for c in cs) or all(c.family == "duration" for c in cs):
+            f *= self.NO_CONCEPT
+        return f
 
 
 def _worth_corroborating(cs: Sequence[Claim]) -> bool:
@@ -310,19 +621,6 @@ def _worth_corroborating(cs: Sequence[Claim]) -> bool:
     if any(c.concept for c in cs) or len({c.doc_id for c in cs}) >= MIN_SOURCES_PLAIN_AGREEMENT:
         return True
     return any(abs(_mid(c)) >= MIN_DISTINCTIVE_VALUE for c in cs if math.isfinite(_mid(c)))
-
-
-def _is_update(cs: Sequence[Claim]) -> bool:
-    """A running count that never falls as publication dates advance, with later dates strictly later."""
-    if not all(c.cumulative and c.published for c in cs):
-        return False
-    ordered = sorted(cs, key=lambda c: (c.published, _mid(c)))
-    for x, y in zip(ordered, ordered[1:]):
-        if values_agree(x, y):
-            continue
-        if not (y.published > x.published and _mid(y) > _mid(x)):
-            return False
-    return True
 
 
 def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
@@ -336,6 +634,7 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     """
     out: list[Finding] = []
     stats = _EdgeStats(edges)
+    salience = _Salience(claims)
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN}
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
@@ -363,13 +662,24 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         for x, g in enumerate(groups):
             if x in linked:
                 continue
-            reps = _representatives(g, claims, stats)
+            reps = _representatives([i for i in g if not claims[i].reported], claims, stats)
             cs = [claims[i] for i in reps]
             if len({c.doc_id for c in cs}) < 2:
-                continue
-            topic = _topic("date of " + _surface_topic(cs), cs)
-            out.append(Finding("corroboration", topic, tuple(cs), _date_note(cs, conflict=False),
-                               _score("corroboration", cs, stats.mean(g), 0.0)))
+                continue  # "told AFP late Tuesday" dates a statement, not the event
+            wording = independent_sources(cs)
+            if len(wording) < 2:
+                continue  # one wire story printed twice
+            surface = _surface_topic(cs)
+            if not surface:
+                continue  # the sentences share no telling word: same day, different happenings
+            topic = _topic("date of " + surface, cs)
+            note = _date_note(cs, conflict=False, independent=len(wording))
+            copies = _copies_note(wording)
+            score = _score("corroboration", cs, stats.mean(g), 0.0, independent=len(wording))
+            if all(c.ref_time and c.date_value[:7] < c.ref_time[:7] for c in cs):
+                score *= _Salience.BACKGROUND  # a past event's date is context, not news
+            out.append(Finding("corroboration", topic, tuple(cs), note + ("; " + copies if copies else ""),
+                               round(score * salience.factor_dates(cs), 4)))
     return out
 
 
@@ -382,10 +692,31 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # "told reporters on Wednesday" dates the telling
     if all(c.anchor and c.date_value == c.published for c in (a, b)):
         return False  # "today" in two articles: each is its own publication day, not a dispute
+    ages = sorted(_age_days(c) for c in (a, b))
+    if ages[0] <= CURRENT_EVENT_DAYS and ages[1] > PAST_EVENT_DAYS:
+        return False  # this week's event vs one months before: two events, not one misdated
     return len(set(a.near) & set(b.near)) >= DATE_CONFLICT_NEAR_SHARED
 
 
-def _date_note(cs: Sequence[Claim], *, conflict: bool) -> str:
+# A date this many days or fewer before its article's publication is the current story; more than
+# PAST_EVENT_DAYS before, it is an earlier event (February's quake in a November article).
+CURRENT_EVENT_DAYS = 7
+PAST_EVENT_DAYS = 60
+
+
+def _age_days(c: Claim) -> int:
+    """Days from the (start of the) date to the article's reference time; large when unknown."""
+    if not c.ref_time:
+        return 0
+    v = c.date_value
+    start = v if len(v) == 10 else (v[:7] + "-01" if len(v) == 7 and v[5:7].isdigit() else v[:4] + "-01-01")
+    try:
+        return (date.fromisoformat(c.ref_time[:10]) - date.fromisoformat(start)).days
+    except ValueError:
+        return 0
+
+
+def _date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> str:
     notes: list[str] = []
     values = sorted({c.date_value for c in cs})
     if conflict:
@@ -396,7 +727,8 @@ def _date_note(cs: Sequence[Claim], *, conflict: bool) -> str:
             notes.append("different dates for what reads as the same event: " + " vs ".join(values))
     else:
         n = len({c.doc_id for c in cs})
-        notes.append(f"{n} sources give the same date")
+        notes.append(f"{independent or n} independent sources give the same date"
+                     + (f" ({n} outlets)" if independent and n > independent else ""))
         if len({len(v) for v in values}) > 1:
             notes.append("at different precision (" + ", ".join(values) + ")")
     rel = [c for c in cs if c.anchor]
@@ -413,9 +745,9 @@ def _days_apart(a: str, b: str) -> int:
         return -1
 
 
-def _score(kind: str, cs: Sequence[Claim], align: float, rel: float) -> float:
+def _score(kind: str, cs: Sequence[Claim], align: float, rel: float, *, independent: int = 0) -> float:
     """Importance: kind, number of sources, strength of the alignment, size of the difference."""
-    n = len({c.doc_id for c in cs})
+    n = independent or len({c.doc_id for c in cs})
     return round(KIND_WEIGHT[kind] * (1 + math.log2(n)) * (0.5 + min(align, 1.0)) * (1 + min(rel, 1.0)), 4)
 
 
@@ -431,7 +763,8 @@ def _value_text(c: Claim) -> str:
 
 def to_rows(findings: Sequence[Finding], texts: dict[str, str]) -> tuple[FindingRow, ...]:
     """Rank findings (score, then stable keys) and flatten them to one row per statement."""
-    ordered = sorted(findings, key=lambda f: (-f.score, f.kind, f.topic, [c.row.claim_id for c in f.claims]))
+    ordered = sorted(findings, key=lambda f: (f.kind == "corroboration", -f.score, f.kind, f.topic,
+                                              [c.row.claim_id for c in f.claims]))
     rows: list[FindingRow] = []
     for rank, f in enumerate(ordered, start=1):
         fid = f"F{rank:03d}"

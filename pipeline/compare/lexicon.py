@@ -31,6 +31,13 @@ class Lexicon:
     gap_closed: PhraseIndex
     cumulative: frozenset[str]
     concepts: tuple[tuple[str, re.Pattern[str]], ...]
+    people_concepts: frozenset[str] = frozenset()
+    physical_concepts: frozenset[str] = frozenset()
+    non_person_nouns: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    status_verbs: frozenset[str] = frozenset()
+    scope_prepositions: frozenset[str] = frozenset()
+    scope_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -38,6 +45,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Parse and index the lexicon file (cached: the file is read once per process)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     pol, mea = data["polarity"], data["measures"]
+    rules = data.get("concept_rules", {})
     concepts = tuple(
         (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws)) + r")", re.I))
         for name, ws in sorted(data.get("concepts", {}).items())
@@ -54,7 +62,22 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         gap_closed=compile_phrases(mea["gap_closed"]),
         cumulative=frozenset(mea["cumulative"]),
         concepts=concepts,
+        people_concepts=frozenset(rules.get("people", ())),
+        physical_concepts=frozenset(rules.get("physical", ())),
+        non_person_nouns=frozenset(rules.get("non_person_nouns", ())),
+        auxiliaries=frozenset(rules.get("auxiliaries", ())),
+        status_verbs=frozenset(rules.get("status_verbs", ())),
+        scope_prepositions=frozenset(rules.get("scope_prepositions", ())),
+        scope_nouns=frozenset(rules.get("scope_nouns", ())),
     )
+
+
+def concept_of_word(word: str, lexicon: Lexicon) -> str:
+    """The concept a single word belongs to ("killing" -> deaths), or ""."""
+    for name, pattern in lexicon.concepts:
+        if pattern.match(word):
+            return name
+    return ""
 
 
 def concepts_in(text: str, lexicon: Lexicon) -> tuple[str, ...]:
