@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import units as extract_units
+
 # unit (as the numbers extractor writes it, lower case) -> (family, factor to the base unit)
 UNIT_TABLE: dict[str, tuple[str, float]] = {
     "km": ("length", 1000.0), "kilometer": ("length", 1000.0), "kilometre": ("length", 1000.0),
@@ -38,21 +40,9 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
 
 
 def _external_to_base(value: float, unit: str) -> tuple[float, str] | None:
-    """Use the extractor's unit helper when it exists (it knows the units it emits)."""
-    try:
-        from pipeline.extract import units as ext  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fn = getattr(ext, "to_base", None)
-    if fn is None:
-        return None
-    try:
-        out = fn(value, unit)
-    except Exception:  # noqa: BLE001 - a helper that rejects a unit just means "not convertible"
-        return None
-    if isinstance(out, tuple) and len(out) == 2 and isinstance(out[0], (int, float)):
-        return float(out[0]), str(out[1])
-    return None
+    """Defer to the extractor's unit table for units this module does not list."""
+    converted, base = extract_units.to_base(value, unit)
+    return None if converted is None else (float(converted), base)
 
 
 def unit_family(unit: str) -> str:
