@@ -44,14 +44,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     run.add_argument("--processes", type=int, default=None, choices=(1, 2, 3, 4),
                      help="spaCy worker processes (default: 2 for large corpora on a multi-core machine, else 1)")
 
-    bench = commands.add_parser("bench", help="run a benchmark from ../shared/bench and print its score")
-    bench.add_argument("name", choices=("cleaning", "dates"), help="which benchmark")
+    bench = commands.add_parser(
+        "bench", help="run a benchmark and print its score (data from ../shared/bench; render is synthetic)")
+    bench.add_argument("name", choices=("cleaning", "dates", "render"), help="which benchmark")
     bench.add_argument("--split", choices=("test", "dev"), default="test",
                        help="dates benchmark split (default: test; tune on dev only)")
     bench.add_argument("--errors", action="store_true",
                        help="dates benchmark: also list the scorer's errors (use with --split dev)")
     bench.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR,
                        help=f"the shared folder holding bench/ (default: {DEFAULT_SHARED_DIR})")
+    bench.add_argument("--docs", type=int, default=50, help="render benchmark: synthetic documents (default: 50)")
+    bench.add_argument("--words", type=int, default=800, help="render benchmark: words per document (default: 800)")
+    bench.add_argument("--findings", type=int, default=40, help="render benchmark: findings (default: 40)")
+    bench.add_argument("--repeat", type=int, default=1, help="render benchmark: runs, median reported (default: 1)")
+    bench.add_argument("--out", type=Path, default=None, help="render benchmark: write the PDF here to look at it")
 
     commands.add_parser("schema", help="print the CSV schemas as Markdown (the README's tables)")
     return parser.parse_args(argv)
@@ -70,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_bench(args: argparse.Namespace) -> int:
+    if args.name == "render":
+        from pipeline.bench.render import run_render_bench
+
+        return run_render_bench(n_docs=args.docs, words=args.words, n_findings=args.findings,
+                                repeat=args.repeat, out=args.out, log=_print_flush)
     if not (args.shared / "bench").is_dir():
         print(f"error: no benchmark folder at {args.shared / 'bench'} (use --shared)", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED

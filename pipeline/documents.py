@@ -1,13 +1,15 @@
-"""In-memory document types passed between stages (CSV row types live in ``schema``).
+"""In-memory types passed between stages (CSV row types live in ``schema``).
 
-Frozen dataclasses with tuples, so stage outputs are hashable, picklable and cacheable.
+Frozen dataclasses with tuples, so stage outputs are hashable, picklable and cacheable. The
+comparison's result (``Comparison`` of ``Finding`` of ``Statement``) is typed all the way to the
+report; it is flattened to CSV rows only when the flow writes ``findings.csv``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.schema import BlockRow, DateRow, EntityRow, NumberRow
+from pipeline.schema import BlockRow, ClaimRow, DateRow, EntityRow, FindingRow, NumberRow
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,69 @@ class Mentions:
     numbers: tuple[NumberRow, ...] = ()
     dates: tuple[DateRow, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence, by sent_no
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's statement inside a finding: what it says, where it says it, which side it is on.
+
+    ``quote_start:quote_end`` is the sentence and ``mention_start:mention_end`` the value inside
+    it, both offsets into that document's clean text (for a judgement the mention is the sentence).
+    """
+
+    doc_id: str
+    claim_id: str
+    value_kind: str  # number | date | assessment: what ``value`` holds
+    value: str  # as findings.csv writes it: ">=3", "10-12", "2022-10", ""
+    unit: str
+    as_of: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    mention: str  # the value as written ("about 20 miles")
+    mention_start: int
+    mention_end: int
+    published: str
+    side: str = ""  # A, B, ...: statements on one side agree with each other
+    number: float | None = None  # the parsed number (lower end of a range), for formatting
+    number_max: float | None = None
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A ranked finding: a kind (see ``pipeline.vocab.kinds``), a topic, the statements and why."""
+
+    finding_id: str
+    kind: str
+    topic: str
+    note: str
+    rank: int
+    score: float
+    statements: tuple[Statement, ...]
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.side for s in self.statements if s.side))
+
+    def to_rows(self) -> tuple[FindingRow, ...]:
+        """Long form for findings.csv: one row per statement."""
+        return tuple(
+            FindingRow(
+                finding_id=self.finding_id, kind=self.kind, topic=self.topic, doc_id=s.doc_id, quote=s.quote,
+                value=s.value, unit=s.unit, as_of=s.as_of, note=self.note, rank=self.rank, score=self.score,
+                claim_id=s.claim_id, quote_start=s.quote_start, quote_end=s.quote_end, published=s.published,
+            )
+            for s in self.statements
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What compare hands on: every claim (claims.csv) and the ranked findings."""
+
+    claims: tuple[ClaimRow, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def finding_rows(self) -> tuple[FindingRow, ...]:
+        return tuple(row for f in self.findings for row in f.to_rows())

@@ -34,12 +34,11 @@ from prefect.artifacts import (  # noqa: E402
     create_table_artifact,
 )
 
-from pipeline import clean, compare, extract, ingest, report, schema  # noqa: E402
-from pipeline.documents import CleanDocument, Mentions, RawDocument  # noqa: E402
+from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
+from pipeline.documents import CleanDocument, Comparison, Mentions, RawDocument  # noqa: E402
 from pipeline.schema import DocumentRow  # noqa: E402
 
 PROJECT_ROOT = prefect_env.project_root()
-DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".prefect" / "cache"
 # spaCy's two-process mode costs a few seconds of start-up; it only pays off on larger corpora.
 MULTIPROCESS_MIN_WORDS = 60_000
@@ -182,7 +181,7 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
 
 
 @task(name="compare")
-def compare_task(docs: list[CleanDocument], mentions: list[Mentions]) -> compare.Comparison:
+def compare_task(docs: list[CleanDocument], mentions: list[Mentions]) -> Comparison:
     return compare.compare_documents(docs, mentions)
 
 
@@ -191,7 +190,7 @@ def report_task(
     documents: list[DocumentRow],
     docs: list[CleanDocument],
     mentions: list[Mentions],
-    comparison: compare.Comparison,
+    comparison: Comparison,
     templates_dir: Path,
     pdf_path: Path,
 ) -> tuple[str, bytes, report.ArtifactPayloads]:
@@ -216,7 +215,7 @@ def run_pipeline(
     """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report."""
     logger = get_run_logger()
     raw_path, processed_path, reports_path = Path(raw_dir), Path(processed_dir), Path(reports_dir)
-    templates_path = Path(templates_dir) if templates_dir else DEFAULT_TEMPLATES_DIR
+    templates_path = Path(templates_dir) if templates_dir else resources.templates_dir()
     rules_text = Path(rules_file).read_text(encoding="utf-8") if rules_file else None
 
     inputs = _read_inputs(raw_path)
@@ -229,7 +228,7 @@ def run_pipeline(
 
     logger.info(f"clean: {len(usable)} documents")
     cleaned: list[CleanDocument] = []
-    for raw, result in zip(usable, clean_task(usable, rules_text)):
+    for raw, result in zip(usable, clean_task(usable, rules_text), strict=False):
         if isinstance(result, Failure):
             failures[raw.doc_id] = result
             logger.warning(f"clean: {result.source_file}: {result.reason}")
@@ -266,7 +265,7 @@ def run_pipeline(
     logger.info(f"compare: {sum(len(m.numbers) + len(m.dates) for m in mentions)} mentions")
     comparison = compare_task(cleaned, mentions)
     _write_csv(processed_path / "claims.csv", comparison.claims, schema.ClaimRow)
-    _write_csv(processed_path / "findings.csv", comparison.findings, schema.FindingRow)
+    _write_csv(processed_path / "findings.csv", comparison.finding_rows(), schema.FindingRow)
 
     logger.info("report: rendering HTML and PDF")
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
@@ -277,8 +276,7 @@ def run_pipeline(
     _write_atomic(pdf_path, pdf)
     _publish_artifacts(artifacts, pdf_path.resolve())
 
-    kinds = Counter(f.kind for f in comparison.findings)
-    findings_by_kind = {k: len({f.finding_id for f in comparison.findings if f.kind == k}) for k in kinds}
+    findings_by_kind = dict(Counter(f.kind for f in comparison.findings))
     return RunSummary(
         documents=len(raws),
         ok=len(cleaned),
@@ -300,7 +298,7 @@ def _extract_with_cache(
     docs: list[CleanDocument], n_process: int | None, cache_dir: Path, log: Callable[[str], None]
 ) -> dict[str, Mentions | Failure]:
     """Cached mentions for unchanged documents; one extract task over the rest."""
-    fingerprint = _code_fingerprint("extract", "data")
+    fingerprint = _code_fingerprint("extract", "vocab", "data")
     results: dict[str, Mentions | Failure] = {}
     missing: list[CleanDocument] = []
     for doc in docs:
@@ -313,7 +311,7 @@ def _extract_with_cache(
     if missing:
         words = sum(d.words_clean for d in missing)
         processes = n_process or (2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1)
-        for doc, result in zip(missing, extract_task(missing, processes)):
+        for doc, result in zip(missing, extract_task(missing, processes), strict=False):
             results[doc.doc_id] = result
             if isinstance(result, Mentions):
                 key = _extract_cache_key(doc, fingerprint)

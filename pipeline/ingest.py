@@ -156,10 +156,10 @@ def _looks_like_html(text: str) -> bool:
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, one paragraph per block element; scripts and styles dropped."""
 
-    _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "header", "footer", "nav", "aside", "table", "tr", "td", "th", "blockquote",
-              "figure", "figcaption", "main", "pre", "hr", "title"}
-    _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head"}
+    _BLOCK = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+                        "article", "header", "footer", "nav", "aside", "table", "tr", "td", "th", "blockquote",
+                        "figure", "figcaption", "main", "pre", "hr", "title"})
+    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipeline.resources import data_path
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -26,7 +28,7 @@ def configure() -> None:
         # No telemetry POST (it fails offline and logs an error on every run).
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-        "PREFECT_LOGGING_CONFIG_PATH": str(PACKAGE_DIR / "data" / "prefect_logging.yml"),
+        "PREFECT_LOGGING_CONFIG_PATH": str(data_path("prefect_logging.yml")),
         # A fresh .prefect/ runs database migrations first; 20 s (the default) is too tight on 2 cores.
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
         "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(home / "storage"),

@@ -16,18 +16,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-Status = Literal["ok", "skipped", "error"]
-FindingKind = Literal[
-    "numeric_conflict", "date_conflict", "assessment_conflict", "corroboration", "superseded"
-]
-FINDING_KINDS: tuple[str, ...] = (
-    "numeric_conflict",
-    "date_conflict",
-    "assessment_conflict",
-    "corroboration",
-    "superseded",
-)
+from pipeline.vocab import kinds
 
+Status = Literal["ok", "skipped", "error"]
 # Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
 
@@ -162,7 +153,7 @@ class FindingRow:
     """processed/findings.csv: long form, one row per source statement in a finding."""
 
     finding_id: str = col("str", "Id of the finding, F001, F002, ... in rank order.")
-    kind: str = col("str", "numeric_conflict | date_conflict | assessment_conflict | corroboration | superseded.")
+    kind: str = col("str", " | ".join(kinds.NAMES) + ".")
     topic: str = col("str", "Short label of what the finding is about.")
     doc_id: str = col("str", "Document the statement comes from.")
     quote: str = col("str", "The statement, an exact substring of that document's clean text.")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.compare import Comparison
-from pipeline.documents import CleanDocument, DocumentMeta, Mentions
-from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, FindingRow, NumberRow
+from pipeline.documents import CleanDocument, Comparison, DocumentMeta, Finding, Mentions, Statement
+from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, NumberRow
 
 HOSTILE = '<img src="file:///etc/passwd"> <link rel="attachment" href="http://169.254.169.254/latest"> <style>body{background:url(file:///etc/hostname)}</style>'
 
@@ -79,7 +78,9 @@ def cleaned() -> list[CleanDocument]:
             d,
             TEXTS[d],
             (
-                BlockRow(d, 0, "boilerplate", False, "navigation words only", "Home | World | Business <script>x</script>"),
+                BlockRow(
+                    d, 0, "boilerplate", False, "navigation words only", "Home | World | Business <script>x</script>"
+                ),
                 BlockRow(d, 1, "body", True, "body: kept", TEXTS[d]),
             ),
             DocumentMeta(title=TITLES[d], published=PUBLISHED[d]),
@@ -94,22 +95,31 @@ def mentions() -> list[Mentions]:
     return [
         Mentions(
             "alpha",
-            entities=(_ent("alpha", "Acme Corp", "ORG", "Acme"), _ent("alpha", "Berlin", "GPE", "Berlin"),
-                      _ent("alpha", "Jane Doe", "PERSON", "Jane Doe")),
+            entities=(
+                _ent("alpha", "Acme Corp", "ORG", "Acme"),
+                _ent("alpha", "Berlin", "GPE", "Berlin"),
+                _ent("alpha", "Jane Doe", "PERSON", "Jane Doe"),
+            ),
             numbers=(_num("alpha", "4,200", 4200, "people", "count"), _num("alpha", "$13.5bn", 13.5e9, "USD", "money")),
             dates=(_date("alpha", "3 March 2024", "2024-03-03", "day"), _date("alpha", "2025", "2025", "year")),
         ),
         Mentions(
             "beta",
-            entities=(_ent("beta", "Acme Corp", "ORG", "Acme"), _ent("beta", "Berlin", "GPE", "Berlin"),
-                      _ent("beta", "Jane Doe", "PERSON", "Jane Doe")),
+            entities=(
+                _ent("beta", "Acme Corp", "ORG", "Acme"),
+                _ent("beta", "Berlin", "GPE", "Berlin"),
+                _ent("beta", "Jane Doe", "PERSON", "Jane Doe"),
+            ),
             numbers=(_num("beta", "3,900", 3900, "people", "count"),),
             dates=(_date("beta", "March 2024", "2024-03", "month"), _date("beta", "2019", "2019", "year")),
         ),
         Mentions(
             "gamma",
-            entities=(_ent("gamma", "Northwind Bank", "ORG", "Northwind Bank"), _ent("gamma", "Acme Corp", "ORG", "Acme"),
-                      _ent("gamma", "Berlin", "GPE", "Berlin")),
+            entities=(
+                _ent("gamma", "Northwind Bank", "ORG", "Northwind Bank"),
+                _ent("gamma", "Acme Corp", "ORG", "Acme"),
+                _ent("gamma", "Berlin", "GPE", "Berlin"),
+            ),
             numbers=(_num("gamma", "4,200", 4200, "people", "count"),),
             dates=(_date("gamma", "2018", "2018", "year"),),
         ),
@@ -118,15 +128,20 @@ def mentions() -> list[Mentions]:
 
 def _claim(doc_id: str, kind: str, needle: str, value: str, unit: str = "") -> ClaimRow:
     s, e = _span(doc_id, needle)
-    qs, qe, quote = _sentence(doc_id, needle)
+    _qs, _qe, quote = _sentence(doc_id, needle)
     return ClaimRow(f"{doc_id}:{kind}:{s}", doc_id, kind, 0, s, e, needle, "Acme", "engineers", value, "", unit, "", "",
                     "", PUBLISHED[doc_id], quote)
 
 
-def _finding(fid: str, kind: str, topic: str, claim: ClaimRow, note: str, rank: int) -> FindingRow:
+def _statement(claim: ClaimRow, side: str) -> Statement:
     qs, qe, quote = _sentence(claim.doc_id, claim.text)
-    return FindingRow(fid, kind, topic, claim.doc_id, quote, claim.value, claim.unit, "", note, rank, 1.0 / rank,
-                      claim.claim_id, qs, qe, PUBLISHED[claim.doc_id])
+    number = float(claim.value) if claim.kind == "number" else None
+    return Statement(claim.doc_id, claim.claim_id, claim.kind, claim.value, claim.unit, "", quote, qs, qe, claim.text,
+                     claim.start, claim.end, PUBLISHED[claim.doc_id], side, number)
+
+
+def _finding(fid: str, kind: str, topic: str, sides: list[tuple[ClaimRow, str]], note: str, rank: int) -> Finding:
+    return Finding(fid, kind, topic, note, rank, 1.0 / rank, tuple(_statement(c, side) for c, side in sides))
 
 
 def comparison() -> Comparison:
@@ -137,12 +152,18 @@ def comparison() -> Comparison:
     gd = _claim("gamma", "date", "2018", "2018")
     claims = (a, b, g, bd, gd)
     findings = (
-        _finding("F001", "numeric_conflict", "Acme engineers", a, "4,200 vs 3,900: beta is later and cites a filing.", 1),
-        _finding("F001", "numeric_conflict", "Acme engineers", b, "4,200 vs 3,900: beta is later and cites a filing.", 1),
-        _finding("F002", "date_conflict", "Berlin plant opened", bd, "2019 vs 2018: one year apart.", 2),
-        _finding("F002", "date_conflict", "Berlin plant opened", gd, "2019 vs 2018: one year apart.", 2),
-        _finding("F003", "corroboration", "Acme engineers", a, "Two sources give 4,200.", 3),
-        _finding("F003", "corroboration", "Acme engineers", g, "Two sources give 4,200.", 3),
-        _finding("F004", "superseded", "Acme engineers", a, "The later filing (beta) replaces 4,200.", 4),
+        _finding(
+            "F001",
+            "numeric_conflict",
+            "Acme engineers",
+            [(a, "A"), (b, "B")],
+            "4,200 vs 3,900: beta is later and cites a filing.",
+            1,
+        ),
+        _finding(
+            "F002", "date_conflict", "Berlin plant opened", [(bd, "A"), (gd, "B")], "2019 vs 2018: one year apart.", 2
+        ),
+        _finding("F003", "corroboration", "Acme engineers", [(a, "A"), (g, "A")], "Two sources give 4,200.", 3),
+        _finding("F004", "superseded", "Acme engineers", [(a, "A")], "The later filing (beta) replaces 4,200.", 4),
     )
     return Comparison(claims=claims, findings=findings)

@@ -16,11 +16,13 @@ from pipeline.documents import RawDocument, UserMetadata
 RULES = load_rules()
 
 SENTENCES = [
-    "Floodwaters swept through the river town of Lindholm on Tuesday, forcing about 3,000 residents from their homes, officials said.",
+    "Floodwaters swept through the river town of Lindholm on Tuesday, forcing about 3,000 residents from their homes, "
+    "officials said.",
     "The river rose 4.2 metres.",
     "Mayor Ana Ruiz said 12 were hurt.",
     "Two bridges were closed.",
-    "The regional weather office had issued a red warning on Monday evening, but many people said they had not expected the water to rise so fast.",
+    "The regional weather office had issued a red warning on Monday evening, but many people said they had not "
+    "expected the water to rise so fast.",
     '"We lost everything in an hour.',
     'The basement filled first, then the kitchen, "said Tomas Berg, 54, a baker.',
     "Rescue crews used boats to reach 40 people stranded on rooftops.",
@@ -86,10 +88,14 @@ def test_user_metadata_wins_over_url_and_header():
 
 def test_headline_starting_with_a_number_or_quote_and_typo_month():
     body = "\n\n".join(SENTENCES[:6])
-    meta = _clean(f"https://blog.example.org/p/1\n\nSeptembr 3, 2021\n\n'Worst in decades' as river floods town\n\n{body}\n").meta
+    meta = _clean(
+        f"https://blog.example.org/p/1\n\nSeptembr 3, 2021\n\n'Worst in decades' as river floods town\n\n{body}\n"
+    ).meta
     assert meta.title == "'Worst in decades' as river floods town"
     assert meta.published == "2021-09-03"
-    meta = _clean(f"https://example.org/x\n\n4.2-metre flood hits Lindholm\n\nSunday, March 17-2019 at 16:12\n\n{body}\n").meta
+    meta = _clean(
+        f"https://example.org/x\n\n4.2-metre flood hits Lindholm\n\nSunday, March 17-2019 at 16:12\n\n{body}\n"
+    ).meta
     assert (meta.title, meta.published) == ("4.2-metre flood hits Lindholm", "2019-03-17")
 
 

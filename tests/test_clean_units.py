@@ -35,7 +35,8 @@ def test_normalise_text_spaces_and_quotes():
 
 
 def test_inline_junk_glued_into_sentence_is_removed_and_recorded():
-    text = f"Headline about rates\n\n{PARA}Tired of too many ads? Remove Ads The bank also said it expects growth to slow next year.\n\n{PARA}"
+    junk = "Tired of too many ads? Remove Ads"
+    text = f"Headline about rates\n\n{PARA}{junk} The bank also said it expects growth to slow next year.\n\n{PARA}"
     doc = clean_document(_doc(text))
     assert "Remove Ads" not in doc.text and "Tired of too many ads" not in doc.text
     assert "The bank also said it expects growth to slow next year." in doc.text
@@ -119,7 +120,9 @@ def test_byline_and_credit_finders():
     assert find_byline("By Raffaele Huang and Liza Lin", RULES) == ("By", ("Raffaele Huang", "Liza Lin"))
     assert find_byline("di Rebecca Arcesati", RULES) == ("di", ("Rebecca Arcesati",))
     assert find_byline("COMMENTARY BY:", RULES) == ("COMMENTARY BY", ())
-    assert find_byline("By creating joint funding programs and research initiatives, the US and China can", RULES) is None
+    assert (
+        find_byline("By creating joint funding programs and research initiatives, the US and China can", RULES) is None
+    )
     assert find_credit("Write to Raffaele Huang at raffaele.huang@wsj.com and Liza Lin at liza.lin@wsj.com", RULES) == (
         "Raffaele Huang", "Liza Lin")
     assert find_credit("(Reporting by Karen Freifeld; Editing by Chizu Nomiyama)", RULES) == ("Karen Freifeld",)
@@ -138,7 +141,12 @@ def test_find_date(line, iso):
 
 
 def test_find_date_ignores_sentences():
-    assert find_date("The law, which was passed on May 9, 2023, requires companies to report their emissions every year.", RULES) is None
+    assert (
+        find_date(
+            "The law, which was passed on May 9, 2023, requires companies to report their emissions every year.", RULES
+        )
+        is None
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -152,9 +160,12 @@ def test_find_date_round_trips(day, fmt):
 
 
 def test_user_rules_extend_defaults():
-    rules = load_rules('[boilerplate]\nlines = ["Gift this article"]\n[markers]\nspillover = ["Elsewhere on the site"]\n')
+    rules = load_rules(
+        '[boilerplate]\nlines = ["Gift this article"]\n[markers]\nspillover = ["Elsewhere on the site"]\n'
+    )
     assert "gift this article" in rules.boilerplate_lines and "menu" in rules.boilerplate_lines
-    text = f"Rates rise again\n\n{PARA}\n\nGift this article\n\n{PARA}\n\nElsewhere on the site\n\n{PARA.replace('bank', 'club')}"
+    other = PARA.replace("bank", "club")
+    text = f"Rates rise again\n\n{PARA}\n\nGift this article\n\n{PARA}\n\nElsewhere on the site\n\n{other}"
     doc = clean_document(_doc(text), rules=rules)
     assert "Gift this article" not in doc.text
     assert next(b for b in doc.blocks if b.text == "Elsewhere on the site").label == "spillover"

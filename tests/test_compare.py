@@ -11,11 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.compare import compare_documents
+from pipeline.compare.agreement import dates_agree, values_agree
 from pipeline.compare.claims import _rounding_tol, build_claims
-from pipeline.compare.findings import dates_agree, values_agree
 from pipeline.compare.text import stem
-from pipeline.compare.units import to_base, unit_family
-from pipeline.schema import FINDING_KINDS, ClaimRow, FindingRow
+from pipeline.schema import ClaimRow, FindingRow
+from pipeline.vocab.kinds import NAMES as FINDING_KINDS
+from pipeline.vocab.units import family as unit_family
+from pipeline.vocab.units import to_base
 from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
 
 
@@ -23,7 +25,7 @@ def _findings(specs):
     docs, men = make_corpus(specs)
     cmp = compare_documents(docs, men)
     by_id: dict[str, list[FindingRow]] = {}
-    for r in cmp.findings:
+    for r in cmp.finding_rows():
         by_id.setdefault(r.finding_id, []).append(r)
     return docs, cmp, by_id
 
@@ -58,8 +60,10 @@ def test_stem_maps_inflections_together():
 
 @given(st.floats(min_value=0.01, max_value=1e9, allow_nan=False), st.sampled_from(["", "approx"]))
 def test_a_value_always_agrees_with_itself(v, q):
-    docs, men = make_corpus([Spec("a", f"Sales were {v:.2f} units.", numbers=[Num(f"{v:.2f}", float(f"{v:.2f}"), qualifier=q)])])
-    c = [x for x in build_claims(docs, men) if x.kind == "number"][0]
+    docs, men = make_corpus(
+        [Spec("a", f"Sales were {v:.2f} units.", numbers=[Num(f"{v:.2f}", float(f"{v:.2f}"), qualifier=q)])]
+    )
+    c = next(x for x in build_claims(docs, men) if x.kind == "number")
     assert values_agree(c, c)
 
 
@@ -85,31 +89,48 @@ def test_dates_agree_at_the_coarser_precision():
 # --- planted corpus 1: an earthquake (numbers, units, updates, agencies) ------------------------
 
 QUAKE = [
-    Spec("q1", "A strong earthquake struck Qeshm island in Iran on Sunday, killing at least 10 people. "
-               "The island lies 940 miles south of Tehran. "
-               "The US Geological Survey put the quake's magnitude at 6.1.", "2005-11-27",
-         numbers=[Num("at least 10", 10, "people", "at_least"), Num("940 miles", 940, "mile", kind="measure"),
-                  Num("6.1", 6.1, kind="measure")],
-         dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
-         entities=[Ent("Qeshm"), Ent("Iran"), Ent("Tehran"), Ent("US Geological Survey", "ORG")]),
-    Spec("q2", "An earthquake killed 10 people on Qeshm island in Iran on Sunday. "
-               "Qeshm lies 1,500 kilometers south of Tehran. "
-               "Iran's seismological center put the quake's magnitude at 5.9.", "2005-11-27",
-         numbers=[Num("10", 10, "people"), Num("1,500 kilometers", 1500, "km", kind="measure"),
-                  Num("5.9", 5.9, kind="measure")],
-         dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
-         entities=[Ent("Qeshm"), Ent("Iran", nth=0), Ent("Tehran"),
-                   Ent("Iran's seismological center", "ORG")]),
-    Spec("q3", "The death toll from the earthquake on Qeshm island in Iran rose to 13 people on Monday, officials said. "
-               "In 2003 a quake in Bam killed more than 26,000 people.", "2005-11-28",
-         numbers=[Num("13", 13, "people"), Num("more than 26,000", 26000, "people", "more_than", as_of="2003")],
-         dates=[Dt("Monday", "2005-11-28", anchor="2005-11-28"), Dt("2003", "2003", "year")],
-         entities=[Ent("Qeshm"), Ent("Iran"), Ent("Bam")]),
+    Spec(
+        "q1",
+        "A strong earthquake struck Qeshm island in Iran on Sunday, killing at least 10 people. "
+        "The island lies 940 miles south of Tehran. "
+        "The US Geological Survey put the quake's magnitude at 6.1.",
+        "2005-11-27",
+        numbers=[
+            Num("at least 10", 10, "people", "at_least"),
+            Num("940 miles", 940, "mile", kind="measure"),
+            Num("6.1", 6.1, kind="measure"),
+        ],
+        dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
+        entities=[Ent("Qeshm"), Ent("Iran"), Ent("Tehran"), Ent("US Geological Survey", "ORG")],
+    ),
+    Spec(
+        "q2",
+        "An earthquake killed 10 people on Qeshm island in Iran on Sunday. "
+        "Qeshm lies 1,500 kilometers south of Tehran. "
+        "Iran's seismological center put the quake's magnitude at 5.9.",
+        "2005-11-27",
+        numbers=[
+            Num("10", 10, "people"),
+            Num("1,500 kilometers", 1500, "km", kind="measure"),
+            Num("5.9", 5.9, kind="measure"),
+        ],
+        dates=[Dt("Sunday", "2005-11-27", anchor="2005-11-27")],
+        entities=[Ent("Qeshm"), Ent("Iran", nth=0), Ent("Tehran"), Ent("Iran's seismological center", "ORG")],
+    ),
+    Spec(
+        "q3",
+        "The death toll from the earthquake on Qeshm island in Iran rose to 13 people on Monday, officials said. "
+        "In 2003 a quake in Bam killed more than 26,000 people.",
+        "2005-11-28",
+        numbers=[Num("13", 13, "people"), Num("more than 26,000", 26000, "people", "more_than", as_of="2003")],
+        dates=[Dt("Monday", "2005-11-28", anchor="2005-11-28"), Dt("2003", "2003", "year")],
+        entities=[Ent("Qeshm"), Ent("Iran"), Ent("Bam")],
+    ),
 ]
 
 
 def test_quake_corpus_finds_update_agency_conflict_and_unit_corroboration():
-    docs, cmp, by_id = _findings(QUAKE)
+    _docs, cmp, by_id = _findings(QUAKE)
     kinds = _kinds(by_id)
     assert ("superseded", ("q1", "q2", "q3")) in kinds  # 10 -> 13 as reports come in
     assert ("numeric_conflict", ("q1", "q2")) in kinds  # magnitude 6.1 vs 5.9
@@ -121,7 +142,7 @@ def test_quake_corpus_finds_update_agency_conflict_and_unit_corroboration():
     assert dist and dist[0][0].kind == "corroboration" and "units" in dist[0][0].note
     # The 2003 Bam toll is a different quantity: it never joins the Qeshm toll.
     assert not any("26,000" in r.quote and r.doc_id == "q3" and r.kind != "corroboration"
-                   for r in cmp.findings if r.quote.startswith("In 2003"))
+                   for r in cmp.finding_rows() if r.quote.startswith("In 2003"))
 
 
 # --- planted corpus 2: a company's quarterly results (currency, definitions, false conflicts) --
@@ -147,14 +168,14 @@ RESULTS = [
 
 
 def test_results_corpus_conflicts_and_no_false_conflict_on_shared_percent():
-    docs, cmp, by_id = _findings(RESULTS)
+    _docs, cmp, by_id = _findings(RESULTS)
     kinds = _kinds(by_id)
     num = [rows for rows in by_id.values() if rows[0].kind == "numeric_conflict"]
     assert num, kinds
     revenue = [rows for rows in num if {"r1", "r2"} <= {r.doc_id for r in rows}]
     assert revenue
     # 26% of sales vs 26% of staff: same value, different metrics -> no finding at all
-    assert not any("26%" in r.quote for r in cmp.findings)
+    assert not any("26%" in r.quote for r in cmp.finding_rows())
     # euros vs dollars: flagged as not comparable, never as a plain disagreement
     eur = [rows for rows in by_id.values() if any(r.doc_id == "r3" for r in rows)]
     assert all("currencies" in rows[0].note for rows in eur)
@@ -185,7 +206,7 @@ ELECTION = [
 
 
 def test_election_corpus_date_conflict_turnout_corroboration_and_assessment():
-    docs, cmp, by_id = _findings(ELECTION)
+    _docs, _cmp, by_id = _findings(ELECTION)
     kinds = _kinds(by_id)
     assert ("date_conflict", ("e1", "e2")) in kinds
     assert ("corroboration", ("e1", "e2")) in kinds  # turnout 61% in both
@@ -201,11 +222,11 @@ def test_rows_honour_the_contract(specs):
     docs, cmp, by_id = _findings(specs)
     texts = {d.doc_id: d.text for d in docs}
     assert all(isinstance(c, ClaimRow) for c in cmp.claims)
-    ids = [r.finding_id for r in cmp.findings]
+    ids = [r.finding_id for r in cmp.finding_rows()]
     assert ids == sorted(ids)  # grouped, in rank order
     for n, fid in enumerate(dict.fromkeys(ids), start=1):
         assert fid == f"F{n:03d}"
-    for r in cmp.findings:
+    for r in cmp.finding_rows():
         assert r.kind in FINDING_KINDS
         assert texts[r.doc_id][r.quote_start:r.quote_end] == r.quote
         assert r.topic and r.note
@@ -231,7 +252,7 @@ def test_blocking_keeps_1000_documents_fast():
     specs = []
     for d in range(1000):
         sents, nums, ents = [], [], []
-        for k in range(20):
+        for _k in range(20):
             t = rng.choice(topics)
             p = rng.choice(places)
             v = rng.randint(1, 500)

@@ -15,7 +15,7 @@ def _run(specs):
     docs, men = make_corpus(specs)
     cmp = compare_documents(docs, men)
     groups: dict[str, list[FindingRow]] = {}
-    for r in cmp.findings:
+    for r in cmp.finding_rows():
         groups.setdefault(r.finding_id, []).append(r)
     return cmp, list(groups.values())
 
@@ -82,15 +82,22 @@ def test_rising_toll_is_superseded_with_a_readable_note_and_no_conflict():
     assert _summary(groups) == [("superseded", ("t1", "t2", "t3"))]
     note = groups[0][0].note
     assert "death toll rose from at least 1 (2013-07-02" in note and "to 24 (2013-07-03" in note
-    assert not any(r.value == "14" for r in cmp.findings)  # trapped, not dead
+    assert not any(r.value == "14" for r in cmp.finding_rows())  # trapped, not dead
     # "at least 22 houses" and "around 40 houses" can both be true but are not the same figure
-    assert not any("houses" in r.quote for r in cmp.findings)
+    assert not any("houses" in r.quote for r in cmp.finding_rows())
 
 
 def test_same_day_figures_that_differ_are_a_conflict_between_those_sources_only():
-    specs = TOLL + [Spec("t4", "Officials in Nortia province said 11 people were killed by the earthquake.",
-                         "2013-07-03", numbers=[Num("11", 11, "people", measure="people killed")],
-                         entities=[Ent("Nortia")])]
+    specs = [
+        *TOLL,
+        Spec(
+            "t4",
+            "Officials in Nortia province said 11 people were killed by the earthquake.",
+            "2013-07-03",
+            numbers=[Num("11", 11, "people", measure="people killed")],
+            entities=[Ent("Nortia")],
+        ),
+    ]
     _, groups = _run(specs)
     kinds = _summary(groups)
     assert ("superseded", ("t1", "t2", "t3", "t4")) in kinds
@@ -100,8 +107,16 @@ def test_same_day_figures_that_differ_are_a_conflict_between_those_sources_only(
 
 def test_a_reprinted_wire_sentence_keeps_the_date_it_was_written():
     wire = "Five people died in Nortia province after the earthquake, officials said."
-    specs = TOLL + [Spec("t5", wire, "2013-07-03", numbers=[Num("Five", 5, "people", measure="people died")],
-                         entities=[Ent("Nortia")])]
+    specs = [
+        *TOLL,
+        Spec(
+            "t5",
+            wire,
+            "2013-07-03",
+            numbers=[Num("Five", 5, "people", measure="people died")],
+            entities=[Ent("Nortia")],
+        ),
+    ]
     _, groups = _run(specs)
     assert _summary(groups) == [("superseded", ("t1", "t2", "t3", "t5"))]  # no 5-vs-24 "conflict" on 07-03
 
@@ -151,8 +166,16 @@ def test_a_date_in_a_later_clause_is_not_the_figures_reference_time():
 def test_a_holiday_next_to_an_explicit_year_is_not_dated_by_the_publication_year():
     text = ("Nortia was hit extremely hard by the massive Boxing Day earthquake and tsunami in 2004, "
             "killing 170,000 people in coastal Nortia province.")
-    docs, men = make_corpus([Spec("a", text, "2013-07-02",
-                                  dates=[Dt("Boxing Day", "2012-12-26", anchor="2013-07-02"), Dt("2004", "2004", "year")])])
+    docs, men = make_corpus(
+        [
+            Spec(
+                "a",
+                text,
+                "2013-07-02",
+                dates=[Dt("Boxing Day", "2012-12-26", anchor="2013-07-02"), Dt("2004", "2004", "year")],
+            )
+        ]
+    )
     values = {c.date_value for c in build_claims(docs, men) if c.kind == "date"}
     assert "2012-12-26" not in values and "2004" in values
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 import report_fixtures as fx
 from pypdf import PdfReader
 
 from pipeline.report import TemplateFetcher, build_context, render_html, render_pdf
+from pipeline.resources import templates_dir
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = templates_dir()
 
 
 def _squash(text: str) -> str:
@@ -33,7 +33,7 @@ def rendered():
 def test_pdf_holds_every_finding_quote_and_source_title(rendered):
     _ctx, _html, _fetcher, _reader, pages = rendered
     text = _squash("".join(pages))
-    for f in fx.comparison().findings:
+    for f in fx.comparison().finding_rows():
         assert _squash(f.quote) in text, f.finding_id
         assert f.finding_id in text
     for d in fx.documents():
@@ -101,7 +101,9 @@ def test_document_markup_prints_as_text_and_nothing_is_fetched(rendered):
     assert _squash('<link rel="attachment" href="http://169.254.169.254/latest">') in text
     assert _squash("<style>body{background:url(file:///etc/hostname)}</style>") in text
     assert _squash("What analysts say about Acme <b>not bold</b>") in text
-    assert '<img src="file:' not in html and "<link" not in html and "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    assert (
+        '<img src="file:' not in html and "<link" not in html and "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    )
     root = TEMPLATES.resolve().as_uri() + "/"
     for url, allowed in fetcher.attempts:
         assert allowed and (url.startswith("data:") or url.startswith(root)), url

@@ -7,9 +7,9 @@ import report_fixtures as fx
 from pipeline.documents import Mentions
 from pipeline.report import artifact_payloads, build_context
 from pipeline.report.annotate import FOOTNOTE_CLASS, QuoteMark, annotate_text, plain_text
-from pipeline.report.charts import parse_timeml
 from pipeline.report.context import format_value, infer_subject
 from pipeline.schema import DateRow, EntityRow, NumberRow
+from pipeline.vocab.timeml import interval as parse_timeml
 
 
 def _ctx(**kw):
@@ -39,10 +39,15 @@ def test_cards_group_findings_by_kind_in_rank_order():
     assert [c.finding_id for c in ctx.corroborations] == ["F003"]
     assert [c.finding_id for c in ctx.superseded] == ["F004"]
     f1 = ctx.conflicts[0]
-    assert [(s.doc_id, s.source_label, s.value) for s in f1.statements] == [("alpha", "S1", "4,200 people"), ("beta", "S2", "3,900 people")]
+    assert [(s.doc_id, s.source_label, s.value) for s in f1.statements] == [
+        ("alpha", "S1", "4,200 people"),
+        ("beta", "S2", "3,900 people"),
+    ]
     # The claim's mention is the highlighted segment of the quote, and the quote is intact.
     quote = f1.statements[1].quote
-    assert "".join(q.text for q in quote) == "Acme Corp now employs 3,900 engineers, according to a filing in March 2024."
+    assert (
+        "".join(q.text for q in quote) == "Acme Corp now employs 3,900 engineers, according to a filing in March 2024."
+    )
     assert [q.text for q in quote if "hl" in q.css_class] == ["3,900"]
     f2 = ctx.conflicts[1]
     assert [s.value for s in f2.statements] == ["2019", "2018"]  # dates are not formatted as numbers
@@ -82,13 +87,22 @@ def test_annotation_priority_and_bad_offsets():
     text = "In the 2024 Olympics, 5 teams.\n"
     m = Mentions(
         "d",
-        entities=(EntityRow("d", 0, 3, 20, "the 2024 Olympics", "EVENT", "Olympics"), EntityRow("d", 0, 50, 60, "x", "ORG", "x")),
+        entities=(
+            EntityRow("d", 0, 3, 20, "the 2024 Olympics", "EVENT", "Olympics"),
+            EntityRow("d", 0, 50, 60, "x", "ORG", "x"),
+        ),
         numbers=(NumberRow("d", 0, 22, 23, "5", 5.0, None, "", "", "count", "", "", ""),),
         dates=(DateRow("d", 0, 7, 11, "2024", "2024", "year", "", "", ""),),
     )
     (para,) = annotate_text(text, m, (QuoteMark(0, 30, "F009", "q-d-0", "note"),))
     assert [(s.text, s.css_class) for s in para if s.css_class != FOOTNOTE_CLASS] == [
-        ("In ", "q"), ("the ", "e-oth q"), ("2024", "date q"), (" Olympics", "e-oth q"), (", ", "q"), ("5", "num q"), (" teams.", "q"),
+        ("In ", "q"),
+        ("the ", "e-oth q"),
+        ("2024", "date q"),
+        (" Olympics", "e-oth q"),
+        (", ", "q"),
+        ("5", "num q"),
+        (" teams.", "q"),
     ]
     assert para[0].anchor == "q-d-0" and para[-1].css_class == FOOTNOTE_CLASS
 

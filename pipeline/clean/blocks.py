@@ -9,6 +9,7 @@ inline junk glued into a sentence ("... Remove Ads"), Markdown markers and image
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -93,7 +94,7 @@ def _split_long(line: str) -> list[str]:
 def _split_glued_bio(line: str) -> list[str]:
     cuts = [m.start() for m in _GLUED_BIO.finditer(line)]
     bounds = [0, *cuts, len(line)]
-    return [collapse(line[a:b]) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+    return [collapse(line[a:b]) for a, b in itertools.pairwise(bounds) if line[a:b].strip()]
 
 
 def _strip_markdown(text: str) -> tuple[str, int, bool, bool, int]:
@@ -161,8 +162,8 @@ def _repair_drop_caps(blocks: list[Block]) -> list[Block]:
     for i in range(len(out) - 1):
         letter, nxt = out[i], out[i + 1]
         if re.fullmatch(r"[A-ZÀ-Þ]", letter.text) and re.match(r"[a-zß-ÿ]", nxt.text):
-            out[i] = replace(letter, joined_into=nxt.no, notes=letter.notes + (f"drop cap joined to block {nxt.no}",))
+            out[i] = replace(letter, joined_into=nxt.no, notes=(*letter.notes, f"drop cap joined to block {nxt.no}"))
             out[i + 1] = replace(
-                nxt, text=letter.text + nxt.text, notes=nxt.notes + (f"drop cap '{letter.text}' repaired",)
+                nxt, text=letter.text + nxt.text, notes=(*nxt.notes, f"drop cap '{letter.text}' repaired")
             )
     return out

@@ -13,15 +13,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pipeline.clean.rules import Rules, normalise_key
+from pipeline.vocab.timeml import FOREIGN_MONTHS, MONTHS
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
-}
+# English and the foreign month names seen in page headers ("12 maggio 2023").
+_MONTHS = {**MONTHS, **FOREIGN_MONTHS}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -72,7 +67,9 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*")
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _WRITE_TO = re.compile(r"^write to\s+(.*)$", re.I)
 _CREDIT_NAMES = re.compile(r"(?:reporting|writing|editing|compiled|produced)\s+by\s+([^;().]+)", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?([A-Z][\w&.' -]{2,60})", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?([A-Z][\w&.' -]{2,60})", re.I
+)
 _BIO_VERB = r"(?:is|was|serves|has been|has|holds|works|joined|leads|covers|writes)\b"
 _BIO_DOUBLED = re.compile(rf"^(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_TOKEN}){{1,3}})\s+(?P=name)\s+{_BIO_VERB}")
 _BIO = re.compile(rf"^(?P<name>[A-Z][\w'’.-]+(?:\s+{_NAME_TOKEN}){{1,3}})\s+{_BIO_VERB}")

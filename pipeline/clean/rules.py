@@ -11,8 +11,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from pipeline.resources import data_text
 
 _PACKAGE_FILE = "clean_rules.toml"
 
@@ -111,7 +112,7 @@ def _build(data: dict[str, Any]) -> Rules:
         (normalise_key(m), kind) for kind in ("spillover", "comments", "footer") for m in strings("markers", kind)
     )
     stop: set[str] = set()
-    for key, words in section("stopwords").items():
+    for key, _words in section("stopwords").items():
         if key != "replace":
             stop.update(w.lower() for w in strings("stopwords", key))
     domains = section("outlets").get("domains", {})
@@ -137,8 +138,7 @@ def _build(data: dict[str, Any]) -> Rules:
 
 @lru_cache(maxsize=1)
 def _default_data() -> dict[str, Any]:
-    text = resources.files("pipeline").joinpath("data", _PACKAGE_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(data_text(_PACKAGE_FILE))
 
 
 @lru_cache(maxsize=8)

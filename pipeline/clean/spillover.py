@@ -9,10 +9,11 @@ IDF comes from the document's own blocks (no model, no corpus), so it is fast an
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+
+from pipeline.textsim import TfIdf
 
 # Below this cosine to the main body, a run of prose after the body is another story. Appended
 # stories in the seeds score 0.02-0.06 against their host; continuation paragraphs of an article
@@ -27,33 +28,18 @@ def _terms(text: str, stopwords: frozenset[str]) -> Counter[str]:
 
 
 class TopicModel:
-    """TF-IDF over one document's blocks; compares any text with a reference set of blocks."""
+    """TF-IDF over one document's blocks; compares any run of blocks with a reference set."""
 
     def __init__(self, texts: Sequence[str], stopwords: frozenset[str]) -> None:
-        self._stop = stopwords
         self._tfs = [_terms(t, stopwords) for t in texts]
-        df: Counter[str] = Counter()
-        for tf in self._tfs:
-            df.update(tf.keys())
-        n = len(texts)
-        self._idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self._tfidf = TfIdf(self._tfs)
 
-    def _vector(self, tf: Counter[str]) -> dict[str, float]:
-        vec = {t: (1.0 + math.log(c)) * self._idf.get(t, 1.0) for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm else {}
+    def _bag(self, indices: Iterable[int]) -> Counter[str]:
+        bag: Counter[str] = Counter()
+        for i in indices:
+            bag.update(self._tfs[i])
+        return bag
 
     def similarity(self, indices: Iterable[int], reference: Iterable[int]) -> float:
         """Cosine between the summed terms of ``indices`` and of ``reference`` blocks."""
-        a: Counter[str] = Counter()
-        for i in indices:
-            a.update(self._tfs[i])
-        b: Counter[str] = Counter()
-        for i in reference:
-            b.update(self._tfs[i])
-        va, vb = self._vector(a), self._vector(b)
-        if not va or not vb:
-            return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb.get(t, 0.0) for t, v in va.items())
+        return self._tfidf.similarity(self._bag(indices), self._bag(reference))

@@ -13,9 +13,10 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.compare.claims import PHYSICAL_FAMILIES as PHYSICAL
 from pipeline.compare.claims import Claim
-from pipeline.compare.text import TfIdf, cosine, weighted_overlap
+from pipeline.textsim import TfIdf, cosine, weighted_overlap
+from pipeline.vocab import timeml
+from pipeline.vocab.units import PHYSICAL_FAMILIES
 
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
 # At 5-15 documents no bucket comes near it; at 1,000 it drops stems like "china" or "kill".
@@ -110,30 +111,20 @@ def _background(a: Claim, b: Claim) -> bool:
     return is_background(dated.as_of, undated.ref_time)
 
 
-# How long after the end of its period a figure is still current news: a day's toll for a week,
-# a month's figure for a month, a quarter's or a year's results for about a quarter (annual
-# results for 2024 come out in February 2025).
-STALE_AFTER_DAYS = {10: BACKGROUND_DAYS, 7: 31, 4: 92}
+# How long after the end of its period a figure is still current news: a day's (or week's) toll
+# for a week, a month's figure for a month, a quarter's or a year's results for about a quarter
+# (annual results for 2024 come out in February 2025).
+STALE_AFTER_DAYS = {"day": BACKGROUND_DAYS, "week": BACKGROUND_DAYS, "weekend": BACKGROUND_DAYS, "month": 31}
+STALE_AFTER_DAYS_DEFAULT = 92
 
 
 def is_background(as_of: str, ref_time: str) -> bool:
     """True when a figure's reference period ended well before the article's reference time."""
-    from datetime import date, timedelta
-
-    if not ref_time or not as_of[:4].isdigit():
+    pub = timeml.parse_iso_date(ref_time)
+    end = timeml.end(as_of)
+    if pub is None or end is None:
         return False
-    try:
-        pub = date.fromisoformat(ref_time[:10])
-        if len(as_of) >= 10:
-            end, allowance = date.fromisoformat(as_of[:10]), STALE_AFTER_DAYS[10]
-        elif len(as_of) >= 7 and as_of[5:7].isdigit():
-            y, m = int(as_of[:4]), int(as_of[5:7])
-            end = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
-            allowance = STALE_AFTER_DAYS[7]
-        else:
-            end, allowance = date(int(as_of[:4]), 12, 31), STALE_AFTER_DAYS[4]
-    except ValueError:
-        return False
+    allowance = STALE_AFTER_DAYS.get(timeml.granularity(as_of), STALE_AFTER_DAYS_DEFAULT)
     return (pub - end).days > allowance
 
 
@@ -190,7 +181,7 @@ def align_numbers(claims: Sequence[Claim], tfidf: TfIdf) -> list[Edge]:
             continue
         if same is False or not _magnitude_ok(a, b):
             continue
-        if a.family in PHYSICAL and not (a.places & b.places):
+        if a.family in PHYSICAL_FAMILIES and not (a.places & b.places):
             continue  # a distance or area is only the same quantity between the same places
         place = 1.0 if (a.places & b.places) else (0.5 if not (a.places and b.places) else 0.0)
         about = jaccard(a.subjects - a.sources, b.subjects - b.sources)

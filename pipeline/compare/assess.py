@@ -13,15 +13,17 @@ from collections.abc import Sequence
 
 from pipeline.compare.align import ASSESS_ALIGN_MIN, Edge, align_by_context, components
 from pipeline.compare.claims import Claim
-from pipeline.compare.findings import Finding, _score, _surface_topic, _topic
-from pipeline.compare.text import TfIdf
+from pipeline.compare.model import DraftFinding
+from pipeline.compare.ranking import importance
+from pipeline.compare.topics import surface_topic, topic_label
+from pipeline.textsim import TfIdf
 
 # Outcome cues (worked / backfired) decide a conflict on their own; plain evaluative words need
 # a stronger alignment, since "good" and "bad" are said of many different things in one story.
 EVALUATIVE_ONLY_MIN = 0.30
 
 
-def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[Finding], list[Edge]]:
+def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[DraftFinding], list[Edge]]:
     """Conflicting judgements, one statement per document, strongest pair first."""
     items = [c for c in claims if c.kind == "assessment"]
     edges = align_by_context(items, tfidf, minimum=ASSESS_ALIGN_MIN)
@@ -30,7 +32,7 @@ def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[Fin
         if items[e.a].polarity * items[e.b].polarity < 0
         and _judged(items[e.a], items[e.b], e.score)
     ]
-    out: list[Finding] = []
+    out: list[DraftFinding] = []
     for comp in components(len(items), opposite):
         members = set(comp)
         best: dict[str, tuple[float, int]] = {}
@@ -40,7 +42,9 @@ def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[Fin
                     d = items[i].doc_id
                     if d not in best or e.score > best[d][0]:
                         best[d] = (e.score, i)
-        reps = sorted((i for _, i in best.values()), key=lambda i: (items[i].polarity, items[i].published, items[i].doc_id))
+        reps = sorted(
+            (i for _, i in best.values()), key=lambda i: (items[i].polarity, items[i].published, items[i].doc_id)
+        )
         cs = [items[i] for i in reps]
         if len({c.polarity for c in cs}) < 2:
             continue
@@ -52,9 +56,9 @@ def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[Fin
         pubs = sorted({c.published[:4] for c in cs if c.published})
         if len(pubs) > 1:
             note += "; sources published in different years (" + ", ".join(pubs) + "): views may have changed"
-        topic = _topic("assessment: " + _surface_topic(cs), cs)
-        out.append(Finding("assessment_conflict", topic, tuple(cs), note,
-                           _score("assessment_conflict", cs, align, 0.0)))
+        topic = topic_label("assessment: " + surface_topic(cs), cs)
+        out.append(DraftFinding("assessment_conflict", topic, tuple(cs), note,
+                                importance("assessment_conflict", cs, align, 0.0)))
     return out, edges
 
 

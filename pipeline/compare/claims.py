@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in, load_lexicon
 from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
-from pipeline.compare.units import to_base, unit_family
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.schema import ClaimRow, EntityRow, NumberRow
+from pipeline.vocab import timeml, units
+from pipeline.vocab.units import PHYSICAL_FAMILIES
 
 # Relative tolerance of an "about/approximately/nearly" figure: reporters round to ~10%.
 APPROX_REL = 0.10
@@ -41,7 +42,6 @@ DATE_NEAR = 4
 # A date this close (characters) to a number whose as_of it is, is that number's reference time.
 AS_OF_ADJACENT = 25
 # Entity labels that name places (scope) and bodies that can be the source of a figure.
-PHYSICAL_FAMILIES = frozenset({"length", "area", "mass", "speed", "volume"})
 # Calendar years outside this range are times of day or codes misread as years ("1023 GMT").
 YEAR_RANGE = (1500, 2200)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -54,7 +54,6 @@ EVALUATIVE_WEIGHT = 1
 # A cue is negated when a negator stands at most this many words before it.
 NEGATION_WINDOW = 3
 
-_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]))?$")
 _NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACE = " \t\r\n\u00a0"
 _WORKING_ON = frozenset({"on", "with", "to", "for", "at", "in", "toward", "towards"})
@@ -459,8 +458,8 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
         quote = text[qs:qe]
         rel_s, rel_e = row.start - qs, row.end - qs
         lo, hi, bound = _interval(row)
-        factor_v, base_unit = to_base(1.0, row.unit) if row.unit else (1.0, "count")
-        family = unit_family(row.unit) if row.unit else "count"
+        factor_v, base_unit = units.to_base(1.0, row.unit) if row.unit else (1.0, units.COUNT)
+        family = units.family(row.unit)
         tol = 0.0 if bound == "range" else _rounding_tol(row.text, float(row.value))
         if row.qualifier == "approx":
             tol = max(tol, APPROX_REL * abs(float(row.value)))
@@ -491,22 +490,45 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
             value_max=_fmt(row.value_max), unit=row.unit, qualifier=row.qualifier, as_of=as_of,
             polarity="", published=published, quote=quote,
         )
-        out.append(Claim(
-            row=claim_row, kind="number", doc_id=men.doc_id, sent_no=row.sent_no, quote_start=qs,
-            quote_end=qe, published=published, subjects=subj, places=places, sources=sources,
-            context=prev_context(row.sent_no) + ctx, measure_keys=keys, head=head, concept=concept, family=family, base_unit=base_unit,
-            lo=lo * factor_v, hi=hi * factor_v, tol=tol * factor_v, bound=bound, as_of=as_of,
-            cumulative=concept in lex.cumulative, revision=bool(find_phrases(toks, lex.revision)),
-            text=row.text, unit=row.unit, scope=_scope(quote, rel_e, lex), outlet=doc.meta.outlet,
-            kind_of_number=row.kind,
-        ))
+        out.append(
+            Claim(
+                row=claim_row,
+                kind="number",
+                doc_id=men.doc_id,
+                sent_no=row.sent_no,
+                quote_start=qs,
+                quote_end=qe,
+                published=published,
+                subjects=subj,
+                places=places,
+                sources=sources,
+                context=prev_context(row.sent_no) + ctx,
+                measure_keys=keys,
+                head=head,
+                concept=concept,
+                family=family,
+                base_unit=base_unit,
+                lo=lo * factor_v,
+                hi=hi * factor_v,
+                tol=tol * factor_v,
+                bound=bound,
+                as_of=as_of,
+                cumulative=concept in lex.cumulative,
+                revision=bool(find_phrases(toks, lex.revision)),
+                text=row.text,
+                unit=row.unit,
+                scope=_scope(quote, rel_e, lex),
+                outlet=doc.meta.outlet,
+                kind_of_number=row.kind,
+            )
+        )
 
     number_times: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for r in men.numbers:
         if r.as_of:
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
     for drow in men.dates:
-        if not _DATE_VALUE.match(drow.value or "") or drow.anchor == "unresolved":
+        if not timeml.is_calendar(drow.value) or drow.anchor == "unresolved":
             continue
         if not YEAR_RANGE[0] <= int(drow.value[:4]) <= YEAR_RANGE[1]:
             continue
@@ -533,20 +555,46 @@ def _doc_claims(doc: CleanDocument, men: Mentions, lex: Lexicon) -> list[Claim]:
         near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
         if len(event) < MIN_CONTENT_WORDS:
             continue
-        out.append(Claim(
-            row=ClaimRow(
-                claim_id=f"{men.doc_id}:date:{drow.start}", doc_id=men.doc_id, kind="date",
-                sent_no=drow.sent_no, start=drow.start, end=drow.end, text=drow.text,
-                subject="; ".join(sorted(subj)), measure=" ".join(_top(event, 4)), value=drow.value,
-                value_max="", unit="", qualifier=drow.qualifier, as_of=drow.value, polarity="",
-                published=published, quote=text[qs:qe],
-            ),
-            kind="date", doc_id=men.doc_id, sent_no=drow.sent_no, quote_start=qs, quote_end=qe,
-            published=published, subjects=subj, places=places, sources=sources, context=event,
-            date_value=drow.value, as_of=drow.value, near=near, date_qualifier=drow.qualifier,
-            reported=bool(set(words(text[left:drow.start])[-DATE_NEAR - 2:]) & lex.reporting), anchor=drow.anchor if drow.anchor != "unresolved" else "",
-            text=drow.text,
-        ))
+        out.append(
+            Claim(
+                row=ClaimRow(
+                    claim_id=f"{men.doc_id}:date:{drow.start}",
+                    doc_id=men.doc_id,
+                    kind="date",
+                    sent_no=drow.sent_no,
+                    start=drow.start,
+                    end=drow.end,
+                    text=drow.text,
+                    subject="; ".join(sorted(subj)),
+                    measure=" ".join(_top(event, 4)),
+                    value=drow.value,
+                    value_max="",
+                    unit="",
+                    qualifier=drow.qualifier,
+                    as_of=drow.value,
+                    polarity="",
+                    published=published,
+                    quote=text[qs:qe],
+                ),
+                kind="date",
+                doc_id=men.doc_id,
+                sent_no=drow.sent_no,
+                quote_start=qs,
+                quote_end=qe,
+                published=published,
+                subjects=subj,
+                places=places,
+                sources=sources,
+                context=event,
+                date_value=drow.value,
+                as_of=drow.value,
+                near=near,
+                date_qualifier=drow.qualifier,
+                reported=bool(set(words(text[left : drow.start])[-DATE_NEAR - 2 :]) & lex.reporting),
+                anchor=drow.anchor if drow.anchor != "unresolved" else "",
+                text=drow.text,
+            )
+        )
 
     out.extend(_assessment_claims(doc, men, lex, ents, published))
     return out
@@ -558,7 +606,7 @@ def _assessment_claims(doc: CleanDocument, men: Mentions, lex: Lexicon,
     text = doc.text
     out: list[Claim] = []
     prev_stems: list[str] = []
-    for n, (s0, e0) in enumerate(men.sentences):
+    for n, (s0, _e0) in enumerate(men.sentences):
         qs, qe = _quote_span(text, men.sentences, n, s0, s0, "")
         quote = text[qs:qe]
         toks = words(quote)
@@ -579,17 +627,42 @@ def _assessment_claims(doc: CleanDocument, men: Mentions, lex: Lexicon,
             k = quote.lower().find(cue.split()[0])
             start = qs + max(k, 0)
             end = start + (len(cue) if k >= 0 else 0)
-            out.append(Claim(
-                row=ClaimRow(
-                    claim_id=f"{men.doc_id}:number:{start}", doc_id=men.doc_id, kind="number", sent_no=n,
-                    start=start, end=end, text=text[start:end], subject="; ".join(sorted(subj)),
-                    measure="gap", value="0", value_max="", unit="", qualifier="approx", as_of="",
-                    polarity="", published=published, quote=quote,
-                ),
-                kind="number", context=tuple(prev_stems + stems), measure_keys=frozenset({"gap"}), concept="gap", head="gap",
-                family="*", base_unit="*", lo=0.0, hi=0.0, tol=0.0, zero_gap=True, text=text[start:end],
-                **common,
-            ))
+            out.append(
+                Claim(
+                    row=ClaimRow(
+                        claim_id=f"{men.doc_id}:number:{start}",
+                        doc_id=men.doc_id,
+                        kind="number",
+                        sent_no=n,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        subject="; ".join(sorted(subj)),
+                        measure="gap",
+                        value="0",
+                        value_max="",
+                        unit="",
+                        qualifier="approx",
+                        as_of="",
+                        polarity="",
+                        published=published,
+                        quote=quote,
+                    ),
+                    kind="number",
+                    context=tuple(prev_stems + stems),
+                    measure_keys=frozenset({"gap"}),
+                    concept="gap",
+                    head="gap",
+                    family="*",
+                    base_unit="*",
+                    lo=0.0,
+                    hi=0.0,
+                    tol=0.0,
+                    zero_gap=True,
+                    text=text[start:end],
+                    **common,
+                )
+            )
         score, cues, outcome = _polarity(toks, lex)
         if score:
             ctx = tuple(prev_stems + stems)

@@ -11,11 +11,11 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.compare.text import PhraseIndex, compile_phrases
+from pipeline.resources import data_text
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "compare_lexicon.toml"
+LEXICON_FILE = "compare_lexicon.toml"
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,10 @@ class Lexicon:
     scope_nouns: frozenset[str] = frozenset()
 
 
-@functools.lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
     """Parse and index the lexicon file (cached: the file is read once per process)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = tomllib.loads(data_text(LEXICON_FILE))
     pol, mea = data["polarity"], data["measures"]
     rules = data.get("concept_rules", {})
     concepts = tuple(

@@ -1,17 +1,15 @@
-"""Light text features for comparison: words, stems, TF-IDF vectors and cosine similarity.
+"""Light text features for comparison: words, stems and phrase look-ups.
 
-Compare never sees spaCy Docs (they stay inside extract), and the small English model has no
-real word vectors, so sentence similarity is TF-IDF over lightly stemmed content words. The
-stemmer is deliberately crude (plural, -ing, -ed, -ion, -ly endings): it only has to map the
-forms one corpus uses for the same word onto one key, not produce dictionary lemmas.
+Compare never sees spaCy Docs (they stay inside extract); sentence similarity is TF-IDF
+(``pipeline.textsim``) over the lightly stemmed content words made here. The stemmer is
+deliberately crude (plural, -ing, -ed, -ion, -ly endings): it only has to map the forms one
+corpus uses for the same word onto one key, not produce dictionary lemmas.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -62,50 +60,6 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
-class TfIdf:
-    """Inverse document frequencies fitted on a corpus of token lists (sentences)."""
-
-    def __init__(self, corpus: Iterable[Sequence[str]]):
-        df: Counter[str] = Counter()
-        n = 0
-        for tokens in corpus:
-            n += 1
-            df.update(set(tokens))
-        self.n = max(n, 1)
-        self.df = df
-
-    def idf(self, token: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
-
-    def df_share(self, token: str) -> float:
-        """Share of the corpus's sentences that contain the token."""
-        return self.df.get(token, 0) / self.n
-
-    def vector(self, tokens: Sequence[str]) -> dict[str, float]:
-        """L2-normalised TF-IDF weights of one token list."""
-        counts = Counter(tokens)
-        vec = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-
-def weighted_overlap(a: Sequence[str], b: Sequence[str], tfidf: "TfIdf") -> tuple[float, int]:
-    """IDF mass of the shared stems over the smaller side's mass (forgiving of length), and their count."""
-    sa, sb = set(a), set(b)
-    shared = sa & sb
-    if not shared:
-        return 0.0, 0
-    mass = min(sum(tfidf.idf(t) for t in sa), sum(tfidf.idf(t) for t in sb)) or 1.0
-    return sum(tfidf.idf(t) for t in shared) / mass, len(shared)
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two normalised sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
-
-
 PhraseIndex = dict[str, list[tuple[str, ...]]]
 
 
@@ -127,3 +81,4 @@ def find_phrases(tokens: Sequence[str], index: PhraseIndex) -> list[tuple[int, s
             if tuple(tokens[i : i + len(parts)]) == parts:
                 hits.append((i, " ".join(parts)))
     return hits
+

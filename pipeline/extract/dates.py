@@ -44,7 +44,9 @@ def _verb_tense(verb) -> str:
         return "modal"  # "expected to join in April", "plans to open in May"
     if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
         return "future"  # "(is) scheduled Thursday", "due in May"
-    if any(a.lower_ == "going" for a in aux) or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+    if any(a.lower_ == "going" for a in aux) or (
+        verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+    ):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
@@ -96,9 +98,7 @@ def _count_probe(doc: Doc) -> Callable[[int, int], bool]:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in YEAR_NOUN_OK:
             return True
-        if prev is not None and prev.lower_ in _APPROX_WORDS and tok.ent_type_ != "DATE":
-            return True
-        return False
+        return bool(prev is not None and prev.lower_ in _APPROX_WORDS and tok.ent_type_ != "DATE")
 
     return is_count
 

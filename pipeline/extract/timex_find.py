@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from pipeline.extract import timex_calendar as cal
 from pipeline.extract.timex_parse import parse_absolute
-from pipeline.extract.timex_rules import RULES, Ctx, Norm, Ref, Unresolved
+from pipeline.extract.timex_rules import RULES
+from pipeline.extract.timex_types import Ctx, Norm, Ref, Unresolved
 
 # Modifier words that belong inside the span (TimeML mod), read right-to-left before a match.
 _MOD_BEFORE = re.compile(
@@ -40,8 +41,9 @@ _SIGNAL_BEFORE = re.compile(
 _SIGNAL_WORD = {"by": "by", "since": "since", "before": "before", "after": "after", "until": "until",
                 "till": "until", "through": "until", "prior to": "before", "no later than": "by",
                 "ahead of": "before", "up to": "until", "as early as": "", "as late as": ""}
-_SIGNAL_AFTER = re.compile(r"^\s+(?:(?P<after>or\s+later|and\s+beyond|onwards?|and\s+after)|(?P<before>or\s+earlier))\b",
-                           re.IGNORECASE)
+_SIGNAL_AFTER = re.compile(
+    r"^\s+(?:(?P<after>or\s+later|and\s+beyond|onwards?|and\s+after)|(?P<before>or\s+earlier))\b", re.IGNORECASE
+)
 _NO_REF_RULES = frozenset({"ago", "year_ago_adj"})
 _CALENDAR_GRAN = frozenset({"day", "week", "month", "quarter", "half", "season", "year"})
 _MODIFIABLE = _CALENDAR_GRAN | {"decade", "century", "weekend"}

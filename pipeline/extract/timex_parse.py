@@ -14,7 +14,8 @@ import re
 
 from dateparser.date import DateDataParser
 
-from pipeline.extract import timex_calendar as cal
+from pipeline.extract.timex_types import Norm
+from pipeline.vocab import timeml
 
 # A fixed, impossible-to-confuse base: with an explicit year it is never used for the value.
 _PINNED_BASE = dt.datetime(1900, 1, 1)
@@ -41,10 +42,8 @@ def _parser() -> DateDataParser:
     )
 
 
-def parse_absolute(text: str):
+def parse_absolute(text: str) -> Norm | None:
     """A self-contained date string -> Norm at dateparser's granularity, or None."""
-    from pipeline.extract.timex_rules import Norm
-
     text = text.strip()
     if not text or len(text) > MAX_CHARS or not _HAS_YEAR.search(text) or _NOT_A_POINT.search(text):
         return None
@@ -60,7 +59,7 @@ def parse_absolute(text: str):
     if period == "year":
         return Norm(f"{d.year:04d}", "year")
     if period == "month":
-        return Norm(cal.fmt_month(d.year, d.month), "month")
+        return Norm(timeml.fmt_month(d.year, d.month), "month")
     if period == "week":
-        return Norm(cal.fmt_week(d.date()), "week")
-    return Norm(cal.fmt_day(d.date()), "day")
+        return Norm(timeml.fmt_week(d.date()), "week")
+    return Norm(timeml.fmt_day(d.date()), "day")

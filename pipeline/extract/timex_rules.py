@@ -15,24 +15,15 @@ before it ("by", "since", "in"), which goes to the qualifier column. Durations (
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from pipeline.extract import timex_calendar as cal
+from pipeline.extract.timex_parse import parse_absolute
+from pipeline.extract.timex_types import Ctx, Handler, Norm, Rule
+from pipeline.vocab.timeml import MONTHS, SEASON_WORDS, WEEKDAYS
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary (data)
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-SEASON_WORDS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -53,15 +44,36 @@ DECADE_WORDS: dict[str, int] = {
 }
 # Symbolic TimeML values for vague references to the present, past and future.
 REF_PHRASES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
-    "recent weeks": "PAST_REF", "recent days": "PAST_REF", "recent times": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
-    "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "the coming decades": "FUTURE_REF", "coming months": "FUTURE_REF",
-    "coming years": "FUTURE_REF", "coming weeks": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the years ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "recent years": "PAST_REF",
+    "recent months": "PAST_REF",
+    "recent weeks": "PAST_REF",
+    "recent days": "PAST_REF",
+    "recent times": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF",
+    "the coming days": "FUTURE_REF",
+    "the coming weeks": "FUTURE_REF",
+    "the coming months": "FUTURE_REF",
+    "the coming years": "FUTURE_REF",
+    "the coming decades": "FUTURE_REF",
+    "coming months": "FUTURE_REF",
+    "coming years": "FUTURE_REF",
+    "coming weeks": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the years ahead": "FUTURE_REF",
+    "the months ahead": "FUTURE_REF",
 }
 # Words that make a bare "May"/"March" a month rather than a verb (preceding word).
 MONTH_CONTEXT_WORDS = frozenset(
@@ -120,62 +132,6 @@ _ORD = "|".join(sorted((re.escape(k) for k in ORDINALS), key=len, reverse=True))
 _REF = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_PHRASES), key=len, reverse=True))
 _WHEN = r"this\s+past|this\s+coming|last|next|this|coming|past"
 _QWORD = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
-
-
-# ---------------------------------------------------------------------------------------------
-# Results and context
-
-
-class Unresolved(Exception):
-    """A relative expression met a document without a usable anchor."""
-
-
-@dataclass(frozen=True)
-class Norm:
-    """A normalised expression: TimeML value, granularity, how it was resolved."""
-
-    value: str
-    granularity: str
-    relative: bool = False
-    mod: str = ""  # early | mid | late | approx | after | before
-    parts: tuple[tuple[int, int, str], ...] = ()  # range components: (start, end, value)
-    anchor: str = ""  # set for anaphora resolved against an earlier mention instead of the DCT
-
-
-@dataclass
-class Ref:
-    """The reference time: the last date the text mentioned (for "that year", "a day later")."""
-
-    day: cal.Date | None = None
-    month: tuple[int, int] | None = None
-    year: int | None = None
-    quarter: tuple[int, int] | None = None
-    value: str = ""
-
-
-@dataclass
-class Ctx:
-    text: str
-    anchor: cal.Date | None
-    tense: Callable[[int, int], str] = lambda s, e: ""
-    is_count: Callable[[int, int], bool] = lambda s, e: False
-    ref: Ref = field(default_factory=Ref)
-
-    def need(self) -> cal.Date:
-        if self.anchor is None:
-            raise Unresolved
-        return self.anchor
-
-
-Handler = Callable[[re.Match, Ctx], "Norm | None"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern
-    handler: Handler
-    granularity: str  # reported when the expression is relative and cannot be resolved
 
 
 # ---------------------------------------------------------------------------------------------
@@ -714,7 +670,13 @@ def _h_ago(m: re.Match, ctx: Ctx) -> Norm | None:
     n = _num(count)
     if n is None or n == 0:
         return None
-    if unit == "year" and n == 1 and sign < 0 and ctx.ref.quarter and ctx.ref.value == cal.fmt_quarter(*ctx.ref.quarter):
+    if (
+        unit == "year"
+        and n == 1
+        and sign < 0
+        and ctx.ref.quarter
+        and ctx.ref.value == cal.fmt_quarter(*ctx.ref.quarter)
+    ):
         y, q = ctx.ref.quarter  # "profit fell from $X a year earlier" right after a quarter: that quarter
         return Norm(cal.fmt_quarter(y - 1, q), "quarter", relative=True, mod=mod, anchor=ctx.ref.value)
     if direction in ("earlier", "later", "before", "after"):
@@ -749,8 +711,6 @@ def _h_ref(m: re.Match, ctx: Ctx) -> Norm | None:
 
 
 def _h_numeric(m: re.Match, ctx: Ctx) -> Norm | None:
-    from pipeline.extract.timex_parse import parse_absolute
-
     return parse_absolute(m.group(0))
 
 
@@ -758,12 +718,15 @@ def _h_unit_rel_guard(m: re.Match, ctx: Ctx) -> Norm | None:
     when = re.sub(r"\s+", " ", m["when"].lower())
     unit = m["unit"].lower()
     after = _next_text(m.string, m.end(), 20)
-    if when in ("the", "over the"):
-        if unit != "weekend":
-            return None  # "the year", "the month": too often a duration or a generic noun
+    if when in ("the", "over the") and unit != "weekend":
+        return None  # "the year", "the month": too often a duration or a generic noun
     if when in ("the past", "the last", "the next", "the coming") and unit == "day":
         return None
-    if when == "that" and unit in ("day", "week", "month", "year") and re.match(r"\s+(?:of|in|when|the|is|was)\b", after):
+    if (
+        when == "that"
+        and unit in ("day", "week", "month", "year")
+        and re.match(r"\s+(?:of|in|when|the|is|was)\b", after)
+    ):
         return _h_unit_rel(m, ctx) if unit == "year" else None
     return _h_unit_rel(m, ctx)
 
@@ -771,6 +734,15 @@ def _h_unit_rel_guard(m: re.Match, ctx: Ctx) -> Norm | None:
 
 # ---------------------------------------------------------------------------------------------
 # The rule table. Overlaps are resolved longest-first, then by table order.
+
+# Holiday names as the rule matches them, longest variant first ("Christmas Eve" before "Christmas").
+_HOLIDAY_NAMES = "|".join((
+    "Martin Luther King Day", r"Valentine['’]s Day", r"Presidents['’] Day", r"New Year['’]s Day",
+    r"New Year['’]s Eve", "Independence Day", "Thanksgiving Day", "Christmas Eve", "Christmas Day",
+    "Veterans Day", "Thanksgiving", "Memorial Day", "Election Day", "Boxing Day", "Halloween", "Christmas",
+    "Labor Day",
+))
+
 
 _F = re.IGNORECASE
 
@@ -785,86 +757,154 @@ _LB = r"(?<![\w$£€¥#])"  # expression must not start inside a word or a numb
 RULES: tuple[Rule, ...] = (
     _r("iso_date", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])", _h_iso, "day"),
     _r("numeric_date", r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])", _h_numeric, "day"),
-    _r("month_day_range",
-       rf"{_mon('mon')}\s+{_day('d1')}\s*(?:-|–|—|to|through)\s*{_day('d2')}(?:,?\s+{_year('year')})?",
-       _h_day_range, "range"),
-    _r("month_range",
-       rf"{_mon('m1')}(?:,?\s+{_year('y1')})?\s*(?:-|–|—|to|through|until|till)\s*{_mon('m2')}(?:,?\s+{_year('y2')})?",
-       _h_month_range, "range"),
-    _r("month_range_between",
-       rf"(?<=\bbetween\s){_mon('m1')}(?:,?\s+{_year('y1')})?\s+and\s+{_mon('m2')}(?:,?\s+{_year('y2')})?",
-       _h_month_range, "range"),
-    _r("year_range", rf"{_LB}{_year('y1')}\s*(?:-|–|—|/|to|through|until)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])",
-       _h_year_range, "range"),
+    _r(
+        "month_day_range",
+        rf"{_mon('mon')}\s+{_day('d1')}\s*(?:-|–|—|to|through)\s*{_day('d2')}(?:,?\s+{_year('year')})?",
+        _h_day_range,
+        "range",
+    ),
+    _r(
+        "month_range",
+        rf"{_mon('m1')}(?:,?\s+{_year('y1')})?\s*(?:-|–|—|to|through|until|till)\s*{_mon('m2')}(?:,?\s+{_year('y2')})?",
+        _h_month_range,
+        "range",
+    ),
+    _r(
+        "month_range_between",
+        rf"(?<=\bbetween\s){_mon('m1')}(?:,?\s+{_year('y1')})?\s+and\s+{_mon('m2')}(?:,?\s+{_year('y2')})?",
+        _h_month_range,
+        "range",
+    ),
+    _r(
+        "year_range",
+        rf"{_LB}{_year('y1')}\s*(?:-|–|—|/|to|through|until)\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])",
+        _h_year_range,
+        "range",
+    ),
     _r("year_range_between", rf"(?<=\bbetween\s){_year('y1')}\s+and\s+(?P<y2>\d{{4}})(?!\d)", _h_year_range, "range"),
     _r("month_day_year", rf"{_WD_OPT}{_mon('mon')}\s+{_day('day')}(?:,?\s+{_year('year')})?", _h_mdy, "day"),
-    _r("day_month_year",
-       rf"{_WD_OPT}(?:the\s+)?(?<![\d,.$])\b{_day('day')}(?:\s+of)?\s+{_mon('mon')}(?:,?\s+{_year('year')})?",
-       _h_mdy, "day"),
+    _r(
+        "day_month_year",
+        rf"{_WD_OPT}(?:the\s+)?(?<![\d,.$])\b{_day('day')}(?:\s+of)?\s+{_mon('mon')}(?:,?\s+{_year('year')})?",
+        _h_mdy,
+        "day",
+    ),
     _r("month_year", rf"{_mon('mon')}(?:,|\s+of)?\s+{_year('year')}", _h_month_year, "month"),
-    _r("month_rel_year", rf"{_mon('mon')}(?:\s+of)?\s+(?P<rel>this|last|next)\s+year(?![\w'])",
-       _h_month_rel_year, "month"),
+    _r(
+        "month_rel_year",
+        rf"{_mon('mon')}(?:\s+of)?\s+(?P<rel>this|last|next)\s+year(?![\w'])",
+        _h_month_rel_year,
+        "month",
+    ),
     _r("month_alone", rf"(?:(?P<when>{_WHEN})\s+)?{_mon_full('mon')}(?!\s*\d)", _h_month_alone, "month"),
-    _r("weekday",
-       rf"(?:(?P<when>{_WHEN}|the\s+previous|the\s+following|the\s+next)\s+)?{_wd('wd')}"
-       rf"(?:\s+(?P<pod>{PART_OF_DAY})(?![A-Za-z]))?",
-       _h_weekday, "day"),
-    _r("deictic_day",
-       rf"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|yesterday|tomorrow)"
-       rf"(?:\s+(?:{PART_OF_DAY})(?![A-Za-z]))?)(?![A-Za-z-])",
-       _h_deictic, "day"),
-    _r("holiday",
-       rf"\b(?:(?P<hwhen>last|next|this)\s+)?(?P<hol>(?-i:Martin Luther King Day|Valentine['’]s Day|Presidents['’] Day|New Year['’]s Day|New Year['’]s Eve|Independence Day|Thanksgiving Day|Christmas Eve|Christmas Day|Veterans Day|Thanksgiving|Memorial Day|Election Day|Boxing Day|Halloween|Christmas|Labor Day))(?![A-Za-z])(?:,?\s+(?P<holy>1[0-9]{{3}}|20[0-9]{{2}})(?!\d))?",
-       _h_holiday, "day"),
-    _r("year_ago_adj", r"\b(?:the\s+)?(?:comparable\s+)?(?P<ya>year-earlier|year-ago)(?![A-Za-z-])", _h_year_ago_adj, "year"),
-    _r("quarter",
-       rf"\b(?:the\s+|its\s+|a\s+)?(?:(?P<yq1>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel0>this\s+year's|last\s+year's|next\s+year's)\s+)?"
-       rf"(?:fiscal[-\s]+)?(?P<q>{_QWORD})[-\s]+(?:fiscal[-\s]+)?quarter(?![A-Za-z])"
-       rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yq2>1[0-9]{{3}}|20[0-9]{{2}})(?!\d)|(?P<rel>this|last|next)\s+year)|,?\s+(?P<yq3>(?:19|20)[0-9]{{2}})(?!\d))?",
-       _h_quarter, "quarter"),
-    _r("quarter_q",
-       rf"(?<![A-Za-z0-9])(?-i:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?:of\s+)?(?P<qy>(?:19|20)\d{{2}}|'\d{{2}}))?(?![A-Za-z0-9])",
-       _h_quarter_q, "quarter"),
-    _r("quarter_rel",
-       r"\b(?:(?P<det>the|its|that|this)\s+)?(?:(?P<when>this|current|this\s+fiscal|current\s+fiscal|next|coming|last|latest|past|"
-       r"previous|prior|preceding|recent|most\s+recent|same|that|year-ago|year-earlier|year\s+ago|year\s+earlier|"
-       r"comparable\s+year-ago|comparable\s+year-earlier|comparable|corresponding|latest)\s+)?(?:fiscal\s+)?"
-       r"(?P<unitq>quarter|period)(?![A-Za-z])(?!\s+of\b)",
-       _h_quarter_rel, "quarter"),
-    _r("half",
-       rf"\b(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[-\s]+half(?![A-Za-z])"
-       rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?:year\s+)?(?P<hy>1[0-9]{{3}}|20[0-9]{{2}})(?!\d)|(?P<hrel>this|last|next|the)\s+(?:fiscal\s+)?year))?",
-       _h_half, "half"),
-    _r("half_h", r"(?<![A-Za-z0-9])(?-i:H(?P<hn>[12])|(?P<hn2>[12])H)\s*(?:of\s+)?(?P<hy2>(?:19|20)\d{2}|'\d{2})(?!\d)",
-       _h_half_h, "half"),
-    _r("season",
-       rf"\b(?:(?P<det>this\s+past|this\s+coming|this|last|next|the|past|coming)\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?"
-       rf"(?P<s>spring|summer|fall|autumn|winter)(?![A-Za-z])(?:\s+(?:of\s+)?(?P<sy>1[0-9]{{3}}|20[0-9]{{2}})(?!\d))?",
-       _h_season, "season"),
-    _r("decade",
-       rf"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)'?s|(?P<apos>['’‘])?(?P<dd>[1-9]0)'?s|"
-       rf"(?:nineteen[-\s]+)?(?P<word>{'|'.join(DECADE_WORDS)}))(?![A-Za-z0-9])",
-       _h_decade, "decade"),
-    _r("century",
-       rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ord>{_ORD}))[-\s]+century(?![A-Za-z])",
-       _h_century, "century"),
+    _r(
+        "weekday",
+        rf"(?:(?P<when>{_WHEN}|the\s+previous|the\s+following|the\s+next)\s+)?{_wd('wd')}"
+        rf"(?:\s+(?P<pod>{PART_OF_DAY})(?![A-Za-z]))?",
+        _h_weekday,
+        "day",
+    ),
+    _r(
+        "deictic_day",
+        rf"\b(?:(?P<far>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))|(?P<w>today|tonight|yesterday|tomorrow)"
+        rf"(?:\s+(?:{PART_OF_DAY})(?![A-Za-z]))?)(?![A-Za-z-])",
+        _h_deictic,
+        "day",
+    ),
+    _r(
+        "holiday",
+        rf"\b(?:(?P<hwhen>last|next|this)\s+)?(?P<hol>(?-i:{_HOLIDAY_NAMES}))(?![A-Za-z])(?:,?\s+(?P<holy>1[0-9]{{3}}|20[0-9]{{2}})(?!\d))?",
+        _h_holiday,
+        "day",
+    ),
+    _r(
+        "year_ago_adj",
+        r"\b(?:the\s+)?(?:comparable\s+)?(?P<ya>year-earlier|year-ago)(?![A-Za-z-])",
+        _h_year_ago_adj,
+        "year",
+    ),
+    _r(
+        "quarter",
+        rf"\b(?:the\s+|its\s+|a\s+)?(?:(?P<yq1>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel0>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        rf"(?:fiscal[-\s]+)?(?P<q>{_QWORD})[-\s]+(?:fiscal[-\s]+)?quarter(?![A-Za-z])"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yq2>1[0-9]{{3}}|20[0-9]{{2}})(?!\d)|(?P<rel>this|last|next)\s+year)|,?\s+(?P<yq3>(?:19|20)[0-9]{{2}})(?!\d))?",
+        _h_quarter,
+        "quarter",
+    ),
+    _r(
+        "quarter_q",
+        r"(?<![A-Za-z0-9])(?-i:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)(?:\s*(?:of\s+)?(?P<qy>(?:19|20)\d{2}|'\d{2}))?(?![A-Za-z0-9])",
+        _h_quarter_q,
+        "quarter",
+    ),
+    _r(
+        "quarter_rel",
+        r"\b(?:(?P<det>the|its|that|this)\s+)?(?:(?P<when>this|current|this\s+fiscal|current\s+fiscal|next|coming|last|latest|past|"
+        r"previous|prior|preceding|recent|most\s+recent|same|that|year-ago|year-earlier|year\s+ago|year\s+earlier|"
+        r"comparable\s+year-ago|comparable\s+year-earlier|comparable|corresponding|latest)\s+)?(?:fiscal\s+)?"
+        r"(?P<unitq>quarter|period)(?![A-Za-z])(?!\s+of\b)",
+        _h_quarter_rel,
+        "quarter",
+    ),
+    _r(
+        "half",
+        r"\b(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)[-\s]+half(?![A-Za-z])"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?:year\s+)?(?P<hy>1[0-9]{3}|20[0-9]{2})(?!\d)|(?P<hrel>this|last|next|the)\s+(?:fiscal\s+)?year))?",
+        _h_half,
+        "half",
+    ),
+    _r(
+        "half_h",
+        r"(?<![A-Za-z0-9])(?-i:H(?P<hn>[12])|(?P<hn2>[12])H)\s*(?:of\s+)?(?P<hy2>(?:19|20)\d{2}|'\d{2})(?!\d)",
+        _h_half_h,
+        "half",
+    ),
+    _r(
+        "season",
+        r"\b(?:(?P<det>this\s+past|this\s+coming|this|last|next|the|past|coming)\s+)?(?:(?P<smod>early|mid|late)[-\s]+)?"
+        r"(?P<s>spring|summer|fall|autumn|winter)(?![A-Za-z])(?:\s+(?:of\s+)?(?P<sy>1[0-9]{3}|20[0-9]{2})(?!\d))?",
+        _h_season,
+        "season",
+    ),
+    _r(
+        "decade",
+        rf"(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)'?s|(?P<apos>['’‘])?(?P<dd>[1-9]0)'?s|"
+        rf"(?:nineteen[-\s]+)?(?P<word>{'|'.join(DECADE_WORDS)}))(?![A-Za-z0-9])",
+        _h_decade,
+        "decade",
+    ),
+    _r(
+        "century",
+        rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ord>{_ORD}))[-\s]+century(?![A-Za-z])",
+        _h_century,
+        "century",
+    ),
     _r("century_rel", r"\b(?P<when>this|last|next)\s+century(?![A-Za-z])", _h_century_rel, "century"),
-    _r("edge_of",
-       r"\b(?:the\s+)?(?:very\s+)?(?P<edge>end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+"
-       r"(?P<eunit>year|month|week|decade|century|quarter)(?![A-Za-z])",
-       _h_edge_of, "year"),
+    _r(
+        "edge_of",
+        r"\b(?:the\s+)?(?:very\s+)?(?P<edge>end|beginning|start|middle|close|turn)\s+of\s+(?:the|this)\s+"
+        r"(?P<eunit>year|month|week|decade|century|quarter)(?![A-Za-z])",
+        _h_edge_of,
+        "year",
+    ),
     _r("year_end", r"\b(?:the\s+)?year(?:'s)?[-\s]end(?![A-Za-z])", _h_year_end, "year"),
-    _r("unit_rel",
-       r"\b(?P<when>this\s+past|this\s+coming|the\s+coming|the\s+current\s+fiscal|the\s+current|the\s+previous|the\s+following|"
-       r"the\s+past|the\s+last|the\s+next|the\s+same|the\s+prior|the\s+preceding|the\s+latest\s+fiscal|the\s+fiscal|"
-       r"this\s+fiscal|last\s+fiscal|next\s+fiscal|this\s+calendar|that|this|last|next|the)\s+"
-       r"(?P<unit>year|month|week|weekend|decade|century|day)(?![A-Za-z-])(?!'s\s+(?:first|second|third|fourth)\b)",
-       _h_unit_rel_guard, "year"),
-    _r("ago",
-       rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|approximately|more\s+than|less\s+than|just\s+over|over|only|just)\s+)?"
-       rf"(?P<n>\d+|{_NUM}|{_VAGUE})\s+(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century|quarters?)\s+"
-       rf"(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back)(?![A-Za-z])",
-       _h_ago, "year"),
+    _r(
+        "unit_rel",
+        r"\b(?P<when>this\s+past|this\s+coming|the\s+coming|the\s+current\s+fiscal|the\s+current|the\s+previous|the\s+following|"
+        r"the\s+past|the\s+last|the\s+next|the\s+same|the\s+prior|the\s+preceding|the\s+latest\s+fiscal|the\s+fiscal|"
+        r"this\s+fiscal|last\s+fiscal|next\s+fiscal|this\s+calendar|that|this|last|next|the)\s+"
+        r"(?P<unit>year|month|week|weekend|decade|century|day)(?![A-Za-z-])(?!'s\s+(?:first|second|third|fourth)\b)",
+        _h_unit_rel_guard,
+        "year",
+    ),
+    _r(
+        "ago",
+        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|approximately|more\s+than|less\s+than|just\s+over|over|only|just)\s+)?"
+        rf"(?P<n>\d+|{_NUM}|{_VAGUE})\s+(?P<unit>years?|months?|weeks?|days?|decades?|centuries|century|quarters?)\s+"
+        rf"(?P<dir>ago|earlier|later|before|after|hence|from\s+now|back)(?![A-Za-z])",
+        _h_ago,
+        "year",
+    ),
     _r("ref", rf"(?<![A-Za-z-])(?P<ref>{_REF})(?![A-Za-z-])", _h_ref, "ref"),
     _r("fiscal_year", rf"(?<![A-Za-z])(?P<fy>fiscal(?:\s+year)?|FY|the\s+year)\s*{_year('year')}", _h_year, "year"),
     _r("fy_short", r"(?<![A-Za-z])(?-i:FY)\s?(?P<yy>\d{2})(?!\d)", _h_fy_short, "year"),

@@ -6,6 +6,7 @@ overlaps resolve and where a footnote goes is made here, in plain Python that te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,7 +94,9 @@ def _mention_spans(mentions: Mentions) -> list[_Span]:
     for n in mentions.numbers:
         unit = f" {n.unit}" if n.unit else ""
         value = "" if n.value is None else f"{n.value:g}"
-        spans.append(_Span(n.start, n.end, NUMBER_CLASS, f"{n.kind or 'number'} {value}{unit}".strip(), _PRIORITY[NUMBER_CLASS]))
+        spans.append(
+            _Span(n.start, n.end, NUMBER_CLASS, f"{n.kind or 'number'} {value}{unit}".strip(), _PRIORITY[NUMBER_CLASS])
+        )
     for d in mentions.dates:
         title = f"date {d.value or 'unresolved'} ({d.granularity})" if d.granularity else f"date {d.value}"
         spans.append(_Span(d.start, d.end, DATE_CLASS, title, _PRIORITY[DATE_CLASS]))
@@ -118,7 +121,9 @@ def annotate_text(
     best: list[int] = [0] * n
     spans = [s for s in _mention_spans(mentions) if 0 <= s.start < s.end <= n]
     # Longer spans first so that, at equal priority, the first-placed (longer) span keeps its chars.
-    order = sorted(range(len(spans)), key=lambda i: (-spans[i].priority, spans[i].start, -(spans[i].end - spans[i].start)))
+    order = sorted(
+        range(len(spans)), key=lambda i: (-spans[i].priority, spans[i].start, -(spans[i].end - spans[i].start))
+    )
     for i in order:
         s = spans[i]
         for c in range(s.start, s.end):
@@ -144,7 +149,7 @@ def annotate_text(
             | {k for k in starts if p_start < k < p_end}
             | {k for k in ends if p_start < k < p_end}
         )
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             for q in ends.get(a, ()):
                 if a != p_start:
                     segs.append(_footnote(q))

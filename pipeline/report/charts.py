@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import io
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
+
+from pipeline.vocab import timeml
 
 # The chart's height grows with the number of sources (inches per source row, plus axes),
 # capped so 50+ sources still fit one A4 page at the width used in the template.
@@ -34,68 +35,19 @@ class TimelinePoint(NamedTuple):
     finding_id: str
 
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "AU": 10, "WI": 1}
-
-
-def parse_timeml(value: str) -> tuple[date, date] | None:
-    """A TimeML value -> (start, end) dates, or None when it is not a calendar date (PRESENT_REF, 19XX...)."""
-    value = value.strip()
-    if "/" in value:
-        a, _, b = value.partition("/")
-        first, last = parse_timeml(a), parse_timeml(b)
-        if first and last:
-            return first[0], last[1]
-        return first or last
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), date(y, mo, 28)
-        if m := _QUARTER.match(value):
-            y, q = int(m[1]), int(m[2])
-            return date(y, 3 * q - 2, 1), date(y, 3 * q, 28)
-        if m := _HALF.match(value):
-            y, h = int(m[1]), int(m[2])
-            return date(y, 6 * h - 5, 1), date(y, 6 * h, 28)
-        if m := _WEEK.match(value):
-            y, w = int(m[1]), max(int(m[2]), 1)
-            d = date.fromisocalendar(y, min(w, 52), 1)
-            return d, d
-        if m := _SEASON.match(value):
-            y, mo = int(m[1]), _SEASON_MONTH[m[2]]
-            return date(y, mo, 1), date(y, mo + 2, 28)
-        if m := _YEAR.match(value):
-            y = int(m[1])
-            return date(y, 1, 1), date(y, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
 def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) -> str:
     """Draw events (dots, bars for periods), publication dates (ticks) and conflicts (red X + id)."""
     import matplotlib  # imported here: a second of import time only when a report is drawn
-
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
-    parsed = [(p, parse_timeml(p.value)) for p in points]
+    parsed = [(p, timeml.interval(p.value)) for p in points]
     parsed = [(p, span) for p, span in parsed if span is not None and p.row in rows]
     if not parsed:
         return ""
     y_of = {r: i for i, r in enumerate(rows)}
     published = [span[0] for p, span in parsed if p.kind == "published"]
     lo = min(span[0] for _, span in parsed)
-    hi = max(span[1] for _, span in parsed)
     if published:
         floor = date(max(min(published).year - HISTORY_WINDOW_YEARS, 1), 1, 1)
         lo = max(lo, floor)
@@ -113,13 +65,32 @@ def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) 
                     continue
                 start = max(start, lo)
                 if kind == "event" and (end - start).days > 40:
-                    ax.plot([start, end], [y_of[p.row]] * 2, color=_COLOURS[kind], alpha=0.35, linewidth=3, solid_capstyle="butt")
+                    ax.plot(
+                        [start, end],
+                        [y_of[p.row]] * 2,
+                        color=_COLOURS[kind],
+                        alpha=0.35,
+                        linewidth=3,
+                        solid_capstyle="butt",
+                    )
                 xs.append(start)
                 ys.append(y_of[p.row])
             if xs:
-                ax.scatter(xs, ys, marker=marker, s=size, color=_COLOURS[kind], alpha=0.6 if kind == "event" else 1.0,
-                           label={"event": "date mentioned", "published": "publication date", "conflict": "conflicting date (finding id)"}[kind],
-                           zorder=3 if kind == "conflict" else 2, linewidths=1.2 if kind != "event" else 0)
+                ax.scatter(
+                    xs,
+                    ys,
+                    marker=marker,
+                    s=size,
+                    color=_COLOURS[kind],
+                    alpha=0.6 if kind == "event" else 1.0,
+                    label={
+                        "event": "date mentioned",
+                        "published": "publication date",
+                        "conflict": "conflicting date (finding id)",
+                    }[kind],
+                    zorder=3 if kind == "conflict" else 2,
+                    linewidths=1.2 if kind != "event" else 0,
+                )
         labelled: set[tuple[str, str]] = set()
         for p, (start, _end) in parsed:
             if p.kind == "conflict" and (p.row, p.finding_id) not in labelled:
@@ -132,7 +103,13 @@ def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) 
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(rows) < 8 else -0.06), ncol=3, frameon=False, fontsize=6.5)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12 if len(rows) < 8 else -0.06),
+            ncol=3,
+            frameon=False,
+            fontsize=6.5,
+        )
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})

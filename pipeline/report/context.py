@@ -7,14 +7,13 @@ ids, claim ids and doc ids are carried along for that).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.compare import Comparison
-from pipeline.documents import CleanDocument, Mentions
+from pipeline.documents import CleanDocument, Comparison, Finding, Mentions
+from pipeline.documents import Statement as FoundStatement
 from pipeline.report.annotate import (
     LEGEND,
     NON_NAME_LABELS,
@@ -24,15 +23,9 @@ from pipeline.report.annotate import (
     entity_class,
 )
 from pipeline.report.charts import TimelinePoint, timeline_svg_data_uri
-from pipeline.schema import FINDING_KINDS, ClaimRow, DocumentRow, FindingRow
+from pipeline.schema import DocumentRow
+from pipeline.vocab import kinds
 
-KIND_LABELS: dict[str, str] = {
-    "numeric_conflict": "Numeric conflict",
-    "date_conflict": "Date conflict",
-    "assessment_conflict": "Assessment conflict",
-    "corroboration": "Corroboration",
-    "superseded": "Superseded",
-}
 # Rows and columns of the entity matrix: 25 rows fit one page at the matrix's font size, and
 # 10 source columns keep a cell wide enough for a three-digit count on A4 portrait.
 MATRIX_TOP_ENTITIES = 25
@@ -106,6 +99,7 @@ class FindingCard:
     rank: int
     score: str
     statements: tuple[Statement, ...]
+    colour: str = "#7a8899"  # the kind's accent (pipeline.vocab.kinds)
 
 
 @dataclass(frozen=True)
@@ -213,20 +207,15 @@ def build_context(
     labels = {doc_id: f"S{i}" for i, doc_id in enumerate(ids, start=1)}
     doc_by_id = {d.doc_id: d for d in docs}
 
-    claims_by_id = {c.claim_id: c for c in comparison.claims}
-    groups = _group_findings(comparison.findings)
     anchors = {
-        (r.doc_id, r.quote_start): _anchor(r.doc_id, r.quote_start)
-        for rows in groups.values()
-        for r in rows
-        if r.doc_id in clean_by_id
+        (st.doc_id, st.quote_start): _anchor(st.doc_id, st.quote_start)
+        for f in comparison.findings
+        for st in f.statements
+        if st.doc_id in clean_by_id
     }
-    cards = tuple(
-        _finding_card(fid, rows, claims_by_id, doc_by_id, clean_by_id, labels, anchors)
-        for fid, rows in groups.items()
-    )
+    cards = tuple(_finding_card(f, doc_by_id, clean_by_id, labels, anchors) for f in comparison.findings)
 
-    quote_marks = _quote_marks(groups, claims_by_id, clean_by_id, labels, anchors)
+    quote_marks = _quote_marks(comparison.findings, clean_by_id, labels, anchors)
     texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
@@ -234,22 +223,24 @@ def build_context(
             title=_doc_title(doc_by_id.get(c.doc_id), c),
             outlet=(doc_by_id[c.doc_id].outlet if c.doc_id in doc_by_id else c.meta.outlet),
             published=(doc_by_id[c.doc_id].published if c.doc_id in doc_by_id else c.meta.published),
-            paragraphs=annotate_text(c.text, mentions_by_id.get(c.doc_id, _empty(c.doc_id)), quote_marks.get(c.doc_id, ())),
+            paragraphs=annotate_text(
+                c.text, mentions_by_id.get(c.doc_id, _empty(c.doc_id)), quote_marks.get(c.doc_id, ())
+            ),
             finding_ids=tuple(sorted({q.finding_id for q in quote_marks.get(c.doc_id, ())})),
         )
         for c in (clean_by_id[i] for i in ids if i in clean_by_id)
     )
 
-    summary = _summary(docs, cleaned, mentions, comparison, groups, subject)
+    summary = _summary(docs, cleaned, mentions, comparison, subject)
     points, conflicts = _timeline_points(ids, labels, doc_by_id, clean_by_id, mentions_by_id, cards)
     rows = [labels[i] for i in ids if i in clean_by_id]
     svg = timeline_svg_data_uri(points, rows) if (with_timeline and points) else ""
     return ReportContext(
         title=title,
         summary=summary,
-        conflicts=tuple(c for c in cards if c.kind.endswith("_conflict")),
-        corroborations=tuple(c for c in cards if not c.kind.endswith("_conflict") and c.kind != "superseded"),
-        superseded=tuple(c for c in cards if c.kind == "superseded"),
+        conflicts=tuple(c for c in cards if kinds.kind(c.kind).section == "conflict"),
+        corroborations=tuple(c for c in cards if kinds.kind(c.kind).section == "agreement"),
+        superseded=tuple(c for c in cards if kinds.kind(c.kind).section == "update"),
         sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), labels[i], i) for i in ids),
         matrices=_entity_matrices(ids, labels, mentions_by_id),
         timeline_svg=svg,
@@ -294,15 +285,6 @@ def _doc_title(doc: DocumentRow | None, clean: CleanDocument | None) -> str:
     return doc.doc_id if doc is not None else (clean.doc_id if clean is not None else "")
 
 
-def _group_findings(findings: Sequence[FindingRow]) -> dict[str, list[FindingRow]]:
-    """Findings in rank order (then id), each with its statements in document order."""
-    groups: dict[str, list[FindingRow]] = defaultdict(list)
-    for f in findings:
-        groups[f.finding_id].append(f)
-    order = sorted(groups, key=lambda fid: (min(r.rank for r in groups[fid]) or math.inf, fid))
-    return {fid: sorted(groups[fid], key=lambda r: (r.doc_id, r.quote_start)) for fid in order}
-
-
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _UNIT_SYMBOLS = {"percent": "%", "USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -326,105 +308,93 @@ def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
     return f"{num} {unit}".strip()
 
 
-def _is_date(row: FindingRow, claim: ClaimRow | None) -> bool:
-    return claim.kind == "date" if claim is not None else row.kind == "date_conflict"
+def _statement_value(st: FoundStatement) -> str:
+    if not st.value:
+        return ""
+    return format_value(st.value, st.unit, is_date=st.value_kind == "date")
 
 
-def _quote_segments(row: FindingRow, claim: ClaimRow | None) -> tuple[Segment, ...]:
-    """The quote with the claim's mention highlighted (by offset, else by its text)."""
-    quote = row.quote
-    lo = hi = -1
-    if claim is not None and claim.doc_id == row.doc_id:
-        lo, hi = claim.start - row.quote_start, claim.end - row.quote_start
-        if not (0 <= lo < hi <= len(quote) and quote[lo:hi] == claim.text):
-            lo = quote.find(claim.text) if claim.text else -1
-            hi = lo + len(claim.text)
-    if lo < 0 and row.value:
-        lo = quote.find(row.value)
-        hi = lo + len(row.value)
-    # Assessment claims span the whole sentence; bolding all of it would highlight nothing.
-    if lo < 0 or hi <= lo or (hi - lo) > HIGHLIGHT_MAX_SHARE * len(quote):
+def _quote_segments(st: FoundStatement) -> tuple[Segment, ...]:
+    """The quote with the statement's value highlighted (its mention's offsets inside the quote)."""
+    quote = st.quote
+    lo, hi = st.mention_start - st.quote_start, st.mention_end - st.quote_start
+    # A judgement spans the whole sentence; bolding all of it would highlight nothing.
+    if not (0 <= lo < hi <= len(quote)) or (hi - lo) > HIGHLIGHT_MAX_SHARE * len(quote):
         return (Segment(quote),)
-    css = "date" if _is_date(row, claim) else "num"
-    parts = [Segment(quote[:lo]), Segment(quote[lo:hi], f"{css} hl", f"value {row.value} {row.unit}".strip()), Segment(quote[hi:])]
+    css = "date" if st.value_kind == "date" else "num"
+    parts = [Segment(quote[:lo]), Segment(quote[lo:hi], f"{css} hl", f"value {st.value} {st.unit}".strip()),
+             Segment(quote[hi:])]
     return tuple(p for p in parts if p.text)
 
 
 def _finding_card(
-    fid: str,
-    rows: Sequence[FindingRow],
-    claims: dict[str, ClaimRow],
+    f: Finding,
     doc_by_id: dict[str, DocumentRow],
     clean_by_id: dict[str, CleanDocument],
     labels: dict[str, str],
     anchors: dict[tuple[str, int], str],
 ) -> FindingCard:
-    first = min(rows, key=lambda r: (r.rank or math.inf))
     statements = []
-    for r in rows:
-        doc = doc_by_id.get(r.doc_id)
+    for st in sorted(f.statements, key=lambda x: (x.doc_id, x.quote_start)):
+        doc = doc_by_id.get(st.doc_id)
         statements.append(
             Statement(
-                doc_id=r.doc_id,
-                source_label=labels.get(r.doc_id, "?"),
+                doc_id=st.doc_id,
+                source_label=labels.get(st.doc_id, "?"),
                 outlet=doc.outlet if doc else "",
-                title=_doc_title(doc, clean_by_id.get(r.doc_id)),
-                published=r.published or (doc.published if doc else ""),
-                value=format_value(r.value, r.unit, is_date=_is_date(r, claims.get(r.claim_id))) if r.value else "",
-                raw_value=f"{r.value} {r.unit}".strip(),
-                as_of=r.as_of,
-                claim_id=r.claim_id,
-                quote=_quote_segments(r, claims.get(r.claim_id)),
-                anchor=anchors.get((r.doc_id, r.quote_start), ""),
+                title=_doc_title(doc, clean_by_id.get(st.doc_id)),
+                published=st.published or (doc.published if doc else ""),
+                value=_statement_value(st),
+                raw_value=f"{st.value} {st.unit}".strip(),
+                as_of=st.as_of,
+                claim_id=st.claim_id,
+                quote=_quote_segments(st),
+                anchor=anchors.get((st.doc_id, st.quote_start), ""),
             )
         )
     return FindingCard(
-        finding_id=fid,
-        kind=first.kind,
-        kind_label=KIND_LABELS.get(first.kind, first.kind.replace("_", " ").capitalize()),
-        topic=first.topic,
-        note=next((r.note for r in rows if r.note), ""),
-        rank=first.rank,
-        score=f"{first.score:.2f}" if first.score else "",
+        finding_id=f.finding_id,
+        kind=f.kind,
+        kind_label=kinds.kind(f.kind).label,
+        colour=kinds.kind(f.kind).colour,
+        topic=f.topic,
+        note=f.note,
+        rank=f.rank,
+        score=f"{f.score:.2f}" if f.score else "",
         statements=tuple(statements),
     )
 
 
 def _quote_marks(
-    groups: dict[str, list[FindingRow]],
-    claims: dict[str, ClaimRow],
+    findings: Sequence[Finding],
     clean_by_id: dict[str, CleanDocument],
     labels: dict[str, str],
     anchors: dict[tuple[str, int], str],
 ) -> dict[str, tuple[QuoteMark, ...]]:
     """Footnotes for the annotated texts: per statement, what the other sources say."""
     marks: dict[str, list[QuoteMark]] = defaultdict(list)
-    for fid, rows in groups.items():
-        kind = KIND_LABELS.get(rows[0].kind, rows[0].kind)
-        for r in rows:
-            clean = clean_by_id.get(r.doc_id)
-            if clean is None:
+    for f in findings:
+        label = kinds.kind(f.kind).label
+        for st in sorted(f.statements, key=lambda x: (x.doc_id, x.quote_start)):
+            if st.doc_id not in clean_by_id:
                 continue
-            start, end = r.quote_start, r.quote_end
-            if not (0 <= start < end <= len(clean.text) and clean.text[start:end] == r.quote):
-                found = clean.text.find(r.quote) if r.quote else -1
-                if found < 0:
-                    continue
-                start, end = found, found + len(r.quote)
-            here = format_value(r.value, r.unit, is_date=_is_date(r, claims.get(r.claim_id))) if r.value else ""
+            here = _statement_value(st)
             others = "; ".join(
-                f"{labels.get(o.doc_id, o.doc_id)} "
-                + (format_value(o.value, o.unit, is_date=_is_date(o, claims.get(o.claim_id))) if o.value else "(no value)")
-                for o in rows
-                if o is not r and o.doc_id != r.doc_id
+                f"{labels.get(o.doc_id, o.doc_id)} " + (_statement_value(o) or "(no value)")
+                for o in sorted(f.statements, key=lambda x: (x.doc_id, x.quote_start))
+                if o is not st and o.doc_id != st.doc_id
             )
-            text = f"{kind}: {rows[0].topic}."
+            text = f"{label}: {f.topic}."
             if here:
                 text += f" Here {here}"
                 text += f"; {others}." if others else "."
             elif others:
                 text += f" Others: {others}."
-            marks[r.doc_id].append(QuoteMark(start, end, fid, anchors.get((r.doc_id, r.quote_start), ""), text))
+            marks[st.doc_id].append(
+                QuoteMark(
+                    st.quote_start, st.quote_end, f.finding_id, anchors.get((st.doc_id, st.quote_start), ""), text
+                )
+            )
     return {k: tuple(v) for k, v in marks.items()}
 
 
@@ -432,10 +402,20 @@ def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, label: st
     if doc is None:
         meta = clean.meta if clean else None
         return SourceCard(
-            doc_id, label, _doc_title(None, clean), meta.outlet if meta else "", "; ".join(meta.authors) if meta else "",
-            meta.published if meta else "", meta.published_basis if meta else "", meta.url if meta else "", "ok", "",
-            clean.words_raw if clean else 0, clean.words_clean if clean else 0,
-            sum(not b.kept for b in clean.blocks) if clean else 0, "",
+            doc_id,
+            label,
+            _doc_title(None, clean),
+            meta.outlet if meta else "",
+            "; ".join(meta.authors) if meta else "",
+            meta.published if meta else "",
+            meta.published_basis if meta else "",
+            meta.url if meta else "",
+            "ok",
+            "",
+            clean.words_raw if clean else 0,
+            clean.words_clean if clean else 0,
+            sum(not b.kept for b in clean.blocks) if clean else 0,
+            "",
         )
     return SourceCard(
         doc.doc_id, label, _doc_title(doc, clean), doc.outlet, doc.authors, doc.published, doc.published_basis, doc.url,
@@ -509,7 +489,9 @@ def _timeline_points(
         for s in card.statements:
             points.append(TimelinePoint(s.source_label, s.raw_value.split(" ")[0], "conflict", card.finding_id))
         conflicts.append(
-            TimelineConflict(card.finding_id, card.topic, " · ".join(f"{s.source_label} {s.value}" for s in card.statements))
+            TimelineConflict(
+                card.finding_id, card.topic, " · ".join(f"{s.source_label} {s.value}" for s in card.statements)
+            )
         )
     return tuple(points), tuple(conflicts)
 
@@ -519,7 +501,6 @@ def _summary(
     cleaned: Sequence[CleanDocument],
     mentions: Sequence[Mentions],
     comparison: Comparison,
-    groups: dict[str, list[FindingRow]],
     subject: str,
 ) -> Summary:
     ok = [d for d in docs if d.status == "ok"] if docs else []
@@ -528,8 +509,8 @@ def _summary(
     )
     words_raw = sum(d.words_raw for d in ok) if docs else sum(c.words_raw for c in cleaned)
     words_clean = sum(d.words_clean for d in ok) if docs else sum(c.words_clean for c in cleaned)
-    kinds = Counter(rows[0].kind for rows in groups.values())
-    extra = sorted(k for k in kinds if k not in FINDING_KINDS)
+    counts = Counter(f.kind for f in comparison.findings)
+    extra = sorted(k for k in counts if k not in kinds.NAMES)
     return Summary(
         subject=subject or infer_subject(docs, mentions),
         n_sources=len(docs) if docs else len(cleaned),
@@ -542,8 +523,8 @@ def _summary(
         words_removed=max(words_raw - words_clean, 0),
         blocks_removed=sum(not b.kept for c in cleaned for b in c.blocks),
         n_claims=len(comparison.claims),
-        n_findings=len(groups),
-        findings_by_kind=tuple(KindCount(k, KIND_LABELS.get(k, k), kinds.get(k, 0)) for k in (*FINDING_KINDS, *extra)),
+        n_findings=len(comparison.findings),
+        findings_by_kind=tuple(KindCount(k, kinds.kind(k).label, counts.get(k, 0)) for k in (*kinds.NAMES, *extra)),
         n_entities=sum(len(m.entities) for m in mentions),
         n_numbers=sum(len(m.numbers) for m in mentions),
         n_dates=sum(len(m.dates) for m in mentions),

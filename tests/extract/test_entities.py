@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from pipeline.documents import Mentions
 from pipeline.extract.entities import alias_key, extract_entities, link_people, load_aliases
-from pipeline.extract.nlp import data_path, load_patterns
+from pipeline.extract.nlp import load_patterns
+from pipeline.resources import data_path
 from pipeline.schema import EntityRow
 
 
@@ -66,7 +67,9 @@ def test_rule_layer_fixes_ai_models_and_companies(nlp):
 
 
 def test_longer_names_containing_ai_stay_whole(nlp):
-    rows = by_text(ents(nlp, "Stability AI and Zhipu AI build models; the Centre for the Governance of AI studies them."))
+    rows = by_text(
+        ents(nlp, "Stability AI and Zhipu AI build models; the Centre for the Governance of AI studies them.")
+    )
     assert rows["Stability AI"].label == "ORG"
     assert rows["Zhipu AI"].label == "ORG"
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.numbers import extract_numbers, find_quantities, parse_number, words_to_number
-from pipeline.extract.units import normalise_unit, to_base
 from pipeline.schema import DateRow
+from pipeline.vocab.units import normalise_unit, to_base
 
 
 def _dates(doc) -> tuple[DateRow, ...]:

@@ -1,13 +1,12 @@
 """Rendering-time benchmark: a synthetic corpus of realistic size through context, HTML and PDF.
 
-``python -m pipeline.report.bench_render [--docs 50] [--words 800] [--findings 40] [--repeat 1]``
+``python -m pipeline bench render [--docs 50] [--words 800] [--findings 40] [--repeat 1]``
 Synthetic, deterministic text (seeded), ~12 mentions per 100 words and quotes spread over the
 documents, so the layout work (highlight spans, footnotes, cards, TOC passes) matches a real run.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import random
 import statistics
@@ -15,15 +14,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.compare import Comparison
-from pipeline.documents import CleanDocument, DocumentMeta, Mentions
+from pipeline.documents import CleanDocument, Comparison, DocumentMeta, Finding, Mentions, Statement
 from pipeline.report.context import build_context
 from pipeline.report.render import render_html, render_pdf
-from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, FindingRow, NumberRow
+from pipeline.resources import templates_dir as packaged_templates
+from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, NumberRow
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-_NAMES = [("Acme Corp", "ORG"), ("Jane Doe", "PERSON"), ("Berlin", "GPE"), ("Northwind", "ORG"), ("Li Wei", "PERSON"),
-          ("Shanghai", "GPE"), ("the European Union", "ORG"), ("Contoso", "ORG"), ("Maria Silva", "PERSON"), ("Texas", "GPE")]
+_NAMES = [
+    ("Acme Corp", "ORG"),
+    ("Jane Doe", "PERSON"),
+    ("Berlin", "GPE"),
+    ("Northwind", "ORG"),
+    ("Li Wei", "PERSON"),
+    ("Shanghai", "GPE"),
+    ("the European Union", "ORG"),
+    ("Contoso", "ORG"),
+    ("Maria Silva", "PERSON"),
+    ("Texas", "GPE"),
+]
 _WORDS = ("market growth company report analysts investment policy supply demand plant engineers chips rules "
           "officials government export model research capacity funding launch quarter staff revenue").split()
 _MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -50,7 +58,8 @@ def synthetic_corpus(
                 month = rng.choice(_MONTHS)
                 filler = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 14)))
                 num_text = f"{value:,}" if value >= 100 else f"{value}%"
-                sentence = f"{name} said the {filler} reached {num_text} in {month} {year}, {rng.choice(_WORDS)} {rng.choice(_WORDS)}."
+                tail = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)}"
+                sentence = f"{name} said the {filler} reached {num_text} in {month} {year}, {tail}."
                 para_sentences.append((sentence, name, label, num_text, value, f"{month} {year}", year, month))
             paragraph = " ".join(s[0] for s in para_sentences)
             for sentence, name, label, num_text, value, date_text, year, month in para_sentences:
@@ -59,18 +68,39 @@ def synthetic_corpus(
                 sents.append((start, start + len(sentence)))
                 ents.append(EntityRow(doc_id, sent_no, start, start + len(name), name, label, name))
                 n0 = start + sentence.index(num_text)
-                nums.append(NumberRow(doc_id, sent_no, n0, n0 + len(num_text), num_text, float(value), None,
-                                      "percent" if num_text.endswith("%") else "", "", "count", "reached", "", sentence))
+                nums.append(
+                    NumberRow(
+                        doc_id,
+                        sent_no,
+                        n0,
+                        n0 + len(num_text),
+                        num_text,
+                        float(value),
+                        None,
+                        "percent" if num_text.endswith("%") else "",
+                        "",
+                        "count",
+                        "reached",
+                        "",
+                        sentence,
+                    )
+                )
                 d0 = start + sentence.index(date_text)
                 value_iso = f"{year}-{_MONTHS.index(month) * 2 + 1:02d}"
-                dates.append(DateRow(doc_id, sent_no, d0, d0 + len(date_text), date_text, value_iso, "month", "", "", sentence))
-                sentences_by_doc.setdefault(doc_id, []).append((start, start + len(sentence), sentence, n0, n0 + len(num_text), num_text))
+                dates.append(
+                    DateRow(doc_id, sent_no, d0, d0 + len(date_text), date_text, value_iso, "month", "", "", sentence)
+                )
+                sentences_by_doc.setdefault(doc_id, []).append(
+                    (start, start + len(sentence), sentence, n0, n0 + len(num_text), num_text)
+                )
             parts.append(paragraph)
             pos += len(paragraph) + 2
             count += len(paragraph.split())
         text = "\n\n".join(parts) + "\n"
-        blocks = (BlockRow(doc_id, 0, "boilerplate", False, "navigation words only", "Home | World | Business | Markets"),
-                  BlockRow(doc_id, 1, "body", True, "body: kept", text[:200]))
+        blocks = (
+            BlockRow(doc_id, 0, "boilerplate", False, "navigation words only", "Home | World | Business | Markets"),
+            BlockRow(doc_id, 1, "body", True, "body: kept", text[:200]),
+        )
         published = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         title = f"{rng.choice(_NAMES)[0]} {rng.choice(_WORDS)} {rng.choice(_WORDS)} story {d}"
         meta = DocumentMeta(title=title, authors=("A. Writer",), published=published, outlet=f"Outlet {d % 7}")
@@ -82,14 +112,20 @@ def synthetic_corpus(
     claims, findings = [], []
     for f in range(n_findings):
         kind = _KINDS[f % len(_KINDS)]
+        statements = []
         for k, doc_no in enumerate(rng.sample(range(n_docs), 3 if kind == "corroboration" else 2)):
             doc_id = f"doc{doc_no:03d}"
             qs, qe, quote, ns, ne, num_text = rng.choice(sentences_by_doc[doc_id])
             claim_id = f"{doc_id}:number:{ns}"
-            claims.append(ClaimRow(claim_id, doc_id, "number", 0, ns, ne, num_text, "Acme", "reached", num_text, "", "", "", "", "", "", quote))
-            findings.append(FindingRow(f"F{f + 1:03d}", kind, f"topic {f}", doc_id, quote, num_text.replace(",", "").rstrip("%"),
-                                       "percent" if num_text.endswith("%") else "", "", f"Synthetic note {f}: values differ by source.",
-                                       f + 1, 1.0 / (f + 1), claim_id, qs, qe, documents[doc_no].published))
+            value = num_text.replace(",", "").rstrip("%")
+            unit = "percent" if num_text.endswith("%") else ""
+            claims.append(ClaimRow(claim_id, doc_id, "number", 0, ns, ne, num_text, "Acme", "reached", value,
+                                   "", unit, "", "", "", "", quote))
+            statements.append(Statement(doc_id, claim_id, "number", value, unit, "", quote, qs, qe, num_text, ns, ne,
+                                        documents[doc_no].published, "A" if kind == "corroboration" else "AB"[k % 2],
+                                        float(value)))
+        findings.append(Finding(f"F{f + 1:03d}", kind, f"topic {f}", f"Synthetic note {f}: values differ by source.",
+                                f + 1, 1.0 / (f + 1), tuple(statements)))
     return documents, cleaned, mentions, Comparison(tuple(claims), tuple(findings))
 
 
@@ -103,8 +139,10 @@ def _pages(pdf: bytes) -> int | str:
 
 def run_render_bench(
     *, n_docs: int = 50, words: int = 800, n_findings: int = 40, repeat: int = 1,
-    templates_dir: Path = TEMPLATES_DIR, log: Callable[[str], None] = print, out: Path | None = None,
+    templates_dir: Path | None = None, log: Callable[[str], None] = print, out: Path | None = None,
 ) -> int:
+    """Render the synthetic report ``repeat`` times and log the time of each step."""
+    templates_dir = templates_dir or packaged_templates()
     corpus = synthetic_corpus(n_docs, words=words, n_findings=n_findings)
     totals, cpu = [], []
     for i in range(repeat):
@@ -127,17 +165,3 @@ def run_render_bench(
         f"(cpu {statistics.median(cpu):.2f}s) over {repeat} run(s)")
     return 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--docs", type=int, default=50)
-    p.add_argument("--words", type=int, default=800)
-    p.add_argument("--findings", type=int, default=40)
-    p.add_argument("--repeat", type=int, default=1)
-    p.add_argument("--out", type=Path, default=None, help="write the PDF here to look at it")
-    a = p.parse_args(argv)
-    return run_render_bench(n_docs=a.docs, words=a.words, n_findings=a.findings, repeat=a.repeat, out=a.out)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

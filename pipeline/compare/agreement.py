@@ -1,0 +1,138 @@
+"""Agreement predicates: can two statements both be true, are they the same value, which clash.
+
+Values are intervals in base units with a rounding tolerance (``claims``); a bound ("at least
+50") agrees with everything it admits. Dates agree when one TimeML interval contains the other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from pipeline.compare.align import is_background
+from pipeline.compare.claims import Claim
+from pipeline.vocab import timeml
+
+
+def settled(c: Claim) -> bool:
+    """The figure is dated before the month its source was published: a closed count (the 2003
+    toll), whose "more than" is a hedge on one number, not a running lower bound."""
+    return is_background(c.as_of, c.ref_time)
+
+
+def values_agree(a: Claim, b: Claim) -> bool | None:
+    """True when two numbers can both be true (compatible), False when they cannot, None if not
+    comparable. "At least 1" and 5 are compatible; so are "at least 1" and "at least 3", but not
+    two bounds on a settled past figure ("more than 26,000" vs "more
+    than 31,000" dead in a 2003 quake)."""
+    if a.zero_gap or b.zero_gap:
+        other = b if a.zero_gap else a
+        return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
+    if a.family == "currency" and a.base_unit != b.base_unit:
+        return None
+    tol = max(a.tol, b.tol)
+    if a.bound in ("lower", "upper") and a.bound == b.bound:
+        if not (settled(a) and settled(b)):
+            return True  # "less than 25 km" and "less than 50 km" can both be true
+        va, vb = (a.lo, b.lo) if a.bound == "lower" else (a.hi, b.hi)
+        return abs(va - vb) <= tol + 1e-9 * max(abs(va), abs(vb), 1)
+    if a.bound == "range" and b.bound == "range":
+        overlap = min(a.hi, b.hi) - max(a.lo, b.lo)
+        return overlap >= 0.5 * min(a.hi - a.lo, b.hi - b.lo) - 1e-9
+    return max(a.lo, b.lo) - min(a.hi, b.hi) <= tol + 1e-9 * max(abs(a.lo), abs(b.lo), 1)
+
+
+def values_equal(a: Claim, b: Claim) -> bool:
+    """The same value stated twice, within rounding: two points, two identical bounds, or a bound
+    and a point on the same number ("at least 50" and "around 50"). Merely compatible values
+    ("at least 22" and "around 40") are not the same statement."""
+    if a.zero_gap or b.zero_gap:
+        return bool(values_agree(a, b))
+    if a.family == "currency" and a.base_unit != b.base_unit:
+        return False
+    tol = max(a.tol, b.tol)
+    eps = 1e-9 * max(abs(mid(a)), abs(mid(b)), 1)
+    if a.bound == "range" or b.bound == "range":
+        return a.bound == b.bound and abs(a.lo - b.lo) <= tol + eps and abs(a.hi - b.hi) <= tol + eps
+    if a.bound and b.bound and a.bound != b.bound:
+        return False
+    return abs(mid(a) - mid(b)) <= tol + eps and bool(values_agree(a, b))
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Same date at the coarser of the two precisions ("2022" agrees with "2022-10")."""
+    return timeml.agree(a, b)
+
+
+def mid(c: Claim) -> float:
+    if math.isfinite(c.lo) and math.isfinite(c.hi):
+        return (c.lo + c.hi) / 2
+    return c.lo if math.isfinite(c.lo) else c.hi
+
+
+def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> list[list[int]]:
+    """Split claims, in value order, into runs whose members all agree.
+
+    Sorting makes agreeing values contiguous, so each claim is checked against the current run
+    only: its first and last member and its smallest and largest point value (bounds such as
+    "at least 50" agree with much, and must not chain 70 and 80 together). Linear in the group
+    size even when a thousand sources report the same quantity.
+    """
+    groups: list[list[int]] = []
+    points: list[list[int]] = []  # per run: [min point, max point] claim indices
+    order = sorted(reps, key=lambda i: (mid(claims[i]) if claims[i].kind == "number" else 0,
+                                        claims[i].date_value, i))
+    for i in order:
+        c = claims[i]
+        if groups:
+            probe = {groups[-1][0], groups[-1][-1], *points[-1]}
+            if all(agree(c, claims[j]) for j in probe):
+                groups[-1].append(i)
+                if c.kind == "number" and not c.bound:
+                    pts = points[-1] + [i]
+                    points[-1] = [min(pts, key=lambda k: mid(claims[k])), max(pts, key=lambda k: mid(claims[k]))]
+                continue
+        groups.append([i])
+        points.append([i] if c.kind == "number" and not c.bound else [])
+    return groups
+
+
+def value_groups(cs: Sequence[Claim]) -> list[list[Claim]]:
+    idx = group_by_agreement(range(len(cs)), cs, values_equal)
+    return [[cs[i] for i in g] for g in idx]
+
+
+def rel_diff(cs: Sequence[Claim]) -> float:
+    mids = [mid(c) for c in cs if math.isfinite(mid(c))]
+    return (max(mids) - min(mids)) / max(max(abs(m) for m in mids), 1e-9) if mids else 0.0
+
+
+# Above this many statements a group is checked for clashes against its extremes only (linear),
+# not pair by pair.
+CLASH_PAIRWISE_MAX = 60
+
+
+def clash_of(cs: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Index pairs of statements from different documents whose values cannot both be true.
+
+    In a big group each statement is only tested against the two extremes (the highest lower
+    end and the lowest upper end of the others), which finds every statement that clashes with
+    something, at linear cost."""
+    n = len(cs)
+    if n <= CLASH_PAIRWISE_MAX:
+        return {(x, y) for x in range(n) for y in range(x + 1, n)
+                if cs[x].doc_id != cs[y].doc_id and values_agree(cs[x], cs[y]) is False}
+    top = max(range(n), key=lambda k: (cs[k].lo, k))
+    bottom = min(range(n), key=lambda k: (cs[k].hi, k))
+    out: set[tuple[int, int]] = set()
+    for x in range(n):
+        for y in (top, bottom):
+            if x != y and cs[x].doc_id != cs[y].doc_id and values_agree(cs[x], cs[y]) is False:
+                out.add((min(x, y), max(x, y)))
+    return out
+
+
+def later_lower(a: Claim, b: Claim) -> bool:
+    """The later of two statements gives a figure wholly below the earlier one."""
+    early, late = sorted((a, b), key=lambda c: c.published)
+    return late.hi + max(a.tol, b.tol) < early.lo

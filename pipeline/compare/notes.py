@@ -1,0 +1,156 @@
+"""Notes: why values differ (or how they agree), in the order a reader would check.
+
+Units, reference times, publication times, definitions, scope, attribution, revisions and
+rounding, else "unexplained". Pure string building over claims.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from pipeline.compare.agreement import mid
+from pipeline.compare.claims import Claim
+from pipeline.vocab import units
+
+# Two values whose relative difference is below this multiple of their rounding tolerance read
+# as "possibly rounding" in the note.
+ROUNDING_NOTE_FACTOR = 2.0
+
+
+# Two values whose relative difference is below this read as "small difference".
+SMALL_REL_DIFF = 0.05
+
+
+def _fmt_num(c: Claim) -> str:
+    return c.text or c.row.value
+
+
+def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]] = ()) -> str:
+    """Why numbers differ (or how they agree), in the order a reader would check.
+
+    Scope and attribution are compared between the value groups (the sources saying one value
+    vs those saying another), not statement by statement, so the note names what separates them.
+    """
+    notes: list[str] = []
+    unit_names = sorted({c.unit for c in cs if c.unit})
+    if any(c.family == "currency" for c in cs) and len({c.base_unit for c in cs if c.family == "currency"}) > 1:
+        notes.append("different currencies (" + " vs ".join(unit_names) + "): not comparable without an exchange rate")
+    elif len({units.factor(u) for u in unit_names}) > 1:
+        notes.append("different units (" + " vs ".join(unit_names) + "), compared after conversion")
+    if any(c.zero_gap for c in cs):
+        notes.append("one source says the gap has closed (read as zero)")
+    stated = sorted({c.as_of for c in cs if c.as_of})
+    pubs = sorted({c.published for c in cs if c.published})
+    clashing_times = any(not (x.startswith(y) or y.startswith(x)) for x in stated for y in stated)
+    if clashing_times and kind != "corroboration":
+        notes.append("different reference times: " + " vs ".join(stated))
+    if kind == "superseded":
+        notes.append(
+            "later report: the count grows with publication date (" + ", ".join(pubs)
+            + "), so the later figure updates the earlier one"
+        )
+    elif len(pubs) > 1 and kind != "corroboration":
+        years = sorted({p[:4] for p in pubs})
+        if len(years) > 1:
+            ordered = sorted(cs, key=lambda c: c.published or "9999")
+            notes.append(
+                "sources published at different times (" + ", ".join(
+                    f"{c.published}: {_fmt_num(c)}" for c in ordered if c.published)
+                + "); part of the difference may be change over time"
+            )
+    if kind != "corroboration":
+        keysets = {c.measure_keys for c in cs if not c.concept}
+        if len(keysets) > 1:
+            notes.append("different definitions or populations: " + " vs ".join(
+                "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
+        if len(groups) > 1:
+            scopes = [sorted({c.scope for c in g if c.scope}) for g in groups]
+            place_sets = [frozenset().union(*(c.places for c in g)) for g in groups]
+            if all(scopes) and pairwise_disjoint([{x.lower().removeprefix("the ") for x in sc} for sc in scopes]):
+                notes.append("different scope: " + " vs ".join("'" + "' / '".join(sc[:2]) + "'" for sc in scopes))
+            elif all(place_sets) and pairwise_disjoint(place_sets):
+                notes.append("different scope: " + " vs ".join(", ".join(sorted(p)) for p in place_sets))
+            src_sets = [frozenset().union(*(c.sources for c in g)) for g in groups]
+            if all(src_sets) and pairwise_disjoint(src_sets):
+                notes.append("figures attributed to different bodies: " + " vs ".join(
+                    ", ".join(sorted(x)) for x in src_sets))
+        if any(c.revision for c in cs):
+            notes.append("revised figures: a source says the figure was updated")
+        if any(c.cumulative for c in cs) and kind == "numeric_conflict" and not stated:
+            notes.append("a running count: the lower figure may come from an earlier report; "
+                         "publication times do not settle it")
+        mids = [mid(c) for c in cs if not c.zero_gap and math.isfinite(mid(c))]
+        if len(mids) > 1 and max(abs(m) for m in mids):
+            rel = (max(mids) - min(mids)) / max(abs(m) for m in mids)
+            tol = max((c.tol / abs(mid(c)) if mid(c) else 0.0) for c in cs if not c.zero_gap)
+            if rel <= ROUNDING_NOTE_FACTOR * tol and rel <= SMALL_REL_DIFF:
+                notes.append(f"small difference ({rel:.1%}): possibly rounding")
+            elif rel <= SMALL_REL_DIFF:
+                notes.append(f"small difference ({rel:.1%})")
+        if not notes:
+            notes.append("unexplained: the sources give different values for the same quantity")
+    else:
+        n = len({c.doc_id for c in cs})
+        notes.insert(0, f"{n} sources agree within rounding")
+    return "; ".join(notes)
+
+
+def pairwise_disjoint(sets: Sequence[set[str] | frozenset[str]]) -> bool:
+    return all(not (sets[x] & sets[y]) for x in range(len(sets)) for y in range(x + 1, len(sets)))
+
+
+# How a running count is named in a superseded note.
+COUNT_LABEL = {"deaths": "the death toll", "injured": "the number of injured", "missing": "the number missing",
+               "arrested": "the number of arrests", "displaced": "the number displaced"}
+
+
+def say(c: Claim) -> str:
+    words_for = {"at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
+                 "less_than": "less than ", "approx": "about "}
+    r = c.row
+    if c.family == "currency" or c.zero_gap:
+        return c.text  # "$3.7 billion" reads better than 3700000000
+    unit = f" {c.unit}" if c.unit and c.family not in ("count", "percent") else ("%" if c.family == "percent" else "")
+    if r.value_max and r.value_max != r.value:
+        return f"{grouped(r.value)}-{grouped(r.value_max)}{unit}"
+    return words_for.get(r.qualifier, "") + grouped(r.value) + unit
+
+
+def grouped(value: str) -> str:
+    """Thousands separators for big whole numbers ("170000" -> "170,000")."""
+    return f"{int(value):,}" if value.isdigit() and len(value) > 4 else value
+
+
+def who(c: Claim) -> str:
+    return c.outlet or c.doc_id
+
+
+def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> str:
+    notes: list[str] = []
+    values = sorted({c.date_value for c in cs})
+    if conflict:
+        days = [v for v in values if len(v) == 10]
+        if len(days) == len(values) == 2 and days_apart(days[0], days[1]) == 1:
+            notes.append("one day apart: likely different time zones (local date vs GMT/UTC)")
+        else:
+            notes.append("different dates for what reads as the same event: " + " vs ".join(values))
+    else:
+        n = len({c.doc_id for c in cs})
+        notes.append(f"{independent or n} independent sources give the same date"
+                     + (f" ({n} outlets)" if independent and n > independent else ""))
+        if len({len(v) for v in values}) > 1:
+            notes.append("at different precision (" + ", ".join(values) + ")")
+    rel = [c for c in cs if c.anchor]
+    if rel:
+        notes.append("relative dates resolved against the publication date: " + ", ".join(
+            f"'{c.text}' in a {c.anchor[:10]} article" for c in rel))
+    return "; ".join(notes)
+
+
+def days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return -1

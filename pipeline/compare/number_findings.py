@@ -1,0 +1,200 @@
+"""Number findings: each group of aligned numbers becomes a corroboration, a conflict or an update.
+
+The same value from independent sources is a corroboration; values that cannot both be true are
+a numeric conflict; a running count (deaths, injured) that grows with publication time is
+superseded by later reports. Merely compatible values ("at least 1" and 5) are neither.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+
+from pipeline.compare.agreement import clash_of, later_lower, mid, rel_diff, settled, value_groups, values_equal
+from pipeline.compare.align import Edge
+from pipeline.compare.claims import Claim
+from pipeline.compare.model import DraftFinding
+from pipeline.compare.notes import COUNT_LABEL, number_note, say, who
+from pipeline.compare.ranking import Salience, importance
+from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, number_representatives
+from pipeline.compare.topics import topic_label
+from pipeline.vocab import units
+
+# Corroborations of numbers with no measure concept need this many sources or a value at least
+# this large ("2 sources agree on two aid workers" is noise; "on $3.7bn" is not).
+MIN_SOURCES_PLAIN_AGREEMENT = 3
+
+
+MIN_DISTINCTIVE_VALUE = 10
+
+
+def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
+                    edges: Sequence[Edge]) -> list[DraftFinding]:
+    """Classify each group of aligned numbers: corroboration (the same value from independent
+    sources), superseded (a running count that grows with publication time), or numeric conflict
+    (values that cannot both be true). Merely compatible values ("at least 1" and 5) are neither."""
+    out: list[DraftFinding] = []
+    stats = EdgeStats(edges)
+    salience = Salience(claims)
+    for comp in comps:
+        if len({claims[i].doc_id for i in comp}) < 2:
+            continue
+        reps = number_representatives(comp, claims, stats)
+        align = stats.mean(comp)
+        cs = [claims[i] for i in reps]
+        measure = next((c.concept for c in cs if c.concept), "") or " ".join(sorted(cs[0].measure_keys))
+        topic = topic_label(measure, cs)
+        currencies = {c.base_unit for c in cs if c.family == "currency"}
+        if len(currencies) > 1:
+            note = number_note("numeric_conflict", cs)
+            out.append(
+                DraftFinding("numeric_conflict", topic, tuple(cs), note, importance("numeric_conflict", cs, align, 0.2))
+            )
+            continue
+        clash = clash_of(cs)
+        if not clash:
+            found = _corroboration(cs, topic, align, salience)
+            if found:
+                out.append(found)
+            continue
+        if all(c.cumulative and c.published for c in cs) and not all(settled(c) for c in cs):
+            out.extend(_running_count(cs, topic, align))
+            continue
+        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in clash)]
+        out.append(_conflict(involved, topic, align))
+    return _merge_corroborations(out, salience)
+
+
+def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list[DraftFinding]:
+    """One fact told in two sentences by the same outlets ("three people died", "the death of the
+    three workers") can land in two groups; corroborations with the same concept and value that
+    share a source become one."""
+    keep: list[DraftFinding] = []
+    merged: dict[int, list[DraftFinding]] = {}
+    corr = [f for f in found if f.kind == "corroboration" and f.claims[0].concept]
+    for f in found:
+        if f not in corr:
+            keep.append(f)
+    used: set[int] = set()
+    for x, f in enumerate(corr):
+        if x in used:
+            continue
+        merged[x] = [f]
+        docs = {c.doc_id for c in f.claims}
+        for y in range(x + 1, len(corr)):
+            g = corr[y]
+            if y in used or g.claims[0].concept != f.claims[0].concept:
+                continue
+            if docs & {c.doc_id for c in g.claims} and values_equal(f.claims[0], g.claims[0]):
+                merged[x].append(g)
+                docs |= {c.doc_id for c in g.claims}
+                used.add(y)
+    for group in merged.values():
+        if len(group) == 1:
+            keep.append(group[0])
+            continue
+        by_doc: dict[str, Claim] = {}
+        for f in group:
+            for c in f.claims:
+                by_doc.setdefault(c.doc_id, c)
+        cs = sorted(by_doc.values(), key=lambda c: (c.published or "9999", c.doc_id))
+        top = max(group, key=lambda f: f.score)
+        best = _corroboration(cs, top.topic, 0.5, salience)
+        keep.append(best if best and best.score >= top.score else top)
+    return keep
+
+
+def _conflict(cs: Sequence[Claim], topic: str, align: float, extra: str = "") -> DraftFinding:
+    groups = value_groups(cs)
+    note = number_note("numeric_conflict", cs, groups)
+    if extra:
+        note = extra + "; " + note
+    score = importance("numeric_conflict", cs, align, rel_diff(cs))
+    if all(settled(c) for c in cs):
+        score = round(score * Salience.BACKGROUND, 4)  # a dispute about past events is context
+    return DraftFinding("numeric_conflict", topic, tuple(cs), note, score)
+
+
+def _running_count(cs: Sequence[Claim], topic: str, align: float) -> list[DraftFinding]:
+    """A running count (deaths, injured) read in publication order: rising figures are updates;
+    figures that differ on the same publication date, or fall later, are real disagreements."""
+    # A wire sentence reprinted a day later still speaks of the day it was written: each
+    # statement is dated by the first publication of its wording.
+    first: dict[str, str] = {}
+    for g in independent_sources(cs):
+        day = min(c.published[:10] for c in g)
+        first.update({c.row.claim_id: day for c in g})
+    original = {c.row.claim_id: c for c in cs}
+    cs = sorted((dataclasses.replace(c, published=first[c.row.claim_id]) for c in cs),
+                key=lambda c: (c.published, original[c.row.claim_id].published, c.doc_id))
+    found = _running_count_dated(cs, clash_of(cs), topic, align)
+    return [dataclasses.replace(f, claims=tuple(original[c.row.claim_id] for c in f.claims)) for f in found]
+
+
+def _running_count_dated(
+    cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, align: float
+) -> list[DraftFinding]:
+    """The running-count analysis on statements dated by the first publication of their wording."""
+    out: list[DraftFinding] = []
+    same_day = {pair for pair in clash if cs[pair[0]].published[:10] == cs[pair[1]].published[:10]}
+    falls = {pair for pair in clash - same_day if later_lower(cs[pair[0]], cs[pair[1]])}
+    rises = clash - same_day - falls
+    if falls:
+        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in falls | same_day)]
+        ordered = sorted(involved, key=lambda c: (c.published, mid(c)))
+        out.append(_conflict(ordered, topic, align, extra="a later report gives a lower figure ("
+                             + ", ".join(f"{say(c)} on {c.published[:10]}" for c in ordered) + ")"))
+        return out
+    if rises:
+        ordered = sorted(cs, key=lambda c: (c.published, mid(c)))
+        first_day = ordered[0].published[:10]
+        last_day = ordered[-1].published[:10]
+        low = min((c for c in ordered if c.published[:10] == first_day), key=mid)
+        high = max((c for c in ordered if c.published[:10] == last_day), key=mid)
+        label = COUNT_LABEL.get(ordered[0].concept, f"the '{ordered[0].concept}' count")
+        note = (f"{label} rose from {say(low)} ({first_day}, {who(low)}) to {say(high)} ({last_day}, "
+                f"{who(high)}): later reports update earlier ones")
+        out.append(DraftFinding("superseded", topic, tuple(ordered), note,
+                           importance("superseded", ordered, align, rel_diff(ordered))))
+    for day in sorted({cs[a].published[:10] for a, _ in same_day}):
+        pairs = {p for p in same_day if cs[p[0]].published[:10] == day}
+        involved = [c for k, c in enumerate(cs) if any(k in p for p in pairs)]
+        out.append(_conflict(involved, topic, align,
+                             extra=f"published the same day ({day}) with different figures"))
+    return out
+
+
+def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Salience) -> DraftFinding | None:
+    """The same value from two or more independent sources, or nothing."""
+    groups = value_groups(cs)
+    best = max(groups, key=lambda g: (len(independent_sources(g)), len({c.doc_id for c in g}), -mid(g[0])))
+    if len({c.doc_id for c in best}) < 2 or not _worth_corroborating(best):
+        return None
+    wording = independent_sources(best)
+    if len(wording) < 2:
+        return None  # one wire story printed twice is one source, not an agreement
+    n = len({c.doc_id for c in best})
+    parts = [
+        f"{len(wording)} independent sources agree on {say(best[0])}" + (f" ({n} outlets)" if n > len(wording) else "")
+    ]
+    if len({units.factor(c.unit) for c in best if c.unit}) > 1:
+        parts.append(
+            "different units (" + " vs ".join(sorted({c.unit for c in best if c.unit})) + "), compared after conversion"
+        )
+    copies = copies_note(wording)
+    if copies:
+        parts.append(copies)
+    rest = [c for c in cs if c not in best]
+    if rest:
+        parts.append("also consistent, not counted: " + ", ".join(f"{say(c)} ({c.doc_id})" for c in rest))
+    score = importance("corroboration", best, align, 0.0, independent=len(wording)) * salience.factor(best)
+    return DraftFinding("corroboration", topic, tuple(best), "; ".join(parts), round(score, 4))
+
+
+def _worth_corroborating(cs: Sequence[Claim]) -> bool:
+    """Agreement on a small bare count ("two aid workers") with no known measure says little;
+    keep it only when it is about a known concept, a distinctive value, or many sources."""
+    if any(c.concept for c in cs) or len({c.doc_id for c in cs}) >= MIN_SOURCES_PLAIN_AGREEMENT:
+        return True
+    return any(abs(mid(c)) >= MIN_DISTINCTIVE_VALUE for c in cs if math.isfinite(mid(c)))

@@ -1,0 +1,65 @@
+"""TF-IDF similarity over token lists: the one helper cleaning and comparison share.
+
+Cleaning fits it on one page's blocks (is this paragraph about the same story?); compare fits it
+on a corpus's sentences (do two statements speak about the same thing?). Each caller tokenises
+its own way and passes token lists in. IDF is smoothed (``log((1 + n) / (1 + df)) + 1``), term
+frequency is sub-linear (``1 + log tf``) and vectors are L2-normalised, so cosine is a dot product.
+Small and dependency-free on purpose: corpora here are a few thousand sentences at most, and it
+is deterministic to the last bit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+Vector = dict[str, float]
+
+
+class TfIdf:
+    """Inverse document frequencies fitted on a corpus of token lists."""
+
+    def __init__(self, corpus: Iterable[Sequence[str]]):
+        df: Counter[str] = Counter()
+        n = 0
+        for tokens in corpus:
+            n += 1
+            df.update(set(tokens))
+        self.n = max(n, 1)
+        self.df = df
+
+    def idf(self, token: str) -> float:
+        return math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+
+    def df_share(self, token: str) -> float:
+        """Share of the corpus's items that contain the token."""
+        return self.df.get(token, 0) / self.n
+
+    def vector(self, tokens: Iterable[str]) -> Vector:
+        """L2-normalised TF-IDF weights of a bag of tokens (empty for no tokens)."""
+        counts = Counter(tokens)
+        vec = {t: (1 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {t: v / norm for t, v in vec.items()} if norm else {}
+
+    def similarity(self, a: Iterable[str], b: Iterable[str]) -> float:
+        """Cosine of two bags of tokens."""
+        return cosine(self.vector(a), self.vector(b))
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return float(sum(v * b.get(t, 0.0) for t, v in a.items()))
+
+
+def weighted_overlap(a: Sequence[str], b: Sequence[str], tfidf: TfIdf) -> tuple[float, int]:
+    """IDF mass of the shared tokens over the smaller side's mass (forgiving of length), and their count."""
+    sa, sb = set(a), set(b)
+    shared = sa & sb
+    if not shared:
+        return 0.0, 0
+    mass = min(sum(tfidf.idf(t) for t in sa), sum(tfidf.idf(t) for t in sb)) or 1.0
+    return sum(tfidf.idf(t) for t in shared) / mass, len(shared)

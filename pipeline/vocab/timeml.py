@@ -1,0 +1,197 @@
+"""TimeML values: calendar names, value -> interval, date -> value.
+
+The one definition of what a TimeML value means, shared by date extraction (which writes
+values), comparison (which asks whether two values can name the same time and how old a figure
+is) and the report's timeline (which draws them). Value forms (TimeML / TempEval-3):
+
+=================  ==================  ========================================
+form               example             interval
+=================  ==================  ========================================
+day                2013-03-22          that day
+week               2013-W11            ISO week, Monday to Sunday
+weekend            2013-W11-WE         Saturday and Sunday of that ISO week
+month              2013-03             the month
+quarter            2013-Q1             three months
+half               2013-H2             six months
+season             2013-WI             meteorological (northern hemisphere); winter is
+                                       December of 2013 to February of 2014
+year               2013                the year
+decade             201                 2010-2019
+century            20                  2000-2099 ("the 21st century")
+range              2013-06/2013-08     from the start of one to the end of the other
+=================  ==================  ========================================
+
+Symbolic values (PRESENT_REF, PAST_REF, FUTURE_REF) and durations (P3Y) are not calendar times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+Date = dt.date
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+# Month names of other languages seen in the header lines of scraped pages (dates only, not prose).
+FOREIGN_MONTHS: dict[str, int] = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+SEASONS = ("SP", "SU", "FA", "WI")
+SEASON_WORDS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Meteorological seasons (northern hemisphere), by month: winter belongs to the year of its December.
+SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+                   6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SYMBOLIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# Granularities that name one stretch of the calendar no longer than a year.
+CALENDAR_GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year")
+
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$")),
+    ("weekend", re.compile(r"^(\d{4})-W(\d{2})-WE$")),
+    ("week", re.compile(r"^(\d{4})-W(\d{2})$")),
+    ("month", re.compile(r"^(\d{4})-(\d{2})$")),
+    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
+    ("half", re.compile(r"^(\d{4})-H([12])$")),
+    ("season", re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")),
+    ("year", re.compile(r"^(\d{4})$")),
+    ("decade", re.compile(r"^(\d{3})$")),
+    ("century", re.compile(r"^(\d{2})$")),
+)
+
+
+def fmt_day(d: Date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def fmt_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def fmt_week(d: Date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def fmt_weekend(d: Date) -> str:
+    """The weekend of the ISO week containing ``d``."""
+    return fmt_week(d) + "-WE"
+
+
+def fmt_quarter(year: int, q: int) -> str:
+    return f"{year:04d}-Q{q}"
+
+
+def _month_end(year: int, month: int) -> Date:
+    nxt = Date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def granularity(value: str) -> str:
+    """day, week, weekend, month, quarter, half, season, year, decade, century, range, or ''."""
+    value = (value or "").strip()
+    if "/" in value:
+        return "range" if interval(value) else ""
+    for name, pattern in _FORMS:
+        if pattern.match(value):
+            return name if interval(value) else ""
+    return ""
+
+
+def interval(value: str) -> tuple[Date, Date] | None:
+    """A TimeML value -> (first day, last day), or None when it names no calendar time."""
+    value = (value or "").strip()
+    if "/" in value:
+        a, _, b = value.partition("/")
+        first, last = interval(a), interval(b)
+        if first is None or last is None or last[1] < first[0]:
+            return None
+        return first[0], last[1]
+    try:
+        return _interval(value)
+    except ValueError:
+        return None
+
+
+def _interval(value: str) -> tuple[Date, Date] | None:
+    for name, pattern in _FORMS:
+        m = pattern.match(value)
+        if not m:
+            continue
+        if name == "day":
+            d = Date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if name in ("week", "weekend"):
+            monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if name == "weekend":
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return monday, monday + dt.timedelta(days=6)
+        if name == "month":
+            y, mo = int(m[1]), int(m[2])
+            return Date(y, mo, 1), _month_end(y, mo)
+        if name in ("quarter", "half"):
+            y, n = int(m[1]), int(m[2])
+            months = 3 if name == "quarter" else 6
+            first = months * (n - 1) + 1
+            return Date(y, first, 1), _month_end(y, first + months - 1)
+        if name == "season":
+            y, start = int(m[1]), SEASON_START_MONTH[m[2]]
+            end_y, end_m = (y + 1, 2) if m[2] == "WI" else (y, start + 2)
+            return Date(y, start, 1), _month_end(end_y, end_m)
+        if name == "year":
+            y = int(m[1])
+            return Date(y, 1, 1), Date(y, 12, 31)
+        if name == "decade":
+            y = int(m[1]) * 10
+            return Date(y, 1, 1), Date(y + 9, 12, 31)
+        if name == "century":
+            y = int(m[1]) * 100
+            return Date(max(y, 1), 1, 1), Date(y + 99, 12, 31)
+    return None
+
+
+def is_calendar(value: str) -> bool:
+    """A single stretch of the calendar no longer than a year (what a dated event can be)."""
+    return granularity(value) in CALENDAR_GRANULARITIES
+
+
+def contains(outer: str, inner: str) -> bool:
+    """The interval of ``outer`` covers the interval of ``inner``."""
+    a, b = interval(outer), interval(inner)
+    return a is not None and b is not None and a[0] <= b[0] and b[1] <= a[1]
+
+
+def agree(a: str, b: str) -> bool:
+    """Two values can name the same time: one contains the other ("2022" and "2022-10",
+    "2022-W40" and "2022-10-05", "2013-WI" and "2014-01")."""
+    return a == b or contains(a, b) or contains(b, a)
+
+
+def start(value: str) -> Date | None:
+    span = interval(value)
+    return span[0] if span else None
+
+
+def end(value: str) -> Date | None:
+    span = interval(value)
+    return span[1] if span else None
+
+
+def parse_iso_date(text: str) -> Date | None:
+    """'2023-05-09' (or a longer ISO timestamp) -> date; anything else -> None."""
+    text = (text or "").strip()
+    if len(text) < 10:
+        return None
+    try:
+        return Date.fromisoformat(text[:10])
+    except ValueError:
+        return None

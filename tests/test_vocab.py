@@ -1,0 +1,93 @@
+"""The shared vocabularies: one unit table, one TimeML module, one table of finding kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.extract.numbers import find_quantities
+from pipeline.vocab import kinds, timeml, units
+
+
+def test_every_unit_the_extractor_writes_has_a_family_and_a_conversion():
+    written = {q.unit for text in ("200 ha", "3 litres", "5 km2", "4 GW", "12 knots", "30 basis points",
+                                   "7 sq miles", "2 gallons", "60 mph", "3 TWh", "8 GB")
+               for q in find_quantities(text)}
+    assert written == {"ha", "litre", "km2", "GW", "knot", "basis points", "sq mile", "gallon", "mph", "TWh", "GB"}
+    for unit in written:
+        assert units.family(unit) not in (units.COUNT, units.CURRENCY) and not units.family(unit).startswith("unit:")
+        value, base = units.to_base(1.0, unit)
+        assert base == units.UNITS[unit].base and value == units.UNITS[unit].factor
+
+
+def test_hectares_meet_square_kilometres_and_litres_are_a_volume():
+    assert units.to_base(200, "ha") == pytest.approx(units.to_base(2, "km2"))
+    assert units.family("ha") == units.family("km2") == "area"
+    assert units.family("litre") == units.family("m3") == units.family("barrel") == "volume"
+    assert units.to_base(30, "basis points") == pytest.approx((0.3, "percentage points"))
+
+
+def test_base_unit_is_always_a_unit_name_never_a_family_name():
+    for name, unit in units.UNITS.items():
+        assert units.to_base(1.0, name)[1] == unit.base
+        assert unit.base != unit.family or unit.family in ("percent",)
+
+
+def test_counts_and_currencies():
+    assert units.family("") == units.family("people") == units.family("men") == units.family("villages") == "count"
+    assert units.family("USD") == units.family("euros") == "currency"
+    assert units.to_base(5, "euros") == (5, "EUR")  # never converted
+    assert units.family("pounds") == "mass"  # a bare "pounds" is weight; "£" amounts are GBP
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2013-03-22", "2013-03-22", "2013-03-22"),
+    ("2013-W11", "2013-03-11", "2013-03-17"),
+    ("2013-W11-WE", "2013-03-16", "2013-03-17"),
+    ("2024-02", "2024-02-01", "2024-02-29"),
+    ("2013-Q4", "2013-10-01", "2013-12-31"),
+    ("2013-H1", "2013-01-01", "2013-06-30"),
+    ("2013-WI", "2013-12-01", "2014-02-28"),  # winter belongs to the year of its December
+    ("2013-SU", "2013-06-01", "2013-08-31"),
+    ("2013", "2013-01-01", "2013-12-31"),
+    ("201", "2010-01-01", "2019-12-31"),
+    ("20", "2000-01-01", "2099-12-31"),
+    ("2024-06/2024-08", "2024-06-01", "2024-08-31"),
+])
+def test_timeml_values_are_intervals(value, first, last):
+    assert timeml.interval(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", ["PRESENT_REF", "P3Y", "2024-13", "2014-W53", "", "2024-08/2024-06", "XXXX-05"])
+def test_non_calendar_values_have_no_interval(value):
+    assert timeml.interval(value) is None and not timeml.is_calendar(value)
+
+
+def test_agreement_is_containment():
+    assert timeml.agree("2022", "2022-10") and timeml.agree("2022-Q4", "2022-10-05")
+    assert timeml.agree("2022-W40", "2022-10-05") and timeml.agree("2013-WI", "2014-01")
+    assert not timeml.agree("2022-W40", "2022-10-12") and not timeml.agree("2013-WI", "2013-01")
+    assert timeml.is_calendar("2013-SU") and not timeml.is_calendar("201")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_every_value_written_for_a_day_contains_it(d):
+    for value in (timeml.fmt_day(d), timeml.fmt_week(d), timeml.fmt_month(d.year, d.month),
+                  timeml.fmt_quarter(d.year, (d.month - 1) // 3 + 1), str(d.year), str(d.year // 10)):
+        first, last = timeml.interval(value)
+        assert first <= d <= last, value
+    year, season = d.year - (d.month < 3 and d.month != 12), timeml.SEASON_OF_MONTH[d.month]
+    first, last = timeml.interval(f"{year:04d}-{season}")
+    assert first <= d <= last
+
+
+def test_finding_kinds_come_from_one_table():
+    assert set(kinds.NAMES) == {"numeric_conflict", "date_conflict", "assessment_conflict", "superseded",
+                                "corroboration"}
+    assert all(kinds.kind(n).colour.startswith("#") and kinds.kind(n).label for n in kinds.NAMES)
+    assert kinds.is_conflict("date_conflict") and not kinds.is_conflict("corroboration")
+    assert kinds.kind("numeric_conflict").weight > kinds.kind("corroboration").weight
+    assert kinds.kind("something_new").label == "Something new"
