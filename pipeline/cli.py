@@ -46,13 +46,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     bench = commands.add_parser(
         "bench", help="run a benchmark and print its score (data from ../shared/bench; render is synthetic)")
-    bench.add_argument("name", choices=("cleaning", "dates", "render"), help="which benchmark")
+    bench.add_argument("name", choices=("cleaning", "dates", "compare", "render"), help="which benchmark")
     bench.add_argument("--split", choices=("test", "dev"), default="test",
                        help="dates benchmark split (default: test; tune on dev only)")
     bench.add_argument("--errors", action="store_true",
                        help="dates benchmark: also list the scorer's errors (use with --split dev)")
     bench.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR,
                        help=f"the shared folder holding bench/ (default: {DEFAULT_SHARED_DIR})")
+    bench.add_argument("--keep", type=Path, default=None,
+                       help="compare benchmark: keep each set's CSVs in this folder (default: a temporary one)")
+    bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
+    bench.add_argument("--details", action="store_true",
+                       help="compare benchmark: also list the key findings missed and the traps hit")
     bench.add_argument("--docs", type=int, default=50, help="render benchmark: synthetic documents (default: 50)")
     bench.add_argument("--words", type=int, default=800, help="render benchmark: words per document (default: 800)")
     bench.add_argument("--findings", type=int, default=40, help="render benchmark: findings (default: 40)")
@@ -84,6 +89,11 @@ def _run_bench(args: argparse.Namespace) -> int:
     if not (args.shared / "bench").is_dir():
         print(f"error: no benchmark folder at {args.shared / 'bench'} (use --shared)", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
+    if args.name == "compare":
+        from pipeline.bench.compare import run_compare_bench
+
+        return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
+                                 details=args.details)
     if args.name == "cleaning":
         from pipeline.bench.cleaning import run_cleaning_bench
 

@@ -52,7 +52,11 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class CleanDocument:
-    """A document reduced to its article body, with the audit trail of every block."""
+    """A document reduced to its headline and article body, with the audit trail of every block.
+
+    ``text`` starts with the headline (when the page shows one) as its own paragraph, so that
+    what a headline claims is compared like the body; ``text[body_start:]`` is the body alone.
+    """
 
     doc_id: str
     text: str
@@ -60,6 +64,11 @@ class CleanDocument:
     meta: DocumentMeta
     words_raw: int
     words_clean: int
+    body_start: int = 0
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:]
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,7 @@ class Finding:
                 finding_id=self.finding_id, kind=self.kind, topic=self.topic, doc_id=s.doc_id, quote=s.quote,
                 value=s.value, unit=s.unit, as_of=s.as_of, note=self.note, rank=self.rank, score=self.score,
                 claim_id=s.claim_id, quote_start=s.quote_start, quote_end=s.quote_end, published=s.published,
+                side=s.side,
             )
             for s in self.statements
         )

@@ -19,6 +19,7 @@ from pipeline import prefect_env
 prefect_env.configure()
 
 import hashlib  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import io  # noqa: E402
 import os  # noqa: E402
 import pickle  # noqa: E402
 import tempfile  # noqa: E402
@@ -27,6 +28,7 @@ from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import numpy as np  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import (  # noqa: E402
     create_link_artifact,
@@ -36,6 +38,7 @@ from prefect.artifacts import (  # noqa: E402
 
 from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
 from pipeline.documents import CleanDocument, Comparison, Mentions, RawDocument  # noqa: E402
+from pipeline.extract import encoder  # noqa: E402
 from pipeline.schema import DocumentRow  # noqa: E402
 
 PROJECT_ROOT = prefect_env.project_root()
@@ -180,9 +183,21 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
     return out
 
 
+@task(name="claims")
+def claims_task(docs: list[CleanDocument], mentions: list[Mentions]) -> list[compare.Claim]:
+    return compare.build_claims(docs, mentions)
+
+
+@task(name="embed")
+def embed_task(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
+    return {doc_id: encoder.encode(t) for doc_id, t in texts.items()}
+
+
 @task(name="compare")
-def compare_task(docs: list[CleanDocument], mentions: list[Mentions]) -> Comparison:
-    return compare.compare_documents(docs, mentions)
+def compare_task(
+    docs: list[CleanDocument], mentions: list[Mentions], claims: list[compare.Claim], vectors: dict[str, np.ndarray]
+) -> Comparison:
+    return compare.compare_claims(docs, mentions, claims, vectors)
 
 
 @task(name="report")
@@ -262,8 +277,10 @@ def run_pipeline(
         _write_csv(processed_path / "findings.csv", [], schema.FindingRow)
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
 
-    logger.info(f"compare: {sum(len(m.numbers) + len(m.dates) for m in mentions)} mentions")
-    comparison = compare_task(cleaned, mentions)
+    claims = claims_task(cleaned, mentions)
+    vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger)
+    logger.info(f"compare: {len(claims)} claims")
+    comparison = compare_task(cleaned, mentions, claims, vectors)
     _write_csv(processed_path / "claims.csv", comparison.claims, schema.ClaimRow)
     _write_csv(processed_path / "findings.csv", comparison.finding_rows(), schema.FindingRow)
 
@@ -317,6 +334,48 @@ def _extract_with_cache(
                 key = _extract_cache_key(doc, fingerprint)
                 _write_atomic(cache_dir / "extract" / f"{key}.pickle", pickle.dumps(result))
     return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger) -> dict[str, np.ndarray]:
+    """Frame vectors, cached per document by the hash of its frames and the model.
+
+    A model that cannot be loaded is a warning, not a failure: compare then aligns on words,
+    entities and values alone, and says so in the log.
+    """
+    folder = cache_dir / "embed"
+    matrices: dict[str, np.ndarray] = {}
+    missing: dict[str, list[str]] = {}
+    for doc_id, doc_texts in texts.items():
+        try:
+            matrices[doc_id] = _load_matrix(folder / f"{_embed_cache_key(doc_texts)}.npy", len(doc_texts))
+        except (OSError, ValueError):
+            missing[doc_id] = doc_texts
+    logger.info(f"embed: {len(matrices)} documents from cache, {sum(map(len, missing.values()))} frames to embed")
+    if missing:
+        try:
+            fresh = embed_task(missing)
+        except Exception as exc:  # a broken model install must not stop the run
+            logger.warning(f"embed: sentence encoder unavailable ({type(exc).__name__}: {exc}); "
+                           "comparing on words, entities and values only")
+            return {}
+        for doc_id, matrix in fresh.items():
+            buffer = io.BytesIO()
+            np.save(buffer, matrix, allow_pickle=False)
+            _write_atomic(folder / f"{_embed_cache_key(missing[doc_id])}.npy", buffer.getvalue())
+            matrices[doc_id] = matrix
+    return compare.frame_vectors(texts, matrices)
+
+
+def _embed_cache_key(texts: Sequence[str]) -> str:
+    payload = "\x00".join((encoder.MODEL_NAME, encoder.CACHE_VERSION, *texts))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _load_matrix(path: Path, rows: int) -> np.ndarray:
+    matrix = np.load(path, allow_pickle=False)
+    if matrix.shape != (rows, encoder.DIMENSIONS):
+        raise ValueError(f"cached matrix {path.name} has shape {matrix.shape}")
+    return matrix
 
 
 def _document_rows(

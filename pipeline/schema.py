@@ -113,9 +113,11 @@ class DateRow:
     value: str = col(
         "str",
         "Normalised TimeML value: 2023-05-09, 2022-09, 2024-H1, 2024-W11, PRESENT_REF, "
-        "2024-06/2024-08 for a range; empty when unresolved.",
+        "2024-06/2024-08 for a range, 2011-11-10T09:25 (or XXXX-XX-XXT09:25 when the day is not said) "
+        "for a time of day; empty when unresolved.",
     )
-    granularity: str = col("str", "day | month | quarter | half | season | year | decade | century | range | ...")
+    granularity: str = col("str", "time | day | week | month | quarter | half | season | year | decade | century | "
+                                  "range | ref")
     anchor: str = col(
         "str",
         "The date a relative expression was resolved against (the publication date), "
@@ -123,6 +125,7 @@ class DateRow:
     )
     qualifier: str = col("str", "by | since | before | after | until | early | mid | late | approx | empty.")
     sentence: str = col("str", "The sentence the mention is in.")
+    zone: str = col("str", "For a time of day: the time zone as written (GMT, BST, ET, local time); else empty.", "")
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ class ClaimRow:
 
     claim_id: str = col("str", "Stable id: <doc_id>:<kind>:<start>.")
     doc_id: str = col("str", "Document id.")
-    kind: str = col("str", "number | date | assessment.")
+    kind: str = col("str", "number | date | time | assessment | status | outcome.")
     sent_no: int = col("int", "Sentence number in the clean text.")
     start: int = col("int", "Offset of the mention (or sentence, for assessments) in the clean text.")
     end: int = col("int", "Offset just past the mention.")
@@ -146,6 +149,16 @@ class ClaimRow:
     polarity: str = col("str", "For assessments: positive | negative | empty.")
     published: str = col("date", "Publication date of the document, when known.")
     quote: str = col("str", "The sentence, an exact substring of the clean text.")
+    subject_entity: str = col(
+        "str", "The entity this statement belongs to when the sentence names one per figure "
+        "(\"17% for Kestrel, 20% for Aldmoor\", \"Comeaux, 49\"); else empty.", "")
+    cues: str = col(
+        "str", "What else the sentence says about the figure, joined by '; ': addition (\"a further six\"), "
+        "part (\"in cash\"), whole (\"152 of the 300 seats\": the 300), total (\"so far\"), "
+        "background (an earlier or other event, with why), "
+        "forecast (an expected date), conversion (a figure given in two units).", "")
+    attributed_to: str = col(
+        "str", "Who gives the figure, when the sentence says (\"according to X\", \"X said\").", "")
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,8 @@ class FindingRow:
     quote_start: int = col("int", "Offset of the quote in the clean text.", 0)
     quote_end: int = col("int", "Offset just past the quote.", 0)
     published: str = col("date", "Publication date of the source document.", "")
+    side: str = col("str", "Position within the finding: statements with the same letter (A, B, ...) agree with "
+                           "each other; A is the side most sources take (in an update, the earliest).", "")
 
 
 CSV_SCHEMAS: dict[str, type] = {

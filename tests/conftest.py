@@ -27,3 +27,11 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip("../shared is not beside the checkout")
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    """The sentence encoder the flow uses (all-MiniLM-L6-v2 from site-packages), loaded once."""
+    from pipeline.extract.encoder import encode
+
+    return encode

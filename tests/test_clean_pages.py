@@ -43,7 +43,7 @@ def _label(doc: CleanDocument, start: str) -> tuple[str, bool, str]:
 
 
 def test_newswire_body_kept_with_dateline(wire):
-    assert wire.text.startswith("WASHINGTON (Reuters) - A group of U.S. lawmakers")
+    assert wire.body.startswith("WASHINGTON (Reuters) - A group of U.S. lawmakers")
     assert "The Commerce Department has said it is reviewing reports" in wire.text
     assert '"Export controls only work if they are enforced,"' in wire.text
 
@@ -89,7 +89,7 @@ def test_newspaper_subtitle_once_and_metadata(paper):
 
 
 def test_blog_cookie_banner_and_comments_removed(blog):
-    assert blog.text.startswith("For months my starter sat on the counter")
+    assert blog.body.startswith("For months my starter sat on the counter")
     assert blog.text.rstrip().endswith("at least in my kitchen.")
     for junk in ("cookies", "Accept all", "#sourdough", "Share this", "12 Comments", "Anna says",
                  "sulking all winter", "Leave a Reply", "Powered by WordPress"):

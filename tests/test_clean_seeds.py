@@ -88,12 +88,16 @@ def test_every_raw_line_is_accounted_for(cleaned, doc_id):
     assert all(":" in b.reason for b in removed)
 
 
-def test_title_not_in_body_and_not_repeated(cleaned):
+def test_title_opens_the_text_once_and_not_repeated_in_the_body(cleaned):
     for doc_id, doc in cleaned.items():
-        if doc.meta.title:
-            assert doc.text.count(doc.meta.title) == 0, doc_id
         titles = [b for b in doc.blocks if b.label == "title"]
         assert len(titles) <= 1
+        if titles:
+            title = doc.meta.title
+            assert doc.text.startswith(title + "\n\n") and doc.body_start == len(title) + 2
+            assert doc.body.count(title) == 0, doc_id
+        else:
+            assert doc.body_start == 0
 
 
 def test_drop_cap_repaired(cleaned):

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.compare import compare_documents
+from pipeline.compare import build_claims, compare_documents
 from pipeline.compare.agreement import dates_agree, values_agree
-from pipeline.compare.claims import _rounding_tol, build_claims
+from pipeline.compare.figures import _rounding_tol
 from pipeline.compare.text import stem
+from pipeline.extract.encoder import encode
 from pipeline.schema import ClaimRow, FindingRow
 from pipeline.vocab.kinds import NAMES as FINDING_KINDS
 from pipeline.vocab.units import family as unit_family
@@ -23,7 +24,7 @@ from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
 
 def _findings(specs):
     docs, men = make_corpus(specs)
-    cmp = compare_documents(docs, men)
+    cmp = compare_documents(docs, men, encoder=encode)
     by_id: dict[str, list[FindingRow]] = {}
     for r in cmp.finding_rows():
         by_id.setdefault(r.finding_id, []).append(r)
@@ -233,7 +234,7 @@ def test_rows_honour_the_contract(specs):
         assert not math.isnan(r.score)
     for rows in by_id.values():
         assert len({r.doc_id for r in rows}) == len(rows) >= 2  # one statement per source
-    assert compare_documents(*make_corpus(specs)) == cmp  # deterministic
+    assert compare_documents(*make_corpus(specs), encoder=encode) == cmp  # deterministic
 
 
 def test_empty_and_single_document_inputs():

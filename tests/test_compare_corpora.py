@@ -37,11 +37,11 @@ def _docs(corpus):
             for k, (pub, text) in corpus.items()]
 
 
-def _run(corpus):
+def _run(corpus, encoder):
     from pipeline.extract import extract_mentions
 
     docs = _docs(corpus)
-    cmp = compare_documents(docs, extract_mentions(docs))
+    cmp = compare_documents(docs, extract_mentions(docs), encoder=encoder)
     groups: dict[str, list] = {}
     for r in cmp.finding_rows():
         groups.setdefault(r.finding_id, []).append(r)
@@ -56,16 +56,16 @@ def _has(groups, kind, doc_ids, text_in_quote=""):
     return False
 
 
-def test_product_launch_corpus(nlp):
-    _docs, cmp, groups = _run(LAUNCH)
+def test_product_launch_corpus(nlp, encoder):
+    _docs, cmp, groups = _run(LAUNCH, encoder)
     assert _has(groups, "numeric_conflict", ["l1", "l2"], "$799")
     assert _has(groups, "assessment_conflict", ["l1", "l2"], "camera")
     # nothing about the weather; the mAh figure has no counterpart
     assert not any("weather" in r.quote or "mAh" in r.quote for r in cmp.finding_rows())
 
 
-def test_election_corpus(nlp):
-    _docs, cmp, groups = _run(ELECTION)
+def test_election_corpus(nlp, encoder):
+    _docs, cmp, groups = _run(ELECTION, encoder)
     assert _has(groups, "numeric_conflict", ["v1", "v2"], "Turnout")
     assert _has(groups, "corroboration", ["v1", "v2", "v3"], "152")
     assert not any("matches" in r.quote for r in cmp.finding_rows())  # football is not the election
@@ -75,7 +75,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "raw"
 
 
 @pytest.fixture(scope="module")
-def seed_comparison(nlp):
+def seed_comparison(nlp, encoder):
     from pipeline.clean import clean_document
     from pipeline.extract import extract_mentions
     from pipeline.ingest import assign_doc_ids, read_document
@@ -85,7 +85,7 @@ def seed_comparison(nlp):
         pytest.skip("no seeds")
     ids = assign_doc_ids(files)
     docs = [clean_document(read_document(f, (SEEDS / f).read_bytes(), doc_id=ids[f])) for f in files]
-    cmp = compare_documents(docs, extract_mentions(docs))
+    cmp = compare_documents(docs, extract_mentions(docs), encoder=encoder)
     groups: dict[str, list] = {}
     for r in cmp.finding_rows():
         groups.setdefault(r.finding_id, []).append(r)

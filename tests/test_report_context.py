@@ -23,7 +23,8 @@ def test_summary_counts_trace_to_rows():
     assert s.words_raw - s.words_clean == s.words_removed == 120
     assert s.blocks_removed == 3 and s.n_claims == 5 and s.n_findings == 4
     assert {k.kind: k.count for k in s.findings_by_kind} == {
-        "numeric_conflict": 1, "date_conflict": 1, "assessment_conflict": 0, "corroboration": 1, "superseded": 1,
+        "numeric_conflict": 1, "date_conflict": 1, "assessment_conflict": 0, "account_conflict": 0,
+        "corroboration": 1, "superseded": 1,
     }
 
 

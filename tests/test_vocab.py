@@ -33,7 +33,7 @@ def test_hectares_meet_square_kilometres_and_litres_are_a_volume():
 def test_base_unit_is_always_a_unit_name_never_a_family_name():
     for name, unit in units.UNITS.items():
         assert units.to_base(1.0, name)[1] == unit.base
-        assert unit.base != unit.family or unit.family in ("percent",)
+        assert unit.base != unit.family or unit.family in ("percent", "magnitude")  # unitless scales
 
 
 def test_counts_and_currencies():
@@ -85,9 +85,10 @@ def test_every_value_written_for_a_day_contains_it(d):
 
 
 def test_finding_kinds_come_from_one_table():
-    assert set(kinds.NAMES) == {"numeric_conflict", "date_conflict", "assessment_conflict", "superseded",
-                                "corroboration"}
+    assert set(kinds.NAMES) == {"numeric_conflict", "date_conflict", "assessment_conflict", "account_conflict",
+                                "superseded", "corroboration"}
     assert all(kinds.kind(n).colour.startswith("#") and kinds.kind(n).label for n in kinds.NAMES)
     assert kinds.is_conflict("date_conflict") and not kinds.is_conflict("corroboration")
+    assert kinds.is_conflict("account_conflict")
     assert kinds.kind("numeric_conflict").weight > kinds.kind("corroboration").weight
     assert kinds.kind("something_new").label == "Something new"

@@ -15,7 +15,8 @@ reason that ends up in blocks.csv:
 8. ``label_subtitle_above_byline`` and 9. ``keep_prose_between_body``: two repairs of step 7.
 10. ``finish_labels``: drop caps follow their block; repair notes join the reasons.
 
-Then the metadata is assembled (user metadata wins over all of it) and the kept blocks joined.
+Then the metadata is assembled (user metadata wins over all of it) and the kept blocks joined,
+the headline first: headlines make claims too, so they are compared like the body.
 """
 
 from __future__ import annotations
@@ -67,13 +68,15 @@ def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocu
 
     title = blocks[title_i].text if title_i >= 0 else ""
     rows = tuple(BlockRow(raw.doc_id, b.no, *lab, b.raw) for b, lab in zip(blocks, final, strict=True))
-    text = _join_kept(blocks, final)
+    body = _join_kept(blocks, final)
+    head = f"{title}\n\n" if title and body else ""
+    text = head + body
     meta = _user_meta(raw, _metadata(blocks, final, title, facts, rules))
-    return CleanDocument(raw.doc_id, text, rows, meta, count_words(raw.text), count_words(text))
+    return CleanDocument(raw.doc_id, text, rows, meta, count_words(raw.text), count_words(text), len(head))
 
 
 def _join_kept(blocks: Sequence[Block], labels: Sequence[Label]) -> str:
-    """The clean text: kept blocks (the title aside; drop caps live in their joined block), blank-line separated."""
+    """The body: kept blocks (the title aside; drop caps live in their joined block), blank-line separated."""
     parts = [
         b.text for b, lab in zip(blocks, labels, strict=True)
         if lab.kept and lab.label != "title" and b.joined_into < 0 and b.text

@@ -156,7 +156,7 @@ def label_title(
     if title_i < 0:
         return labels, title_i
     out = list(labels)
-    out[title_i] = Label("title", False, "title: headline above the article body")
+    out[title_i] = Label("title", True, "title: headline above the article body (first paragraph of the clean text)")
     title_key = text_key(blocks[title_i].text)
     for j, lab in enumerate(out):
         if lab is not None and lab.label == "duplicate" and text_key(blocks[j].text) == title_key:

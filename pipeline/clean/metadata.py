@@ -20,8 +20,9 @@ _MONTHS = {**MONTHS, **FOREIGN_MONTHS}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
-# Between day and year: ", " or " " or a dash ("November 27-2005").
-_DAY_YEAR_SEP = r"(?:,?\s+|\s*[-–]\s*)"
+# Between day and year: ", " or " " or a dash ("November 27-2005"); scrapers drop the space
+# after the comma ("November 11,2011").
+_DAY_YEAR_SEP = r"(?:,\s*|\s+|\s*[-–]\s*)"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+{_DAY}{_DAY_YEAR_SEP}{_YEAR}\b", re.I),

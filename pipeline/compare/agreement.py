@@ -1,7 +1,9 @@
 """Agreement predicates: can two statements both be true, are they the same value, which clash.
 
-Values are intervals in base units with a rounding tolerance (``claims``); a bound ("at least
-50") agrees with everything it admits. Dates agree when one TimeML interval contains the other.
+Values are intervals in base units with a rounding tolerance (``figures``); a bound ("at least
+50") agrees with everything it admits. Amounts in two currencies are compared through the
+conversion the text gives in brackets, else through approximate rates (``currency``). Dates
+agree when one TimeML interval contains the other; times of day when their tolerances overlap.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.align import is_background
 from pipeline.compare.claims import Claim
+from pipeline.compare.currency import same_sum, usd_per_unit
 from pipeline.vocab import timeml
 
 
@@ -28,8 +31,10 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
     if a.zero_gap or b.zero_gap:
         other = b if a.zero_gap else a
         return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
+    if a.kind == "time":
+        return times_agree(a, b)
     if a.family == "currency" and a.base_unit != b.base_unit:
-        return None
+        return _cross_currency(a, b)
     tol = max(a.tol, b.tol)
     if a.bound in ("lower", "upper") and a.bound == b.bound:
         if not (settled(a) and settled(b)):
@@ -46,10 +51,10 @@ def values_equal(a: Claim, b: Claim) -> bool:
     """The same value stated twice, within rounding: two points, two identical bounds, or a bound
     and a point on the same number ("at least 50" and "around 50"). Merely compatible values
     ("at least 22" and "around 40") are not the same statement."""
-    if a.zero_gap or b.zero_gap:
+    if a.zero_gap or b.zero_gap or a.kind == "time":
         return bool(values_agree(a, b))
     if a.family == "currency" and a.base_unit != b.base_unit:
-        return False
+        return _cross_currency(a, b) is True
     tol = max(a.tol, b.tol)
     eps = 1e-9 * max(abs(mid(a)), abs(mid(b)), 1)
     if a.bound == "range" or b.bound == "range":
@@ -57,6 +62,42 @@ def values_equal(a: Claim, b: Claim) -> bool:
     if a.bound and b.bound and a.bound != b.bound:
         return False
     return abs(mid(a) - mid(b)) <= tol + eps and bool(values_agree(a, b))
+
+
+def times_agree(a: Claim, b: Claim) -> bool | None:
+    """Two times of day can be the same moment: their tolerances overlap, on the same day if both say."""
+    if a.date_value and b.date_value and a.date_value != b.date_value:
+        return None  # different days: different moments, not a disagreement about one
+    return max(a.lo - a.tol, b.lo - b.tol) <= min(a.hi + a.tol, b.hi + b.tol)
+
+
+def _cross_currency(a: Claim, b: Claim) -> bool | None:
+    """Amounts in two currencies: through a bracketed conversion if one matches, else approximate rates."""
+    for x, y in ((a, b), (b, a)):
+        for lo, hi, tol, unit in x.alternates:
+            if unit == y.base_unit:
+                t = max(tol, y.tol)
+                return max(lo, y.lo) - min(hi, y.hi) <= t + 1e-9 * max(abs(lo), abs(y.lo), 1)
+    year = _year(a) or _year(b)
+    if not year or not (math.isfinite(mid(a)) and math.isfinite(mid(b))):
+        return None
+    return same_sum(abs(mid(a)), a.base_unit, abs(mid(b)), b.base_unit, year)
+
+
+def _year(c: Claim) -> int:
+    for value in (c.as_of, c.ref_time, c.published):
+        if value[:4].isdigit():
+            return int(value[:4])
+    return 0
+
+
+def comparable_value(c: Claim) -> float:
+    """A value to order statements by: money in approximate US dollars, anything else as is."""
+    m = mid(c)
+    if c.family == "currency" and math.isfinite(m):
+        rate = usd_per_unit(c.base_unit, _year(c) or 2020)
+        return m * rate if rate else m
+    return m
 
 
 def dates_agree(a: str, b: str) -> bool:
@@ -80,7 +121,7 @@ def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> l
     """
     groups: list[list[int]] = []
     points: list[list[int]] = []  # per run: [min point, max point] claim indices
-    order = sorted(reps, key=lambda i: (mid(claims[i]) if claims[i].kind == "number" else 0,
+    order = sorted(reps, key=lambda i: (comparable_value(claims[i]) if claims[i].kind in ("number", "time") else 0,
                                         claims[i].date_value, i))
     for i in order:
         c = claims[i]
@@ -90,7 +131,8 @@ def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> l
                 groups[-1].append(i)
                 if c.kind == "number" and not c.bound:
                     pts = points[-1] + [i]
-                    points[-1] = [min(pts, key=lambda k: mid(claims[k])), max(pts, key=lambda k: mid(claims[k]))]
+                    points[-1] = [min(pts, key=lambda k: comparable_value(claims[k])),
+                                  max(pts, key=lambda k: comparable_value(claims[k]))]
                 continue
         groups.append([i])
         points.append([i] if c.kind == "number" and not c.bound else [])
@@ -103,7 +145,7 @@ def value_groups(cs: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def rel_diff(cs: Sequence[Claim]) -> float:
-    mids = [mid(c) for c in cs if math.isfinite(mid(c))]
+    mids = [comparable_value(c) for c in cs if math.isfinite(comparable_value(c))]
     return (max(mids) - min(mids)) / max(max(abs(m) for m in mids), 1e-9) if mids else 0.0
 
 

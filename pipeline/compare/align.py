@@ -1,60 +1,102 @@
-"""Alignment: which claims from different documents talk about the same thing.
+"""Alignment: which claims of different documents speak about the same thing.
 
-Blocking first, scoring second. Claims are put in buckets by compound keys (measure key plus
-one content stem or canonical entity for numbers; content stem or entity for dates and
-assessments); only claims sharing a bucket are scored, and buckets bigger than MAX_BUCKET are
-dropped as uninformative (a word every sentence shares says nothing about sameness). That keeps
-the work near-linear in the number of claims, so 1,000 documents stay fast.
+Blocking first, scoring second. Claims are put in buckets by keys (family and concept, family
+and subject, family and counted noun ...; every pair of a family when the corpus is small), and
+only claims sharing a bucket are scored. A pair is first checked against what makes two
+statements different quantities whatever their wording (another unit family, another concept,
+another named subject, an addition against a total, background against the current event,
+different reference times); then scored from the encoder's similarity of their frames (what
+each figure is about), the words of their sentences and their shared names. The encoder never
+decides alone: it says "killed 10" is as close to "ten houses destroyed" as to "a toll of 12".
+
+Each document pair keeps a one-to-one matching (a figure of one source meets at most one figure
+of another), so the items of two enumerations pair up by best match; connected components of
+the kept edges are the groups the findings are made of.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from pipeline.compare.claims import Claim
+from pipeline.compare.currency import usd_per_unit
+from pipeline.compare.text import content_stems, stem
+from pipeline.compare.vectors import FrameVectors
 from pipeline.textsim import TfIdf, cosine, weighted_overlap
 from pipeline.vocab import timeml
-from pipeline.vocab.units import PHYSICAL_FAMILIES
+from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
+GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
-# At 5-15 documents no bucket comes near it; at 1,000 it drops stems like "china" or "kill".
-MAX_BUCKET = 40
-# Keys marked STRONG (a measure together with an entity) are worth keeping even when crowded,
-# up to HUGE_BUCKET members, each linked to its next WINDOW neighbours.
-STRONG = "strong"
-HUGE_BUCKET = 5000
-WINDOW = 6
-# Two numbers more than this many times apart are different quantities (10 dead in one quake vs
-# 26,000 in an earlier one), not a disagreement about one quantity.
-MAX_PLAUSIBLE_RATIO = 8.0
-# Weights of the number-alignment score: sentence similarity, shared entities, shared places.
-W_CONTEXT, W_SUBJECT, W_PLACE = 0.55, 0.25, 0.20
-# A shared measure concept ("deaths", "magnitude") is stronger evidence than a shared word.
-CONCEPT_BONUS = 0.15
-# Minimum score for two numbers with the same measure key to be the same quantity. Calibrated on
-# the seeds and the multisource events: pairs at 0.25-0.3 were already about different things.
-NUMBER_ALIGN_MIN = 0.30
+MAX_BUCKET = 60
+# Below this many claims of one family, every pair of the family is scored (no blocking needed).
+ALL_PAIRS_MAX = 400
 # A figure dated this many days or fewer before the other source's publication can still be the
 # same current figure ("on Sunday ... killed 10" in a Monday paper).
 BACKGROUND_DAYS = 7
-# Score penalty when only one side states the reference time.
-AS_OF_HALF_KNOWN_PENALTY = 0.10
-# Dates: event-sentence similarity for "same event" (corroboration) and the stricter level needed
-# to call two different dates a conflict (different events often share words: "controls began
-# in 2022" vs "controls were tightened in 2023").
-# Scores are IDF-weighted overlap of the words around the date (shared mass / smaller side).
-DATE_ALIGN_MIN = 0.25
-DATE_CONFLICT_MIN = 0.50
+# Two numbers more than this many times apart are different quantities (10 dead in one quake vs
+# 26,000 in an earlier one), unless both are the same named measure (a depth of 1.2 or 12 miles).
+MAX_PLAUSIBLE_RATIO = 8.0
+# Weights of a figure pair's score: the encoder on the two frames, TF-IDF on the two sentences,
+# shared names. Calibrated on the compare benchmark and read on the multisource events as a set.
+W_FRAME, W_SENTENCE, W_NAMES = 0.60, 0.25, 0.15
+# Same measure concept ("deaths", "price") or the same named subject is strong evidence.
+CONCEPT_BONUS = 0.12
+SUBJECT_BONUS = 0.10
+# Minimum score for two figures to be the same quantity.
+FIGURE_ALIGN_MIN = 0.42
+# Two figures with different values are one quantity (a disagreement) only when their frames are
+# at least this close: a disagreement needs more evidence than an agreement, and this keeps
+# aftershocks (2.9) from joining the main shock (4.6).
+DIFFERENT_VALUE_FRAME_MIN = 0.45
+# A background figure and an undated one are one quantity only when their frames are this close.
+BACKGROUND_FRAME_MIN = 0.52
+# Two counts of different nouns ("guards" vs "officers") are the same quantity only when their
+# frames say so this clearly.
+NOUN_FRAME_MIN = 0.55
+# Two figures whose sources name what they measure ("share of AI chips", "share of conference
+# papers"; "challenges" vs "paths") are different quantities when those names are this far apart.
+# Paraphrases of one measure score 0.6-0.85 ("people killed" / "deaths", "vessels" / "boats");
+# wordings that need the sentence to meet ("took part in the march" / "crowds numbered", 0.19)
+# are rescued by a frame similarity of at least MEASURE_RESCUE_FRAME.
+MEASURE_DIFFERENT_MAX = 0.40
+MEASURE_RESCUE_FRAME = 0.70
+# Shares: words that say "a share of" without saying of what, and how common a word may be in
+# the corpus's sentences and still tell two populations apart.
+SHARE_WORDS = frozenset(stem(w) for w in "share shares percent per cent proportion percentage rate half halves third "
+                        "thirds quarter quarters all total number part fraction majority minority".split())
+POPULATION_MAX_DF_SHARE = 0.25
+POPULATION_SIM_MIN = 0.75
+POPULATION_UNSAID_FRAME_MIN = 0.60
+# Two ages belong to the same person only when the frames agree this much (when no name says so).
+AGE_FRAME_MIN = 0.70
+# Dates and times: the encoder on the event words, shared rare words, shared names.
+W_DATE_FRAME, W_DATE_WORDS, W_DATE_NAMES = 0.55, 0.30, 0.15
+DATE_ALIGN_MIN = 0.40
+# Dates or times that agree need less: a second source saying "4:30 a.m." for the raid is
+# worded differently ("drove into the store" / "rammed the front") but says the same.
+DATE_AGREE_MIN = 0.28
+SAME_MINUTE_BONUS = 0.20
 # Two dated sentences must share at least this many words that are not everywhere in the
-# corpus (in at most DATE_RARE_DF_SHARE of its sentences): "China" and "AI" in an AI-race corpus
-# say nothing about which event is dated.
-DATE_MIN_SHARED = 2
+# corpus (in at most DATE_RARE_DF_SHARE of its sentences).
+DATE_MIN_SHARED = 1
 DATE_RARE_DF_SHARE = 0.10
-DATE_RARE_MIN_DF = 4  # in a handful of sentences any shared word is "common"; count it anyway
-# Assessments: similarity (sentence plus the one before it) for "same question".
-ASSESS_ALIGN_MIN = 0.12
+DATE_RARE_MIN_DF = 4
+# Statuses and outcomes of the same subject; judgements of the same question.
+STATUS_FRAME_MIN = 0.25
+# Two statuses on one scale naming the same two parties (buyer and target, suspect and victim)
+# are about one matter however they are worded ("the deal is expected to close" / "AMD has
+# completed its acquisition of SeaMicro").
+STATUS_SHARED_NAMES = 2
+OUTCOME_FRAME_MIN = 0.45
+JUDGEMENT_ALIGN_MIN = 0.42
+# Without encoder vectors, TF-IDF of the frames stands in, on this scale.
+TFIDF_FRAME_SCALE = 1.0
 
 
 @dataclass(frozen=True)
@@ -72,159 +114,15 @@ def candidate_pairs(items: Sequence[Claim], keys_of: Callable[[Claim], Iterable[
         for k in set(keys_of(c)):
             buckets.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for key, members in buckets.items():
-        if len(members) < 2:
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > max_bucket:
             continue
-        if len(members) > max_bucket:
-            if not (isinstance(key, tuple) and key and key[0] == STRONG) or len(members) > HUGE_BUCKET:
-                continue
-            # A big bucket under a strong key (measure + entity): link each claim to its next
-            # WINDOW neighbours only; components still form, at linear cost.
-            span = WINDOW
-        else:
-            span = len(members)
         for x in range(len(members)):
             ci = items[members[x]]
-            for y in range(x + 1, min(len(members), x + 1 + span)):
+            for y in range(x + 1, len(members)):
                 if items[members[y]].doc_id != ci.doc_id:
                     pairs.add((members[x], members[y]))
     return sorted(pairs)
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _same_time(a: str, b: str) -> bool | None:
-    """True if two as_of values are compatible, False if not, None if only one is known."""
-    if not a and not b:
-        return True
-    if not a or not b:
-        return None
-    return a.startswith(b) or b.startswith(a)
-
-
-def _background(a: Claim, b: Claim) -> bool:
-    """One side dates its figure well before the other side's publication: a background fact
-    (an earlier quake, last year's result), not the same quantity as an undated current figure."""
-    dated, undated = (a, b) if a.as_of else (b, a)
-    return is_background(dated.as_of, undated.ref_time)
-
-
-# How long after the end of its period a figure is still current news: a day's (or week's) toll
-# for a week, a month's figure for a month, a quarter's or a year's results for about a quarter
-# (annual results for 2024 come out in February 2025).
-STALE_AFTER_DAYS = {"day": BACKGROUND_DAYS, "week": BACKGROUND_DAYS, "weekend": BACKGROUND_DAYS, "month": 31}
-STALE_AFTER_DAYS_DEFAULT = 92
-
-
-def is_background(as_of: str, ref_time: str) -> bool:
-    """True when a figure's reference period ended well before the article's reference time."""
-    pub = timeml.parse_iso_date(ref_time)
-    end = timeml.end(as_of)
-    if pub is None or end is None:
-        return False
-    allowance = STALE_AFTER_DAYS.get(timeml.granularity(as_of), STALE_AFTER_DAYS_DEFAULT)
-    return (pub - end).days > allowance
-
-
-def _magnitude_ok(a: Claim, b: Claim) -> bool:
-    if a.zero_gap or b.zero_gap:
-        return True
-    va = a.lo if math.isfinite(a.lo) else a.hi
-    vb = b.lo if math.isfinite(b.lo) else b.hi
-    if not (math.isfinite(va) and math.isfinite(vb)):
-        return True
-    small, big = sorted((abs(va), abs(vb)))
-    if small == 0:
-        return big == 0 or a.family == "percent"
-    return big / small <= MAX_PLAUSIBLE_RATIO
-
-
-def _families_match(a: Claim, b: Claim) -> bool:
-    return a.family == b.family or "*" in (a.family, b.family)
-
-
-def _noun(unit: str) -> str:
-    u = unit.lower()
-    return "people" if u in ("people", "persons", "person") else u.rstrip("s")
-
-
-def number_keys(c: Claim) -> list[Hashable]:
-    fam = "*" if c.zero_gap else c.family
-    out: list[Hashable] = []
-    for m in c.measure_keys:
-        for extra in c.subjects:
-            out.append((STRONG, m, extra))
-        for extra in set(c.context):
-            out.append((m, extra))
-        out.append((m, fam, "~"))  # measure + unit family alone, for short sentences
-    return out
-
-
-def align_numbers(claims: Sequence[Claim], tfidf: TfIdf) -> list[Edge]:
-    """Edges between number claims of different documents that measure the same quantity."""
-    vecs = [tfidf.vector(c.context) for c in claims]
-    edges: list[Edge] = []
-    for i, j in candidate_pairs(claims, number_keys):
-        a, b = claims[i], claims[j]
-        if not _families_match(a, b) or not (a.measure_keys & b.measure_keys):
-            continue
-        if a.family == b.family == "count" and a.unit and b.unit and _noun(a.unit) != _noun(b.unit):
-            continue  # "50 people" vs "40 houses": both "damaged", not the same thing counted
-        if a.head != b.head:
-            continue  # "26% of papers" vs "26% of experts": same modifier, different thing counted
-        if a.zero_gap and b.zero_gap:
-            continue
-        same = _same_time(a.as_of, b.as_of)
-        if same is None and _background(a, b):
-            continue
-        if same is False or not _magnitude_ok(a, b):
-            continue
-        if a.family in PHYSICAL_FAMILIES and not (a.places & b.places):
-            continue  # a distance or area is only the same quantity between the same places
-        place = 1.0 if (a.places & b.places) else (0.5 if not (a.places and b.places) else 0.0)
-        about = jaccard(a.subjects - a.sources, b.subjects - b.sources)
-        score = W_CONTEXT * cosine(vecs[i], vecs[j]) + W_SUBJECT * about + W_PLACE * place
-        if a.concept and a.concept == b.concept:
-            score += CONCEPT_BONUS
-        if same is None:
-            score -= AS_OF_HALF_KNOWN_PENALTY
-        if score >= NUMBER_ALIGN_MIN:
-            edges.append(Edge(i, j, round(score, 6)))
-    return edges
-
-
-def _context_keys(c: Claim) -> list[Hashable]:
-    return list(set(c.context) | {("E", s) for s in c.subjects})
-
-
-def align_by_context(claims: Sequence[Claim], tfidf: TfIdf, *, minimum: float) -> list[Edge]:
-    """Edges between claims of different documents whose sentences are similar enough."""
-    vecs = [tfidf.vector(c.context) for c in claims]
-    edges: list[Edge] = []
-    for i, j in candidate_pairs(claims, _context_keys):
-        a, b = claims[i], claims[j]
-        score = cosine(vecs[i], vecs[j]) + 0.2 * jaccard(a.subjects, b.subjects)
-        if score >= minimum:
-            edges.append(Edge(i, j, round(score, 6)))
-    return edges
-
-
-def align_dates(claims: Sequence[Claim], tfidf: TfIdf) -> list[Edge]:
-    """Edges between dated events of different documents described with the same words."""
-    edges: list[Edge] = []
-    for i, j in candidate_pairs(claims, _context_keys):
-        a, b = claims[i], claims[j]
-        over, _ = weighted_overlap(a.context, b.context, tfidf)
-        common = max(DATE_RARE_DF_SHARE * tfidf.n, DATE_RARE_MIN_DF)
-        rare = sum(1 for t in set(a.context) & set(b.context) if tfidf.df.get(t, 0) <= common)
-        if rare < DATE_MIN_SHARED:
-            continue
-        score = over + 0.2 * jaccard(a.subjects, b.subjects)
-        if score >= DATE_ALIGN_MIN:
-            edges.append(Edge(i, j, round(score, 6)))
-    return edges
 
 
 def components(n: int, edges: Iterable[Edge]) -> list[list[int]]:
@@ -245,3 +143,397 @@ def components(n: int, edges: Iterable[Edge]) -> list[list[int]]:
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     return [g for g in groups.values() if len(g) > 1]
+
+
+# Two clusters merge only when at least this share of their cross pairs are edges themselves:
+# "5 vessels" - "5 boats" - "3 boats" must not chain into one quantity.
+MIN_LINKAGE = 0.5
+
+
+def cluster(items: Sequence[Claim], edges: Sequence[Edge], *, min_linkage: float = MIN_LINKAGE,
+            cannot_link: Callable[[Claim, Claim], str] | None = None) -> list[list[int]]:
+    """Groups of claims that speak of one thing: agglomerative, strongest edges first.
+
+    Two clusters merge when they share no document (a source states a quantity once; a second
+    statement of its own is a self-contradiction, attached afterwards), most of their cross
+    pairs are edges and no cross pair is impossible (``cannot_link`` gives a reason: 2021's share
+    and a 2027 forecast never join, even through a third figure close to both). Unlike connected
+    components, chains of look-alikes do not fuse.
+    """
+    neighbours: dict[int, set[int]] = {}
+    for e in edges:
+        neighbours.setdefault(e.a, set()).add(e.b)
+        neighbours.setdefault(e.b, set()).add(e.a)
+    member_of = {i: i for i in neighbours}
+    members: dict[int, list[int]] = {i: [i] for i in neighbours}
+    docs: dict[int, set[str]] = {i: {items[i].doc_id} for i in neighbours}
+    for e in sorted(edges, key=lambda e: (-e.score, e.a, e.b)):
+        ca, cb = member_of[e.a], member_of[e.b]
+        if ca == cb or docs[ca] & docs[cb]:
+            continue
+        small, large = sorted((ca, cb), key=lambda c: len(members[c]))
+        linked = sum(len(neighbours[x] & set(members[large])) for x in members[small])
+        if linked < min_linkage * len(members[small]) * len(members[large]):
+            continue
+        if cannot_link and any(cannot_link(items[x], items[y]) for x in members[small] for y in members[large]):
+            continue
+        for x in members[small]:
+            member_of[x] = large
+        members[large].extend(members.pop(small))
+        docs[large] |= docs.pop(small)
+    groups = [sorted(m) for m in members.values() if len(docs[member_of[m[0]]]) > 1]
+    return sorted(_with_self_contradictions(groups, items, neighbours), key=lambda g: g[0])
+
+
+def _with_self_contradictions(groups: list[list[int]], items: Sequence[Claim],
+                              neighbours: dict[int, set[int]]) -> list[list[int]]:
+    """A second statement of a document joins its group when it is linked to most of the group:
+    a headline's "$2.5m" over a body's "$2.6m" is the source contradicting itself."""
+    placed = {i for g in groups for i in g}
+    out = []
+    for g in groups:
+        by_doc = {items[i].doc_id for i in g}
+        extra = [i for i in neighbours if i not in placed and items[i].doc_id in by_doc
+                 and len(neighbours[i] & set(g)) >= max(2, (len(g) + 1) // 2)]
+        out.append(sorted(g + extra))
+        placed.update(extra)
+    return out
+
+
+def one_to_one(edges: Sequence[Edge], items: Sequence[Claim]) -> list[Edge]:
+    """Per document pair, keep the best edges such that each claim meets at most one claim of the other document."""
+    used: set[tuple[int, str]] = set()
+    kept = []
+    for e in sorted(edges, key=lambda e: (-e.score, e.a, e.b)):
+        da, db = items[e.a].doc_id, items[e.b].doc_id
+        if (e.a, db) in used or (e.b, da) in used:
+            continue
+        used.update({(e.a, db), (e.b, da)})
+        kept.append(e)
+    return sorted(kept, key=lambda e: (e.a, e.b))
+
+
+def is_background(as_of: str, ref_time: str) -> bool:
+    """True when a figure's reference period ended well before the article's reference time."""
+    pub = timeml.parse_iso_date(ref_time)
+    end = timeml.end(as_of)
+    if pub is None or end is None:
+        return False
+    allowance = STALE_AFTER_DAYS.get(timeml.granularity(as_of), STALE_AFTER_DAYS_DEFAULT)
+    return (pub - end).days > allowance
+
+
+# How long after the end of its period a figure is still current news: a day's (or week's) toll
+# for a week, a month's figure for a month, a quarter's or a year's results for about a quarter
+# (annual results for 2024 come out in February 2025).
+STALE_AFTER_DAYS = {"day": BACKGROUND_DAYS, "week": BACKGROUND_DAYS, "weekend": BACKGROUND_DAYS, "month": 31}
+STALE_AFTER_DAYS_DEFAULT = 92
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one entity: equal ignoring case and punctuation, or one inside the other
+    ("LaCalamita" and "Anthony LaCalamita III", "Sukanya" and "INS Sukanya")."""
+    x, y = _name_key(a), _name_key(b)
+    if not x or not y:
+        return False
+    return x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
+
+
+def _name_key(name: str) -> str:
+    return " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
+                    if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
+
+
+class Scorer:
+    """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF."""
+
+    def __init__(self, items: Sequence[Claim], vectors: Mapping[str, np.ndarray] | None, tfidf: TfIdf):
+        self.items = items
+        self.vectors = FrameVectors(items, vectors)
+        self.measures = FrameVectors(items, vectors, "measure_text")
+        self.tfidf = tfidf
+        self.sentence = [tfidf.vector(c.context) for c in items]
+        self._frames: list[dict[str, float]] | None = None
+
+    def frame(self, i: int, j: int) -> float:
+        if self.vectors.known:
+            return self.vectors.sim(i, j)
+        if self._frames is None:
+            self._frames = [self.tfidf.vector(content_stems(c.frame)) for c in self.items]
+        return TFIDF_FRAME_SCALE * cosine(self._frames[i], self._frames[j])
+
+    def measure(self, i: int, j: int) -> float | None:
+        """Similarity of what the two figures say they measure; None when either does not say."""
+        if not (self.measures.has(i) and self.measures.has(j)):
+            return None
+        return self.measures.sim(i, j)
+
+    def same_population(self, i: int, j: int) -> bool:
+        """Whether two shares may be of the same whole: their measure phrases share a word that is
+        not everywhere in the corpus ("AI" in a corpus about AI says nothing), or the encoder
+        finds the phrases near-identical. A share that does not say of what needs close frames."""
+        a, b = self.items[i].measure_text, self.items[j].measure_text
+        if not (a and b):
+            return self.frame(i, j) >= POPULATION_UNSAID_FRAME_MIN
+        wa, wb = (set(content_stems(t)) - SHARE_WORDS for t in (a, b))
+        if {w for w in wa & wb if self.tfidf.df_share(w) <= POPULATION_MAX_DF_SHARE}:
+            return True
+        measure = self.measure(i, j)
+        return measure is not None and measure >= POPULATION_SIM_MIN
+
+    def context(self, i: int, j: int) -> float:
+        return cosine(self.sentence[i], self.sentence[j])
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _noun(unit: str) -> str:
+    u = unit.lower()
+    return "people" if u in ("people", "persons", "person") else stem(u)
+
+
+def _figure_keys(c: Claim) -> list[Hashable]:
+    fam = "*" if c.zero_gap or c.concept == GAP else c.family  # a closed gap meets gaps in years
+    keys: list[Hashable] = [("concept", fam, c.concept)] if c.concept else []
+    if c.subject:
+        keys.append(("subject", fam, c.subject.lower()))
+    if c.head:
+        keys.append(("head", fam, c.head))
+    if c.unit and fam == "count":
+        keys.append(("noun", fam, _noun(c.unit)))
+    return keys
+
+
+def _usd(c: Claim, value: float) -> float:
+    """A money value in approximate US dollars (yen and dollars differ a hundredfold in scale)."""
+    year = next((int(v[:4]) for v in (c.as_of, c.ref_time, c.published) if v[:4].isdigit()), 2020)
+    rate = usd_per_unit(c.base_unit, year)
+    return value * rate if rate else value
+
+
+def _magnitude_ok(a: Claim, b: Claim) -> bool:
+    if a.zero_gap or b.zero_gap:
+        return True
+    va = a.lo if math.isfinite(a.lo) else a.hi
+    vb = b.lo if math.isfinite(b.lo) else b.hi
+    if a.family == "currency":
+        va, vb = _usd(a, va), _usd(b, vb)
+    if not (math.isfinite(va) and math.isfinite(vb)):
+        return True
+    small, big = sorted((abs(va), abs(vb)))
+    if small == 0:
+        return big == 0 or a.family == "percent"
+    return big / small <= MAX_PLAUSIBLE_RATIO
+
+
+def different_quantities(a: Claim, b: Claim) -> str:
+    """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
+    if a.zero_gap or b.zero_gap or GAP in (a.concept, b.concept):
+        # "two years behind" is a gap only with another gap, never with a plain duration
+        return "" if (a.concept == b.concept == GAP) else "not a gap"
+    if a.family != b.family:
+        return "unit family"
+    if a.concept and b.concept and a.concept != b.concept:
+        return "concept"
+    if a.subject and b.subject and not same_name(a.subject, b.subject) and not (
+            distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
+        return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
+    if a.increment != b.increment or a.part != b.part or a.total != b.total:
+        return "addition, part or total"
+    if (a.background and b.current) or (b.background and a.current):
+        return "background"
+    if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of):
+        return "reference time"
+    if (a.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != a.family
+            and (a.direction or b.direction or a.subject or b.subject)):
+        # A distance or area is only the same quantity between the same places and in the same
+        # direction ("12 inches of rain" names no place and is compared like any measure).
+        if not (a.subject and b.subject):
+            return "places"
+        if a.direction and b.direction and not _same_bearing(a.direction, b.direction):
+            return "direction"
+    same_concept = bool(a.concept) and a.concept == b.concept
+    if not same_concept and not _magnitude_ok(a, b):
+        return "magnitude"
+    return ""
+
+
+def distinctive(c: Claim) -> bool:
+    """A value with two or more significant digits ("$9.3m", "334"): two sources giving it rarely do so by chance."""
+    return len(re.sub(r"\D", "", c.row.value.split(".")[0] + c.row.value.partition(".")[2]).strip("0")) >= 2
+
+
+def values_equal_loose(a: Claim, b: Claim) -> bool:
+    """Same value within rounding (bounds admitting each other count), across units of one family."""
+    if a.zero_gap or b.zero_gap or (a.family == "currency" and a.base_unit != b.base_unit):
+        return False
+    tol = max(a.tol, b.tol)
+    lo_a, hi_a = (a.lo, a.hi)
+    lo_b, hi_b = (b.lo, b.hi)
+    return max(lo_a, lo_b) - min(hi_a, hi_b) <= tol + 1e-9 * max(abs(lo_a) if math.isfinite(lo_a) else 1, 1)
+
+
+def _same_bearing(a: str, b: str) -> bool:
+    """"north" and "north-northeast" may be one bearing written loosely; "northwest" and "east" are not."""
+    pa, pb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    return a == b or bool(pa & pb) or a in b or b in a
+
+
+def figure_score(s: Scorer, i: int, j: int) -> float | None:
+    """How surely two figures are the same quantity (None: they cannot be)."""
+    a, b = s.items[i], s.items[j]
+    if a.doc_id == b.doc_id or different_quantities(a, b):
+        return None
+    frame = s.frame(i, j)
+    if bool(a.background) != bool(b.background) and (frame < BACKGROUND_FRAME_MIN or not (
+            values_equal_loose(a, b) or (a.background and not a.as_of) or (b.background and not b.as_of))):
+        # Background against a figure of the article's own time: only when the frames tell of one
+        # event, and never with different values when the background one is dated ($1.1bn in
+        # 2019 is no rival of a 2025 article's undated $5.2bn, which speaks of its own year).
+        return None
+    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN):
+        return None  # calling two different values one quantity needs frames that say so
+    if a.family == "count" and (a.unit or b.unit) and _noun(a.unit) != _noun(b.unit) and not (
+            a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
+        return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
+    measure = s.measure(i, j)
+    if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
+            and frame < MEASURE_RESCUE_FRAME):
+        return None  # each names what it measures, and the names differ
+    if a.family == "percent" and not values_equal_loose(a, b) and not s.same_population(i, j):
+        return None  # 26% of conference papers and 47% of researchers are shares of different wholes
+    if a.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
+        return None  # an age is compared only with the same person's age
+    score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
+    if a.concept and a.concept == b.concept:
+        score += CONCEPT_BONUS
+    if a.subject and b.subject:
+        score += SUBJECT_BONUS
+    return score
+
+
+def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
+    """Edges between figures of different documents that measure the same quantity."""
+    small = {fam for fam in {c.family for c in items}
+             if sum(1 for c in items if c.family == fam) <= ALL_PAIRS_MAX}
+
+    def keys(c: Claim) -> list[Hashable]:
+        out = _figure_keys(c)
+        if c.family in small or c.zero_gap:
+            out.append(("family", "*" if c.zero_gap else c.family))
+        return out
+
+    edges = []
+    for i, j in candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)):
+        score = figure_score(scorer, i, j)
+        if score is not None and score >= FIGURE_ALIGN_MIN:
+            edges.append(Edge(i, j, round(score, 6)))
+    return edges
+
+
+# --------------------------------------------------------------------------- dates and times
+
+
+def _context_keys(c: Claim) -> list[Hashable]:
+    return list(set(c.context) | {("E", s) for s in c.subjects})
+
+
+def same_moment(a: Claim, b: Claim) -> bool:
+    """Two dates that may be the same day (or two times the same minute, within their tolerances)."""
+    if a.kind == "time":
+        return a.lo - a.tol <= b.hi + b.tol and b.lo - b.tol <= a.hi + a.tol
+    return timeml.agree(a.date_value, b.date_value)
+
+
+def dates_cannot_link(a: Claim, b: Claim) -> str:
+    """A date that dates a statement ("announced today") joins only the same date: it is the day
+    the event was told, so it backs a source that gives that day, but disputes nothing."""
+    if (a.reported or b.reported) and not same_moment(a, b):
+        return "reported"
+    if a.phase and b.phase and a.phase != b.phase:
+        return "phase"
+    return ""
+
+
+def date_score(s: Scorer, i: int, j: int) -> float | None:
+    a, b = s.items[i], s.items[j]
+    if a.doc_id == b.doc_id or dates_cannot_link(a, b):
+        return None
+    if a.kind == "time" and a.zone and b.zone and a.zone.lower() != b.zone.lower():
+        return None  # 08:30 local and 06:31 GMT are not compared without the offset
+    over, _ = weighted_overlap(a.context, b.context, s.tfidf)
+    common = max(DATE_RARE_DF_SHARE * s.tfidf.n, DATE_RARE_MIN_DF)
+    rare = sum(1 for t in set(a.context) & set(b.context) if s.tfidf.df.get(t, 0) <= common)
+    rare += bool(a.phase and a.phase == b.phase)  # "repaired" and "completed" name one moment
+    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == "date":
+        return None
+    score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
+    if a.kind == "time" and a.lo == b.lo and a.lo % 60:
+        score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
+    return score
+
+
+def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
+    """Edges between dated events (or times of day) of different documents that tell of the same happening."""
+    all_pairs = len(items) <= ALL_PAIRS_MAX
+
+    def keys(c: Claim) -> list[Hashable]:
+        return [*_context_keys(c), "all"] if all_pairs else _context_keys(c)
+
+    edges = []
+    for i, j in candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)):
+        score = date_score(scorer, i, j)
+        same = same_moment(items[i], items[j])
+        if score is not None and score >= (DATE_AGREE_MIN if same else DATE_ALIGN_MIN):
+            edges.append(Edge(i, j, round(score, 6)))
+    return edges
+
+
+# --------------------------------------------------------------------------- statuses, outcomes, judgements
+
+
+def align_grouped(items: Sequence[Claim], scorer: Scorer, group_of: Callable[[Claim], str],
+                  accept: Callable[[Scorer, int, int], float | None]) -> list[Edge]:
+    """Edges within the same scale, outcome set or judgement axis, scored by ``accept``."""
+    edges = []
+    for i, j in candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6):
+        score = accept(scorer, i, j)
+        if score is not None:
+            edges.append(Edge(i, j, round(score, 6)))
+    return edges
+
+
+def status_score(s: Scorer, i: int, j: int) -> float | None:
+    """Two statuses of one story: the same names and related frames, or frames that clearly match
+    (an arson charge and "the cause of the fire" name no one in common)."""
+    a, b = s.items[i], s.items[j]
+    shared = a.subjects & b.subjects
+    frame = s.frame(i, j)
+    if a.doc_id == b.doc_id or not ((shared and frame >= STATUS_FRAME_MIN) or frame >= OUTCOME_FRAME_MIN
+                                    or len(shared) >= STATUS_SHARED_NAMES):
+        return None
+    return frame + 0.2 * jaccard(a.subjects, b.subjects)
+
+
+def outcome_score(s: Scorer, i: int, j: int) -> float | None:
+    """Two outcomes of the same thing: close frames, and the same names when both name someone."""
+    a, b = s.items[i], s.items[j]
+    frame = s.frame(i, j)
+    if a.doc_id == b.doc_id or frame < OUTCOME_FRAME_MIN:
+        return None
+    if a.subjects and b.subjects and not (a.subjects & b.subjects):
+        return None
+    return frame + 0.2 * jaccard(a.subjects, b.subjects)
+
+
+def judgement_score(s: Scorer, i: int, j: int) -> float | None:
+    a, b = s.items[i], s.items[j]
+    if a.doc_id == b.doc_id:
+        return None
+    score = 0.7 * s.frame(i, j) + 0.3 * s.context(i, j) + 0.2 * jaccard(a.subjects, b.subjects)
+    return score if score >= JUDGEMENT_ALIGN_MIN else None

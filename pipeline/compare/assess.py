@@ -1,37 +1,34 @@
 """Assessment conflicts: opposite judgements on the same question in different sources.
 
-A judging sentence (one with outcome or evaluative cues from the lexicon, negation applied)
-is an assessment claim with a polarity. Two assessments from different documents are about the
-same question when their sentences (with the sentence before, which often names what "it" or
-"those restrictions" are) are similar under TF-IDF and share entities. A group with both
-polarities, where an opposite-polarity pair is itself aligned, is a conflict.
+A judging sentence (``judgements``) has an axis (does it work; how long will it last) and a
+polarity. Two judgements of different documents are about the same question when their frames
+(the sentence with the one before it) are close under the encoder and their words and names
+overlap (``align.judgement_score``). A group with both polarities, where an opposite pair is
+itself aligned, is a conflict; the note says what each side asserts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.compare.align import ASSESS_ALIGN_MIN, Edge, align_by_context, components
+from pipeline.compare.align import Scorer as AlignScorer
+from pipeline.compare.align import align_grouped, components, judgement_score
 from pipeline.compare.claims import Claim
+from pipeline.compare.judgements import DURATION_AXIS
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.ranking import importance
 from pipeline.compare.topics import surface_topic, topic_label
-from pipeline.textsim import TfIdf
 
 # Outcome cues (worked / backfired) decide a conflict on their own; plain evaluative words need
 # a stronger alignment, since "good" and "bad" are said of many different things in one story.
-EVALUATIVE_ONLY_MIN = 0.30
+EVALUATIVE_ONLY_MIN = 0.55
 
 
-def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[DraftFinding], list[Edge]]:
+def assessment_findings(items: Sequence[Claim], scorer: AlignScorer) -> list[DraftFinding]:
     """Conflicting judgements, one statement per document, strongest pair first."""
-    items = [c for c in claims if c.kind == "assessment"]
-    edges = align_by_context(items, tfidf, minimum=ASSESS_ALIGN_MIN)
-    opposite = [
-        e for e in edges
-        if items[e.a].polarity * items[e.b].polarity < 0
-        and _judged(items[e.a], items[e.b], e.score)
-    ]
+    edges = align_grouped(items, scorer, lambda c: c.scale, judgement_score)
+    opposite = [e for e in edges if items[e.a].polarity * items[e.b].polarity < 0
+                and _judged(items[e.a], items[e.b], e.score)]
     out: list[DraftFinding] = []
     for comp in components(len(items), opposite):
         members = set(comp)
@@ -42,24 +39,26 @@ def assessment_findings(claims: Sequence[Claim], tfidf: TfIdf) -> tuple[list[Dra
                     d = items[i].doc_id
                     if d not in best or e.score > best[d][0]:
                         best[d] = (e.score, i)
-        reps = sorted(
-            (i for _, i in best.values()), key=lambda i: (items[i].polarity, items[i].published, items[i].doc_id)
-        )
+        reps = sorted((i for _, i in best.values()),
+                      key=lambda i: (items[i].polarity, items[i].published, items[i].doc_id))
         cs = [items[i] for i in reps]
         if len({c.polarity for c in cs}) < 2:
             continue
         scores = [e.score for e in opposite if e.a in members and e.b in members]
         align = sum(scores) / len(scores)
+        axis = cs[0].scale
+        sides = {p: [c for c in cs if c.polarity == p] for p in (1, -1)}
+        words = ("lasting", "short-lived") if axis == DURATION_AXIS else ("positive", "negative")
         note = "opposite judgements: " + " vs ".join(
-            f"{c.doc_id} {'positive' if c.polarity > 0 else 'negative'} ({c.cue})" for c in cs
-        )
+            f"{words[0] if p > 0 else words[1]} ({'; '.join(sorted({c.cue for c in g}))})" for p, g in sides.items())
         pubs = sorted({c.published[:4] for c in cs if c.published})
         if len(pubs) > 1:
             note += "; sources published in different years (" + ", ".join(pubs) + "): views may have changed"
-        topic = topic_label("assessment: " + surface_topic(cs), cs)
+        what = "how long it lasts" if axis == DURATION_AXIS else "assessment"
+        topic = topic_label(f"{what}: " + surface_topic(cs), cs)
         out.append(DraftFinding("assessment_conflict", topic, tuple(cs), note,
                                 importance("assessment_conflict", cs, align, 0.0)))
-    return out, edges
+    return out
 
 
 def _judged(a: Claim, b: Claim, score: float) -> bool:

@@ -1,8 +1,9 @@
 """The comparison's word lists (pipeline/data/compare_lexicon.toml), loaded once and indexed.
 
-Users extend the TOML file, not this module: polarity cues for assessments, measure concepts
-that let "killed" and "death toll" line up, cumulative measures (updates, not conflicts) and
-revision cues.
+Users extend the TOML file, not this module: polarity and duration cues for judgements, measure
+concepts that let "killed" and "death toll" line up, cues that make a figure an addition, a part,
+a total or background, status scales (a manhunt, a prosecution, a deal, a repair) and sets of
+exclusive outcomes ("rescued" vs "captured", "destroyed" vs "intact").
 """
 
 from __future__ import annotations
@@ -16,6 +17,22 @@ from pipeline.compare.text import PhraseIndex, compile_phrases
 from pipeline.resources import data_text
 
 LEXICON_FILE = "compare_lexicon.toml"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordered status scale: ``stages[i]`` is the i-th stage's name and phrase index."""
+
+    name: str
+    stages: tuple[tuple[str, PhraseIndex], ...]
+
+
+@dataclass(frozen=True)
+class OutcomeSet:
+    """Exclusive outcomes: a statement in one class excludes the other classes for the same subject."""
+
+    name: str
+    classes: tuple[tuple[str, PhraseIndex], ...]
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,24 @@ class Lexicon:
     status_verbs: frozenset[str] = frozenset()
     scope_prepositions: frozenset[str] = frozenset()
     scope_nouns: frozenset[str] = frozenset()
+    increment_before: frozenset[str] = frozenset()
+    increment_after: frozenset[str] = frozenset()
+    part_after: PhraseIndex | None = None
+    part_before: PhraseIndex | None = None
+    total: PhraseIndex | None = None
+    background: PhraseIndex | None = None
+    attribution: PhraseIndex | None = None
+    scales: tuple[Scale, ...] = ()
+    outcomes: tuple[OutcomeSet, ...] = ()
+    short: PhraseIndex | None = None
+    long: PhraseIndex | None = None
+    central: frozenset[str] = frozenset()
+    phases: tuple[tuple[str, PhraseIndex], ...] = ()
+    hypothetical: frozenset[str] = frozenset()
+
+
+def _ordered(table: dict) -> tuple[tuple[str, PhraseIndex], ...]:
+    return tuple((name, compile_phrases(words)) for name, words in table.items())
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,6 +81,7 @@ def load_lexicon() -> Lexicon:
     data = tomllib.loads(data_text(LEXICON_FILE))
     pol, mea = data["polarity"], data["measures"]
     rules = data.get("concept_rules", {})
+    cues = data.get("cues", {})
     concepts = tuple(
         (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws)) + r")", re.I))
         for name, ws in sorted(data.get("concepts", {}).items())
@@ -69,6 +105,20 @@ def load_lexicon() -> Lexicon:
         status_verbs=frozenset(rules.get("status_verbs", ())),
         scope_prepositions=frozenset(rules.get("scope_prepositions", ())),
         scope_nouns=frozenset(rules.get("scope_nouns", ())),
+        increment_before=frozenset(cues.get("increment_before", ())),
+        increment_after=frozenset(cues.get("increment_after", ())),
+        part_after=compile_phrases(cues.get("part_after", ())),
+        part_before=compile_phrases(cues.get("part_before", ())),
+        total=compile_phrases(cues.get("total", ())),
+        background=compile_phrases(cues.get("background", ())),
+        attribution=compile_phrases(cues.get("attribution", ())),
+        scales=tuple(Scale(name, _ordered(stages)) for name, stages in data.get("scales", {}).items()),
+        outcomes=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("outcomes", {}).items()),
+        short=compile_phrases(data.get("duration", {}).get("short", ())),
+        long=compile_phrases(data.get("duration", {}).get("long", ())),
+        central=frozenset(data.get("ranking", {}).get("central", ())),
+        phases=_ordered(data.get("phases", {})),
+        hypothetical=frozenset(cues.get("hypothetical", ())),
     )
 
 

@@ -45,31 +45,42 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         cs = [claims[i] for i in reps]
         measure = next((c.concept for c in cs if c.concept), "") or " ".join(sorted(cs[0].measure_keys))
         topic = topic_label(measure, cs)
-        currencies = {c.base_unit for c in cs if c.family == "currency"}
-        if len(currencies) > 1:
-            note = number_note("numeric_conflict", cs)
-            out.append(
-                DraftFinding("numeric_conflict", topic, tuple(cs), note, importance("numeric_conflict", cs, align, 0.2))
-            )
-            continue
         clash = clash_of(cs)
         if not clash:
             found = _corroboration(cs, topic, align, salience)
             if found:
                 out.append(found)
             continue
-        if all(c.cumulative and c.published for c in cs) and not all(settled(c) for c in cs):
+        if all(c.family == "age" for c in cs) and _ageing(cs, clash):
+            found = _corroboration(cs, topic, align, salience)  # 38 in April 2007, 39 a year later
+            if found:
+                out.append(found)
+            continue
+        running = all((c.cumulative or c.total) and c.published for c in cs)
+        if running and not all(settled(c) for c in cs):
             out.extend(_running_count(cs, topic, align))
             continue
-        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in clash)]
-        out.append(_conflict(involved, topic, align))
+        out.append(_conflict(cs, clash, topic, align))
     return _merge_corroborations(out, salience)
+
+
+def _ageing(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
+    """Every clash between two ages is the years between the two publications (a person ages)."""
+    for x, y in clash:
+        a, b = sorted((cs[x], cs[y]), key=lambda c: c.published)
+        if not (a.published and b.published):
+            return False
+        years = int(b.published[:4]) - int(a.published[:4])
+        if not 0 < mid(b) - mid(a) <= years + 1:
+            return False
+    return True
 
 
 def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list[DraftFinding]:
     """One fact told in two sentences by the same outlets ("three people died", "the death of the
-    three workers") can land in two groups; corroborations with the same concept and value that
-    share a source become one."""
+    three workers") can land in two groups, and one fact told in two wordings by two sets of
+    outlets ("injured two", "two hurt") too; corroborations with the same concept and value that
+    share a source, or that are both about the story's own event, become one."""
     keep: list[DraftFinding] = []
     merged: dict[int, list[DraftFinding]] = {}
     corr = [f for f in found if f.kind == "corroboration" and f.claims[0].concept]
@@ -86,7 +97,9 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
             g = corr[y]
             if y in used or g.claims[0].concept != f.claims[0].concept:
                 continue
-            if docs & {c.doc_id for c in g.claims} and values_equal(f.claims[0], g.claims[0]):
+            shared = docs & {c.doc_id for c in g.claims}
+            current = not any(all(c.background or settled(c) for c in h.claims) for h in (f, g))
+            if (shared or current) and values_equal(f.claims[0], g.claims[0]):
                 merged[x].append(g)
                 docs |= {c.doc_id for c in g.claims}
                 used.add(y)
@@ -105,13 +118,16 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
     return keep
 
 
-def _conflict(cs: Sequence[Claim], topic: str, align: float, extra: str = "") -> DraftFinding:
+def _conflict(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, align: float,
+              extra: str = "") -> DraftFinding:
+    """All statements of the group, in positions; scored on those that clash."""
+    involved = [c for k, c in enumerate(cs) if any(k in pair for pair in clash)] or list(cs)
     groups = value_groups(cs)
     note = number_note("numeric_conflict", cs, groups)
     if extra:
         note = extra + "; " + note
-    score = importance("numeric_conflict", cs, align, rel_diff(cs))
-    if all(settled(c) for c in cs):
+    score = importance("numeric_conflict", involved, align, rel_diff(involved))
+    if all(settled(c) or c.background for c in cs):
         score = round(score * Salience.BACKGROUND, 4)  # a dispute about past events is context
     return DraftFinding("numeric_conflict", topic, tuple(cs), note, score)
 
@@ -141,10 +157,10 @@ def _running_count_dated(
     falls = {pair for pair in clash - same_day if later_lower(cs[pair[0]], cs[pair[1]])}
     rises = clash - same_day - falls
     if falls:
-        involved = [c for k, c in enumerate(cs) if any(k in pair for pair in falls | same_day)]
-        ordered = sorted(involved, key=lambda c: (c.published, mid(c)))
-        out.append(_conflict(ordered, topic, align, extra="a later report gives a lower figure ("
-                             + ", ".join(f"{say(c)} on {c.published[:10]}" for c in ordered) + ")"))
+        lower = sorted({c for k, c in enumerate(cs) if any(k in pair for pair in falls)},
+                       key=lambda c: (c.published, mid(c)))
+        out.append(_conflict(cs, clash, topic, align, extra="a later report gives a lower figure ("
+                             + ", ".join(f"{say(c)} on {c.published[:10]}" for c in lower) + ")"))
         return out
     if rises:
         ordered = sorted(cs, key=lambda c: (c.published, mid(c)))
@@ -152,15 +168,15 @@ def _running_count_dated(
         last_day = ordered[-1].published[:10]
         low = min((c for c in ordered if c.published[:10] == first_day), key=mid)
         high = max((c for c in ordered if c.published[:10] == last_day), key=mid)
-        label = COUNT_LABEL.get(ordered[0].concept, f"the '{ordered[0].concept}' count")
+        label = COUNT_LABEL.get(ordered[0].concept, f"the '{ordered[0].concept or ordered[0].head}' count")
         note = (f"{label} rose from {say(low)} ({first_day}, {who(low)}) to {say(high)} ({last_day}, "
                 f"{who(high)}): later reports update earlier ones")
         out.append(DraftFinding("superseded", topic, tuple(ordered), note,
-                           importance("superseded", ordered, align, rel_diff(ordered))))
+                                importance("superseded", ordered, align, rel_diff(ordered))))
     for day in sorted({cs[a].published[:10] for a, _ in same_day}):
         pairs = {p for p in same_day if cs[p[0]].published[:10] == day}
         involved = [c for k, c in enumerate(cs) if any(k in p for p in pairs)]
-        out.append(_conflict(involved, topic, align,
+        out.append(_conflict(involved, clash_of(involved), topic, align,
                              extra=f"published the same day ({day}) with different figures"))
     return out
 

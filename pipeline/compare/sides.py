@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 
-from pipeline.compare.agreement import dates_agree, group_by_agreement, values_equal
+from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree, values_equal
 from pipeline.compare.claims import Claim
 
 
@@ -20,7 +20,7 @@ def assign_sides(kind: str, claims: Sequence[Claim]) -> tuple[str, ...]:
         return ("A",) * len(claims)
     groups = _groups(claims)
     if kind == "superseded":
-        groups.sort(key=lambda g: min((claims[i].published or "9999", i) for i in g))
+        groups.sort(key=lambda g: min((claims[i].published or "9999", claims[i].stage, i) for i in g))
     else:
         groups.sort(key=lambda g: (-len({claims[i].doc_id for i in g}), min(g)))
     side = {}
@@ -31,13 +31,18 @@ def assign_sides(kind: str, claims: Sequence[Claim]) -> tuple[str, ...]:
 
 
 def _groups(claims: Sequence[Claim]) -> list[list[int]]:
-    if all(c.kind == "assessment" for c in claims):
-        by_sign: dict[int, list[int]] = {}
+    kinds = {c.kind for c in claims}
+    label = {"assessment": lambda c: c.polarity, "outcome": lambda c: c.outcome_class,
+             "status": lambda c: c.stage}.get(next(iter(kinds)) if len(kinds) == 1 else "")
+    if label is not None:
+        by_label: dict[object, list[int]] = {}
         for i, c in enumerate(claims):
-            by_sign.setdefault(c.polarity, []).append(i)
-        return list(by_sign.values())
-    if all(c.kind == "date" for c in claims):
+            by_label.setdefault(label(c), []).append(i)
+        return list(by_label.values())
+    if kinds == {"date"}:
         return group_by_agreement(range(len(claims)), claims, lambda a, b: dates_agree(a.date_value, b.date_value))
+    if kinds == {"time"}:
+        return group_by_agreement(range(len(claims)), claims, lambda a, b: times_agree(a, b) is not False)
     return group_by_agreement(range(len(claims)), claims, values_equal)
 
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.compare.agreement import values_equal
+from pipeline.compare.agreement import values_agree, values_equal
 from pipeline.compare.align import Edge
 from pipeline.compare.claims import Claim
 
@@ -65,7 +65,17 @@ def number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: E
         key = (support[i], stats.strength[i])
         if d not in best or key > (support[best[d]], stats.strength[best[d]]):
             best[d] = i
-    return sorted(best.values(), key=lambda i: (claims[i].published or "9999", claims[i].doc_id))
+    chosen = set(best.values())
+    # A document that states two values for one quantity (a headline's $2.5m over a body's
+    # $2.6m) keeps both: it contradicts itself, and the reader should see it.
+    for i in idx:
+        c, rep = claims[i], claims[best[claims[i].doc_id]]
+        if i in chosen or not stats.degree[i] or c.background or rep.background or c.bound != rep.bound:
+            continue
+        if c.kind == rep.kind == "number" and c.concept == rep.concept and c.family == rep.family and (
+                values_agree(c, rep) is False):
+            chosen.add(i)
+    return sorted(chosen, key=lambda i: (claims[i].published or "9999", claims[i].doc_id, claims[i].quote_start))
 
 
 # Two quotes at least this similar (rapidfuzz ratio, 0-100) are copies of one wire story.

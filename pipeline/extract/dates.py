@@ -10,6 +10,7 @@ spaCy's DATE entities as extra candidates. Values follow TimeML (see docs/dates.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -139,9 +140,10 @@ def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool =
         if t.relative and not t.anchor and not anchor_str and not value.endswith("_REF"):
             value = ""  # never invent a date; PRESENT_REF & co. claim no calendar date
         return DateRow(doc_id, n, start, end, text[start:end], value, granularity, anchor, t.qualifier,
-                       sents[n].text if sents else "")
+                       sents[n].text if sents else "", t.zone)
 
-    for t in find_doc_timexes(doc, published=published):
+    timexes = _with_days(find_doc_timexes(doc, published=published), starts)
+    for t in timexes:
         if split_ranges and t.parts:
             for i, (s, e, v) in enumerate(t.parts):
                 s = t.start if i == 0 else s
@@ -149,6 +151,24 @@ def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool =
         else:
             rows.append(row(t.start, t.end, t, t.value, t.granularity))
     return tuple(rows)
+
+
+def _with_days(timexes: list[Timex], sent_starts: list[int]) -> list[Timex]:
+    """A time of day takes the day of the nearest day-precise date of its sentence ("at 9:25 on
+    Thursday" -> 2011-11-10T09:25); without one the day stays unknown (XXXX-XX-XX)."""
+    def sent_of(pos: int) -> int:
+        return bisect.bisect_right(sent_starts, pos) - 1
+
+    days = [t for t in timexes if t.granularity == "day" and len(t.value) == 10]
+    out = []
+    for t in timexes:
+        if t.granularity == "time":
+            same = [d for d in days if sent_of(d.start) == sent_of(t.start)]
+            if same:
+                day = min(same, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+                t = dataclasses.replace(t, value=day.value + t.value[10:], relative=day.relative, anchor=day.anchor)
+        out.append(t)
+    return out
 
 
 def _gran_of(value: str) -> str:

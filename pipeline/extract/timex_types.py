@@ -27,6 +27,7 @@ class Norm:
     mod: str = ""  # early | mid | late | approx | after | before
     parts: tuple[tuple[int, int, str], ...] = ()  # range components: (start, end, value)
     anchor: str = ""  # set for anaphora resolved against an earlier mention instead of the DCT
+    zone: str = ""  # a time of day's time zone as written (GMT, BST, ET, local time)
 
 
 @dataclass

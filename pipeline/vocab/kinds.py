@@ -24,6 +24,8 @@ KINDS: tuple[FindingKind, ...] = (
                 "sources give values for the same quantity that cannot both be true"),
     FindingKind("date_conflict", "Date conflict", 3.0, "#c62828", "conflict",
                 "sources date the same event differently"),
+    FindingKind("account_conflict", "Conflicting accounts", 2.8, "#c62828", "conflict",
+                "sources describe what happened in ways that exclude each other (rescued vs captured)"),
     FindingKind("assessment_conflict", "Assessment conflict", 2.5, "#c62828", "conflict",
                 "sources judge the same policy or outcome in opposite directions"),
     FindingKind("superseded", "Superseded", 2.0, "#ef8f00", "update",

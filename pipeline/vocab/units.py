@@ -51,12 +51,15 @@ UNITS: dict[str, Unit] = {
     **_units("percent", "percent", {"percent": 1.0}),
     **_units("points", "percentage points", {"percentage points": 1.0, "basis points": 0.01}),
     **_units("multiplier", "times", {"times": 1.0}),
+    # An earthquake's magnitude is a scale value, never a count of anything.
+    **_units("magnitude", "magnitude", {"magnitude": 1.0}),
 }
 
 TIME_UNITS = frozenset(name for name, unit in UNITS.items() if unit.family == "duration")
-# Families whose values are physical measurements: the same number between different places or
-# things is a different quantity.
+# Families whose values are physical measurements: the same number of different things is a
+# different quantity; a length or an area is also bound to the places it lies between.
 PHYSICAL_FAMILIES = frozenset({"length", "area", "volume", "mass", "speed"})
+PLACE_BOUND_FAMILIES = frozenset({"length", "area"})
 COUNT = "count"
 CURRENCY = "currency"
 
@@ -85,10 +88,12 @@ UNIT_WORDS: dict[str, str] = {
     "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
     "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-    "mph": "mph", "miles per hour": "mph", "knots": "knot", "knot": "knot",
+    "mph": "mph", "miles per hour": "mph", "miles an hour": "mph", "kilometres an hour": "km/h",
+    "kilometers an hour": "km/h", "km an hour": "km/h", "knots": "knot", "knot": "knot",
     "degrees celsius": "°C", "°c": "°C", "degrees fahrenheit": "°F", "°f": "°F",
-    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
-    "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes", "min": "minutes",
+    "mins": "minutes", "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
     "month": "months", "months": "months", "year": "years", "years": "years",
     "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries",
     "percent": "percent", "per cent": "percent", "pct": "percent", "%": "percent",

@@ -1,0 +1,217 @@
+"""Date and time claims: when things happened (or are expected to), by each source.
+
+A date claim is a calendar value (``vocab.timeml``) with the event words around it (its frame:
+the words between the neighbouring dates of the sentence, the date masked), whether it follows
+a reporting verb ("said on Friday" dates the statement, not the event), whether it is a forecast
+("should be fixed next week") and the signal before it ("by", "since"). A time claim is a time
+of day in minutes since midnight with its tolerance (about 9:25 is 9:15-9:35), its zone as
+written and its day when the sentence gives one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pipeline.compare.claims import Claim, DocContext, claim_row
+from pipeline.compare.lexicon import Lexicon
+from pipeline.compare.text import content_stems, find_phrases, words
+from pipeline.schema import DateRow
+from pipeline.vocab import timeml
+
+# A sentence needs this many content words to carry a dated event.
+MIN_CONTENT_WORDS = 4
+# Content words either side of a date that describe the dated event ("In October 2022, the
+# administration began restricting exports ..."); the rest of a long sentence is other matter.
+DATE_WINDOW_BEFORE = 6
+DATE_WINDOW_AFTER = 10
+# Content words either side that say which event a date belongs to, for conflicts: in "his
+# cousin told reporters on Wednesday that the teen was shot", Wednesday dates the telling.
+DATE_NEAR = 4
+# A reporting verb this close before a date ("said on Friday", "told reporters Tuesday") makes
+# the date that of the statement, not of the event.
+REPORTED_WORDS = 3
+# Words either side of a date or time that say whether it is the event's onset or end.
+PHASE_WORDS = 8
+# Frame words either side of a date or time, for the encoder.
+FRAME_WORDS = 12
+# A date this close (characters) to a number whose as_of it is, is that number's reference time.
+AS_OF_ADJACENT = 25
+# An explicit year this close to a relative date, with no clause break between, names its year
+# ("the Boxing Day earthquake and tsunami in 2004").
+SAME_PHRASE_CHARS = 40
+# Calendar years outside this range are times of day or codes misread as years ("1023 GMT").
+YEAR_RANGE = (1500, 2200)
+# Times of day: "about 9:25" may be 9:15 to 9:35; "just after 6am" 6:00 to 6:20; a stated minute
+# is that minute.
+APPROX_MINUTES = 10
+AFTER_MINUTES = 20
+# Words before a date that make it a forecast, not a report of the past.
+FORECAST_WORDS = frozenset(
+    "will would should could may might expected expect expects expecting scheduled due plans plan planned aims "
+    "aim hopes hope likely set forecast predicted estimate estimated until anticipated".split())
+
+
+def dated_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """A claim per resolved date (calendar values up to a year) and per time of day."""
+    number_times: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for r in ctx.men.numbers:
+        if r.as_of:
+            number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
+    out = []
+    conversions = _conversions(ctx)
+    for d in ctx.men.dates:
+        if d in conversions:
+            continue  # "4:30 a.m. local time (11.30 p.m. ET)": the same moment told twice
+        if d.granularity == "time":
+            claim = _time_claim(ctx, lex, d)
+        elif _usable_date(ctx, d, number_times):
+            claim = _date_claim(ctx, lex, d)
+        else:
+            claim = None
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
+    if not timeml.is_calendar(d.value) or d.anchor == "unresolved":
+        return False
+    if not YEAR_RANGE[0] <= int(d.value[:4]) <= YEAR_RANGE[1]:
+        return False
+    if d.anchor and not re.search(r"\b\d{4}\b", d.text) and any(
+            r.sent_no == d.sent_no and r is not d and re.search(r"\b" + r.value[:4] + r"\b", r.text)
+            and r.value[:4] != d.value[:4] and _same_phrase(ctx.text, d.start, d.end, r.start, r.end)
+            for r in ctx.men.dates if r.value[:4].isdigit()):
+        # "the Boxing Day tsunami in 2004": the sentence names the year itself; a holiday
+        # resolved against the publication date would date the wrong year.
+        return False
+    if _names_a_thing(ctx.text, d):
+        return False
+    # "34% in 2024": the date is a number's reference time, compared with the number.
+    return not any(abs(d.start - e) <= AS_OF_ADJACENT or abs(s - d.end) <= AS_OF_ADJACENT
+                   for s, e in number_times.get((d.sent_no, d.value), ()))
+
+
+# A bare year between a determiner or adjective and a capitalised word modifies a name: "a silver
+# 2007 Ford Fusion" (a model year), "the 2012 Olympics". It dates no event of the story.
+_YEAR_IN_NAME_RE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|[a-z]+)\s+)$")
+_NAME_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[A-Z][a-z]")
+_DATE_PREPOSITIONS = frozenset("in on since by from until of during after before around about through to".split())
+
+
+def _names_a_thing(text: str, d: DateRow) -> bool:
+    if not re.fullmatch(r"\d{4}", d.text.strip()):
+        return False
+    before = text[max(0, d.start - 20):d.start]
+    prev = before.split()[-1].lower() if before.split() else ""
+    return (bool(_YEAR_IN_NAME_RE.search(before)) and prev not in _DATE_PREPOSITIONS
+            and bool(_NAME_AFTER_RE.match(text, d.end)))
+
+
+def _conversions(ctx: DocContext) -> set[DateRow]:
+    """Dates and times given again in brackets right after another ("4:30 a.m. (11.30 p.m. ET)")."""
+    rows = sorted(ctx.men.dates, key=lambda r: r.start)
+    return {b for a, b in itertools.pairwise(rows)
+            if a.sent_no == b.sent_no and re.fullmatch(r"\s*[(\[]\s*", ctx.text[a.end:b.start])}
+
+
+def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, int]:
+    """The event words stop at the neighbouring dates of the same sentence: in "won last week,
+    named a cabinet on Tuesday", Tuesday dates the cabinet, not the win. A bracketed conversion
+    of this very date is no neighbour."""
+    others = [r for r in ctx.men.dates if r.sent_no == d.sent_no and r is not d
+              and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
+    left = max([r.end for r in others if r.end <= d.start] + [qs])
+    right = min([r.start for r in others if r.start >= d.end] + [qe])
+    return left, right
+
+
+def _frame(ctx: DocContext, d: DateRow, left: int, right: int) -> str:
+    before = ctx.text[left:d.start].split()[-FRAME_WORDS:]
+    after = ctx.text[d.end:right].split()[:FRAME_WORDS]
+    return " ".join([*before, "#", *after]).strip(" ,;:")
+
+
+def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
+    common = ctx.common(d.sent_no, d.start, d.end, d.sentence)
+    qs, qe = common["quote_start"], common["quote_end"]
+    quote = ctx.text[qs:qe]
+    if d.anchor and _inside_quotation(quote, d.start - qs):
+        return None  # "how many kids will you kill today": a quoted relative date is the speaker's
+    left, right = _event_bounds(ctx, d, qs, qe)
+    before = content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
+    after = content_stems(ctx.text[d.end:right])
+    event = tuple(before + after[:DATE_WINDOW_AFTER])
+    if len(event) < MIN_CONTENT_WORDS:
+        return None
+    near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
+    before_words = words(ctx.text[left:d.start])
+    forecast = bool(set(before_words[-8:]) & FORECAST_WORDS) or (
+        bool(ctx.published) and (timeml.start(d.value) or timeml.Date.min) > (timeml.parse_iso_date(ctx.published)
+                                                                             or timeml.Date.max))
+    row = claim_row(ctx, "date", d.sent_no, d.start, d.end, quote, subject="; ".join(sorted(common["subjects"])),
+                    measure=" ".join(_top(event, 4)), value=d.value, qualifier=d.qualifier, as_of=d.value,
+                    cues="forecast" if forecast else "")
+    return Claim(row=row, kind="date", **{**common, "context": event}, frame=_frame(ctx, d, left, right),
+                 date_value=d.value, as_of=d.value, near=near, date_qualifier=d.qualifier,
+                 reported=bool(set(before_words[-REPORTED_WORDS:]) & lex.reporting),
+                 anchor=d.anchor if d.anchor != "unresolved" else "", text=d.text, forecast=forecast,
+                 phase=_phase(ctx, lex, d, left, right))
+
+
+def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
+    m = re.search(r"T(\d\d):(\d\d)$", d.value)
+    if not m:
+        return None
+    minutes = int(m[1]) * 60 + int(m[2])
+    quals = d.qualifier.split()
+    lo, hi, tol = float(minutes), float(minutes), 0.0
+    if "approx" in quals:
+        tol = APPROX_MINUTES
+    if "after" in quals:
+        hi += AFTER_MINUTES
+    elif "by" in quals or "before" in quals:
+        lo -= AFTER_MINUTES
+    common = ctx.common(d.sent_no, d.start, d.end, d.sentence)
+    qs, qe = common["quote_start"], common["quote_end"]
+    quote = ctx.text[qs:qe]
+    left, right = _event_bounds(ctx, d, qs, qe)
+    event = tuple(content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
+                  + content_stems(ctx.text[d.end:right])[:DATE_WINDOW_AFTER])
+    day = "" if d.value.startswith("X") else d.value[:10]
+    row = claim_row(ctx, "time", d.sent_no, d.start, d.end, quote, subject="; ".join(sorted(common["subjects"])),
+                    measure=" ".join(_top(event, 4)), value=d.value, unit=d.zone, qualifier=d.qualifier,
+                    as_of=day)
+    return Claim(row=row, kind="time", **{**common, "context": event}, frame=_frame(ctx, d, left, right),
+                 family="time", lo=lo, hi=hi, tol=tol, date_value=day, as_of=day, near=event[:8],
+                 date_qualifier=d.qualifier, text=d.text, zone=d.zone, phase=_phase(ctx, lex, d, left, right),
+                 reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
+
+
+def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:
+    """"onset" or "end" when the words next to the date say which (and not both), else ""."""
+    tokens = words(ctx.text[left:d.start])[-PHASE_WORDS:] + words(ctx.text[d.end:right])[:PHASE_WORDS]
+    found = {name for name, index in lex.phases if find_phrases(tokens, index)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _same_phrase(text: str, s1: int, e1: int, s2: int, e2: int) -> bool:
+    lo, hi = (e1, s2) if e1 <= s2 else (e2, s1)
+    return hi - lo <= SAME_PHRASE_CHARS and not re.search(r"[,;:()]", text[lo:hi])
+
+
+def _inside_quotation(sentence: str, at: int) -> bool:
+    """Whether a position lies between an opening and a closing quotation mark of the sentence."""
+    marks = [m.start() for m in re.finditer(r'["“”‘’]', sentence)]
+    before = [k for k in marks if k < at]
+    after = [k for k in marks if k > at]
+    return len(before) % 2 == 1 and bool(after)
+
+
+def _top(stems, k: int) -> list[str]:
+    seen: list[str] = []
+    for s in stems:
+        if s not in seen and not s.isdigit():
+            seen.append(s)
+    return seen[:k]

@@ -1,0 +1,59 @@
+"""Background events across the corpus: figures about an earlier or other event, even undated.
+
+A figure dated months before its article ("In May, thieves stole GBP 910,000 from an employee of
+Chopard at the Cannes film festival") is background; so is an undated figure in another article
+about the same earlier event ("thieves also targeted the Cannes film festival, stealing almost
+$2 million from a jeweller working for Chopard"). The words of the dated background sentences
+that no article's lead uses (festival, Chopard; not Paris, heist) mark the background events; a
+figure whose sentence uses at least ``MIN_BACKGROUND_WORDS`` of them is background too. So the
+earlier theft's figures meet each other and never the story's own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from pipeline.compare.align import is_background
+from pipeline.compare.claims import Claim
+from pipeline.compare.text import content_stems
+from pipeline.documents import CleanDocument, Mentions
+
+# The lead: the headline and this many sentences of the body say what the story is.
+LEAD_SENTENCES = 3
+# Words of background sentences (absent from every lead) a figure's sentence must use to be background.
+MIN_BACKGROUND_WORDS = 2
+
+
+def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
+                    mentions: Sequence[Mentions]) -> list[Claim]:
+    """The claims, with undated figures about a background event marked as background."""
+    by_id = {d.doc_id: d for d in docs}
+    lead: set[str] = set()
+    dated_background: set[str] = set()
+    stems: dict[tuple[str, int], set[str]] = {}
+    for m in mentions:
+        doc = by_id.get(m.doc_id)
+        if doc is None:
+            continue
+        for n, (s, e) in enumerate(m.sentences):
+            stems[(m.doc_id, n)] = set(content_stems(doc.text[s:e]))
+        first_body = next((n for n, (s, _) in enumerate(m.sentences) if s >= doc.body_start), 0)
+        for n in range(first_body + LEAD_SENTENCES):
+            lead |= stems.get((m.doc_id, n), set())
+        for d in m.dates:
+            if d.value[:4].isdigit() and is_background(d.value[:10], doc.meta.published[:10]):
+                dated_background |= stems.get((m.doc_id, d.sent_no), set())
+    words = dated_background - lead
+    if not words:
+        return list(claims)
+    out = []
+    for c in claims:
+        if c.kind == "number" and not c.background and not c.current:
+            shared = sorted(stems.get((c.doc_id, c.sent_no), set()) & words)
+            if len(shared) >= MIN_BACKGROUND_WORDS:
+                why = f"about an earlier event ({', '.join(shared[:3])})"
+                cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
+                c = dataclasses.replace(c, background=why, row=dataclasses.replace(c.row, cues=cues))
+        out.append(c)
+    return out

@@ -1,0 +1,630 @@
+"""Figure claims: every number with its own frame.
+
+A sentence such as "Regulators set duties of 17.4% for Kestrel, 20% for Aldmoor and 38.1% for
+Sarn Motors" holds three figures, each about its own company. So each figure gets its segment
+of the sentence (from the separator after the previous figure to the next figure), and from it:
+
+- the entity it belongs to (``subject``): a named entity or an unknown capitalised name in its
+  segment, the person before an age ("Comeaux, 49"), the place a distance is measured from;
+- what it measures: a lexicon concept (deaths, price, magnitude ...) or the extractor's measure
+  phrase, and the counted noun;
+- its frame: the segment with the number masked, which the sentence encoder embeds;
+- cues that change what it is: an addition ("a further four engines"), a part ("$281m in
+  cash"), a total ("so far", "a total of"), background (an earlier date or a record), who says so;
+- a conversion in brackets ("EUR 2m ($2.6m)") folded into the figure as an alternate value.
+
+Negated counts ("no one was hurt") become a count of zero; a gap said to be closed is a gap of zero.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import re
+from collections.abc import Sequence
+
+from pipeline.compare.align import is_background
+from pipeline.compare.claims import Claim, DocContext, claim_row, fmt_number
+from pipeline.compare.lexicon import Lexicon, concept_of_word
+from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
+from pipeline.schema import EntityRow, NumberRow
+from pipeline.vocab import timeml, units
+from pipeline.vocab.units import PHYSICAL_FAMILIES, PLACE_BOUND_FAMILIES
+
+# Relative tolerance of an "about/approximately/nearly" figure: reporters round to ~10%.
+APPROX_REL = 0.10
+# Trailing zeros ("1,500", "100") may be rounding or exact; allow at most 5% either way
+# (940 miles = 1,513 km must match "1,500 km"; 100 vs 120 dead must not).
+ROUNDING_MAX_REL = 0.05
+# Words either side of a number searched for what it measures.
+MEASURE_WINDOW_BEFORE = 6
+MEASURE_WINDOW_AFTER = 6
+# A frame is at most this many words either side of the figure: enough to say what is counted
+# and where, short enough that the encoder is not swayed by the rest of a long sentence.
+FRAME_WORDS_BEFORE = 12
+FRAME_WORDS_AFTER = 14
+# Cue words are looked for this close to the figure ("$281m of the purchase price will be in cash").
+CUE_WORDS_BEFORE = 3
+CUE_WORDS_AFTER = 4
+PART_WORDS_AFTER = 10
+# A subject name is looked for this many words from the figure inside its segment.
+SUBJECT_WORDS = 6
+# A date this close (characters) to a number whose as_of it is, is that number's reference time.
+AS_OF_ADJACENT = 25
+# Number kinds that are compared: an age only with the same person's age.
+NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
+                          "magnitude", "age", "ordinal"})
+
+_NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|trillion|dozen|half|third|quarter|second|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)s?\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;:]|\band\b|\bor\b|\bwhile\b|\bwhereas\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*(?:\s+(?:of|de|du|la|le|van|von|al|&)?\s*[A-Z][\w&'’.-]*)*")
+# "zero-sum", "one-sided": a spelled number glued to a word by a hyphen is an adjective.
+_COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")
+# A figure's own subject is an organisation, person or thing it belongs to ("17.4% for Kestrel"):
+# places are left to the encoder ("12 days to Rotterdam" is "10 days to northern Europe").
+_SUBJECT_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+# "12 km from Sarn", "40 miles south of the capital Ardon": the places a distance lies between.
+_PLACE_AFTER = re.compile(r"[\w\s-]{0,40}?\b(?:of|from)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_DIRECTION = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))*"
+    r"(?:-?(?:east|west))?)(?:ern|erly|ward)?\b",
+    re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "the a an this that these those it its he she they we i in on at for of to by with from and or but as "
+    "according said says monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split())
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d|[,;:.!?()\"“”—–]")
+# A concept word before a number names it only this close ("killing at least three people",
+# "the death toll rose to 24"); further back it belongs to another part of the sentence.
+CONCEPT_BEFORE_WORDS = 5
+# Words after a count scanned for the verb or adjective that says what happened to it
+# ("Five people had so far been confirmed dead").
+CONCEPT_AFTER_WORDS = 7
+_PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before", "as", "because",
+                         "which", "that", "who", "whom", "whose", "where", "since", "said", "says"})
+# Words that open a new clause between a number and a later date: the date then dates that
+# clause ("the 6.1 quake ... rocked a region that was devastated by the tsunami of 2004").
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "as", "when", "while", "after",
+                             "because", "since", "where"})
+SCOPE_MAX_WORDS = 6
+_VERB_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "will", "would"})
+_YEAR_TOKEN = re.compile(r"^(1[5-9]|2[01])\d\d$")
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week month year".split()
+)
+
+
+def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """A claim per number of the document (conversions folded in), plus negated counts and closed gaps."""
+    rows = _elided_units([r for r in ctx.men.numbers if r.value is not None and not math.isnan(r.value)], ctx.text)
+    conversions = _conversions(rows, ctx.text)
+    spans_by_sent: dict[int, list[tuple[int, int]]] = {}
+    for r in rows:
+        if r not in conversions.values():
+            spans_by_sent.setdefault(r.sent_no, []).append((r.start, r.end))
+    out = []
+    for row in rows:
+        if row in conversions.values() or row.kind not in NUMBER_KINDS:
+            continue
+        if not any(ch.isdigit() for ch in row.text) and _COMPOUND_AFTER.match(ctx.text[row.end:row.end + 2]):
+            continue
+        out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, [])))
+    out.extend(_negated_counts(ctx, lex))
+    out.extend(_closed_gaps(ctx, lex))
+    return out
+
+
+def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow | None,
+            spans: Sequence[tuple[int, int]]) -> Claim:
+    common = ctx.common(row.sent_no, row.start, row.end, row.sentence)
+    qs = common["quote_start"]
+    quote = ctx.text[qs:common["quote_end"]]
+    rel_s, rel_e = row.start - qs, row.end - qs
+    others = [(a - qs, b - qs) for a, b in spans if (a, b) != (row.start, row.end)]
+    left, right = _segment(quote, rel_s, rel_e, others)
+    lo, hi, bound = _interval(row)
+    factor_v, base_unit = units.to_base(1.0, row.unit) if row.unit else (1.0, units.COUNT)
+    family = units.family(row.unit)
+    if row.kind in ("age", "ordinal"):
+        family = row.kind  # an age or a rank is compared only with an age or a rank
+    tol = 0.0 if bound == "range" else _rounding_tol(row.text, float(row.value))
+    if row.qualifier == "approx":
+        tol = max(tol, APPROX_REL * abs(float(row.value)))
+    concept = _concept(lex, row, quote, rel_s, rel_e, others, family)
+    entities = ctx.entities.get(row.sent_no, [])
+    subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
+    as_of = row.as_of
+    dates_here = [(d.start - qs, d.end - qs) for d in ctx.men.dates if d.sent_no == row.sent_no and d.value == as_of]
+    if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
+        as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
+    keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
+    if concept:
+        keys, head = frozenset({concept}), concept
+    toks = words(quote)
+    segment = quote[left:right]
+    cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    alternates = ()
+    if converted is not None:
+        c_lo, c_hi, _ = _interval(converted)
+        c_factor, c_base = units.to_base(1.0, converted.unit) if converted.unit else (1.0, units.COUNT)
+        c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
+        alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
+        cues["conversion"] = converted.text
+    measure = concept or " ".join(sorted(keys))
+    row_out = claim_row(
+        ctx, "number", row.sent_no, row.start, row.end, quote, subject="; ".join(sorted(common["subjects"])),
+        measure=measure, value=fmt_number(row.value), value_max=fmt_number(row.value_max), unit=row.unit,
+        qualifier=row.qualifier, as_of=as_of, subject_entity=subject, cues=_cue_text(cues),
+        attributed_to=cues.get("attribution", ""),
+    )
+    return Claim(
+        row=row_out, kind="number", **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
+        frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject, measure_keys=keys, head=head,
+        measure_text=_measure_text(row, family),
+        concept=concept, family=family, base_unit=base_unit, lo=lo * factor_v, hi=hi * factor_v,
+        tol=tol * factor_v, bound=bound, as_of=as_of, cumulative=concept in lex.cumulative,
+        revision=bool(find_phrases(toks, lex.revision)), text=row.text, unit=row.unit,
+        scope=_scope(quote, rel_e, lex), kind_of_number=row.kind, increment="addition" in cues,
+        part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
+        background=cues.get("background", ""),
+        attribution=cues.get("attribution", ""), alternates=alternates,
+        direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
+        current="current" in cues,
+    )
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _interval(row: NumberRow) -> tuple[float, float, str]:
+    v = float(row.value)  # type: ignore[arg-type]
+    q = row.qualifier
+    if row.value_max is not None and not math.isnan(row.value_max) and row.value_max != v:
+        return min(v, row.value_max), max(v, row.value_max), "range"
+    if q in ("at_least", "more_than"):
+        return v, math.inf, "lower"
+    if q in ("at_most", "less_than"):
+        return -math.inf, v, "upper"
+    return v, v, ""
+
+
+def _rounding_tol(text: str, value: float) -> float:
+    """Half a unit of the last significant digit as written ("1,500" -> 50; "6.1" -> 0.05)."""
+    m = _NUMBER_TEXT.search(text)
+    if not m:
+        if float(value).is_integer() and abs(value) < 100:
+            return 0.5
+        return min(0.5 * 10 ** math.floor(math.log10(abs(value))) if value else 0.5,
+                   ROUNDING_MAX_REL * abs(value))
+    digits = m.group().replace(",", "")
+    try:
+        num = float(digits)
+    except ValueError:
+        return 0.0
+    scale = abs(value / num) if num else 1.0
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+    zeros = len(digits) - len(digits.rstrip("0")) if num else 0
+    if zeros == 0:
+        return 0.5 * scale
+    return min(0.5 * 10**zeros * scale, ROUNDING_MAX_REL * abs(value))
+
+
+def _elided_units(rows: list[NumberRow], text: str) -> list[NumberRow]:
+    """In an enumeration a unit said once holds for the items after it: "12 extra days to
+    Rotterdam and as many as 20 to Genoa" is 20 days."""
+    out: list[NumberRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sent_no == row.sent_no and row.kind == "count" and not row.unit
+                and units.family(prev.unit) not in (units.COUNT, units.CURRENCY)
+                and _ENUMERATION_GAP.fullmatch(text[prev.end:row.start])):
+            row = dataclasses.replace(row, unit=prev.unit, kind=prev.kind)
+        out.append(row)
+    return out
+
+
+# Between two items of an enumeration: a comma or "and", maybe the rest of the first item.
+_ENUMERATION_GAP = re.compile(r"[^.;:!?]{0,60}?(?:,|\band\b|\bor\b)\s*(?:\w+\s+){0,3}", re.IGNORECASE)
+
+
+def _conversions(rows: Sequence[NumberRow], text: str) -> dict[NumberRow, NumberRow]:
+    """Figures given again in brackets in another unit or currency: {primary: conversion}."""
+    out: dict[NumberRow, NumberRow] = {}
+    for a, b in itertools.pairwise(rows):
+        if a.sent_no != b.sent_no or not re.fullmatch(r"\s*[(\[]\s*", text[a.end:b.start]):
+            continue
+        fa, fb = units.family(a.unit), units.family(b.unit)
+        if fa != fb or a.unit == b.unit or not (fa == units.CURRENCY or fa in PHYSICAL_FAMILIES):
+            continue  # "$334m ($281m in cash)" is a part, not the same sum in other words
+        if fa != units.CURRENCY:
+            va, vb = units.to_base(float(a.value), a.unit)[0], units.to_base(float(b.value), b.unit)[0]
+            if not (va and vb) or max(va, vb) / min(va, vb) > 1 + CONVERSION_REL:
+                continue
+        out[a] = b
+    return out
+
+
+# A bracketed figure in another unit is a conversion when it is within this share of the first.
+CONVERSION_REL = 0.15
+
+
+# --------------------------------------------------------------------------- what a figure is about
+
+
+def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The figure's own stretch of the sentence: after the separator that follows the previous
+    figure (so an enumeration item starts at its comma), up to the next figure."""
+    prev_end = max((e for _, e in others if e <= rel_s), default=-1)
+    next_start = min((s for s, _ in others if s >= rel_e), default=len(quote))
+    left = 0
+    if prev_end >= 0:
+        seps = [m.end() for m in _SEPARATOR.finditer(quote, prev_end, rel_s)]
+        left = seps[-1] if seps else prev_end
+    return left, next_start
+
+
+def _frame(segment: str, rel_s: int, rel_e: int, unit: str) -> str:
+    """The segment, at most FRAME_WORDS either side, with the figure's digits and number words masked."""
+    before = segment[:rel_s].split()[-FRAME_WORDS_BEFORE:]
+    after = segment[rel_e:].split()[:FRAME_WORDS_AFTER]
+    mention = _mask(segment[rel_s:rel_e])
+    return " ".join([*before, mention, *after]).strip(" ,;:")
+
+
+def _mask(text: str) -> str:
+    text = _NUMBER_TEXT.sub("#", text)
+    return _NUMBER_WORDS.sub("#", text)
+
+
+def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int, entities: Sequence[EntityRow],
+             row: NumberRow, family: str, *, enumeration: bool) -> str:
+    """The entity this figure belongs to, when the sentence says so per figure; else ''."""
+    if row.kind == "age":
+        m = re.search(r"([A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,\s*$", quote[max(0, rel_s - 40):rel_s])
+        if m:
+            return _entity_name(qs + rel_s - len(quote[max(0, rel_s - 40):rel_s]) + m.start(1), entities) or m.group(1)
+        after = re.match(r"[\s-]*(?:year-old|years? old)?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", quote[rel_e:])
+        return after.group(1) if after else ""
+    if family in PLACE_BOUND_FAMILIES:
+        m = _PLACE_AFTER.match(quote[rel_e:right])
+        return m.group(1).removeprefix("the ").strip() if m else ""
+    if not enumeration:
+        return ""
+    candidates: list[tuple[int, str]] = []
+    places = [(e.start - qs, e.end - qs) for e in entities if e.label in _PLACE_LABELS]
+    for e in entities:
+        s, t = e.start - qs, e.end - qs
+        if left <= s and t <= right and e.label in _SUBJECT_LABELS and not (s < rel_e and rel_s < t):
+            candidates.append((_distance(s, t, rel_s, rel_e), e.canonical or e.text))
+    for m in _CAPITALISED.finditer(quote, left, right):
+        name = m.group(0).strip(" .")
+        if m.start() == 0 or (m.start() < rel_e and rel_s < m.end()) or name.lower() in _NOT_NAMES:
+            continue
+        if name.split()[0].lower() in _NOT_NAMES or any(s <= m.start() < t for s, t in places):
+            continue  # known places are not subjects (see _SUBJECT_LABELS)
+        candidates.append((_distance(m.start(), m.end(), rel_s, rel_e) + 1, name))
+    near = [c for c in candidates if c[0] <= SUBJECT_WORDS * 8]
+    return min(near)[1] if near else ""
+
+
+def _distance(s: int, t: int, rel_s: int, rel_e: int) -> int:
+    """Characters between a name and the figure; a name after the figure counts as nearer
+    ("17.4% for Kestrel"), since enumerations put each item's name behind its figure."""
+    return max(0, s - rel_e) if s >= rel_e else 2 * max(0, rel_s - t)
+
+
+def _direction(after: str) -> str:
+    """The bearing written right after a distance ("14 miles north-northeast of ..."), lower case."""
+    m = _DIRECTION.match(after)
+    return m["dir"].lower().replace(" ", "-") if m else ""
+
+
+def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
+    for e in entities:
+        if e.start <= start < e.end:
+            return e.canonical or e.text
+    return ""
+
+
+def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]],
+             family: str) -> str:
+    if row.kind == "age":
+        return "age"
+    if row.kind == "magnitude" or row.unit.lower() == "magnitude":
+        return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
+    found = _nearest_concept(quote, rel_s, rel_e, lex, others)
+    if family in PHYSICAL_FAMILIES:
+        return found if found in lex.physical_concepts else family
+    return found if _concept_fits(found, row, family, lex) else ""
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequence[tuple[int, int]]) -> str | None:
+    """Concept of the verb or adjective right after a count ("14 trapped" -> "", "five people
+    died" -> deaths), None when the phrase after the count says nothing (undecided)."""
+    stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
+    toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
+    nouns = 0
+    for k, tok in enumerate(toks):
+        low = tok.lower()
+        if not tok[0].isalpha():
+            return None
+        found = concept_of_word(low, lexicon)
+        if found:
+            return found
+        if low in _PHRASE_END or low in lexicon.scope_prepositions or low in ("of", "from", "with", "by", "to", "for"):
+            return None
+        if low in lexicon.auxiliaries or low.endswith("ly"):
+            continue
+        if low in lexicon.status_verbs:
+            nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
+            return concept_of_word(nxt, lexicon) or ""
+        if low.endswith("ed") and len(low) > 4:
+            return ""  # a participle that is no concept: the count is of something else
+        nouns += 1
+        if nouns > 3:
+            return None
+    return None
+
+
+# A verb that links a clause's subject to the figure right after it ("rose to", "stood at").
+_LINKING_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|jumped|reached|reaches|hit|increased|grew|stood|stands|is|was|were|are|"
+    r"now|has\s+risen|had\s+risen)(?:\s+(?:to|at))?\s+(?:(?:at\s+least|more\s+than|over|about|nearly|almost)\s+)?$",
+    re.I)
+
+
+def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
+                     others: Sequence[tuple[int, int]] = ()) -> str:
+    """What a count measures: the verb right after it decides ("six children were killed and 14
+    trapped": 14 is trapped, not dead); else a concept word just before it with no other number
+    in between."""
+    after = _after_concept(sentence, rel_end, lexicon, others)
+    if after is not None:
+        return after
+    left = max([e for _, e in others if e <= rel_start] + [0])
+    before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
+    for tok in reversed(before):
+        found = concept_of_word(tok.lower(), lexicon)
+        if found:
+            return found
+    if _LINKING_BEFORE.search(sentence[left:rel_start]):
+        # "The death toll from the quake on Qeshm island rose to 13": the clause's subject names it
+        for tok in reversed([t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()]):
+            found = concept_of_word(tok.lower(), lexicon)
+            if found:
+                return found
+    for name, pattern in lexicon.concepts:
+        m = pattern.search(sentence, left, rel_start)
+        if m and " " in m.group() and rel_start - m.end() <= 12:
+            return name  # a multi-word cue just before ("home to 120,000")
+    return ""
+
+
+def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bool:
+    """A number's kind and counted noun must suit the concept: deaths are a count of people
+    (not "13 countries", not a duration); a magnitude is a small bare number."""
+    if not concept:
+        return False
+    if concept in lex.people_concepts:
+        noun = row.unit.lower()
+        return row.kind == "count" and family == "count" and not (
+            noun in lex.non_person_nouns or noun.rstrip("s") in lex.non_person_nouns)
+    if concept == "magnitude":
+        return not row.unit and float(row.value or 0) < 10  # type: ignore[arg-type]
+    return True
+
+
+def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
+    """The place phrase after a count ("170,000 people in the province", "across Asia"): what
+    the figure covers. Dates are not scope ("in 2004" is cut off)."""
+    toks = _tokens(sentence[rel_end:])
+    k = 0
+    while k < len(toks) and k < 4 and toks[k][0][0].isalpha() and toks[k][0].lower() not in lexicon.scope_prepositions:
+        if toks[k][0].lower() in _PHRASE_END:
+            return ""
+        k += 1
+    if k >= len(toks) or toks[k][0].lower() not in lexicon.scope_prepositions:
+        return ""
+    out: list[str] = []
+    for tok, _, _ in toks[k:k + 1 + SCOPE_MAX_WORDS]:
+        low = tok.lower()
+        if out and (low in _PHRASE_END or low in _VERB_AUX or (low.endswith("ed") and len(low) > 4)):
+            break
+        if not tok[0].isalnum() or _YEAR_TOKEN.match(tok) or low in _MONTHS_DAYS:
+            break
+        if "-" in tok:
+            head = tok.split("-")[0]
+            if head and head.isalpha():
+                out.append(head)
+            break
+        out.append(tok)
+    if len(out) < 2:
+        return ""
+    if not any(w[0].isupper() or w.lower() in lexicon.scope_nouns for w in out[1:]):
+        return ""  # "in the riots" says when, not where
+    return " ".join(out)
+
+
+# A word that reads as a verb form: a measure phrase of verbs alone ("reached", "depended") names nothing.
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+
+
+def _measure_text(row: NumberRow, family: str) -> str:
+    """What the figure measures in the source's words: the parse's measure phrase when it holds a
+    common noun ("share of AI chips", "people killed"), else a count's noun ("challenges")."""
+    phrase = " ".join(row.measure.split())
+    if any(w.isalpha() and w.islower() and len(w) > 2 and w not in STOPWORDS and not _VERB_FORM.search(w)
+           for w in phrase.split()):
+        return phrase
+    return row.unit if family == units.COUNT and row.unit.isalpha() else ""
+
+
+def _as_of_in_other_clause(sentence: str, rel_end: int, date_spans: Sequence[tuple[int, int]]) -> bool:
+    """The number's reference date stands after it, behind a clause opener: it dates that clause."""
+    if not date_spans or any(s < rel_end for s, _ in date_spans):
+        return False
+    first = min(s for s, _ in date_spans)
+    between = {t.lower() for t, _, _ in _tokens(sentence[rel_end:first])}
+    return bool(between & _CLAUSE_OPENERS) or ";" in sentence[rel_end:first]
+
+
+def _measure_keys(sentence: str, rel_start: int, rel_end: int, measure: str) -> tuple[frozenset[str], str]:
+    """Stems naming what a number measures (and the head stem): the extractor's phrase, else the words after it."""
+    if measure:
+        stems = [s for s in content_stems(measure) if not s.isdigit()]
+        if stems:
+            return frozenset(stems[-3:]), stems[-1]
+    after = words(sentence[rel_end:])
+    run: list[str] = []
+    for w in after[:MEASURE_WINDOW_AFTER]:
+        if w in STOPWORDS:
+            if run:
+                break
+            continue
+        run.append(stem(w))
+        if len(run) == 3:
+            break
+    if not run:
+        before = [w for w in words(sentence[:rel_start])[-MEASURE_WINDOW_BEFORE:] if w not in STOPWORDS]
+        run = [stem(w) for w in before[-2:]]
+    return frozenset(run), (run[-1] if run else "")
+
+
+# --------------------------------------------------------------------------- cues
+
+
+_OF_THE_WHOLE = re.compile(r"\d[\d,.]*%?\s+(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
+
+
+def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
+          right: int, as_of: str) -> dict[str, str]:
+    """addition / part / total / background / attribution, as far as the sentence says."""
+    cues: dict[str, str] = {}
+    before = words(quote[left:rel_s])[-CUE_WORDS_BEFORE:]
+    after = words(quote[rel_e:right])[:CUE_WORDS_AFTER]
+    mention = words(row.text)
+    if set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after):
+        cues["addition"] = "addition"
+    after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
+    part = find_phrases(after_part, lex.part_after) or find_phrases(words(quote[left:rel_s])[-4:], lex.part_before)
+    whole = re.search(r"\bin cash and (?:stock|shares)\b", quote[rel_e:right], re.IGNORECASE)
+    if part and not whole:
+        cues["part"] = part[0][1]
+    if _OF_THE_WHOLE.search(quote[:rel_s]):
+        cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
+    sentence_words = words(quote)
+    since = any(d.sent_no == row.sent_no and d.qualifier.startswith("since") for d in ctx.men.dates)
+    if find_phrases(sentence_words, lex.total) or since or "total" in mention:
+        cues["total"] = "total"
+    background = find_phrases(words(quote[left:right]), lex.background)
+    segment_dates = [d.value[:10] for d in ctx.men.dates if d.sent_no == row.sent_no and d.value[:4].isdigit()
+                     and left <= d.start - ctx.sentence(row.sent_no)[0] < right]
+    if background:
+        cues["background"] = f"'{background[0][1]}'"
+    elif as_of and is_background(as_of, ctx.published):
+        cues["background"] = f"dated {as_of}"
+    elif any(is_background(v, ctx.published) for v in segment_dates):
+        cues["background"] = "dated " + next(v for v in segment_dates if is_background(v, ctx.published))
+    elif ctx.published and any(timeml.granularity(v) in ("day", "week", "weekend") for v in [as_of, *segment_dates]
+                               if v):
+        cues["current"] = "current"  # dated this week: the story's own event
+    who = _attribution(quote, sentence_words, lex, ctx.entities.get(row.sent_no, []), ctx.sentence(row.sent_no)[0])
+    if who:
+        cues["attribution"] = who
+    return cues
+
+
+def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entities: Sequence[EntityRow],
+                 qs: int) -> str:
+    """Who gives the figures of a sentence: the body after "according to", else the speaker of "said"."""
+    low = quote.lower()
+    k = low.find("according to ")
+    sources = [e for e in entities if e.label in ("ORG", "PERSON", "GPE", "NORP")]
+    if k >= 0:
+        after = [e for e in sources if e.start - qs >= k]
+        if after:
+            return min(after, key=lambda e: e.start).canonical or ""
+    m = re.search(r"\b(?:said|says|told|estimated|reported)\b", low)
+    if m:
+        near = [e for e in sources if abs(e.end - qs - m.start()) <= 40 or abs(e.start - qs - m.end()) <= 20]
+        if near:
+            return min(near, key=lambda e: abs(e.end - qs - m.start())).canonical or ""
+    return ""
+
+
+def _cue_text(cues: dict[str, str]) -> str:
+    parts = []
+    for key in ("addition", "part", "whole", "total", "background", "conversion", "current"):
+        if key in cues:
+            value = cues[key]
+            parts.append(key if value == key else f"{key}: {value}")
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- counts the text denies
+
+
+_NO_ONE = re.compile(
+    r"\b(?:no(?:-|\s)?one|nobody|no people|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|have been|had been|is|are)?\s*"
+    r"(?P<verb>hurt|injured|wounded|killed|harmed|dead|died)\b|\bno\s+(?P<noun>injuries|casualties|deaths|fatalities)\b",
+    re.IGNORECASE)
+_NEGATED_CONCEPT = {"hurt": "injured", "injured": "injured", "wounded": "injured", "harmed": "injured",
+                    "killed": "deaths", "dead": "deaths", "died": "deaths", "injuries": "injured",
+                    "casualties": "injured", "deaths": "deaths", "fatalities": "deaths"}
+
+
+def _negated_counts(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """"No one was hurt", "there were no casualties": a count of zero for that concept."""
+    out = []
+    for m in _NO_ONE.finditer(ctx.text):
+        sent_no = next((n for n, (s, e) in enumerate(ctx.men.sentences) if s <= m.start() < e), -1)
+        if sent_no < 0:
+            continue
+        concept = _NEGATED_CONCEPT[(m["verb"] or m["noun"]).lower()]
+        common = ctx.common(sent_no, m.start(), m.end())
+        quote = ctx.text[common["quote_start"]:common["quote_end"]]
+        row = claim_row(ctx, "number", sent_no, m.start(), m.end(), quote,
+                        subject="; ".join(sorted(common["subjects"])), measure=concept, value="0", unit="people",
+                        qualifier="", cues="negated: nobody")
+        out.append(Claim(row=row, kind="number", **common, frame=_mask(quote), measure_keys=frozenset({concept}),
+                         head=concept, concept=concept, family=units.COUNT, base_unit="people", lo=0.0, hi=0.0,
+                         tol=0.0, text=m.group(0), unit="people", kind_of_number="count",
+                         cumulative=concept in lex.cumulative))
+    return out
+
+
+def _closed_gaps(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """A gap, lag or lead said to be gone ("the gap has essentially disappeared") is a gap of zero."""
+    out = []
+    for n, (s0, _e0) in enumerate(ctx.men.sentences):
+        common = ctx.common(n, s0, s0)
+        qs, qe = common["quote_start"], common["quote_end"]
+        quote = ctx.text[qs:qe]
+        toks = words(quote)
+        closed = find_phrases(toks, lex.gap_closed)
+        if not (find_phrases(toks, lex.gap) and closed) or _NUMBER_TEXT.search(quote):
+            continue
+        cue = closed[0][1]
+        k = quote.lower().find(cue.split()[0])
+        start = qs + max(k, 0)
+        end = start + (len(cue) if k >= 0 else 0)
+        row = claim_row(ctx, "number", n, start, end, quote, subject="; ".join(sorted(common["subjects"])),
+                        measure="gap", value="0", qualifier="approx")
+        out.append(Claim(row=row, kind="number", **{**common, "context": ctx.previous_stems(n) + common["context"]},
+                         frame=quote, measure_keys=frozenset({"gap"}), concept="gap", head="gap", family="*",
+                         base_unit="*", lo=0.0, hi=0.0, tol=0.0, zero_gap=True, text=ctx.text[start:end]))
+    return out

@@ -1,0 +1,101 @@
+"""Status and outcome claims: what state a story is in, and what happened to whom.
+
+- A status claim places a sentence on an ordered scale of the lexicon (a manhunt: at large ->
+  caught; a prosecution: under investigation -> charged -> judged; a deal: agreed -> done; a
+  repair: broken -> fixed). A later report at a later stage updates an earlier one.
+- An outcome claim places a sentence in one class of a set of exclusive outcomes ("rescued" vs
+  "captured", "destroyed" vs "intact", "died at the scene" vs "died on the way to hospital",
+  "undersea" vs "terrestrial"). Two sources in different classes about the same thing disagree.
+
+Negated phrases ("has not been charged") place nothing. The frame embedded is the sentence; the
+subject is the sentence's names plus the document's main people and organisations, since such
+sentences often say only "he" or "the suspect".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from pipeline.compare.align import is_background
+from pipeline.compare.claims import Claim, DocContext, canonical, claim_row
+from pipeline.compare.lexicon import Lexicon
+from pipeline.compare.text import PhraseIndex, find_phrases, words
+
+# A phrase is negated when a negator stands at most this many words before it.
+NEGATION_WINDOW = 3
+# The document's most mentioned people and organisations stand in for "he" or "the company".
+MAIN_ENTITIES = 2
+# An outcome's subject is a name this close (characters) to its phrase.
+OUTCOME_SUBJECT_CHARS = 60
+_MAIN_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """Status stages and exclusive outcomes, one claim per sentence and scale or set."""
+    main = _main_entities(ctx)
+    past = {d.sent_no for d in ctx.men.dates if d.value[:4].isdigit() and is_background(d.value[:10], ctx.published)}
+    out: list[Claim] = []
+    for n, (s0, _e0) in enumerate(ctx.men.sentences):
+        if n in past:
+            continue  # "convicted of stabbing his wife in 1999": the story's background, not its status
+        common = ctx.common(n, s0, s0)
+        qs, qe = common["quote_start"], common["quote_end"]
+        quote = ctx.text[qs:qe]
+        toks = words(quote)
+        negs = [i for i, _ in find_phrases(toks, lex.negators)] + [i for i, t in enumerate(toks) if t.endswith("n't")]
+        # "could be sentenced to life if convicted" places the story nowhere, as a negation would not either
+        negs += [i for i, t in enumerate(toks) if t in lex.hypothetical]
+        subjects = common["subjects"] | main
+        for scale in lex.scales:
+            hits = [(k, name, phrase) for k, (name, index) in enumerate(scale.stages)
+                    for phrase in _phrases(toks, index, negs)]
+            if not hits:
+                continue
+            stage, name, phrase = max(hits)  # a sentence telling of two stages reports the later one
+            out.append(_claim(ctx, common, quote, n, "status", scale.name, name, phrase, subjects, stage=stage))
+        for outcome_set in lex.outcomes:
+            classes = {name: phrases for name, index in outcome_set.classes
+                       if (phrases := _phrases(toks, index, negs))}
+            if len(classes) == 1:  # a sentence naming two outcomes contrasts them, it asserts neither
+                (name, phrases), = classes.items()
+                local = _local_subjects(ctx, n, quote, phrases[0], common)
+                out.append(_claim(ctx, common, quote, n, "outcome", outcome_set.name, name, phrases[0], local))
+    return out
+
+
+def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
+    return [phrase for pos, phrase in find_phrases(tokens, index)
+            if not any(0 < pos - k <= NEGATION_WINDOW for k in negs)]
+
+
+def _local_subjects(ctx: DocContext, sent_no: int, quote: str, phrase: str, common: dict) -> frozenset[str]:
+    """The names within a few words of an outcome phrase: whom or what it happened to."""
+    qs = common["quote_start"]
+    k = quote.lower().find(phrase)
+    if k < 0:
+        return common["subjects"]
+    near = [e for e in ctx.entities.get(sent_no, [])
+            if e.canonical and abs(e.start - qs - k) <= OUTCOME_SUBJECT_CHARS + len(phrase)]
+    return frozenset(canonical(e.canonical) for e in near)
+
+
+def _main_entities(ctx: DocContext) -> frozenset[str]:
+    counts = Counter(canonical(e.canonical) for e in ctx.men.entities if e.label in _MAIN_LABELS and e.canonical)
+    return frozenset(name for name, _ in counts.most_common(MAIN_ENTITIES))
+
+
+def _claim(ctx: DocContext, common: dict, quote: str, sent_no: int, kind: str, group: str, name: str, phrase: str,
+           subjects: frozenset[str], *, stage: int = -1) -> Claim:
+    qs = common["quote_start"]
+    k = quote.lower().find(phrase.split()[0])
+    start = qs + max(k, 0)
+    end = start + len(phrase) if k >= 0 and quote.lower()[k:k + len(phrase)] == phrase else start
+    if end == start:
+        start, end = qs, common["quote_end"]
+    row = claim_row(ctx, kind, sent_no, start, end, quote, subject="; ".join(sorted(subjects)),
+                    measure=f"{group}: {name}", value=name, cues=phrase)
+    fields = dict(common, subjects=subjects)
+    return Claim(row=row, kind=kind, **fields, frame=quote, text=ctx.text[start:end], cue=phrase,
+                 scale=group if kind == "status" else "", stage=stage,
+                 outcome_set=group if kind == "outcome" else "", outcome_class=name if kind == "outcome" else "")
