@@ -7,7 +7,7 @@ import report_fixtures as fx
 from pipeline.documents import Mentions
 from pipeline.report import artifact_payloads, build_context
 from pipeline.report.annotate import FOOTNOTE_CLASS, QuoteMark, annotate_text, plain_text
-from pipeline.report.context import format_value, infer_subject
+from pipeline.report.context import Statement, format_value, infer_subject, positions_line
 from pipeline.schema import DateRow, EntityRow, NumberRow
 from pipeline.vocab.timeml import interval as parse_timeml
 
@@ -126,3 +126,20 @@ def test_artifact_payloads_escape_markdown():
     assert payload.table[0]["values"] == "alpha: 4,200 people; beta: 3,900 people"
     assert "reports/report.pdf" in payload.markdown
     assert "| F001 | Numeric conflict | Acme engineers |" in payload.markdown
+
+
+def _st(label: str, side: str, position: str) -> Statement:
+    return Statement(doc_id=label.lower(), source_label=label, outlet="", title="", published="", value=position,
+                     raw_value=position, as_of="", claim_id="", quote=(), anchor="", side=side, position=position)
+
+
+def test_positions_line_groups_sources_by_side_and_wording():
+    sts = [_st("S2", "A", "12 km"), _st("S3", "A", "7.5 mi"), _st("S4", "B", "20 km"), _st("S5", "A", "12 km")]
+    assert positions_line("numeric_conflict", sts) == "12 km (S2, S5) = 7.5 mi (S3) vs 20 km (S4)"
+    assert positions_line("superseded", sts[:3]) == "12 km (S2) = 7.5 mi (S3) → 20 km (S4)"
+    assert positions_line("corroboration", []) == ""
+
+
+def test_cards_carry_the_positions_of_their_statements():
+    for card in _ctx().conflicts:
+        assert card.positions and all(st.source_label in card.positions for st in card.statements if st.side)

@@ -305,22 +305,33 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
     for e in entities:
         s, t = e.start - qs, e.end - qs
         if left <= s and t <= right and e.label in _SUBJECT_LABELS and not (s < rel_e and rel_s < t):
-            candidates.append((_distance(s, t, rel_s, rel_e), e.canonical or e.text))
+            candidates.append((_distance(quote, s, t, rel_s, rel_e), e.canonical or e.text))
     for m in _CAPITALISED.finditer(quote, left, right):
         name = m.group(0).strip(" .")
         if m.start() == 0 or (m.start() < rel_e and rel_s < m.end()) or name.lower() in _NOT_NAMES:
             continue
         if name.split()[0].lower() in _NOT_NAMES or any(s <= m.start() < t for s, t in places):
             continue  # known places are not subjects (see _SUBJECT_LABELS)
-        candidates.append((_distance(m.start(), m.end(), rel_s, rel_e) + 1, name))
+        candidates.append((_distance(quote, m.start(), m.end(), rel_s, rel_e) + 1, name))
     near = [c for c in candidates if c[0] <= SUBJECT_WORDS * 8]
     return min(near)[1] if near else ""
 
 
-def _distance(s: int, t: int, rel_s: int, rel_e: int) -> int:
-    """Characters between a name and the figure; a name after the figure counts as nearer
-    ("17.4% for Kestrel"), since enumerations put each item's name behind its figure."""
-    return max(0, s - rel_e) if s >= rel_e else 2 * max(0, rel_s - t)
+# A name after a figure is its subject when a preposition links them ("17.4% for Kestrel", "$9m
+# in funding from the Energy Department");
+# after anything else ("19%, and Velmora 12.5%") it is the next item's.
+_LINKS_TO_NAME = re.compile(r"\s*(?:[a-z]+\s+){0,3}?(?:for|to|at|in|by|of|from|on)\s+(?:the\s+)?$", re.IGNORECASE)
+UNLINKED_NAME_PENALTY = 6
+
+
+def _distance(quote: str, s: int, t: int, rel_s: int, rel_e: int) -> int:
+    """Characters between a name and the figure, weighted by how enumerations are written: a
+    name linked behind its figure counts as nearest ("17.4% for Kestrel"), one in front counts
+    double ("Kestrel faces duties of 17.4%"), one behind without a link is another item's."""
+    if s >= rel_e:
+        gap = max(0, s - rel_e)
+        return gap if _LINKS_TO_NAME.fullmatch(quote[rel_e:s]) else UNLINKED_NAME_PENALTY * max(gap, 1)
+    return 2 * max(0, rel_s - t)
 
 
 def _direction(after: str) -> str:
@@ -533,8 +544,11 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     background = find_phrases(words(quote[left:right]), lex.background)
     segment_dates = [d.value[:10] for d in ctx.men.dates if d.sent_no == row.sent_no and d.value[:4].isdigit()
                      and left <= d.start - ctx.sentence(row.sent_no)[0] < right]
+    earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
         cues["background"] = f"'{background[0][1]}'"
+    elif earlier:
+        cues["background"] = f"continues the account of {earlier}"
     elif as_of and is_background(as_of, ctx.published):
         cues["background"] = f"dated {as_of}"
     elif any(is_background(v, ctx.published) for v in segment_dates):
@@ -546,6 +560,29 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if who:
         cues["attribution"] = who
     return cues
+
+
+# How many undated sentences an account of an earlier event may run on after its dated one.
+EARLIER_EVENT_SENTENCES = 2
+
+
+def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
+    """The date of the earlier event an undated sentence goes on telling ("The region was last
+    struck in 2019. Three people died and eight were injured."): the nearest sentence before it,
+    in the same paragraph, that carries a date, when that date is background; else ""."""
+    dated: dict[int, list[str]] = {}
+    for d in ctx.men.dates:
+        if d.value[:4].isdigit():
+            dated.setdefault(d.sent_no, []).append(d.value[:10])
+    if sent_no in dated:
+        return ""
+    for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):
+        if back < 0 or "\n\n" in ctx.text[ctx.men.sentences[back][1]:ctx.men.sentences[back + 1][0]]:
+            return ""
+        if back in dated:
+            values = dated[back]
+            return values[0] if all(is_background(v, ctx.published) for v in values) else ""
+    return ""
 
 
 def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entities: Sequence[EntityRow],

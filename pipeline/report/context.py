@@ -87,6 +87,8 @@ class Statement:
     claim_id: str
     quote: tuple[Segment, ...]
     anchor: str  # id of the quote in the annotated text; empty when the doc has no text section
+    side: str = ""  # A, B, ...: statements on one side agree (findings.csv's side column)
+    position: str = ""  # the value as the side line shows it ("12 km", "7.5 mi", "2011-10-08")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class FindingCard:
     score: str
     statements: tuple[Statement, ...]
     colour: str = "#7a8899"  # the kind's accent (pipeline.vocab.kinds)
+    positions: str = ""  # "12 km (S2, S5) = 7.5 mi (S3) vs 20 km (S4)"
 
 
 @dataclass(frozen=True)
@@ -350,6 +353,8 @@ def _finding_card(
                 claim_id=st.claim_id,
                 quote=_quote_segments(st),
                 anchor=anchors.get((st.doc_id, st.quote_start), ""),
+                side=st.side,
+                position=_position_value(st),
             )
         )
     return FindingCard(
@@ -362,7 +367,36 @@ def _finding_card(
         rank=f.rank,
         score=f"{f.score:.2f}" if f.score else "",
         statements=tuple(statements),
+        positions=positions_line(f.kind, statements),
     )
+
+
+# A mention longer than this reads as a phrase, not a value: the side line shows the value instead.
+POSITION_MENTION_MAX = 28
+
+
+def _position_value(st: FoundStatement) -> str:
+    """The value as its source wrote it ("7.5 mi", "about 12 km"), else as normalised."""
+    mention = " ".join(st.mention.split())
+    if st.value_kind == "number" and mention and len(mention) <= POSITION_MENTION_MAX:
+        return mention
+    return _statement_value(st) or mention[:POSITION_MENTION_MAX]
+
+
+def positions_line(kind: str, statements: Sequence[Statement]) -> str:
+    """The sides of a finding on one line: values of one side joined by "=", sides by "vs" (a
+    disagreement) or "→" (an update, in publication order), each value with its sources."""
+    sides: dict[str, dict[str, list[str]]] = {}
+    for st in sorted(statements, key=lambda x: (x.side, x.source_label)):
+        if st.side and st.position:
+            labels = sides.setdefault(st.side, {}).setdefault(st.position, [])
+            if st.source_label not in labels:
+                labels.append(st.source_label)
+    if not sides:
+        return ""
+    joiner = " → " if kind == "superseded" else " vs "
+    return joiner.join(" = ".join(f"{value} ({', '.join(labels)})" for value, labels in values.items())
+                       for _, values in sorted(sides.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def _quote_marks(

@@ -1,0 +1,113 @@
+"""Statement frames on sentences written for these tests, through real extraction: each figure
+gets its own subject, measure and cues; conversions, negations and background events are read
+as a reader reads them. Several subjects (trade, courts, energy, fires, storms, business)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.compare import build_claims, compare_documents
+from pipeline.documents import CleanDocument, DocumentMeta
+
+
+def _docs(corpus: dict[str, tuple[str, str]]) -> list[CleanDocument]:
+    return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
+            for k, (pub, text) in corpus.items()]
+
+
+@pytest.fixture(scope="module")
+def run(nlp, encoder):
+    from pipeline.extract import extract_mentions
+
+    def _run(corpus):
+        docs = _docs(corpus)
+        mentions = extract_mentions(docs)
+        claims = [c for c in build_claims(docs, mentions) if c.kind == "number"]
+        comparison = compare_documents(docs, mentions, encoder=encoder)
+        return claims, comparison
+
+    return _run
+
+
+def _by_text(claims):
+    return {c.text: c for c in claims}
+
+
+def test_each_figure_of_an_enumeration_has_its_own_subject(run):
+    claims, _ = run({"t1": ("2025-03-01", "The ministry set import tariffs of 12.5% for Velmora Cars, 19% for "
+                                          "Quintex and 31.2% for Harbin Steelworks on Friday.")})
+    subjects = {c.text: c.subject for c in claims}
+    assert "Velmora" in subjects["12.5%"]
+    assert "Quintex" in subjects["19%"]
+    assert "Harbin" in subjects["31.2%"]
+
+
+def test_enumerated_figures_meet_their_own_subject_in_another_source(run):
+    _, cmp = run({
+        "t1": ("2025-03-01", "The ministry set import tariffs of 12.5% for Velmora Cars, 19% for Quintex and "
+                             "31.2% for Harbin Steelworks on Friday."),
+        "t2": ("2025-03-02", "Harbin Steelworks faces a tariff of 35%, while Quintex was given 19% and Velmora "
+                             "Cars 12.5%, officials said."),
+    })
+    rows = cmp.finding_rows()
+    conflict = {r.finding_id for r in rows if r.kind == "numeric_conflict" and "35%" in r.quote}
+    assert conflict, [(r.kind, r.quote) for r in rows]
+    harbin = [r for r in rows if r.finding_id in conflict]
+    assert {r.value for r in harbin} == {"31.2", "35"}  # never Quintex's or Velmora's figure
+    agreed = {r.value for r in rows if r.kind == "corroboration"}
+    assert {"12.5", "19"} <= agreed
+
+
+def test_an_age_in_apposition_belongs_to_the_named_person(run):
+    claims, cmp = run({
+        "c1": ("2024-11-05", "Marta Kellerman, 52, a nurse from Dunmore, was charged on Monday."),
+        "c2": ("2024-11-06", "Prosecutors said Marta Kellerman, 54, denied the charge."),
+    })
+    ages = [c for c in claims if c.family == "age"]
+    assert {c.subject for c in ages} == {"Marta Kellerman"}
+    conflict = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.value for r in conflict} == {"52", "54"}
+
+
+def test_a_figure_with_its_conversion_in_brackets_is_one_statement(run):
+    claims, cmp = run({
+        "e1": ("2024-05-10", "The utility will invest €2bn ($2.2bn) in the northern grid, its chief executive said."),
+        "e2": ("2024-05-10", "The utility plans to spend $2.2 billion on the northern grid."),
+    })
+    e1 = [c for c in claims if c.doc_id == "e1"]
+    assert len(e1) == 1 and e1[0].alternates  # the dollars are the euros told again
+    kinds = {r.kind for r in cmp.finding_rows()}
+    assert "numeric_conflict" not in kinds
+
+
+def test_nobody_hurt_is_a_count_of_zero_against_a_count(run):
+    claims, cmp = run({
+        "f1": ("2024-07-14", "Fire crews contained the warehouse blaze in Tarrow overnight. No one was injured, "
+                             "the fire service said."),
+        "f2": ("2024-07-14", "Two firefighters were injured fighting the warehouse blaze in Tarrow overnight."),
+    })
+    zero = [c for c in claims if c.doc_id == "f1" and c.concept == "injured"]
+    assert zero and zero[0].lo == 0
+    conflict = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in conflict} == {"f1", "f2"}
+
+
+def test_figures_about_an_earlier_event_stay_apart_from_the_current_one(run):
+    claims, cmp = run({
+        "s1": ("2024-10-21", "The storm that hit Carran on Sunday killed two people. The region was last "
+                             "struck in 2019, when the storm surge flooded the harbour. Three people died and "
+                             "eight were injured."),
+        "s2": ("2024-10-21", "Two people were killed when the storm hit Carran on Sunday, police said."),
+    })
+    background = [c for c in claims if c.doc_id == "s1" and c.text.lower().startswith(("three", "eight"))]
+    assert background and all(c.background for c in background)
+    rows = cmp.finding_rows()
+    assert not any(r.kind == "numeric_conflict" for r in rows), [(r.kind, r.quote) for r in rows]
+    assert any(r.kind == "corroboration" and r.value == "2" for r in rows)
+
+
+def test_two_companies_in_one_sentence_keep_their_own_figures(run):
+    claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
+                                          "cut 45 jobs.")})
+    subjects = {c.text: c.subject for c in claims}
+    assert "Orsolo" in subjects["120"] and "Brightway" in subjects["45"]
