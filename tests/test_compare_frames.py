@@ -111,3 +111,21 @@ def test_two_companies_in_one_sentence_keep_their_own_figures(run):
                                           "cut 45 jobs.")})
     subjects = {c.text: c.subject for c in claims}
     assert "Orsolo" in subjects["120"] and "Brightway" in subjects["45"]
+
+
+def test_a_part_of_a_toll_is_no_rival_of_the_toll(run):
+    _, cmp = run({
+        "a1": ("2022-02-03", "Three workers died in the factory fire in Lisk on Tuesday, a man and two women."),
+        "a2": ("2022-02-03", "Three people died when fire swept through a factory in Lisk on Tuesday."),
+    })
+    rows = cmp.finding_rows()
+    assert not any(r.kind == "numeric_conflict" for r in rows), [(r.kind, r.value, r.quote) for r in rows]
+
+
+def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
+    _, cmp = run({
+        "r1": ("2023-05-04", "Police said 12 people were injured in the clashes in Vardo on Wednesday."),
+        "r2": ("2023-05-04", "Police said at least three people, two of them officers, were killed in the clashes "
+                             "in Vardo on Wednesday."),
+    })
+    assert not any(r.kind == "numeric_conflict" for r in cmp.finding_rows())

@@ -73,6 +73,10 @@ SHARE_WORDS = frozenset(stem(w) for w in "share shares percent per cent proporti
 POPULATION_MAX_DF_SHARE = 0.25
 POPULATION_SIM_MIN = 0.75
 POPULATION_UNSAID_FRAME_MIN = 0.60
+# Nouns that count "people" (or anything) without narrowing who: "3 people" and "3 dead" are one
+# count; "two women" of "three people" is a part of it.
+GENERIC_COUNT_NOUNS = frozenset({"", "people", stem("persons"), stem("individuals"), stem("victims"), "dead",
+                                 stem("casualties"), stem("others")})
 # Two ages belong to the same person only when the frames agree this much (when no name says so).
 AGE_FRAME_MIN = 0.70
 # Dates and times: the encoder on the event words, shared rare words, shared names.
@@ -340,6 +344,9 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "unit family"
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
+    for x, y in ((a, b), (b, a)):
+        if x.concept and not y.concept and y.sentence_concepts and x.concept not in y.sentence_concepts:
+            return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
     if a.subject and b.subject and not same_name(a.subject, b.subject) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
@@ -361,6 +368,17 @@ def different_quantities(a: Claim, b: Claim) -> str:
     if not same_concept and not _magnitude_ok(a, b):
         return "magnitude"
     return ""
+
+
+def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
+    """A count of a narrower group larger than the count of everyone ("two firefighters were
+    injured" against "no one was injured"): the two cannot both be true."""
+    generic = [c for c in (a, b) if _noun(c.unit) in GENERIC_COUNT_NOUNS]
+    if len(generic) != 1:
+        return False
+    whole = generic[0]
+    part = b if whole is a else a
+    return part.lo - part.tol > whole.hi + whole.tol
 
 
 def distinctive(c: Claim) -> bool:
@@ -401,6 +419,12 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if a.family == "count" and (a.unit or b.unit) and _noun(a.unit) != _noun(b.unit) and not (
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
+    if a.family == "count" and not values_equal_loose(a, b):
+        different_groups = _noun(a.unit) != _noun(b.unit) and not {_noun(a.unit), _noun(b.unit)} <= GENERIC_COUNT_NOUNS
+        if different_groups and not _part_exceeds_whole(a, b):
+            return None  # "two women" of "three people": a part of the count, not a rival figure
+        if not (a.unit or a.concept or a.measure_text) or not (b.unit or b.concept or b.measure_text):
+            return None  # a bare "275" says nothing of what it counts: it may agree, never dispute
     measure = s.measure(i, j)
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
             and frame < MEASURE_RESCUE_FRAME):

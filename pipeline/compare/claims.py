@@ -64,6 +64,7 @@ class Claim:
     measure_text: str = ""  # what a figure measures, in the source's words ("share of AI chips"); embedded
     head: str = ""  # last stem of the measure phrase (English noun phrases are head-final)
     concept: str = ""
+    sentence_concepts: frozenset[str] = frozenset()  # every measure concept the sentence names
     family: str = ""
     base_unit: str = ""
     lo: float = math.nan  # interval in base units (equal ends for a point value); minutes for times
@@ -95,6 +96,7 @@ class Claim:
     background: str = ""  # why the statement is about an earlier or other event; "" when current
     attribution: str = ""  # who gives the figure ("according to the US military")
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
+    record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one
     phase: str = ""  # dates and times: onset or end of the event, when the words next to it say
     forecast: bool = False  # a date given as expected ("should be fixed next week"), not as past
     zone: str = ""  # a time of day's time zone as written

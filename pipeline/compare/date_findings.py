@@ -143,6 +143,8 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False
     if a.reported or b.reported:
         return False  # "told reporters on Wednesday" dates the telling
+    if a.record or b.record:
+        return False  # "worst since 2008" and "first since 1991" date two different earlier events
     if all(c.anchor and c.date_value == c.published for c in (a, b)):
         return False  # "today" in two articles: each is its own publication day, not a dispute
     ages = sorted(_age_days(c) for c in (a, b))

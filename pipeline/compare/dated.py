@@ -157,7 +157,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                  date_value=d.value, as_of=d.value, near=near, date_qualifier=d.qualifier,
                  reported=bool(set(before_words[-REPORTED_WORDS:]) & lex.reporting),
                  anchor=d.anchor if d.anchor != "unresolved" else "", text=d.text, forecast=forecast,
-                 phase=_phase(ctx, lex, d, left, right))
+                 phase=_phase(ctx, lex, d, left, right), record=_record(d, before_words))
 
 
 def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
@@ -187,6 +187,17 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                  family="time", lo=lo, hi=hi, tol=tol, date_value=day, as_of=day, near=event[:8],
                  date_qualifier=d.qualifier, text=d.text, zone=d.zone, phase=_phase(ctx, lex, d, left, right),
                  reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
+
+
+# "The first deaths since 1991", "the worst violence since 2008": a superlative before a "since"
+# date makes it the date of the last comparable event.
+_SUPERLATIVE = re.compile(r"^(?:first|last|only|worst|best|most|least|biggest|largest|highest|lowest|deadliest|"
+                          r"strongest|heaviest|\w{3,}iest)$")
+RECORD_WORDS = 10
+
+
+def _record(d: DateRow, before_words: list[str]) -> bool:
+    return d.qualifier.startswith("since") and any(_SUPERLATIVE.match(w) for w in before_words[-RECORD_WORDS:])
 
 
 def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:

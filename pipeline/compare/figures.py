@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.align import is_background
 from pipeline.compare.claims import Claim, DocContext, claim_row, fmt_number
-from pipeline.compare.lexicon import Lexicon, concept_of_word
+from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
 from pipeline.schema import EntityRow, NumberRow
 from pipeline.vocab import timeml, units
@@ -103,6 +103,10 @@ _MONTHS_DAYS = frozenset(
 )
 
 
+# A duration followed by one of these words places an event in time relative to another.
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|afterwards|beforehand)\b", re.IGNORECASE)
+
+
 def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """A claim per number of the document (conversions folded in), plus negated counts and closed gaps."""
     rows = _elided_units([r for r in ctx.men.numbers if r.value is not None and not math.isnan(r.value)], ctx.text)
@@ -117,6 +121,8 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             continue
         if not any(ch.isdigit() for ch in row.text) and _COMPOUND_AFTER.match(ctx.text[row.end:row.end + 2]):
             continue
+        if units.family(row.unit) == "duration" and _OFFSET_AFTER.match(ctx.text, row.end):
+            continue  # "one day after the bombings": when something happened, not how long anything lasted
         out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, [])))
     out.extend(_negated_counts(ctx, lex))
     out.extend(_closed_gaps(ctx, lex))
@@ -152,6 +158,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     toks = words(quote)
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    as_of = as_of or cues.pop("earlier", "")  # "It killed 612 people" after "In February, a quake ..."
     alternates = ()
     if converted is not None:
         c_lo, c_hi, _ = _interval(converted)
@@ -169,7 +176,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     return Claim(
         row=row_out, kind="number", **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
         frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject, measure_keys=keys, head=head,
-        measure_text=_measure_text(row, family),
+        measure_text=_measure_text(row, family), sentence_concepts=frozenset(concepts_in(quote, lex)),
         concept=concept, family=family, base_unit=base_unit, lo=lo * factor_v, hi=hi * factor_v,
         tol=tol * factor_v, bound=bound, as_of=as_of, cumulative=concept in lex.cumulative,
         revision=bool(find_phrases(toks, lex.revision)), text=row.text, unit=row.unit,
@@ -549,6 +556,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["background"] = f"'{background[0][1]}'"
     elif earlier:
         cues["background"] = f"continues the account of {earlier}"
+        cues["earlier"] = earlier
     elif as_of and is_background(as_of, ctx.published):
         cues["background"] = f"dated {as_of}"
     elif any(is_background(v, ctx.published) for v in segment_dates):

@@ -13,16 +13,24 @@ from collections.abc import Sequence
 
 from pipeline.compare.agreement import settled
 from pipeline.compare.claims import Claim
+from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sides import assign_sides
 from pipeline.documents import Finding, Statement
 from pipeline.vocab import kinds
 
+# A finding about a measure at the centre of a news event (deaths, injured, price: the lexicon's
+# [ranking] central list) weighs this much more than one about anything else.
+CENTRAL_BOOST = 1.3
+
 
 def importance(kind: str, cs: Sequence[Claim], align: float, rel: float, *, independent: int = 0) -> float:
-    """Importance: kind, number of sources, strength of the alignment, size of the difference."""
+    """Importance: kind, number of sources, strength of the alignment, size of the difference,
+    and whether it is about one of the story's central measures."""
     n = independent or len({c.doc_id for c in cs})
-    return round(kinds.kind(kind).weight * (1 + math.log2(n)) * (0.5 + min(align, 1.0)) * (1 + min(rel, 1.0)), 4)
+    central = CENTRAL_BOOST if any(c.concept in load_lexicon().central for c in cs) else 1.0
+    return round(kinds.kind(kind).weight * (1 + math.log2(n)) * (0.5 + min(align, 1.0)) * (1 + min(rel, 1.0))
+                 * central, 4)
 
 
 class Salience:

@@ -41,8 +41,11 @@ def _verb_tense(verb) -> str:
         return "future"
     if any(a.tag_ == "MD" for a in aux) and not words & {"have", "'ve"}:
         return "modal"  # "must be returned by Jan. 14", "would meet Monday": probably not yet happened
-    if verb.tag_ == "VB" and "to" in words:
-        return "modal"  # "expected to join in April", "plans to open in May"
+    if verb.tag_ in ("VB", "VBN") and "to" in words:
+        if words & {"is", "are", "am"} or (verb.dep_ == "xcomp" and verb.head.lower_ in ("is", "are", "am")) or (
+                verb.tag_ == "VBN" and "be" in words):
+            return "future"  # "the bill is to be voted on Thursday", "for the measures to be voted on Thursday"
+        return "modal"  # "expected to join in April", "plans to open in May", "expected to be completed"
     if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
         return "future"  # "(is) scheduled Thursday", "due in May"
     if any(a.lower_ == "going" for a in aux) or (
