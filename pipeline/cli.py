@@ -58,6 +58,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
     bench.add_argument("--details", action="store_true",
                        help="compare benchmark: also list the key findings missed and the traps hit")
+    bench.add_argument("--no-encoder", action="store_true",
+                       help="compare benchmark: align without sentence embeddings (words, names and values only)")
     bench.add_argument("--docs", type=int, default=50, help="render benchmark: synthetic documents (default: 50)")
     bench.add_argument("--words", type=int, default=800, help="render benchmark: words per document (default: 800)")
     bench.add_argument("--findings", type=int, default=40, help="render benchmark: findings (default: 40)")
@@ -93,7 +95,7 @@ def _run_bench(args: argparse.Namespace) -> int:
         from pipeline.bench.compare import run_compare_bench
 
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
-                                 details=args.details)
+                                 details=args.details, use_encoder=not args.no_encoder)
     if args.name == "cleaning":
         from pipeline.bench.cleaning import run_cleaning_bench
 

@@ -74,7 +74,7 @@ def score_set(scorer: Path, gold: Path, out_dir: Path) -> SetScore:
 
 
 def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Path | None = None,
-                      only: str = "", details: bool = False) -> int:
+                      only: str = "", details: bool = False, use_encoder: bool = True) -> int:
     """Run and score every set; the last line logged is the total."""
     bench = shared_dir.joinpath(*BENCH_SUBDIR)
     scorer = bench / "score.py"
@@ -85,7 +85,7 @@ def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Pat
         root = keep or Path(tmp)
         for set_dir in sets:
             out = root / set_dir.name
-            run_set(set_dir, out, encode)
+            run_set(set_dir, out, encode if use_encoder else None)
             s = score_set(scorer, bench / "gold" / f"{set_dir.name}.yaml", out)
             scores.append(s)
             log(f"{s.name}: found={s.found}/{s.gold} recall={s.recall:.2f} traps={s.traps} "
