@@ -155,7 +155,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                     cues="forecast" if forecast else "")
     return Claim(row=row, kind="date", **{**common, "context": event}, frame=_frame(ctx, d, left, right),
                  date_value=d.value, as_of=d.value, near=near, date_qualifier=d.qualifier,
-                 reported=bool(set(before_words[-REPORTED_WORDS:]) & lex.reporting),
+                 reported=_reported(ctx, lex, d, before_words),
                  anchor=d.anchor if d.anchor != "unresolved" else "", text=d.text, forecast=forecast,
                  phase=_phase(ctx, lex, d, left, right), record=_record(d, before_words))
 
@@ -194,6 +194,16 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
 _SUPERLATIVE = re.compile(r"^(?:first|last|only|worst|best|most|least|biggest|largest|highest|lowest|deadliest|"
                           r"strongest|heaviest|\w{3,}iest)$")
 RECORD_WORDS = 10
+
+
+def _reported(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: list[str]) -> bool:
+    """The date dates a statement: a reporting verb just before it ("said on Friday"), or the date
+    opens the sentence and a reporting verb follows ("Yesterday, the police explained that ...")."""
+    if set(before_words[-REPORTED_WORDS:]) & lex.reporting:
+        return True
+    opens = not words(ctx.text[ctx.men.sentences[d.sent_no][0]:d.start]) if 0 <= d.sent_no < len(
+        ctx.men.sentences) else False
+    return opens and bool(set(words(ctx.text[d.end:d.end + 60])[:REPORTED_WORDS + 2]) & lex.reporting)
 
 
 def _record(d: DateRow, before_words: list[str]) -> bool:

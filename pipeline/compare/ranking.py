@@ -22,13 +22,20 @@ from pipeline.vocab import kinds
 # A finding about a measure at the centre of a news event (deaths, injured, price: the lexicon's
 # [ranking] central list) weighs this much more than one about anything else.
 CENTRAL_BOOST = 1.3
+# ... and one about a measure the lexicon has no concept for weighs this much.
+UNNAMED_MEASURE = 0.7
 
 
 def importance(kind: str, cs: Sequence[Claim], align: float, rel: float, *, independent: int = 0) -> float:
     """Importance: kind, number of sources, strength of the alignment, size of the difference,
     and whether it is about one of the story's central measures."""
     n = independent or len({c.doc_id for c in cs})
-    central = CENTRAL_BOOST if any(c.concept in load_lexicon().central for c in cs) else 1.0
+    if any(c.concept in load_lexicon().central for c in cs):
+        central = CENTRAL_BOOST
+    elif not any(c.concept for c in cs):
+        central = UNNAMED_MEASURE  # "15 seconds" vs "one minute" of shaking: detail, not the story's figure
+    else:
+        central = 1.0
     return round(kinds.kind(kind).weight * (1 + math.log2(n)) * (0.5 + min(align, 1.0)) * (1 + min(rel, 1.0))
                  * central, 4)
 
