@@ -43,6 +43,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                      "merged over the built-in ones")
     run.add_argument("--processes", type=int, default=None, choices=(1, 2, 3, 4),
                      help="spaCy worker processes (default: 2 for large corpora on a multi-core machine, else 1)")
+    run.add_argument("--xlsx", action="store_true",
+                     help="also write processed/newscompare.xlsx, one sheet per CSV (cells as text)")
+    texts = run.add_mutually_exclusive_group()
+    texts.add_argument("--full-texts", dest="full_texts", action="store_true", default=None,
+                       help="annotated texts in full in the report, however many documents (default: in full up "
+                            "to 30 documents, beyond that only the paragraphs used in findings)")
+    texts.add_argument("--excerpts", dest="full_texts", action="store_false",
+                       help="annotated texts as excerpts (the paragraphs used in findings) even for few documents")
 
     bench = commands.add_parser(
         "bench", help="run a benchmark and print its score (data from ../shared/bench; render is synthetic)")
@@ -126,7 +134,7 @@ def _run_flow(args: argparse.Namespace) -> int:
     print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)
     summary = flow.run_pipeline(
         raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports,
-        rules_file=args.rules, n_process=args.processes,
+        rules_file=args.rules, n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts,
     )
     print(format_summary(summary))
     if summary.ok == 0:
@@ -161,6 +169,9 @@ def format_summary(summary: object) -> str:
         + (" (" + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(s.findings_by_kind.items())) + ")"
            if s.findings_by_kind else ""),
     ]
+    if getattr(s, "top_findings", ()):
+        lines.append("  top findings (as on the report's first page):")
+        lines += [f"    {line}" for line in s.top_findings]
     if s.processed_dir:
         lines.append(f"  CSVs        {s.processed_dir}/")
     if s.pdf_path:

@@ -7,9 +7,15 @@ report; it is flattened to CSV rows only when the flow writes ``findings.csv``.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from pipeline.schema import BlockRow, ClaimRow, DateRow, EntityRow, FindingRow, NumberRow
+from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, FindingRow, NumberRow
+
+RowT = TypeVar("RowT", ClaimRow, FindingRow)
 
 
 @dataclass(frozen=True)
@@ -147,3 +153,71 @@ class Comparison:
 
     def finding_rows(self) -> tuple[FindingRow, ...]:
         return tuple(row for f in self.findings for row in f.to_rows())
+
+
+# --------------------------------------------------------------------------- sources, as readers name them
+
+# A title made from a document's first sentence is cut to this many characters.
+FALLBACK_TITLE_CHARS = 90
+_FIRST_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|\n|$)", re.S)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """How the report and the CSVs name one source: "S3", its outlet, a readable title, its URL."""
+
+    doc_id: str
+    label: str
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    published: str = ""
+
+    @property
+    def name(self) -> str:
+        """"S3 CSIS" (or "S3" when the outlet is unknown): what cards, notes and charts print."""
+        return f"{self.label} {self.outlet}".strip()
+
+
+def document_title(title: str, text: str, source_file: str) -> str:
+    """The headline; else the document's first sentence (cut); else its file name."""
+    if title.strip():
+        return " ".join(title.split())
+    m = _FIRST_SENTENCE.search(text or "")
+    first = " ".join(m.group(0).split()) if m else ""
+    if first:
+        return first if len(first) <= FALLBACK_TITLE_CHARS else first[:FALLBACK_TITLE_CHARS - 1].rstrip() + "…"
+    return source_file
+
+
+def source_infos(documents: Sequence[DocumentRow], cleaned: Sequence[CleanDocument] = ()) -> dict[str, SourceInfo]:
+    """S1..Sn in documents.csv order (failed files included, so labels stay put when one fails);
+    documents only in ``cleaned`` follow."""
+    clean_by_id = {c.doc_id: c for c in cleaned}
+    rows = {d.doc_id: d for d in documents}
+    ids = [d.doc_id for d in documents] + [c.doc_id for c in cleaned if c.doc_id not in rows]
+    out: dict[str, SourceInfo] = {}
+    for n, doc_id in enumerate(ids, start=1):
+        row, clean = rows.get(doc_id), clean_by_id.get(doc_id)
+        meta = clean.meta if clean is not None else DocumentMeta()
+        out[doc_id] = SourceInfo(
+            doc_id=doc_id,
+            label=f"S{n}",
+            outlet=(row.outlet if row is not None else "") or meta.outlet,
+            title=document_title((row.title if row is not None else "") or meta.title,
+                                 clean.text if clean is not None else "",
+                                 row.source_file if row is not None else doc_id),
+            url=(row.url if row is not None else "") or meta.url,
+            published=(row.published if row is not None else "") or meta.published,
+        )
+    return out
+
+
+def with_sources(rows: Sequence[RowT], infos: dict[str, SourceInfo]) -> list[RowT]:
+    """claims.csv / findings.csv rows with their source's label, outlet, title and URL filled in."""
+    out = []
+    for r in rows:
+        info = infos.get(r.doc_id)
+        out.append(dataclasses.replace(r, source=info.label, outlet=info.outlet, title=info.title, url=info.url)
+                   if info else r)
+    return out

@@ -18,8 +18,10 @@ from pipeline import prefect_env
 
 prefect_env.configure()
 
-import hashlib  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import csv  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import hashlib  # noqa: E402
 import io  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import pickle  # noqa: E402
 import tempfile  # noqa: E402
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import (  # noqa: E402
     create_link_artifact,
@@ -37,7 +40,14 @@ from prefect.artifacts import (  # noqa: E402
 )
 
 from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
-from pipeline.documents import CleanDocument, Comparison, Mentions, RawDocument  # noqa: E402
+from pipeline.documents import (  # noqa: E402  # noqa: E402
+    CleanDocument,
+    Comparison,
+    Mentions,
+    RawDocument,
+    source_infos,
+    with_sources,
+)
 from pipeline.extract import encoder  # noqa: E402
 from pipeline.schema import DocumentRow  # noqa: E402
 
@@ -68,6 +78,7 @@ class RunSummary:
     dates: int = 0
     claims: int = 0
     findings_by_kind: dict[str, int] = field(default_factory=dict)
+    top_findings: tuple[str, ...] = ()  # the report's page-1 sentences, for the console
     pdf_path: str = ""
     html_path: str = ""
     processed_dir: str = ""
@@ -208,8 +219,10 @@ def report_task(
     comparison: Comparison,
     templates_dir: Path,
     pdf_path: Path,
+    changes: list[schema.ChangeRow],
+    full_texts: bool | None,
 ) -> tuple[str, bytes, report.ArtifactPayloads]:
-    context = report.build_context(documents, docs, mentions, comparison)
+    context = report.build_context(documents, docs, mentions, comparison, changes=changes, full_texts=full_texts)
     html = report.render_html(context, templates_dir)
     return html, report.render_pdf(html, templates_dir), report.artifact_payloads(context, pdf_path=str(pdf_path))
 
@@ -226,8 +239,15 @@ def run_pipeline(
     templates_dir: str | Path | None = None,
     n_process: int | None = None,
     cache_dir: str | Path | None = None,
+    xlsx: bool = False,
+    full_texts: bool | None = None,
 ) -> RunSummary:
-    """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report."""
+    """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report.
+
+    ``xlsx`` also writes ``processed/newscompare.xlsx`` (one sheet per CSV); ``full_texts``
+    forces (True) or suppresses (False) the complete annotated texts in the report, which by
+    default are complete up to ``report.FULL_TEXTS_MAX_DOCUMENTS`` documents and excerpts beyond.
+    """
     logger = get_run_logger()
     raw_path, processed_path, reports_path = Path(raw_dir), Path(processed_dir), Path(reports_dir)
     templates_path = Path(templates_dir) if templates_dir else resources.templates_dir()
@@ -262,7 +282,11 @@ def run_pipeline(
     mentions = [mentions_by_id[d.doc_id] for d in cleaned]
 
     document_rows = _document_rows(raws, cleaned, failures)
+    sources = source_infos(document_rows, cleaned)
+    previous_documents, previous_findings = _read_previous_run(processed_path, logger)
     processed_path.mkdir(parents=True, exist_ok=True)
+    _write_atomic(processed_path / "datapackage.json",
+                  (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(processed_path / "documents.csv", document_rows, schema.DocumentRow)
     _write_csv(processed_path / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
     _write_clean_texts(processed_path / "clean", cleaned)
@@ -275,19 +299,28 @@ def run_pipeline(
         reason = "no input files" if not raws else f"none of the {len(raws)} documents could be processed"
         _write_csv(processed_path / "claims.csv", [], schema.ClaimRow)
         _write_csv(processed_path / "findings.csv", [], schema.FindingRow)
+        _write_csv(processed_path / "changes.csv",
+                   report.run_changes(previous_documents, previous_findings, document_rows, []), schema.ChangeRow)
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
 
     claims = claims_task(cleaned, mentions)
     vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger)
     logger.info(f"compare: {len(claims)} claims")
     comparison = compare_task(cleaned, mentions, claims, vectors)
-    _write_csv(processed_path / "claims.csv", comparison.claims, schema.ClaimRow)
-    _write_csv(processed_path / "findings.csv", comparison.finding_rows(), schema.FindingRow)
+    finding_rows = with_sources(comparison.finding_rows(), sources)
+    _write_csv(processed_path / "claims.csv", with_sources(comparison.claims, sources), schema.ClaimRow)
+    _write_csv(processed_path / "findings.csv", finding_rows, schema.FindingRow)
+    changes = report.run_changes(previous_documents, previous_findings, document_rows, finding_rows)
+    _write_csv(processed_path / "changes.csv", changes, schema.ChangeRow)
+    if xlsx:
+        frames = {name: pd.read_csv(processed_path / name, dtype=str, keep_default_na=False)
+                  for name in schema.CSV_SCHEMAS}
+        _write_atomic(processed_path / "newscompare.xlsx", report.workbook_bytes(frames))
 
     logger.info("report: rendering HTML and PDF")
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
     html, pdf, artifacts = report_task(
-        document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve()
+        document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve(), changes, full_texts
     )
     _write_atomic(html_path, html.encode("utf-8"))
     _write_atomic(pdf_path, pdf)
@@ -305,6 +338,7 @@ def run_pipeline(
         dates=sum(len(m.dates) for m in mentions),
         claims=len(comparison.claims),
         findings_by_kind=findings_by_kind,
+        top_findings=artifacts.top_lines,
         pdf_path=str(pdf_path),
         html_path=str(html_path),
         processed_dir=str(processed_path),
@@ -334,6 +368,24 @@ def _extract_with_cache(
                 key = _extract_cache_key(doc, fingerprint)
                 _write_atomic(cache_dir / "extract" / f"{key}.pickle", pickle.dumps(result))
     return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+def _read_previous_run(folder: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:
+    """The previous run's documents.csv and findings.csv in this output folder (None: no previous run)."""
+    try:
+        documents = _read_rows(folder / "documents.csv")
+        findings = _read_rows(folder / "findings.csv") if (folder / "findings.csv").is_file() else []
+    except FileNotFoundError:
+        return None, []
+    except (OSError, ValueError, csv.Error) as exc:
+        logger.warning(f"changes: the previous run's CSVs could not be read ({exc}); reporting this as a first run")
+        return None, []
+    return documents, findings
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger) -> dict[str, np.ndarray]:

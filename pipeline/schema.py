@@ -159,6 +159,10 @@ class ClaimRow:
         "forecast (an expected date), conversion (a figure given in two units).", "")
     attributed_to: str = col(
         "str", "Who gives the figure, when the sentence says (\"according to X\", \"X said\").", "")
+    source: str = col("str", "Source label used in the report (S1, S2, ... in documents.csv order).", "")
+    outlet: str = col("str", "Publisher of the source document, when known.", "")
+    title: str = col("str", "Headline of the source document (its first sentence or file name when it has none).", "")
+    url: str = col("str", "URL of the source document, when known.", "")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,23 @@ class FindingRow:
     published: str = col("date", "Publication date of the source document.", "")
     side: str = col("str", "Position within the finding: statements with the same letter (A, B, ...) agree with "
                            "each other; A is the side most sources take (in an update, the earliest).", "")
+    source: str = col("str", "Source label used in the report (S1, S2, ... in documents.csv order).", "")
+    outlet: str = col("str", "Publisher of the source document, when known.", "")
+    title: str = col("str", "Headline of the source document (its first sentence or file name when it has none).", "")
+    url: str = col("str", "URL of the source document, when known.", "")
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """processed/changes.csv: what changed since the previous run on the same output folder."""
+
+    change: str = col("str", "first_run | document_added | document_removed | document_changed | finding_new | "
+                             "finding_resolved | finding_changed.")
+    doc_id: str = col("str", "Document concerned (document changes); empty for findings.", "")
+    finding_id: str = col("str", "Finding id in this run (new, changed) or in the previous run (resolved).", "")
+    kind: str = col("str", "Finding kind (this run's; the previous one for resolved findings).", "")
+    topic: str = col("str", "Finding topic or document title.", "")
+    detail: str = col("str", "What changed, in words (values before and after, kind before and after).", "")
 
 
 CSV_SCHEMAS: dict[str, type] = {
@@ -192,6 +213,7 @@ CSV_SCHEMAS: dict[str, type] = {
     "dates.csv": DateRow,
     "claims.csv": ClaimRow,
     "findings.csv": FindingRow,
+    "changes.csv": ChangeRow,
 }
 
 # Stable sort keys per CSV so that the same inputs give byte-identical files.
@@ -203,6 +225,7 @@ SORT_KEYS: dict[type, tuple[str, ...]] = {
     DateRow: ("doc_id", "start", "end"),
     ClaimRow: ("doc_id", "start", "kind", "claim_id"),
     FindingRow: ("rank", "finding_id", "doc_id", "quote_start"),
+    ChangeRow: ("change", "finding_id", "doc_id"),
 }
 
 
@@ -261,3 +284,38 @@ def check_rows(rows: Sequence[Any], row_type: type) -> None:
     for r in rows:
         if not isinstance(r, row_type):
             raise TypeError(f"expected {row_type.__name__}, got {type(r).__name__}")
+
+
+# CSV column types -> Frictionless Table Schema field types.
+_FRICTIONLESS_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "date": "string"}
+
+
+def datapackage(name: str = "newscompare-output") -> dict[str, Any]:
+    """A Frictionless Data Package describing every CSV (types, meanings, keys), from this module.
+
+    Written as ``processed/datapackage.json`` so pandas, spreadsheet and frictionless users get
+    each column's type and meaning. Dates are strings: they may be partial ("2024-03", "2024-W11").
+    """
+    resources = []
+    for file_name, row_type in CSV_SCHEMAS.items():
+        fields = []
+        for f in dataclasses.fields(row_type):
+            spec: dict[str, Any] = {"name": f.name, "type": _FRICTIONLESS_TYPES[f.metadata["type"]],
+                                    "description": f.metadata["meaning"]}
+            if spec["type"] == "boolean":
+                spec.update(trueValues=["true"], falseValues=["false"])
+            if f.metadata["type"] == "date":
+                spec["format"] = "default"
+                spec["description"] += " (ISO 8601, possibly partial: 2024, 2024-03, 2024-03-05.)"
+            fields.append(spec)
+        resources.append({
+            "name": file_name.removesuffix(".csv"),
+            "path": file_name,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": (row_type.__doc__ or "").strip(),
+            "schema": {"fields": fields, "missingValues": [""]},
+        })
+    return {"name": name, "profile": "tabular-data-package", "resources": resources}

@@ -7,6 +7,7 @@ cache and must give byte-identical CSVs. Checks every CSV against the contract i
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,13 @@ Opposition members said the plan would raise port fees by 8% next year.
 """
 
 
+COUNCIL = """Harbour council votes on new ferry fees
+
+The Port Alba harbour council voted on Monday to raise ferry fees by 12%, the council said.
+The new fees take effect in June, officials said.
+"""
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
     from prefect.testing.utilities import prefect_test_harness
@@ -56,8 +64,19 @@ def runs(tmp_path_factory):
             code = cli.main(["run", "--raw", str(raw), "--processed", str(processed), "--reports", str(reports)])
             outputs.append((code, processed, reports))
         assert flow.DEFAULT_CACHE_DIR  # the flow module imported under the harness
-    after = {p.name: p.read_bytes() for p in raw.iterdir()}
-    return {"raw": raw, "outputs": outputs, "raw_unchanged": before == after}
+        after = {p.name: p.read_bytes() for p in raw.iterdir()}
+        # A later run on the first run's output folder, with one document removed and one added.
+        changed = base / "raw_changed"
+        shutil.copytree(raw, changed)
+        removed = sorted(changed.glob("0*.txt"))[0]
+        removed.unlink()
+        (changed / "council.txt").write_text(COUNCIL, encoding="utf-8")
+        rerun = base / "processed_rerun"
+        shutil.copytree(outputs[0][1], rerun)
+        code = cli.main(["run", "--raw", str(changed), "--processed", str(rerun), "--reports", str(base / "reports3"),
+                         "--xlsx"])
+    return {"raw": raw, "outputs": outputs, "raw_unchanged": before == after,
+            "rerun": (code, rerun, base / "reports3", removed.stem)}
 
 
 def read_csv(path: Path) -> pd.DataFrame:
@@ -132,3 +151,63 @@ def test_hostile_markup_in_a_document_is_shown_as_text_and_nothing_is_read(runs)
     assert "root:x:0:0" not in pdf_text
     html = (reports / "report.html").read_text(encoding="utf-8")
     assert '<img src="file:///etc/passwd">' not in html and "&lt;img src=" in html
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def test_page_one_tells_the_top_findings_of_findings_csv(runs):
+    _, processed, reports = runs["outputs"][0]
+    first_page = _pdf_pages(reports / "report.pdf")[0]
+    findings = read_csv(processed / "findings.csv")
+    top = findings.drop_duplicates("finding_id").sort_values("rank").head(5)
+    assert len(top) > 0
+    position = -1
+    for row in top.itertuples():
+        at = first_page.find(row.finding_id)
+        assert at > position, (row.finding_id, first_page[:500])  # listed, in rank order
+        position = at
+        assert row.topic.split(" (")[0].split(": ")[-1][:25] in first_page
+    for source in findings.source.unique():
+        assert source in first_page
+
+
+def test_the_pdf_names_sources_never_by_document_id(runs):
+    _, processed, reports = runs["outputs"][0]
+    docs = read_csv(processed / "documents.csv")
+    text = " ".join(_pdf_pages(reports / "report.pdf"))
+    for name in docs.source_file:
+        text = text.replace(f"file: {name}", "")  # the Sources section names each file once
+    hash_like = [d for d in docs.doc_id if any(ch.isdigit() for ch in d)]  # "binary" is also a word
+    assert hash_like
+    for doc_id in hash_like:
+        assert doc_id not in text, doc_id
+
+
+def test_csvs_carry_source_names_and_a_data_dictionary(runs):
+    _, processed, _ = runs["outputs"][0]
+    findings = read_csv(processed / "findings.csv")
+    assert findings.source.str.fullmatch(r"S\d+").all()
+    package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
+    assert package == schema.datapackage()
+    for resource in package["resources"]:
+        frame = read_csv(processed / resource["path"])
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(frame.columns)
+
+
+def test_first_run_says_it_is_the_first(runs):
+    _, processed, _ = runs["outputs"][0]
+    assert list(read_csv(processed / "changes.csv").change) == ["first_run"]
+
+
+def test_a_later_run_reports_documents_added_and_removed(runs):
+    code, rerun, reports, removed = runs["rerun"]
+    assert code == cli.EXIT_SOME_FAILED  # the two bad files are still there
+    changes = read_csv(rerun / "changes.csv")
+    assert set(changes[changes.change == "document_added"].doc_id) == {"council"}
+    assert set(changes[changes.change == "document_removed"].doc_id) == {removed}
+    assert "finding_resolved" in set(changes.change) or "finding_changed" in set(changes.change)
+    first_page = _pdf_pages(reports / "report.pdf")[0]
+    assert "What changed since the last run" in first_page and "document added" in first_page
+    assert (rerun / "newscompare.xlsx").stat().st_size > 0

@@ -56,8 +56,9 @@ def test_toc_page_numbers_point_at_their_sections(rendered):
     toc_index = next(i for i, p in enumerate(pages) if p.lstrip().startswith("Contents"))
     entries = re.findall(r"^(.+?)\s*\.{4,}\s*(\d+)\s*$", pages[toc_index], re.M)
     labels = [label for label, _ in entries]
-    assert labels[:5] == ["Key findings", "Sources", "Entities by source", "Timeline", "Annotated texts"]
-    assert len(entries) == 9  # 6 sections + 3 annotated documents
+    assert labels[:7] == ["Key findings", "Source agreement", "Said by one source only", "Sources",
+                          "Entities by source", "Timeline", "Annotated texts"]
+    assert len(entries) == 11  # 8 sections + 3 annotated documents
     numbers = [int(n) for _, n in entries]
     assert numbers == sorted(numbers)
     lines = [[line.strip() for line in p.splitlines()] for p in pages]

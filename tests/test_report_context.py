@@ -63,7 +63,7 @@ def test_sources_include_failed_documents_with_reason():
 
 def test_entity_matrix_counts_per_source():
     (matrix,) = _ctx().matrices
-    assert matrix.columns == ("S1", "S2", "S3")
+    assert matrix.columns == ("S1 Alpha News", "S2 Beta News", "S3 Gamma News")  # source names, not ids
     rows = {r.canonical: r for r in matrix.rows}
     assert [n for n, _ in rows["Acme"].cells] == [1, 1, 1]
     assert [n for n, _ in rows["Northwind Bank"].cells] == [0, 0, 1]
@@ -78,7 +78,7 @@ def test_annotated_texts_keep_text_and_tie_quotes_to_findings():
     alpha = by_id["alpha"]
     notes = [s for p in alpha.paragraphs for s in p if s.css_class == FOOTNOTE_CLASS]
     assert [s.title for s in notes] == ["F001", "F003", "F004"]
-    assert "S2 3,900 people" in notes[0].text
+    assert "S2 Beta News 3,900 people" in notes[0].text
     assert alpha.finding_ids == ("F001", "F003", "F004")
     classes = {s.text: s.css_class for p in alpha.paragraphs for s in p}
     assert classes["4,200"] == "num q" and classes["Jane Doe"] == "e-per" and classes["3 March 2024"] == "date q"
@@ -123,7 +123,7 @@ def test_artifact_payloads_escape_markdown():
     payload = artifact_payloads(_ctx(), pdf_path="reports/report.pdf", top_n=3)
     assert payload.table_key == "top-findings" and payload.markdown_key == "report-summary"
     assert [r["finding_id"] for r in payload.table] == ["F001", "F002", "F003"]
-    assert payload.table[0]["values"] == "alpha: 4,200 people; beta: 3,900 people"
+    assert payload.table[0]["values"] == "4,200 (S1 Alpha News) vs 3,900 (S2 Beta News)"
     assert "reports/report.pdf" in payload.markdown
     assert "| F001 | Numeric conflict | Acme engineers |" in payload.markdown
 

@@ -16,7 +16,7 @@ from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import date_note
 from pipeline.compare.ranking import Salience, importance
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, representatives
-from pipeline.compare.topics import surface_topic, topic_label
+from pipeline.compare.topics import event_topic, surface_topic, topic_label
 from pipeline.vocab import timeml
 
 # Dates with these qualifiers bound a period rather than date an event.
@@ -86,7 +86,7 @@ def _disagreement(idx: Sequence[int], claims: Sequence[Claim], stats: EdgeStats)
         return None
     align = stats.mean(reps)
     what = "time" if cs[0].kind == "time" else "date"
-    topic = topic_label(f"{what} of " + surface_topic(cs), cs)
+    topic = topic_label(f"{what}: " + event_topic(cs), cs)
     if _moved_forecast(cs):
         ordered = sorted(cs, key=lambda c: (c.published or "9999", c.doc_id))
         steps = (f"{c.text} ({c.date_value}, {c.published or 'undated'}{', expected' if c.forecast else ''})"
@@ -120,7 +120,7 @@ def _corroboration(g: Sequence[int], claims: Sequence[Claim], stats: EdgeStats,
     if not surface and cs[0].kind != "time":
         return None  # the sentences share no telling word: same day, different happenings
     what = "time" if cs[0].kind == "time" else "date"
-    topic = topic_label(f"{what} of " + (surface or "the event"), cs)
+    topic = topic_label(f"{what}: " + event_topic(cs), cs)
     note = date_note(cs, conflict=False, independent=len(wording))
     copies = copies_note(wording)
     score = importance("corroboration", cs, stats.mean(g), 0.0, independent=len(wording))

@@ -69,6 +69,7 @@ class Lexicon:
     central: frozenset[str] = frozenset()
     phases: tuple[tuple[str, PhraseIndex], ...] = ()
     hypothetical: frozenset[str] = frozenset()
+    topics: tuple[tuple[str, str], ...] = ()  # concept -> how a topic label names it
 
 
 def _ordered(table: dict) -> tuple[tuple[str, PhraseIndex], ...]:
@@ -119,6 +120,7 @@ def load_lexicon() -> Lexicon:
         central=frozenset(data.get("ranking", {}).get("central", ())),
         phases=_ordered(data.get("phases", {})),
         hypothetical=frozenset(cues.get("hypothetical", ())),
+        topics=tuple(sorted(data.get("topics", {}).items())),
     )
 
 

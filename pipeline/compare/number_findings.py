@@ -18,7 +18,7 @@ from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import COUNT_LABEL, number_note, say, who
 from pipeline.compare.ranking import Salience, importance
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, number_representatives
-from pipeline.compare.topics import topic_label
+from pipeline.compare.topics import measure_topic, topic_label
 from pipeline.vocab import units
 
 # Corroborations of numbers with no measure concept need this many sources or a value at least
@@ -43,8 +43,7 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         reps = number_representatives(comp, claims, stats)
         align = stats.mean(comp)
         cs = [claims[i] for i in reps]
-        measure = next((c.concept for c in cs if c.concept), "") or " ".join(sorted(cs[0].measure_keys))
-        topic = topic_label(measure, cs)
+        topic = topic_label(measure_topic(cs), cs)
         clash = clash_of(cs)
         if not clash:
             found = _corroboration(cs, topic, align, salience)

@@ -1,4 +1,5 @@
-"""Topic labels of findings: the words the statements share, and the names they are about."""
+"""Topic labels of findings, as a person would write them: "death toll (Qeshm)", "share of AI
+chips", "date: Gray was killed"; with the names the statements are about."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.compare.claims import Claim
-from pipeline.compare.text import stem, words
+from pipeline.compare.lexicon import load_lexicon
+from pipeline.compare.text import STOPWORDS, stem, words
+
+# Words of a date's frame that name the dated event ("Gray was killed on #" -> "Gray was killed").
+EVENT_WORDS = 5
+MEASURE_WORDS = 6
 
 
 def surface_topic(claims: Sequence[Claim], k: int = 3) -> str:
@@ -33,3 +39,33 @@ def topic_label(prefix: str, claims: Sequence[Claim]) -> str:
     subj = subjects(claims)
     label = prefix.strip()
     return f"{label} ({subj})" if subj else label
+
+
+def measure_topic(claims: Sequence[Claim]) -> str:
+    """What a group of figures measures: the concept's phrase, else the shortest wording a source
+    uses ("share of AI chips"), else the shared measure stems."""
+    concept = next((c.concept for c in claims if c.concept), "")
+    phrases = dict(load_lexicon().topics)
+    if concept:
+        return phrases.get(concept, concept)
+    family = claims[0].family
+    texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in claims if c.measure_text},
+                   key=lambda t: (len(t), t))
+    if texts:
+        return texts[0]
+    if family in phrases:
+        return phrases[family]
+    return " ".join(sorted(claims[0].measure_keys)) or family or "figure"
+
+
+def event_topic(claims: Sequence[Claim]) -> str:
+    """The dated happening in a source's own words: the few words before the date in the first
+    statement's frame ("Gray was killed on #" -> "Gray was killed"), else the shared words."""
+    for c in claims:
+        before = c.frame.split("#")[0].split() if "#" in c.frame else []
+        while before and before[-1].lower().strip(",;:") in STOPWORDS:
+            before.pop()
+        phrase = " ".join(w.strip(",;:()\"“”") for w in before[-EVENT_WORDS:]).strip()
+        if len(phrase.split()) >= 2:
+            return phrase
+    return surface_topic(claims) or "the event"

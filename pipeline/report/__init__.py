@@ -3,16 +3,21 @@
 ``context`` computes everything the report shows (pure), ``annotate`` turns an article and its
 mentions into highlighted segments, ``charts`` draws the timeline, ``render`` owns Jinja2 and
 WeasyPrint (with a fetcher restricted to the templates folder), and ``artifacts`` shapes the
-Prefect artifacts. ``bench_render`` times a synthetic 50-document report.
+Prefect artifacts. ``story`` writes page one (top findings as sentences, source agreement,
+single-source figures, what changed), ``changes`` compares a run with the previous one and
+``workbook`` turns the CSVs into an Excel file.
 """
 
 from __future__ import annotations
 
 from pipeline.report.artifacts import ArtifactPayloads, artifact_payloads
-from pipeline.report.context import ReportContext, build_context
+from pipeline.report.changes import run_changes
+from pipeline.report.context import FULL_TEXTS_MAX_DOCUMENTS, ReportContext, build_context
 from pipeline.report.render import TemplateFetcher, render_html, render_pdf
+from pipeline.report.workbook import workbook_bytes
 
 __all__ = [
+    "FULL_TEXTS_MAX_DOCUMENTS",
     "ArtifactPayloads",
     "ReportContext",
     "TemplateFetcher",
@@ -20,4 +25,6 @@ __all__ = [
     "build_context",
     "render_html",
     "render_pdf",
+    "run_changes",
+    "workbook_bytes",
 ]

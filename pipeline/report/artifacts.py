@@ -27,6 +27,7 @@ class ArtifactPayloads:
     table: list[dict[str, str]]
     markdown_key: str
     markdown: str
+    top_lines: tuple[str, ...] = ()  # page one's sentences ("F001 Numeric conflict on ..."), for the console
 
 
 def _md(text: str) -> str:
@@ -51,7 +52,7 @@ def artifact_payloads(context: ReportContext, *, pdf_path: str = "", top_n: int 
             "finding_id": c.finding_id,
             "kind": c.kind,
             "topic": c.topic,
-            "values": "; ".join(f"{s.doc_id}: {s.value or '-'}" for s in c.statements),
+            "values": c.positions or "; ".join(f"{s.source_name}: {s.value or '-'}" for s in c.statements),
             "note": c.note,
             "first_quote": _short("".join(seg.text for seg in c.statements[0].quote)) if c.statements else "",
         }
@@ -71,12 +72,17 @@ def artifact_payloads(context: ReportContext, *, pdf_path: str = "", top_n: int 
     ]
     if pdf_path:
         lines += [f"Full report: `{_md(pdf_path)}`", ""]
+    if context.top:
+        lines += ["## Top findings", ""]
+        lines += [f"- **{t.finding_id}** {_md(t.sentence)}" for t in context.top]
+        lines += [""]
     if top:
-        lines += ["| id | kind | topic | values |", "| --- | --- | --- | --- |"]
+        lines += ["| id | kind | topic | positions |", "| --- | --- | --- | --- |"]
         lines += [
             f"| {c.finding_id} | {_md(c.kind_label)} | {_md(c.topic)} | "
-            + _md("; ".join(f"{s.source_label} {s.value or '-'}" for s in c.statements))
+            + _md(c.positions or "; ".join(f"{s.source_name} {s.value or '-'}" for s in c.statements))
             + " |"
             for c in top
         ]
-    return ArtifactPayloads(TABLE_KEY, table, MARKDOWN_KEY, "\n".join(lines) + "\n")
+    top_lines = tuple(f"{t.finding_id} {t.sentence}" for t in context.top)
+    return ArtifactPayloads(TABLE_KEY, table, MARKDOWN_KEY, "\n".join(lines) + "\n", top_lines)

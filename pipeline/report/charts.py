@@ -25,13 +25,13 @@ WIDTH_IN = 6.6
 # this many years before the earliest publication date.
 HISTORY_WINDOW_YEARS = 15
 
-_COLOURS = {"event": "#4a7ab5", "published": "#222222", "conflict": "#c62828"}
+_COLOURS = {"event": "#4a7ab5", "published": "#222222", "conflict": "#c62828", "finding": "#2e7d32"}
 
 
 class TimelinePoint(NamedTuple):
-    row: str  # source label (S1, ...)
+    row: str  # source name ("S1 Reuters")
     value: str  # TimeML value
-    kind: str  # event | published | conflict
+    kind: str  # event | published | conflict | finding (a date two sources agree on)
     finding_id: str
 
 
@@ -58,7 +58,8 @@ def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) 
         fig = Figure(figsize=(WIDTH_IN, height))
         FigureCanvasSVG(fig)
         ax = fig.add_subplot()
-        for kind, marker, size in (("event", "o", 14), ("published", "|", 70), ("conflict", "X", 46)):
+        for kind, marker, size in (("event", "o", 14), ("published", "|", 70), ("finding", "D", 22),
+                                   ("conflict", "X", 46)):
             xs, ys = [], []
             for p, (start, end) in parsed:
                 if p.kind != kind or end < lo:
@@ -87,16 +88,19 @@ def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) 
                         "event": "date mentioned",
                         "published": "publication date",
                         "conflict": "conflicting date (finding id)",
+                        "finding": "date sources agree on (finding id)",
                     }[kind],
                     zorder=3 if kind == "conflict" else 2,
                     linewidths=1.2 if kind != "event" else 0,
                 )
         labelled: set[tuple[str, str]] = set()
         for p, (start, _end) in parsed:
-            if p.kind == "conflict" and (p.row, p.finding_id) not in labelled:
-                labelled.add((p.row, p.finding_id))
+            # a conflict is labelled on every row it appears on; an agreed date once, on its first row
+            key = (p.row, p.finding_id) if p.kind == "conflict" else ("", p.finding_id)
+            if p.kind in ("conflict", "finding") and key not in labelled:
+                labelled.add(key)
                 ax.annotate(p.finding_id, (max(start, lo), y_of[p.row]), xytext=(4, 4), textcoords="offset points",
-                            color=_COLOURS["conflict"], fontsize=6.5, fontweight="bold")
+                            color=_COLOURS[p.kind], fontsize=6.5, fontweight="bold")
         ax.set_yticks(range(len(rows)), list(rows))
         ax.set_ylim(len(rows) - 0.5, -0.5)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)

@@ -2,7 +2,8 @@
 
 ``build_context`` is pure: it takes the stage outputs and returns frozen dataclasses, so the
 template only loops and prints, and every number it prints can be traced to a CSV row (finding
-ids, claim ids and doc ids are carried along for that).
+ids and claim ids are carried along for that). Sources are named as readers name them ("S3 CSIS",
+``documents.source_infos``), never by document id.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.documents import CleanDocument, Comparison, Finding, Mentions
+from pipeline.documents import CleanDocument, Comparison, Finding, Mentions, SourceInfo, source_infos
 from pipeline.documents import Statement as FoundStatement
+from pipeline.report import story
 from pipeline.report.annotate import (
     LEGEND,
     NON_NAME_LABELS,
@@ -23,7 +25,7 @@ from pipeline.report.annotate import (
     entity_class,
 )
 from pipeline.report.charts import TimelinePoint, timeline_svg_data_uri
-from pipeline.schema import DocumentRow
+from pipeline.schema import ChangeRow, DocumentRow
 from pipeline.vocab import kinds
 
 # Rows and columns of the entity matrix: 25 rows fit one page at the matrix's font size, and
@@ -34,6 +36,9 @@ MATRIX_MAX_COLUMNS = 10
 MATRIX_SHADES = (0.0, 0.34, 0.67)
 # A highlight covering more of the quote than this is not a value (assessments cite sentences).
 HIGHLIGHT_MAX_SHARE = 0.6
+# Up to this many documents the annotated texts are complete; beyond, only the paragraphs that
+# carry a statement used in a finding are shown (``full_texts=True`` forces complete texts).
+FULL_TEXTS_MAX_DOCUMENTS = 30
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -89,6 +94,9 @@ class Statement:
     anchor: str  # id of the quote in the annotated text; empty when the doc has no text section
     side: str = ""  # A, B, ...: statements on one side agree (findings.csv's side column)
     position: str = ""  # the value as the side line shows it ("12 km", "7.5 mi", "2011-10-08")
+    source_name: str = ""  # "S3 CSIS"
+    value_kind: str = ""  # number | date | time | assessment | status | outcome
+    claim_ref: str = ""  # the claim id with the source label for the document id ("S3:number:1623")
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,13 @@ class ReportContext:
     texts: tuple[AnnotatedText, ...]
     legend: tuple[tuple[str, str], ...]
     removed: tuple[RemovedSection, ...]
+    top: tuple[story.TopLine, ...] = ()
+    agreement: tuple[story.AgreementRow, ...] = ()
+    outlier: str = ""
+    single_source: tuple[story.SingleClaim, ...] = ()
+    changes: tuple[story.ChangeLine, ...] = ()
+    first_run: bool = False
+    texts_excerpted: bool = False  # annotated texts show only the paragraphs used in findings
 
 
 def build_context(
@@ -199,16 +214,22 @@ def build_context(
     subject: str = "",
     title: str = "Source comparison report",
     with_timeline: bool = True,
+    changes: Sequence[ChangeRow] = (),
+    full_texts: bool | None = None,
 ) -> ReportContext:
-    """Everything the template shows; ``subject`` overrides the inferred one."""
+    """Everything the template shows; ``subject`` overrides the inferred one. ``changes`` are
+    this run's changes.csv rows; ``full_texts`` forces complete (True) or excerpted (False)
+    annotated texts (default: complete up to FULL_TEXTS_MAX_DOCUMENTS documents)."""
     docs = tuple(documents)
     clean_by_id = {c.doc_id: c for c in cleaned}
     mentions_by_id = {m.doc_id: m for m in mentions}
-    # Sources are numbered S1..Sn in document order; documents that only appear in ``cleaned``
-    # (a caller without DocumentRows) still get a label.
-    ids = [d.doc_id for d in docs] + [c.doc_id for c in cleaned if c.doc_id not in {d.doc_id for d in docs}]
-    labels = {doc_id: f"S{i}" for i, doc_id in enumerate(ids, start=1)}
+    # Sources are numbered S1..Sn in document order (documents.source_infos, shared with the CSVs).
+    infos = source_infos(docs, cleaned)
+    ids = list(infos)
+    labels = {doc_id: info.label for doc_id, info in infos.items()}
+    names = {doc_id: info.name for doc_id, info in infos.items()}
     doc_by_id = {d.doc_id: d for d in docs}
+    excerpt = not full_texts if full_texts is not None else len(clean_by_id) > FULL_TEXTS_MAX_DOCUMENTS
 
     anchors = {
         (st.doc_id, st.quote_start): _anchor(st.doc_id, st.quote_start)
@@ -216,27 +237,30 @@ def build_context(
         for st in f.statements
         if st.doc_id in clean_by_id
     }
-    cards = tuple(_finding_card(f, doc_by_id, clean_by_id, labels, anchors) for f in comparison.findings)
+    cards = tuple(_finding_card(f, infos, anchors) for f in comparison.findings)
 
-    quote_marks = _quote_marks(comparison.findings, clean_by_id, labels, anchors)
+    quote_marks = _quote_marks(comparison.findings, clean_by_id, names, anchors)
     texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
             label=labels[c.doc_id],
-            title=_doc_title(doc_by_id.get(c.doc_id), c),
-            outlet=(doc_by_id[c.doc_id].outlet if c.doc_id in doc_by_id else c.meta.outlet),
-            published=(doc_by_id[c.doc_id].published if c.doc_id in doc_by_id else c.meta.published),
-            paragraphs=annotate_text(
+            title=infos[c.doc_id].title,
+            outlet=infos[c.doc_id].outlet,
+            published=infos[c.doc_id].published,
+            paragraphs=_paragraphs(annotate_text(
                 c.text, mentions_by_id.get(c.doc_id, _empty(c.doc_id)), quote_marks.get(c.doc_id, ())
-            ),
+            ), excerpt),
             finding_ids=tuple(sorted({q.finding_id for q in quote_marks.get(c.doc_id, ())})),
         )
         for c in (clean_by_id[i] for i in ids if i in clean_by_id)
     )
 
     summary = _summary(docs, cleaned, mentions, comparison, subject)
-    points, conflicts = _timeline_points(ids, labels, doc_by_id, clean_by_id, mentions_by_id, cards)
-    rows = [labels[i] for i in ids if i in clean_by_id]
+    short = {doc_id: story.short_name(info) for doc_id, info in infos.items()}
+    points, conflicts = _timeline_points(ids, short, doc_by_id, clean_by_id, mentions_by_id, cards)
+    rows = [short[i] for i in ids if i in clean_by_id]
+    agreement, outlier = story.agreement_rows(comparison.findings, names)
+    change_view, first_run = story.change_lines(changes, names)
     svg = timeline_svg_data_uri(points, rows) if (with_timeline and points) else ""
     return ReportContext(
         title=title,
@@ -244,8 +268,8 @@ def build_context(
         conflicts=tuple(c for c in cards if kinds.kind(c.kind).section == "conflict"),
         corroborations=tuple(c for c in cards if kinds.kind(c.kind).section == "agreement"),
         superseded=tuple(c for c in cards if kinds.kind(c.kind).section == "update"),
-        sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), labels[i], i) for i in ids),
-        matrices=_entity_matrices(ids, labels, mentions_by_id),
+        sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), infos[i]) for i in ids),
+        matrices=_entity_matrices(ids, short, mentions_by_id),
         timeline_svg=svg,
         timeline_points=len(points),
         timeline_conflicts=conflicts,
@@ -255,7 +279,7 @@ def build_context(
             RemovedSection(
                 c.doc_id,
                 labels[c.doc_id],
-                _doc_title(doc_by_id.get(c.doc_id), c),
+                infos[c.doc_id].title,
                 tuple(
                     RemovedBlock(b.block_no, b.label, b.reason, _cut(b.text), len(b.text) > APPENDIX_MAX_CHARS)
                     for b in c.blocks
@@ -265,7 +289,21 @@ def build_context(
             for c in (clean_by_id[i] for i in ids if i in clean_by_id)
             if any(not b.kept for b in c.blocks)
         ),
+        top=story.top_lines(comparison.findings, {c.finding_id: c.positions for c in cards}),
+        agreement=agreement,
+        outlier=outlier,
+        single_source=story.single_source_claims(comparison.claims, comparison.findings, names),
+        changes=change_view,
+        first_run=first_run,
+        texts_excerpted=excerpt,
     )
+
+
+def _paragraphs(paragraphs: tuple[tuple[Segment, ...], ...], excerpt: bool) -> tuple[tuple[Segment, ...], ...]:
+    """All paragraphs, or (for large sets) only those carrying a finding's footnote."""
+    if not excerpt:
+        return paragraphs
+    return tuple(p for p in paragraphs if any(seg.css_class == "fn" for seg in p))
 
 
 def _empty(doc_id: str) -> Mentions:
@@ -278,14 +316,6 @@ def _anchor(doc_id: str, start: int) -> str:
 
 def _cut(text: str) -> str:
     return text if len(text) <= APPENDIX_MAX_CHARS else text[: APPENDIX_MAX_CHARS - 1].rstrip() + "…"
-
-
-def _doc_title(doc: DocumentRow | None, clean: CleanDocument | None) -> str:
-    if doc is not None and doc.title:
-        return doc.title
-    if clean is not None and clean.meta.title:
-        return clean.meta.title
-    return doc.doc_id if doc is not None else (clean.doc_id if clean is not None else "")
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
@@ -330,23 +360,18 @@ def _quote_segments(st: FoundStatement) -> tuple[Segment, ...]:
     return tuple(p for p in parts if p.text)
 
 
-def _finding_card(
-    f: Finding,
-    doc_by_id: dict[str, DocumentRow],
-    clean_by_id: dict[str, CleanDocument],
-    labels: dict[str, str],
-    anchors: dict[tuple[str, int], str],
-) -> FindingCard:
+def _finding_card(f: Finding, infos: dict[str, SourceInfo], anchors: dict[tuple[str, int], str]) -> FindingCard:
     statements = []
+    names = {doc_id: info.name for doc_id, info in infos.items()}
     for st in sorted(f.statements, key=lambda x: (x.doc_id, x.quote_start)):
-        doc = doc_by_id.get(st.doc_id)
+        info = infos.get(st.doc_id) or SourceInfo(st.doc_id, "?")
         statements.append(
             Statement(
                 doc_id=st.doc_id,
-                source_label=labels.get(st.doc_id, "?"),
-                outlet=doc.outlet if doc else "",
-                title=_doc_title(doc, clean_by_id.get(st.doc_id)),
-                published=st.published or (doc.published if doc else ""),
+                source_label=info.label,
+                outlet=info.outlet,
+                title=info.title,
+                published=st.published or info.published,
                 value=_statement_value(st),
                 raw_value=f"{st.value} {st.unit}".strip(),
                 as_of=st.as_of,
@@ -355,6 +380,9 @@ def _finding_card(
                 anchor=anchors.get((st.doc_id, st.quote_start), ""),
                 side=st.side,
                 position=_position_value(st),
+                source_name=info.name,
+                value_kind=st.value_kind,
+                claim_ref=st.claim_id.replace(st.doc_id, info.label, 1) if st.claim_id else "",
             )
         )
     return FindingCard(
@@ -363,7 +391,7 @@ def _finding_card(
         kind_label=kinds.kind(f.kind).label,
         colour=kinds.kind(f.kind).colour,
         topic=f.topic,
-        note=f.note,
+        note=story.name_sources(f.note, names),
         rank=f.rank,
         score=f"{f.score:.2f}" if f.score else "",
         statements=tuple(statements),
@@ -390,8 +418,9 @@ def positions_line(kind: str, statements: Sequence[Statement]) -> str:
     for st in sorted(statements, key=lambda x: (x.side, x.source_label)):
         if st.side and st.position:
             labels = sides.setdefault(st.side, {}).setdefault(st.position, [])
-            if st.source_label not in labels:
-                labels.append(st.source_label)
+            name = st.source_name or st.source_label
+            if name not in labels:
+                labels.append(name)
     if not sides:
         return ""
     joiner = " → " if kind == "superseded" else " vs "
@@ -432,13 +461,14 @@ def _quote_marks(
     return {k: tuple(v) for k, v in marks.items()}
 
 
-def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, label: str, doc_id: str) -> SourceCard:
+def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, info: SourceInfo) -> SourceCard:
+    doc_id, label = info.doc_id, info.label
     if doc is None:
         meta = clean.meta if clean else None
         return SourceCard(
             doc_id,
             label,
-            _doc_title(None, clean),
+            info.title,
             meta.outlet if meta else "",
             "; ".join(meta.authors) if meta else "",
             meta.published if meta else "",
@@ -452,7 +482,7 @@ def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, label: st
             "",
         )
     return SourceCard(
-        doc.doc_id, label, _doc_title(doc, clean), doc.outlet, doc.authors, doc.published, doc.published_basis, doc.url,
+        doc.doc_id, label, info.title, doc.outlet, doc.authors, doc.published, doc.published_basis, doc.url,
         doc.status, doc.status_reason, doc.words_raw, doc.words_clean, doc.blocks_removed, doc.source_file,
     )
 
@@ -518,13 +548,20 @@ def _timeline_points(
                 points.append(TimelinePoint(row, d.value, "event", ""))
     conflicts = []
     for card in cards:
+        if card.kind in ("corroboration", "superseded"):
+            for s in card.statements:
+                if s.value_kind == "date":
+                    points.append(TimelinePoint(labels.get(s.doc_id, s.source_label), s.raw_value.split(" ")[0],
+                                                "finding", card.finding_id))
         if card.kind != "date_conflict":
             continue
         for s in card.statements:
-            points.append(TimelinePoint(s.source_label, s.raw_value.split(" ")[0], "conflict", card.finding_id))
+            points.append(TimelinePoint(labels.get(s.doc_id, s.source_label), s.raw_value.split(" ")[0], "conflict",
+                                        card.finding_id))
         conflicts.append(
             TimelineConflict(
-                card.finding_id, card.topic, " · ".join(f"{s.source_label} {s.value}" for s in card.statements)
+                card.finding_id, card.topic, " · ".join(f"{s.source_name or s.source_label} {s.value}"
+                                                         for s in card.statements)
             )
         )
     return tuple(points), tuple(conflicts)
