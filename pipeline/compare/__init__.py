@@ -43,7 +43,7 @@ from pipeline.compare.assess import assessment_findings
 from pipeline.compare.claims import Claim, DocContext
 from pipeline.compare.date_findings import date_findings
 from pipeline.compare.dated import dated_claims
-from pipeline.compare.events import mark_background
+from pipeline.compare.events import mark_background, mark_elsewhere
 from pipeline.compare.figures import figure_claims
 from pipeline.compare.judgements import judgement_claims
 from pipeline.compare.lexicon import Lexicon, load_lexicon
@@ -83,7 +83,7 @@ def build_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], *,
         for c in (*figure_claims(ctx, lex), *dated_claims(ctx, lex), *judgement_claims(ctx, lex),
                   *status_claims(ctx, lex)):
             claims.append(c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median))
-    return mark_background(claims, docs, mentions)
+    return mark_elsewhere(mark_background(claims, docs, mentions), mentions)
 
 
 def _sentence_corpus(docs: Sequence[CleanDocument], mentions: Sequence[Mentions]) -> Iterator[list[str]]:

@@ -32,6 +32,8 @@ from pipeline.vocab import timeml
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
+# The background reason events.mark_elsewhere gives (kept here: events imports this module).
+ELSEWHERE = "about somewhere else"
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
 MAX_BUCKET = 60
 # Below this many claims of one family, every pair of the family is scored (no blocking needed).
@@ -354,6 +356,9 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "addition, part or total"
     if (a.background and b.current) or (b.background and a.current):
         return "background"
+    if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (
+            values_equal_loose(a, b)):
+        return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
     if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of):
         return "reference time"
     if (a.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != a.family

@@ -7,15 +7,20 @@ $2 million from a jeweller working for Chopard"). The words of the dated backgro
 that no article's lead uses (festival, Chopard; not Paris, heist) mark the background events; a
 figure whose sentence uses at least ``MIN_BACKGROUND_WORDS`` of them is background too. So the
 earlier theft's figures meet each other and never the story's own.
+
+Figures about somewhere else are kept apart the same way: a figure whose sentence names only
+places that no other article mentions and that are not among its own article's main places ("a
+quake in eastern China killed more than a dozen" in a story about Iran) is about another event.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.compare.align import is_background
-from pipeline.compare.claims import Claim
+from pipeline.compare.align import ELSEWHERE, is_background
+from pipeline.compare.claims import PLACE_LABELS, Claim, canonical
 from pipeline.compare.text import content_stems
 from pipeline.documents import CleanDocument, Mentions
 
@@ -55,5 +60,32 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
                 why = f"about an earlier event ({', '.join(shared[:3])})"
                 cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
                 c = dataclasses.replace(c, background=why, row=dataclasses.replace(c.row, cues=cues))
+        out.append(c)
+    return out
+
+
+# An article's main places: its most mentioned places, this many.
+MAIN_PLACES = 2
+
+
+def mark_elsewhere(claims: Sequence[Claim], mentions: Sequence[Mentions]) -> list[Claim]:
+    """The claims, with figures about places foreign to the story marked as background."""
+    docs_of: dict[str, set[str]] = {}
+    main: dict[str, set[str]] = {}
+    for m in mentions:
+        counts = Counter(canonical(e.canonical) for e in m.entities if e.label in PLACE_LABELS and e.canonical)
+        main[m.doc_id] = {name for name, _ in counts.most_common(MAIN_PLACES)}
+        for name in counts:
+            docs_of.setdefault(name, set()).add(m.doc_id)
+    if len(main) < 2:
+        return list(claims)
+    out = []
+    for c in claims:
+        foreign = sorted(p for p in c.places if docs_of.get(p, {c.doc_id}) == {c.doc_id}
+                         and p not in main.get(c.doc_id, set()))
+        if c.kind == "number" and not c.background and c.places and len(foreign) == len(c.places):
+            why = f"{ELSEWHERE} ({', '.join(foreign[:2])})"
+            cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
+            c = dataclasses.replace(c, background=why, current=False, row=dataclasses.replace(c.row, cues=cues))
         out.append(c)
     return out
