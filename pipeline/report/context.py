@@ -322,9 +322,24 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _UNIT_SYMBOLS = {"percent": "%", "USD": "$", "EUR": "€", "GBP": "£"}
 
 
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")  # "2024-03" is a month, not the range 2024 to 3
+_QUALIFIER_WORDS = ((">=", "at least "), ("<=", "at most "), (">", "more than "), ("<", "less than "),
+                    ("~", "about "))
+
+
 def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
-    """Readable value: 13500000000 USD -> $13.5bn, 30 percent -> 30%; dates and text unchanged."""
-    if is_date or not _NUMBER.fullmatch(value.strip()):
+    """Readable value, one style everywhere: 13500000000 USD -> $13.5bn, 30 percent -> 30%,
+    ">=10" -> "at least 10", "10-12" -> "10-12", 66.66666667 percent -> 66.67%; dates unchanged."""
+    value = value.strip()
+    if is_date:
+        return f"{value} {unit}".strip()
+    for mark, words in _QUALIFIER_WORDS:
+        if value.startswith(mark) and _NUMBER.fullmatch(value[len(mark):]):
+            return words + format_value(value[len(mark):], unit)
+    low, dash, high = value.partition("-")
+    if dash and low and _NUMBER.fullmatch(low) and _NUMBER.fullmatch(high) and not _ISO_MONTH.fullmatch(value):
+        return f"{format_value(low, '')}-{format_value(high, unit)}"
+    if not _NUMBER.fullmatch(value):
         return f"{value} {unit}".strip()
     x = float(value)
     for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
