@@ -120,3 +120,17 @@ def test_workbook_keeps_guarded_cells_as_text():
     value = sheet.cell(row=2, column=headers.index("value") + 1)
     assert value.value == "'=HYPERLINK(1)" and value.data_type == "s"
     assert isinstance(pd.DataFrame(sheet.values), pd.DataFrame)
+
+
+def test_times_of_day_are_listed_per_day_with_their_sources():
+    from pipeline.documents import Mentions
+    from pipeline.report.context import _day_hours
+    from pipeline.schema import DateRow
+
+    def time(doc, value, zone=""):
+        return DateRow(doc, 0, 0, 1, value[11:], value, "time", "", "", "", zone=zone)
+
+    mentions = {"a": Mentions("a", dates=(time("a", "2011-08-16T08:30"), time("a", "XXXX-XX-XXT09:00"))),
+                "b": Mentions("b", dates=(time("b", "2011-08-16T06:31", "GMT"), time("b", "2011-08-16T08:30")))}
+    (day,) = _day_hours(["a", "b"], {"a": "S1 ITWeb", "b": "S2 BBC"}, mentions)
+    assert day.day == "2011-08-16" and day.times == "06:31 GMT (S2 BBC) · 08:30 (S1 ITWeb, S2 BBC)"

@@ -182,6 +182,14 @@ class TimelineConflict:
 
 
 @dataclass(frozen=True)
+class DayHours:
+    """Times of day given for one day: "08:30 (S5 ITWeb, S6 MyBroadband) · 09:40 GMT (S5 ITWeb)"."""
+
+    day: str
+    times: str
+
+
+@dataclass(frozen=True)
 class ReportContext:
     title: str
     summary: Summary
@@ -203,6 +211,7 @@ class ReportContext:
     changes: tuple[story.ChangeLine, ...] = ()
     first_run: bool = False
     texts_excerpted: bool = False  # annotated texts show only the paragraphs used in findings
+    hours: tuple[DayHours, ...] = ()  # times of day the sources give, per day
 
 
 def build_context(
@@ -296,7 +305,22 @@ def build_context(
         changes=change_view,
         first_run=first_run,
         texts_excerpted=excerpt,
+        hours=_day_hours(ids, short, mentions_by_id),
     )
+
+
+def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[str, Mentions]) -> tuple[DayHours, ...]:
+    """Same-day coverage at the resolution of hours: every time of day with a known day."""
+    by_day: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for doc_id in ids:
+        m = mentions_by_id.get(doc_id)
+        for d in m.dates if m else ():
+            if d.granularity == "time" and re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d", d.value):
+                when = f"{d.value[11:16]} {d.zone}".strip()
+                if names[doc_id] not in by_day[d.value[:10]][when]:
+                    by_day[d.value[:10]][when].append(names[doc_id])
+    return tuple(DayHours(day, " · ".join(f"{t} ({', '.join(srcs)})" for t, srcs in sorted(times.items())))
+                 for day, times in sorted(by_day.items()))
 
 
 def _paragraphs(paragraphs: tuple[tuple[Segment, ...], ...], excerpt: bool) -> tuple[tuple[Segment, ...], ...]:
