@@ -7,6 +7,7 @@ The only module that prints. Prefect is imported lazily (through ``pipeline.flow
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_NOTHING_PROCESSED = 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 DEFAULT_SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -43,6 +45,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                      "merged over the built-in ones")
     run.add_argument("--processes", type=int, default=None, choices=(1, 2, 3, 4),
                      help="spaCy worker processes (default: 2 for large corpora on a multi-core machine, else 1)")
+    run.add_argument("--replace", action="store_true",
+                     help="overwrite an output folder that holds the results of another input folder")
     run.add_argument("--xlsx", action="store_true",
                      help="also write processed/newscompare.xlsx, one sheet per CSV (cells as text)")
     texts = run.add_mutually_exclusive_group()
@@ -54,7 +58,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     bench = commands.add_parser(
         "bench", help="run a benchmark and print its score (data from ../shared/bench; render is synthetic)")
-    bench.add_argument("name", choices=("cleaning", "dates", "compare", "render"), help="which benchmark")
+    bench.add_argument("name", choices=("cleaning", "dates", "compare", "metadata", "render"), help="which benchmark")
     bench.add_argument("--split", choices=("test", "dev"), default="test",
                        help="dates benchmark split (default: test; tune on dev only)")
     bench.add_argument("--errors", action="store_true",
@@ -66,6 +70,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
     bench.add_argument("--details", action="store_true",
                        help="compare benchmark: also list the key findings missed and the traps hit")
+    bench.add_argument("--pages", type=Path, default=None,
+                       help="metadata benchmark: a folder of pages with expected.json (default: tests/data/metadata)")
+    bench.add_argument("--html", action="store_true",
+                       help="cleaning: read the pages' original HTML (trafilatura, then our cleaner)")
     bench.add_argument("--no-encoder", action="store_true",
                        help="compare benchmark: align without sentence embeddings (words, names and values only)")
     bench.add_argument("--docs", type=int, default=50, help="render benchmark: synthetic documents (default: 50)")
@@ -104,10 +112,14 @@ def _run_bench(args: argparse.Namespace) -> int:
 
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
                                  details=args.details, use_encoder=not args.no_encoder)
+    if args.name == "metadata":
+        from pipeline.bench.metadata import run_metadata_bench
+
+        return run_metadata_bench(pages_dir=args.pages, log=_print_flush)
     if args.name == "cleaning":
         from pipeline.bench.cleaning import run_cleaning_bench
 
-        return run_cleaning_bench(shared_dir=args.shared, log=_print_flush)
+        return run_cleaning_bench(shared_dir=args.shared, log=_print_flush, html=args.html)
     from pipeline.bench.dates import run_dates_bench
 
     return run_dates_bench(split=args.split, shared_dir=args.shared, log=_print_flush, errors=args.errors)
@@ -118,9 +130,6 @@ def _print_flush(line: str) -> None:
 
 
 def _run_flow(args: argparse.Namespace) -> int:
-    if not args.raw.is_dir():
-        print(f"error: input folder {args.raw} does not exist", file=sys.stderr)
-        return EXIT_NOTHING_PROCESSED
     if args.rules is not None:
         problem = _check_rules_file(args.rules)
         if problem:
@@ -128,19 +137,54 @@ def _run_flow(args: argparse.Namespace) -> int:
             return EXIT_NOTHING_PROCESSED
     from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
 
-    if not flow.list_input_files(args.raw):
-        print(f"error: no input files in {args.raw} (expected .txt or .md files)", file=sys.stderr)
+    problem = flow.check_paths(args.raw, args.processed, args.reports, replace=args.replace)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)
-    summary = flow.run_pipeline(
-        raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports,
-        rules_file=args.rules, n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts,
-    )
+    if not flow.list_input_files(args.raw):
+        print(f"error: no input files in {args.raw} (expected .txt, .md or .html files)", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    api = os.environ.get("PREFECT_API_URL", "")
+    if api:
+        down = _server_down(api)
+        if down:
+            print(f"error: PREFECT_API_URL={api} does not answer ({down}); start that server or unset the "
+                  "variable to use a temporary one", file=sys.stderr)
+            return EXIT_NOTHING_PROCESSED
+        print(f"Running the flow on {args.raw} (Prefect server {api}) ...", flush=True)
+    else:
+        print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)
+    try:
+        summary = flow.run_pipeline(
+            raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
+            n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,
+        )
+    except KeyboardInterrupt:
+        print("interrupted: the run was stopped; outputs written so far are complete files, the rest were not "
+              "written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if summary.refused:
+        print(f"error: {summary.reason}", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
     print(format_summary(summary))
     if summary.ok == 0:
         print(f"error: nothing processed: {summary.reason}", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
+    if summary.report_error:
+        print(f"error: {summary.report_error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if summary.failures else EXIT_OK
+
+
+def _server_down(api_url: str) -> str:
+    """'' when the Prefect API answers its health check within a few seconds, else why not."""
+    import httpx
+
+    try:
+        response = httpx.get(api_url.rstrip("/") + "/health", timeout=5.0)
+    except httpx.HTTPError as exc:
+        return type(exc).__name__
+    return "" if response.status_code == 200 else f"HTTP {response.status_code}"
 
 
 def _check_rules_file(path: Path) -> str:
@@ -152,6 +196,11 @@ def _check_rules_file(path: Path) -> str:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return str(exc)
     return ""
+
+
+def _printable(text: str) -> str:
+    """One line, whatever a file name holds (a newline in a name must not forge a summary line)."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def format_summary(summary: object) -> str:
@@ -178,5 +227,5 @@ def format_summary(summary: object) -> str:
         lines.append(f"  report      {s.pdf_path} (and {s.html_path})")
     if s.failures:
         lines.append(f"  failed      {len(s.failures)} document(s):")
-        lines += [f"    - {f.source_file}: {f.status}: {f.reason}" for f in s.failures]
+        lines += [f"    - {_printable(f.source_file)}: {f.status}: {_printable(f.reason)}" for f in s.failures]
     return "\n".join(lines)

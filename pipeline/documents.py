@@ -37,11 +37,15 @@ class RawDocument:
     source_file: str
     sha256: str
     text: str
-    fmt: str = "txt"  # txt | md
+    fmt: str = "txt"  # txt | md | html (text is then the article trafilatura extracted)
     user_meta: UserMetadata = field(default_factory=UserMetadata)
     problem: str = ""
     problem_status: str = ""  # skipped | error, when problem is set
     encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()  # what was ignored while reading (bad metadata values ...)
+    page_meta: UserMetadata = field(default_factory=UserMetadata)  # an HTML page's own metadata
+    left_out: tuple[str, ...] = ()  # HTML: visible paragraphs outside the extracted article
+    extractor: str = ""  # HTML: "trafilatura", or "visible text" when it found no article
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import io  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import pickle  # noqa: E402
+import stat  # noqa: E402
 import tempfile  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
@@ -38,9 +39,12 @@ from prefect.artifacts import (  # noqa: E402
     create_markdown_artifact,
     create_table_artifact,
 )
+from prefect.states import Completed  # noqa: E402
 
 from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
-from pipeline.documents import (  # noqa: E402  # noqa: E402
+
+prefect_env.harden_temporary_server()
+from pipeline.documents import (  # noqa: E402
     CleanDocument,
     Comparison,
     Mentions,
@@ -83,41 +87,117 @@ class RunSummary:
     html_path: str = ""
     processed_dir: str = ""
     reason: str = ""  # why nothing could be processed, when ok == 0
+    refused: bool = False  # the folders were refused before anything ran
+    report_error: str = ""  # why the report could not be written (the CSVs were)
 
     @property
     def findings(self) -> int:
         return sum(self.findings_by_kind.values())
 
+    def outcome(self) -> tuple[str, str]:
+        """(state name, message) for Prefect's UI: a run with failed documents or no report is
+        not a plain "Completed"."""
+        if self.refused:
+            return "Refused", self.reason
+        if self.ok == 0:
+            return "Nothing processed", self.reason or "no documents"
+        problems = []
+        if self.failures:
+            problems.append(f"{len(self.failures)} of {self.documents} documents failed or were skipped")
+        if self.report_error:
+            problems.append(f"no report: {self.report_error}")
+        return ("Completed with failures", "; ".join(problems)) if problems else ("Completed", "")
+
 
 @dataclass(frozen=True)
 class InputFile:
+    """One entry of the input folder as the file edge found it: its bytes, or why it was not read."""
+
     name: str
     raw: bytes
     sidecar: bytes | None
+    problem: str = ""  # set when the entry was not read (a link, a FIFO, too large, ...)
+    problem_status: str = ""
+    size: int = 0
 
 
 # ---------------------------------------------------------------- file edges
 
+# A metadata sidecar is a few hundred bytes; anything bigger is not one.
+MAX_SIDECAR_BYTES = 64_000
+
 
 def list_input_files(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.iterdir() if p.is_file() and ingest.is_input_file(p.name))
+    """Every entry of the input folder that may be a document (not sidecars, hidden files or editor
+    backups), links and special files included: they get a row saying why they were not read."""
+    with os.scandir(raw_dir) as entries:
+        names = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+    return sorted(raw_dir / n for n in names if ingest.is_input_file(n))
 
 
 def _read_inputs(raw_dir: Path) -> list[InputFile]:
-    files = []
-    for path in list_input_files(raw_dir):
-        sidecar = None
-        for candidate in (path.with_name(path.name + ingest.SIDECAR_SUFFIX),
-                          path.with_name(path.stem + ingest.SIDECAR_SUFFIX)):
-            if candidate.is_file():
-                sidecar = candidate.read_bytes()
-                break
-        if path.stat().st_size > ingest.MAX_BYTES:
-            raw = path.read_bytes()[: ingest.MAX_BYTES + 1]  # enough for ingest to refuse it
-        else:
-            raw = path.read_bytes()
-        files.append(InputFile(path.name, raw, sidecar))
-    return files
+    return [_read_input(path) for path in list_input_files(raw_dir)]
+
+
+def _read_input(path: Path) -> InputFile:
+    """Read one entry without following links and without reading more than the size limit."""
+    name = path.name
+    bad_name = ingest.name_problem(name)
+    if bad_name:
+        return InputFile(ingest.printable_name(name), b"", None, bad_name, "skipped")
+    problem, raw, size = _read_regular(path, ingest.MAX_BYTES)
+    if problem:
+        return InputFile(name, b"", None, problem, "skipped" if "too large" in problem else "error", size)
+    sidecar = None
+    for candidate in (path.with_name(name + ingest.SIDECAR_SUFFIX), path.with_name(path.stem + ingest.SIDECAR_SUFFIX)):
+        if os.path.lexists(candidate):
+            why, data, _ = _read_regular(candidate, MAX_SIDECAR_BYTES)
+            if why:
+                return InputFile(name, b"", None, f"metadata sidecar {candidate.name}: {why}", "error", size)
+            sidecar = data
+            break
+    return InputFile(name, raw, sidecar, size=size)
+
+
+def _read_regular(path: Path, limit: int) -> tuple[str, bytes, int]:
+    """(problem, bytes, size): a regular file is opened without following a link, its size is
+    checked before reading, and at most ``limit`` bytes are read."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})", b"", 0
+    if stat.S_ISLNK(info.st_mode):
+        return "symbolic link (not followed: only regular files in the input folder are read)", b"", 0
+    if not stat.S_ISREG(info.st_mode):
+        return f"not a regular file ({_file_kind(info.st_mode)})", b"", 0
+    if info.st_size > limit:
+        return ingest.too_large(info.st_size, limit), b"", info.st_size
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})", b"", info.st_size
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        return f"file too large (grew past {limit:,} bytes while being read)", b"", len(data)
+    return "", data, len(data)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -127,6 +207,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files others may read
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -163,7 +244,8 @@ def _extract_cache_key(doc: CleanDocument, fingerprint: str) -> str:
 @task(name="ingest")
 def ingest_task(inputs: list[InputFile]) -> list[RawDocument]:
     ids = ingest.assign_doc_ids(f.name for f in inputs)
-    return [ingest.read_document(f.name, f.raw, doc_id=ids[f.name], sidecar=f.sidecar) for f in inputs]
+    return [ingest.refused(f.name, ids[f.name], f.problem, f.problem_status) if f.problem
+            else ingest.read_document(f.name, f.raw, doc_id=ids[f.name], sidecar=f.sidecar) for f in inputs]
 
 
 @task(name="clean")
@@ -172,9 +254,12 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
     out: list[CleanDocument | Failure] = []
     for raw in raws:
         try:
-            out.append(clean.clean_document(raw, rules=rules))
+            doc = clean.clean_document(raw, rules=rules)
         except Exception as exc:  # one bad document must not stop the others
-            out.append(Failure(raw.source_file, "error", f"clean failed: {type(exc).__name__}: {exc}"))
+            out.append(Failure(raw.source_file, "error", f"clean failed: {type(exc).__name__}: {_one_line(exc)}"))
+            continue
+        problem = clean.why_unusable(doc)
+        out.append(Failure(raw.source_file, "skipped", problem) if problem else doc)
     return out
 
 
@@ -190,7 +275,7 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
         try:
             out.extend(extract.extract_mentions([doc]))
         except Exception as exc:
-            out.append(Failure(doc.doc_id, "error", f"extract failed: {type(exc).__name__}: {exc}"))
+            out.append(Failure(doc.doc_id, "error", f"extract failed: {type(exc).__name__}: {_one_line(exc)}"))
     return out
 
 
@@ -230,7 +315,13 @@ def report_task(
 # ---------------------------------------------------------------- the flow
 
 
-@flow(name="newscompare", log_prints=False)
+def _run_name() -> str:
+    from prefect.runtime import flow_run
+
+    return f"newscompare {Path(str(flow_run.parameters.get('raw_dir', 'raw'))).name}"
+
+
+@flow(name="newscompare", log_prints=False, flow_run_name=_run_name)
 def run_pipeline(
     raw_dir: str | Path = "raw",
     processed_dir: str | Path = "processed",
@@ -241,15 +332,87 @@ def run_pipeline(
     cache_dir: str | Path | None = None,
     xlsx: bool = False,
     full_texts: bool | None = None,
+    replace: bool = False,
 ) -> RunSummary:
     """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report.
 
     ``xlsx`` also writes ``processed/newscompare.xlsx`` (one sheet per CSV); ``full_texts``
     forces (True) or suppresses (False) the complete annotated texts in the report, which by
     default are complete up to ``report.FULL_TEXTS_MAX_DOCUMENTS`` documents and excerpts beyond.
+    Output folders are checked before anything runs (see ``check_paths``); one run at a time may
+    write to an output folder, and a folder holding another input folder's results is only
+    overwritten with ``replace``.
     """
+    summary = _run_locked(Path(raw_dir), Path(processed_dir), Path(reports_dir), replace,
+                          rules_file, templates_dir, n_process, cache_dir, xlsx, full_texts)
+    name, message = summary.outcome()
+    return Completed(data=summary, name=name, message=message)  # the call still returns the summary
+
+
+def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, replace: bool,
+                *stage_args) -> RunSummary:
+    problem = check_paths(raw_path, processed_path, reports_path, replace=replace)
+    if problem:
+        return RunSummary(0, 0, (), reason=problem, refused=True)
+    processed_path.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = _lock_outputs(processed_path)
+    except BlockingIOError:
+        return RunSummary(0, 0, (), refused=True, reason=f"another run is writing to {processed_path} right now; "
+                          "wait for it or choose another --processed folder")
+    try:
+        return _run_stages(raw_path, processed_path, reports_path, *stage_args)
+    finally:
+        lock.close()
+
+
+# Where a run records what its outputs were made from (the input folder), to refuse mixing stories.
+RUN_RECORD = "run.json"
+LOCK_FILE = ".newscompare.lock"
+
+
+def check_paths(raw: Path, processed: Path, reports: Path, *, replace: bool = False) -> str:
+    """Why these folders cannot be used ('' when they can), before any stage runs: the input must
+    be a folder; outputs must be folders (or not exist yet), must not overlap the input, and must
+    not hold another input folder's results (unless ``replace``)."""
+    if not raw.is_dir():
+        return f"input folder {raw} does not exist or is not a folder"
+    raw_real = raw.resolve()
+    for label, out in (("--processed", processed), ("--reports", reports)):
+        if out.exists() and not out.is_dir():
+            return f"{label} {out} is a file, not a folder"
+        real = out.resolve()
+        if real == raw_real or raw_real in real.parents or real in raw_real.parents:
+            return f"{label} {out} overlaps the input folder {raw}: outputs are never written inside the input"
+    record = processed / RUN_RECORD
+    if record.is_file() and not replace:
+        try:
+            previous = json.loads(record.read_text(encoding="utf-8")).get("input_folder", "")
+        except (OSError, ValueError, AttributeError):
+            previous = ""
+        if previous and previous != str(raw_real):
+            return (f"{processed} holds the results of another input folder ({previous}); use another --processed "
+                    "folder, or --replace to overwrite them")
+    return ""
+
+
+def _lock_outputs(folder: Path):
+    """An exclusive, non-blocking lock on the output folder, held until the returned file is closed."""
+    import fcntl
+
+    handle = (folder / LOCK_FILE).open("a")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise
+    return handle
+
+
+def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_file: str | Path | None,
+                templates_dir: str | Path | None, n_process: int | None, cache_dir: str | Path | None,
+                xlsx: bool, full_texts: bool | None) -> RunSummary:
     logger = get_run_logger()
-    raw_path, processed_path, reports_path = Path(raw_dir), Path(processed_dir), Path(reports_dir)
     templates_path = Path(templates_dir) if templates_dir else resources.templates_dir()
     rules_text = Path(rules_file).read_text(encoding="utf-8") if rules_file else None
 
@@ -283,8 +446,10 @@ def run_pipeline(
 
     document_rows = _document_rows(raws, cleaned, failures)
     sources = source_infos(document_rows, cleaned)
-    previous_documents, previous_findings = _read_previous_run(processed_path, logger)
+    previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
     processed_path.mkdir(parents=True, exist_ok=True)
+    record = {"input_folder": str(raw_path.resolve()), "documents": len(raws)}
+    _write_atomic(processed_path / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     _write_atomic(processed_path / "datapackage.json",
                   (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(processed_path / "documents.csv", document_rows, schema.DocumentRow)
@@ -319,12 +484,19 @@ def run_pipeline(
 
     logger.info("report: rendering HTML and PDF")
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
-    html, pdf, artifacts = report_task(
-        document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve(), changes, full_texts
-    )
-    _write_atomic(html_path, html.encode("utf-8"))
-    _write_atomic(pdf_path, pdf)
-    _publish_artifacts(artifacts, pdf_path.resolve())
+    report_error = ""
+    try:
+        html, pdf, artifacts = report_task(
+            document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve(), changes, full_texts
+        )
+    except Exception as exc:  # the CSVs are written; a report that cannot be drawn is said, not a crash
+        report_error = f"the report could not be written: {type(exc).__name__}: {_one_line(exc)}"
+        logger.error(report_error)
+        artifacts = None
+    else:
+        _write_atomic(html_path, html.encode("utf-8"))
+        _write_atomic(pdf_path, pdf)
+        _publish_artifacts(artifacts, pdf_path.resolve())
 
     findings_by_kind = dict(Counter(f.kind for f in comparison.findings))
     return RunSummary(
@@ -338,10 +510,11 @@ def run_pipeline(
         dates=sum(len(m.dates) for m in mentions),
         claims=len(comparison.claims),
         findings_by_kind=findings_by_kind,
-        top_findings=artifacts.top_lines,
-        pdf_path=str(pdf_path),
-        html_path=str(html_path),
+        top_findings=artifacts.top_lines if artifacts else (),
+        pdf_path="" if report_error else str(pdf_path),
+        html_path="" if report_error else str(html_path),
         processed_dir=str(processed_path),
+        report_error=report_error,
     )
 
 
@@ -370,8 +543,14 @@ def _extract_with_cache(
     return {d.doc_id: results[d.doc_id] for d in docs}
 
 
-def _read_previous_run(folder: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:
-    """The previous run's documents.csv and findings.csv in this output folder (None: no previous run)."""
+def _read_previous_run(folder: Path, raw: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:
+    """The previous run's documents.csv and findings.csv in this output folder (None: no previous
+    run, or one on another input folder that --replace overwrites)."""
+    try:
+        if json.loads((folder / RUN_RECORD).read_text(encoding="utf-8")).get("input_folder") != str(raw.resolve()):
+            return None, []
+    except (OSError, ValueError, AttributeError):
+        pass  # an older output folder without a record: compare with what is there
     try:
         documents = _read_rows(folder / "documents.csv")
         findings = _read_rows(folder / "findings.csv") if (folder / "findings.csv").is_file() else []
@@ -430,6 +609,11 @@ def _load_matrix(path: Path, rows: int) -> np.ndarray:
     return matrix
 
 
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _document_rows(
     raws: Sequence[RawDocument], cleaned: Sequence[CleanDocument], failures: dict[str, Failure]
 ) -> list[DocumentRow]:
@@ -438,7 +622,8 @@ def _document_rows(
     for raw in raws:
         doc = by_id.get(raw.doc_id)
         failure = failures.get(raw.doc_id)
-        warning = f"decoded as {raw.encoding} (not valid UTF-8)" if raw.encoding not in ("utf-8", "") else ""
+        decoded = f"decoded as {raw.encoding} (not valid UTF-8)" if raw.encoding not in ("utf-8", "") else ""
+        warning = "; ".join(filter(None, (decoded, *raw.warnings)))
         if doc is None:
             rows.append(DocumentRow(
                 raw.doc_id, raw.source_file, raw.sha256,

@@ -8,6 +8,8 @@ server (to watch runs in the UI) or sets any of these keeps their choice.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 from pathlib import Path
 
 from pipeline.resources import data_path
@@ -36,3 +38,36 @@ def configure() -> None:
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
+
+
+class _ServerSubprocess:
+    """``subprocess`` as Prefect's temporary-server module sees it: the same, except that the
+    server starts in its own session (a Ctrl-C in the terminal reaches this process, which stops
+    the flow and then the server, instead of killing the server under a running flow) and, on
+    Linux, is sent SIGTERM when this process dies, even by ``kill -9`` (no orphaned server)."""
+
+    def __getattr__(self, name: str):
+        return getattr(subprocess, name)
+
+    @staticmethod
+    def Popen(*args, **kwargs):  # the name Prefect calls
+        kwargs.setdefault("start_new_session", True)
+        kwargs.setdefault("preexec_fn", _terminate_with_parent)
+        return subprocess.Popen(*args, **kwargs)
+
+
+def _terminate_with_parent() -> None:
+    """In the child before exec: ask Linux for SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: Prefect's own atexit stop still applies
+
+
+def harden_temporary_server() -> None:
+    """Make the temporary server Prefect starts (when no PREFECT_API_URL is set) die with us."""
+    from prefect.server.api import server as prefect_server
+
+    prefect_server.subprocess = _ServerSubprocess()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,8 +20,13 @@ import pandas as pd
 from pipeline.vocab import kinds
 
 Status = Literal["ok", "skipped", "error"]
-# Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection).
+# Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection): those
+# starting with = + @ tab or CR, and those starting with - that are not a plain number ("-3.5"
+# stays a number; "-2+3" or "-cmd|..." is guarded). The apostrophe is the only change, so a
+# guarded text still maps to the clean text by its offsets (start/end, quote_start/quote_end),
+# which are the contract; strip one leading apostrophe to compare strings.
 _FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+_PLAIN_NEGATIVE = re.compile(r"-\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
 def col(kind: str, meaning: str, default: Any = dataclasses.MISSING) -> Any:
@@ -43,13 +49,14 @@ class DocumentRow:
     title: str = col("str", "Headline, from the text or user metadata; empty when unknown.")
     authors: str = col("str", 'Author names joined by "; ".')
     published: str = col("date", "Publication date, ISO 8601, as precise as known; empty when unknown.")
-    outlet: str = col("str", "Publisher or site, from the text or user metadata.")
+    outlet: str = col("str", "Publisher or site: user metadata, else the HTML page's, else the text.")
     words_raw: int = col("int", "Words in the raw text.")
     words_clean: int = col("int", "Words in the cleaned article body.")
     published_basis: str = col(
-        "str", "Where `published` comes from: metadata, text (with the line), or empty.", ""
+        "str", "Where `published` comes from: metadata (the user's), page metadata (an HTML page's), "
+        "text (with the line), or empty.", ""
     )
-    url: str = col("str", "Source URL when the user supplied it or the text shows it.", "")
+    url: str = col("str", "Source URL: user metadata, else an HTML page's canonical URL, else the text.", "")
     blocks_removed: int = col("int", "Blocks the cleaner removed (see blocks.csv).", 0)
 
 
@@ -58,11 +65,12 @@ class BlockRow:
     """processed/blocks.csv: every block of every raw document, kept or removed, with the reason."""
 
     doc_id: str = col("str", "Document id.")
-    block_no: int = col("int", "Position of the block in the raw document, from 0.")
+    block_no: int = col("int", "Position of the block in the raw document, from 0 (HTML: in the extracted "
+                        "article, then the page's left-out paragraphs in page order).")
     label: str = col(
         "str",
         "body, title, subtitle, byline, dateline, heading, caption, pull_quote, boilerplate, "
-        "spillover, duplicate, bio, metadata, ...",
+        "spillover, duplicate, bio, metadata, outside_article (HTML, left out by trafilatura), ...",
     )
     kept: bool = col("bool", "True when the block is part of the clean text.")
     reason: str = col("str", "Human-readable reason for the label and the decision.")
@@ -245,7 +253,8 @@ def _cell(value: Any) -> Any:
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return format(value, ".10g")
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+    if isinstance(value, str) and (value.startswith(_FORMULA_PREFIXES) or (
+            value.startswith("-") and not _PLAIN_NEGATIVE.fullmatch(value))):
         return "'" + value
     return value
 

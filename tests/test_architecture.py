@@ -19,6 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline", "pipeline.vocab", "pipeline.textsim", "pipeline.resources"),
     ("pipeline.schema",),
     ("pipeline.documents",),
+    ("pipeline.webpage",),
     ("pipeline.ingest",),
     ("pipeline.clean",),
     ("pipeline.extract",),
@@ -30,8 +31,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.cli",),
     ("pipeline.__main__",),
 )
-# The only modules that import Prefect.
-PREFECT_MODULES = {"pipeline.flow"}
+# The only modules that import Prefect: the flow, and the settings and server hardening it applies.
+PREFECT_MODULES = {"pipeline.flow", "pipeline.prefect_env"}
 # The only modules that touch the file system, and why.
 FILE_SYSTEM_MODULES = {
     "pipeline.flow": "reads the input folder, writes every output",

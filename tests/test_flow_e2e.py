@@ -65,15 +65,14 @@ def runs(tmp_path_factory):
             outputs.append((code, processed, reports))
         assert flow.DEFAULT_CACHE_DIR  # the flow module imported under the harness
         after = {p.name: p.read_bytes() for p in raw.iterdir()}
-        # A later run on the first run's output folder, with one document removed and one added.
-        changed = base / "raw_changed"
-        shutil.copytree(raw, changed)
-        removed = sorted(changed.glob("0*.txt"))[0]
+        # Later, the user edits the input folder (one document removed, one added) and runs again
+        # into the first run's output folder.
+        removed = sorted(raw.glob("0*.txt"))[0]
         removed.unlink()
-        (changed / "council.txt").write_text(COUNCIL, encoding="utf-8")
+        (raw / "council.txt").write_text(COUNCIL, encoding="utf-8")
         rerun = base / "processed_rerun"
         shutil.copytree(outputs[0][1], rerun)
-        code = cli.main(["run", "--raw", str(changed), "--processed", str(rerun), "--reports", str(base / "reports3"),
+        code = cli.main(["run", "--raw", str(raw), "--processed", str(rerun), "--reports", str(base / "reports3"),
                          "--xlsx"])
     return {"raw": raw, "outputs": outputs, "raw_unchanged": before == after,
             "rerun": (code, rerun, base / "reports3", removed.stem)}

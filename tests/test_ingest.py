@@ -42,12 +42,84 @@ def test_utf16_with_bom_is_decoded():
     assert doc.text == "Hello world"
 
 
-def test_full_html_page_becomes_visible_text_without_scripts():
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<title>Harbour fire injures 12 | The Tarrow Post</title>
+<meta property="og:title" content="Harbour fire injures 12">
+<meta name="author" content="Mira Okafor">
+<meta property="article:published_time" content="2024-03-11T08:00:00Z">
+<meta property="og:site_name" content="The Tarrow Post">
+<link rel="canonical" href="https://tarrowpost.example/news/harbour-fire">
+<script>document.write("tracking")</script><style>p{color:red}</style></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Harbour fire injures 12</h1>
+<p>Twelve people were injured when a fire broke out in a warehouse near Tarrow harbour early on Monday, police said.</p>
+<p>The fire started at about 3 a.m. and took firefighters <b>four hours</b> to bring under control,
+according to the city's fire service.</p>
+<p>Officials said the cause of the blaze was not yet known and that an investigation had been opened.</p>
+<p>Residents of nearby streets were told to keep their windows closed because of the smoke.</p></article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Council approves new budget</a></li>
+<li><a href="/b">Local team wins cup</a></li></ul></aside>
+<footer><p>Subscribe to our newsletter</p><p>Copyright 2024 The Tarrow Post. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_an_html_page_is_read_through_trafilatura_with_its_metadata():
+    doc = read("a.html", PAGE.encode())
+    assert doc.extractor == "trafilatura" and doc.fmt == "html"
+    assert doc.text.startswith("Harbour fire injures 12\n\n")
+    assert "took firefighters four hours to bring under control" in " ".join(doc.text.split())
+    assert "tracking" not in doc.text and "color:red" not in doc.text and "Subscribe" not in doc.text
+    assert doc.page_meta.authors == ("Mira Okafor",) and doc.page_meta.published == "2024-03-11"
+    assert doc.page_meta.outlet == "The Tarrow Post"
+    assert doc.page_meta.url == "https://tarrowpost.example/news/harbour-fire"
+    left_out = " ".join(doc.left_out)
+    assert "Subscribe to our newsletter" in left_out and "Council approves new budget" in left_out
+    assert "Twelve people were injured" not in left_out
+
+
+def test_what_trafilatura_left_out_is_recorded_in_blocks_and_user_metadata_wins():
+    from pipeline.clean import clean_document
+
+    sidecar = json.dumps({"title": "Fire at the harbour", "outlet": "Wire copy"}).encode()
+    cleaned = clean_document(read("a.html", PAGE.encode(), sidecar))
+    assert cleaned.meta.title == "Fire at the harbour" and cleaned.meta.outlet == "Wire copy"
+    assert cleaned.meta.authors == ("Mira Okafor",)
+    assert cleaned.meta.published == "2024-03-11" and cleaned.meta.published_basis == "page metadata"
+    outside = [b for b in cleaned.blocks if b.label == "outside_article"]
+    assert outside and not any(b.kept for b in outside) and all(b.reason for b in outside)
+    assert any("Subscribe to our newsletter" in b.text for b in outside)
+    numbers = [b.block_no for b in cleaned.blocks]
+    assert numbers == list(range(len(numbers)))
+    assert "Residents of nearby streets" in cleaned.body
+
+
+def test_a_page_too_small_for_an_article_is_cleaned_from_its_visible_text():
     page = (b"<!doctype html><html><head><title>T</title><script>alert(1)</script></head>"
-            b"<body><p>First paragraph.</p><div>Second <b>bold</b> one.</div></body></html>")
+            b"<body><div>Second <b>bold</b> one.</div></body></html>")
     doc = read("a.html", page)
-    assert "alert" not in doc.text
-    assert "First paragraph." in doc.text and "Second bold one." in doc.text
+    assert "alert" not in doc.text and "bold" in doc.text
+    if doc.extractor != "trafilatura":
+        assert any("visible text" in w for w in doc.warnings)
+
+
+def test_legacy_encodings_are_detected():
+    russian = "Министр заявил, что цены на нефть выросли на пять процентов в понедельник. " * 3
+    doc = read("a.txt", russian.encode("cp1251"))
+    assert doc.text.strip() == russian.strip() and doc.encoding == "cp1251"
+    assert any("cp1251" in w for w in doc.warnings)
+    polish = "Minister powiedział, że ceny wzrosły o pięć procent w poniedziałek. " * 3
+    assert read("a.txt", polish.encode("cp1250")).text.strip() == polish.strip()
+    declared = ('<html><head><meta charset="koi8-r"></head><body><p>' + russian + "</p></body></html>")
+    doc = read("a.html", declared.encode("koi8-r"))
+    assert "Министр заявил" in doc.text and doc.encoding == "koi8-r"
+
+
+@given(st.text(max_size=300))
+def test_any_utf8_text_decodes_to_itself(text):
+    decoded, encoding, note = ingest._decode(text.encode("utf-8"))
+    assert encoding == "utf-8" and not note
+    assert decoded is None or decoded == text
 
 
 def test_a_few_tags_inside_scraped_text_stay_visible_text():

@@ -4,11 +4,13 @@ The pages and the scorer live in the shared folder (never copied into the repo).
 raw text goes through ``clean_document`` into a temporary folder; the benchmark's own
 ``score.py`` then compares it with the human-annotated article bodies. The scorer's output is
 logged line by line, so the last line logged is the scorer's headline
-(``cleaning F1=... P=... R=... n=160``).
+(``cleaning F1=... P=... R=... n=160``). ``--html`` reads the pages' original HTML instead, the
+way the flow reads an HTML file (trafilatura, then our cleaner).
 """
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline import ingest
 from pipeline.clean import clean_document
 from pipeline.documents import RawDocument
 from pipeline.ingest import sha256_hex
@@ -38,8 +41,20 @@ def clean_pages(bench_dir: Path, out_dir: Path) -> int:
     return len(pages)
 
 
-def run_cleaning_bench(*, shared_dir: Path, log: Callable[[str], None]) -> int:
-    """Clean all benchmark pages, score them with ``score.py --lang English``; returns an exit code."""
+def clean_html_pages(bench_dir: Path, out_dir: Path) -> int:
+    """The same pages from their original HTML, through ingest as the flow reads them (trafilatura,
+    then our cleaner on its text); returns the count."""
+    pages = sorted((bench_dir / "html").glob("*.html.gz"))
+    for page in pages:
+        name = page.name.removesuffix(".html.gz")
+        raw = ingest.read_document(f"{name}.html", gzip.decompress(page.read_bytes()), doc_id=name)
+        (out_dir / f"{name}.txt").write_text(clean_document(raw).body, encoding="utf-8")
+    return len(pages)
+
+
+def run_cleaning_bench(*, shared_dir: Path, log: Callable[[str], None], html: bool = False) -> int:
+    """Clean all benchmark pages (their flattened text, or with ``html`` their original HTML), score
+    them with ``score.py --lang English``; returns an exit code."""
     bench_dir = Path(shared_dir).joinpath(*BENCH_SUBDIR)
     scorer = bench_dir / "score.py"
     if not scorer.is_file():
@@ -48,7 +63,7 @@ def run_cleaning_bench(*, shared_dir: Path, log: Callable[[str], None]) -> int:
     with tempfile.TemporaryDirectory(prefix="clean-bench-") as tmp:
         out_dir = Path(tmp)
         t0 = time.perf_counter()
-        n = clean_pages(bench_dir, out_dir)
+        n = (clean_html_pages if html else clean_pages)(bench_dir, out_dir)
         elapsed = time.perf_counter() - t0
         log(f"cleaned {n} pages in {elapsed:.2f} s ({1000 * elapsed / max(n, 1):.1f} ms per page)")
         proc = subprocess.run(

@@ -22,6 +22,7 @@ the headline first: headlines make claims too, so they are compared like the bod
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.clean.blocks import Block, split_blocks
@@ -41,13 +42,29 @@ from pipeline.clean.rules import Rules, load_rules
 from pipeline.documents import CleanDocument, DocumentMeta, RawDocument
 from pipeline.schema import BlockRow
 
-__all__ = ["Rules", "clean_document", "count_words", "load_rules"]
+__all__ = ["MAX_WORDS", "Rules", "clean_document", "count_words", "load_rules", "why_unusable"]
+
+# An article longer than this is not one news article (the longest long-reads run to 20,000
+# words); past it spaCy's time and memory grow with no benefit, so the document is refused.
+MAX_WORDS = 60_000
 
 _WORD = re.compile(r"\w+")
 
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def why_unusable(doc: CleanDocument) -> str:
+    """Why a cleaned document cannot be compared (nothing left, far too long); '' when it can."""
+    if doc.words_clean == 0:
+        removed = Counter(b.label for b in doc.blocks if not b.kept)
+        what = ", ".join(f"{n} {label}" for label, n in removed.most_common(3))
+        return f"cleaning kept no article text ({len(doc.blocks)} blocks removed: {what})" if what else (
+            "no article text")
+    if doc.words_clean > MAX_WORDS:
+        return f"too long for one article ({doc.words_clean:,} words after cleaning; limit {MAX_WORDS:,})"
+    return ""
 
 
 def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocument:
@@ -65,9 +82,12 @@ def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocu
     labels = label_subtitle_above_byline(feats, labels, region)  # 8.
     labels = keep_prose_between_body(blocks, feats, labels, region)  # 9.
     final = finish_labels(blocks, labels)  # 10.
+    if raw.extractor == "trafilatura":
+        final = _trust_extracted_article(final)
 
     title = blocks[title_i].text if title_i >= 0 else ""
     rows = tuple(BlockRow(raw.doc_id, b.no, *lab, b.raw) for b, lab in zip(blocks, final, strict=True))
+    rows += _left_out_rows(raw, first_no=len(blocks))
     body = _join_kept(blocks, final)
     head = f"{title}\n\n" if title and body else ""
     text = head + body
@@ -84,19 +104,47 @@ def _join_kept(blocks: Sequence[Block], labels: Sequence[Label]) -> str:
     return "\n\n".join(parts) + ("\n" if parts else "")
 
 
+LEFT_OUT_LABEL = "outside_article"
+# On an article trafilatura extracted from HTML, the cleaner's removals are kept only for these
+# labels (another story appended, bylines, date lines); its other removals (by position,
+# duplicates, captions) cost more article text than they save: F1 0.966 with these, 0.956 with
+# all of them (``python -m pipeline bench cleaning --html``; see docs/cleaning.md).
+REMOVED_FROM_EXTRACTED = frozenset({"spillover", "byline", "dateline", "metadata", "comments"})
+
+
+def _trust_extracted_article(labels: Sequence[Label]) -> tuple[Label, ...]:
+    return tuple(
+        lab if lab.kept or lab.label in REMOVED_FROM_EXTRACTED or lab.label == "title"
+        else Label("body", True, f"inside the article trafilatura extracted (the text alone looked like "
+                                 f"{lab.label}: {lab.reason})")
+        for lab in labels
+    )
+
+
+def _left_out_rows(raw: RawDocument, first_no: int) -> tuple[BlockRow, ...]:
+    """An HTML page's paragraphs that trafilatura left out of the article, numbered after the
+    article's blocks in page order: removed, but on the record."""
+    reason = "HTML page: outside the article trafilatura extracted (navigation, related links, footer ...)"
+    return tuple(BlockRow(raw.doc_id, first_no + i, LEFT_OUT_LABEL, False, reason, text)
+                 for i, text in enumerate(raw.left_out))
+
+
 def _user_meta(raw: RawDocument, inferred: DocumentMeta) -> DocumentMeta:
-    """User-supplied metadata (front matter or sidecar) wins field by field over inference."""
-    user = raw.user_meta
+    """Field by field: what the user supplied (front matter or sidecar) wins, then what an HTML
+    page says about itself, then what the cleaner inferred from the text."""
+    user, page = raw.user_meta, raw.page_meta
     published, basis = inferred.published, inferred.published_basis
+    if page.published:
+        published, basis = page.published, "page metadata"
     if user.published:
         published, basis = user.published, "metadata"
     return DocumentMeta(
-        title=user.title or inferred.title,
-        authors=user.authors or inferred.authors,
+        title=user.title or page.title or inferred.title,
+        authors=user.authors or page.authors or inferred.authors,
         published=published,
         published_basis=basis,
-        outlet=user.outlet or inferred.outlet,
-        url=user.url or inferred.url,
+        outlet=user.outlet or page.outlet or inferred.outlet,
+        url=user.url or page.url or inferred.url,
     )
 
 

@@ -28,8 +28,9 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^>\s?")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
-_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_IMAGE = re.compile(r"!\[([^\][]{0,500})\]\(([^()]{0,2000})\)")
+# Bounded and free of nested brackets: linear on a line of "[([([(" (unbounded, it was quadratic).
+_LINK = re.compile(r"(?<!!)\[([^\][]{1,500})\]\(([^()\s]{1,2000})(?:\s+\"[^\"]{0,300}\")?\)")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 # Paragraph break inside a long line: sentence end, then two or more spaces.
 _PARA_BREAK = re.compile(r"(?<=[.!?:;”\"’)])\s{2,}(?=\S)")

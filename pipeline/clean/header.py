@@ -23,11 +23,13 @@ from pipeline.clean.labels import (
 )
 from pipeline.clean.metadata import (
     MAX_DATE_LINE_WORDS,
+    find_bare_byline,
     find_bio,
     find_byline,
     find_credit,
     find_date,
     find_name_line,
+    is_author_detail,
     is_url_line,
     looks_like_title,
     names_after_by,
@@ -41,6 +43,9 @@ from pipeline.clean.rules import Rules, normalise_key
 FIRST_LINE_TITLE_BONUS = 2.5
 # A first line taken as the title when nothing but metadata is above the body may be this long.
 MAX_FIRST_LINE_TITLE_WORDS = 40
+# A title candidate right above the best one, scoring at most this much less, is the headline
+# and the best one its standfirst (adjacent blocks differ by 0.05 for distance alone).
+HEADLINE_OVER_STANDFIRST = 0.1
 # Title candidates are looked for this many blocks above the body.
 TITLE_LOOKBACK_BLOCKS = 15
 MIN_SUBTITLE_WORDS = 6
@@ -80,6 +85,7 @@ def label_metadata(
     seen: dict[str, int] = {}
     start, end = region.start, region.end
     expect_names_until = -1
+    details_until = -1  # role and handle lines under a byline
     url = blocks[0].text if blocks and is_url_line(blocks[0].text) else ""
     hint = url_month(url) if url else (0, 0)
     for i, (b, f) in enumerate(zip(blocks, feats, strict=True)):
@@ -107,6 +113,20 @@ def label_metadata(
                     expect_names_until = i + NAMES_BELOW_BYLINE_BLOCKS
                 who = f"-> authors {', '.join(names)}" if names else "(names follow)"
                 labels[i] = Label("byline", False, f"byline: '{prefix}' {who}")
+                details_until = i + 2
+                continue
+            bare = find_bare_byline(b.text, rules) if not f.rules_boilerplate else None
+            if bare and (bare[1] or _beside_author_detail(blocks, labels, i, rules)):
+                authors.extend(bare[0])
+                d = find_date(b.text, rules, fuzzy=True, hint=hint) if bare[1] else None
+                if d:  # "Nourhan Fathy, Tuesday 13 Feb 2024"
+                    dates.append((d.iso, d.updated, i))
+                when = f", {'update' if d.updated else 'publication'} date {d.iso}" if d else ""
+                labels[i] = Label("byline", False, f"byline: author name without 'By' -> {', '.join(bare[0])}{when}")
+                details_until = i + 2
+                continue
+            if i <= details_until and find_date(b.text, rules) is None and is_author_detail(b.text, rules):
+                labels[i] = Label("byline", False, "byline: author details (role or handle) under the byline")
                 continue
             if i <= expect_names_until and not f.rules_boilerplate:
                 names = find_name_line(b.text, rules)
@@ -146,6 +166,14 @@ def label_metadata(
                 continue
     facts = HeaderFacts(url, tuple(authors), tuple(credit_authors), tuple(bio_authors), tuple(dates))
     return tuple(labels), facts
+
+
+def _beside_author_detail(blocks: Sequence[Block], labels: Labels, i: int, rules: Rules) -> bool:
+    """A bare name is a byline when a role, handle or date line is next to it, or a date line above."""
+    above = labels[i - 1] if i > 0 else None
+    if above is not None and above.reason.startswith("metadata: ") and "date" in above.reason:
+        return True
+    return i + 1 < len(blocks) and is_author_detail(blocks[i + 1].text, rules)
 
 
 def label_title(
@@ -209,14 +237,13 @@ def _label_standfirst(
     return tuple(out)
 
 
-def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: Labels, start: int) -> int:
-    """The headline: a Markdown H1 near the top, else the most title-like block above the body."""
-    for i in range(min(len(blocks), max(start, 1) + 2)):
-        if blocks[i].heading == 1 and labels[i] is None:
-            return i
-    best, best_score = -1, 0.0
-    lo = max(0, start - TITLE_LOOKBACK_BLOCKS)
-    for i in range(lo, start):
+def _title_scores(
+    blocks: Sequence[Block], feats: Sequence[Features], labels: Labels, start: int
+) -> dict[int, float]:
+    """Title-likeness of the blocks above the body: close to it, followed by a byline or date,
+    repeated, a heading, not too short."""
+    scores: dict[int, float] = {}
+    for i in range(max(0, start - TITLE_LOOKBACK_BLOCKS), start):
         b, f = blocks[i], feats[i]
         if labels[i] is not None or f.rules_boilerplate or f.marker or not looks_like_title(b.text, words=f.words):
             continue
@@ -235,8 +262,30 @@ def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: Labe
             score += 0.5
         if f.words >= 5:
             score += 0.5
-        if score > best_score:
-            best, best_score = i, score
+        if score > 0:
+            scores[i] = score
+    return scores
+
+
+def _headline_above_standfirst(scores: dict[int, float], best: int, labels: Labels) -> bool:
+    """Headline, standfirst, byline right under it: both lines look like titles and the headline
+    is the upper one, unless it is itself one of a run of title-like lines (other stories' links).
+    Only with the byline right under: above a date line or a picture the upper line is more
+    often a link to another story (measured on the cleaning benchmark)."""
+    upper, below = best - 1, labels[best + 1] if best + 1 < len(labels) else None
+    return (upper in scores and upper - 1 not in scores and below is not None and below.label == "byline"
+            and scores[upper] >= scores[best] - HEADLINE_OVER_STANDFIRST)
+
+
+def _find_title(blocks: Sequence[Block], feats: Sequence[Features], labels: Labels, start: int) -> int:
+    """The headline: a Markdown H1 near the top, else the most title-like block above the body."""
+    for i in range(min(len(blocks), max(start, 1) + 2)):
+        if blocks[i].heading == 1 and labels[i] is None:
+            return i
+    scores = _title_scores(blocks, feats, labels, start)
+    best = max(scores, key=lambda i: (scores[i], -i), default=-1)
+    if _headline_above_standfirst(scores, best, labels):
+        best -= 1
     if best < 0 and 0 <= start < len(blocks) - 1 and all(lab is not None for lab in labels[:start]):
         # Nothing but metadata (source URL, date line) above the body: a headline-shaped first
         # line ("Did the earth move for you?") followed by a longer paragraph or by a date or

@@ -62,10 +62,12 @@ _URL_MONTH_PATTERNS = (
 )
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
-_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:de|da|di|del|della|van|von|der|den|bin|al|le|la|du|dos|das)\b)"
-_NAME = re.compile(rf"[A-Z][\w'’.-]+(?:\s+{_NAME_TOKEN}){{1,3}}")
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]{0,40}|(?:de|da|di|del|della|van|von|der|den|bin|al|le|la|du|dos|das)\b)"
+_NAME = re.compile(rf"[A-Z][\w'’.-]{{1,40}}(?:\s+{_NAME_TOKEN}){{1,3}}")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*")
-_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+# Anchored at a word start and bounded: linear on a 2 MB line without spaces (it was quadratic).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@([\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
+_ENDS_WITH_FULL_STOP = re.compile(r"[a-z]{2}\.$")
 _WRITE_TO = re.compile(r"^write to\s+(.*)$", re.I)
 _CREDIT_NAMES = re.compile(r"(?:reporting|writing|editing|compiled|produced)\s+by\s+([^;().]+)", re.I)
 _COPYRIGHT = re.compile(
@@ -271,6 +273,40 @@ def find_name_line(text: str, rules: Rules) -> tuple[str, ...]:
     return names if names and sum(len(n) for n in names) >= len(re.sub(r"\W+and\W+|[,;&]", "", text)) - 4 else ()
 
 
+_BYLINE_PARTS = re.compile(r"\s[|•·]\s|,\s|\s[-–—]\s")
+_HANDLE = re.compile(r"@\w{1,30}")
+
+
+def find_bare_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | None:
+    """(names, has details) for a byline without a prefix: 'Priya Raman', 'Tomas Lindqvist,
+    Transport Correspondent', 'Amara Nwosu | Senior Fellow', 'Fatima Zahra • 27 January 2026'.
+    Every part after the names must be a role, a handle or a date; None when it is not a byline.
+    A bare name alone is only a byline in context (the caller checks its neighbours)."""
+    if len(text.split()) > 16 or _ENDS_WITH_FULL_STOP.search(text):
+        return None
+    first, *details = _BYLINE_PARTS.split(text.strip())
+    if any(w.lower().strip(".,'’") in rules.not_name_words for w in first.split()):
+        return None
+    names = find_name_line(first, rules)
+    if not names or not all(is_author_detail(d, rules) for d in details):
+        return None
+    return names, bool(details)
+
+
+def is_author_detail(text: str, rules: Rules) -> bool:
+    """A line that sits beside an author's name: a role ('Business reporter', 'Senior Fellow,
+    Food Security Program'), a handle ('@danawhitfield') or a date."""
+    text = text.strip()
+    if _HANDLE.fullmatch(text) or text.lower().startswith("reporting from "):
+        return True
+    words = text.split()
+    if not words or len(words) > 8 or _ENDS_WITH_FULL_STOP.search(text):
+        return False
+    if any(w.lower().strip(".,") in rules.role_words for w in words):
+        return True
+    return find_date(text, rules) is not None
+
+
 def find_credit(text: str, rules: Rules) -> tuple[str, ...] | None:
     """Names in a credit line ('Write to X at x@..., and Y at y@...', '(Reporting by X; Editing by Y)')."""
     if not any(p.search(text) for p in rules.credit_patterns):
@@ -327,7 +363,13 @@ def looks_like_title(text: str, *, words: int) -> bool:
     ends_badly = text.endswith((":", ",", ";")) or (text.endswith(".") and not re.search(r"\b(?:[A-Z]\.){2,}$", text))
     # "5.9 Earthquake Jolts Iran" and "'Several die' in south Iran quake" are headlines too.
     starts_well = bool(re.match(r"[\"'“‘]?[A-Z0-9]", text))
-    return 3 <= words <= 30 and len(text) <= 220 and not ends_badly and starts_well
+    return 3 <= words <= 30 and len(text) <= 220 and not ends_badly and starts_well and not _is_menu(text)
+
+
+def _is_menu(text: str) -> bool:
+    """'World | Europe | Business | Opinion': three or more one- or two-word items between bars."""
+    items = re.split(r"\s[|•·>/]\s", text)
+    return len(items) >= 3 and all(len(item.split()) <= 2 for item in items)
 
 
 def known_outlet(host: str, rules: Rules) -> str:

@@ -30,6 +30,7 @@ class Rules:
     byline_prefixes: tuple[str, ...]  # longest first
     credit_patterns: tuple[re.Pattern[str], ...]
     role_words: frozenset[str]
+    not_name_words: frozenset[str]
     bio_keywords: tuple[str, ...]
     published_prefixes: tuple[str, ...]
     updated_prefixes: tuple[str, ...]
@@ -125,6 +126,7 @@ def _build(data: dict[str, Any]) -> Rules:
         byline_prefixes=tuple(sorted({p.lower() for p in strings("bylines", "prefixes")}, key=lambda p: (-len(p), p))),
         credit_patterns=_compile(strings("bylines", "credit_patterns"), "[bylines] credit_patterns"),
         role_words=frozenset(w.lower() for w in strings("bylines", "role_words")),
+        not_name_words=frozenset(w.lower() for w in strings("bylines", "not_name_words")),
         bio_keywords=tuple(k.lower() for k in strings("bios", "keywords")),
         published_prefixes=tuple(p.lower() for p in strings("dates", "published_prefixes")),
         updated_prefixes=tuple(p.lower() for p in strings("dates", "updated_prefixes")),

@@ -542,7 +542,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     whole = re.search(r"\bin cash and (?:stock|shares)\b", quote[rel_e:right], re.IGNORECASE)
     if part and not whole:
         cues["part"] = part[0][1]
-    if _OF_THE_WHOLE.search(quote[:rel_s]):
+    if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     sentence_words = words(quote)
     since = any(d.sent_no == row.sent_no and d.qualifier.startswith("since") for d in ctx.men.dates)

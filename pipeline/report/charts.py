@@ -25,6 +25,10 @@ WIDTH_IN = 6.6
 # this many years before the earliest publication date.
 HISTORY_WINDOW_YEARS = 15
 
+# Dates outside these years are not drawn ("the treaty expires on 9999-12-31" would stretch the
+# axis past what the plotting library can represent); they stay in dates.csv.
+CHART_YEARS = (1000, 2200)
+
 _COLOURS = {"event": "#4a7ab5", "published": "#222222", "conflict": "#c62828", "finding": "#2e7d32"}
 
 
@@ -42,7 +46,8 @@ def timeline_svg_data_uri(points: Sequence[TimelinePoint], rows: Sequence[str]) 
     from matplotlib.figure import Figure
 
     parsed = [(p, timeml.interval(p.value)) for p in points]
-    parsed = [(p, span) for p, span in parsed if span is not None and p.row in rows]
+    parsed = [(p, span) for p, span in parsed if span is not None and p.row in rows
+              and CHART_YEARS[0] <= span[0].year and span[1].year <= CHART_YEARS[1]]
     if not parsed:
         return ""
     y_of = {r: i for i, r in enumerate(rows)}
