@@ -43,6 +43,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     run.add_argument("--rules", type=Path, default=None,
                      help="extra cleaning rules (TOML, same format as pipeline/data/clean_rules.toml), "
                      "merged over the built-in ones")
+    run.add_argument("--dask-address", default="", metavar="tcp://HOST:8786",
+                     help="run cleaning, extraction and embedding on this Dask cluster, in batches of documents "
+                          "(see the README: workers need this package and a shared PREFECT_API_URL)")
     run.add_argument("--processes", type=int, default=None, choices=(1, 2, 3, 4),
                      help="spaCy worker processes (default: 2 for large corpora on a multi-core machine, else 1)")
     run.add_argument("--replace", action="store_true",
@@ -58,7 +61,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     bench = commands.add_parser(
         "bench", help="run a benchmark and print its score (data from ../shared/bench; render is synthetic)")
-    bench.add_argument("name", choices=("cleaning", "dates", "compare", "metadata", "render"), help="which benchmark")
+    bench.add_argument("name", choices=("cleaning", "dates", "compare", "metadata", "render", "scale"),
+                       help="which benchmark")
     bench.add_argument("--split", choices=("test", "dev"), default="test",
                        help="dates benchmark split (default: test; tune on dev only)")
     bench.add_argument("--errors", action="store_true",
@@ -66,7 +70,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     bench.add_argument("--shared", type=Path, default=DEFAULT_SHARED_DIR,
                        help=f"the shared folder holding bench/ (default: {DEFAULT_SHARED_DIR})")
     bench.add_argument("--keep", type=Path, default=None,
-                       help="compare benchmark: keep each set's CSVs in this folder (default: a temporary one)")
+                       help="compare: keep each set's CSVs in this folder; scale: keep the corpus and outputs here "
+                            "(default: a temporary folder)")
     bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
     bench.add_argument("--details", action="store_true",
                        help="compare benchmark: also list the key findings missed and the traps hit")
@@ -76,7 +81,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        help="cleaning: read the pages' original HTML (trafilatura, then our cleaner)")
     bench.add_argument("--no-encoder", action="store_true",
                        help="compare benchmark: align without sentence embeddings (words, names and values only)")
-    bench.add_argument("--docs", type=int, default=50, help="render benchmark: synthetic documents (default: 50)")
+    bench.add_argument("--docs", type=int, default=50,
+                       help="render: synthetic documents; scale: documents in the corpus (default: 50)")
     bench.add_argument("--words", type=int, default=800, help="render benchmark: words per document (default: 800)")
     bench.add_argument("--findings", type=int, default=40, help="render benchmark: findings (default: 40)")
     bench.add_argument("--repeat", type=int, default=1, help="render benchmark: runs, median reported (default: 1)")
@@ -112,6 +118,10 @@ def _run_bench(args: argparse.Namespace) -> int:
 
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
                                  details=args.details, use_encoder=not args.no_encoder)
+    if args.name == "scale":
+        from pipeline.bench.scale import run_scale_bench
+
+        return run_scale_bench(shared_dir=args.shared, docs=args.docs, log=_print_flush, keep=args.keep)
     if args.name == "metadata":
         from pipeline.bench.metadata import run_metadata_bench
 
@@ -154,10 +164,13 @@ def _run_flow(args: argparse.Namespace) -> int:
         print(f"Running the flow on {args.raw} (Prefect server {api}) ...", flush=True)
     else:
         print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)
+    if args.dask_address:
+        print(f"Per-document stages run on the Dask cluster at {args.dask_address}, in batches", flush=True)
     try:
-        summary = flow.run_pipeline(
+        summary = flow.flow_for(args.dask_address)(
             raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
             n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,
+            dask_address=args.dask_address,
         )
     except KeyboardInterrupt:
         print("interrupted: the run was stopped; outputs written so far are complete files, the rest were not "

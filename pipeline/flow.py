@@ -26,6 +26,7 @@ import os  # noqa: E402
 import pickle  # noqa: E402
 import stat  # noqa: E402
 import tempfile  # noqa: E402
+import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -89,6 +90,7 @@ class RunSummary:
     reason: str = ""  # why nothing could be processed, when ok == 0
     refused: bool = False  # the folders were refused before anything ran
     report_error: str = ""  # why the report could not be written (the CSVs were)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage (bench scale)
 
     @property
     def findings(self) -> int:
@@ -107,6 +109,19 @@ class RunSummary:
         if self.report_error:
             problems.append(f"no report: {self.report_error}")
         return ("Completed with failures", "; ".join(problems)) if problems else ("Completed", "")
+
+
+class _StageClock:
+    """Wall seconds per stage: each ``lap`` charges the time since the previous one to a stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 @dataclass(frozen=True)
@@ -265,15 +280,16 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
 
 @task(name="extract")
 def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | Failure]:
+    """Mentions per document, not yet linked across documents (the flow links them all at once)."""
     logger = get_run_logger()
     try:
-        return list(extract.extract_mentions(docs, n_process=n_process, on_progress=logger.info))
+        return list(extract.extract_mentions(docs, n_process=n_process, on_progress=logger.info, link=False))
     except Exception:
         logger.warning("extraction failed on a batch; retrying document by document")
     out: list[Mentions | Failure] = []
     for doc in docs:
         try:
-            out.extend(extract.extract_mentions([doc]))
+            out.extend(extract.extract_mentions([doc], link=False))
         except Exception as exc:
             out.append(Failure(doc.doc_id, "error", f"extract failed: {type(exc).__name__}: {_one_line(exc)}"))
     return out
@@ -333,6 +349,7 @@ def run_pipeline(
     xlsx: bool = False,
     full_texts: bool | None = None,
     replace: bool = False,
+    dask_address: str = "",
 ) -> RunSummary:
     """Run every stage on the files in ``raw_dir`` and write CSVs, clean texts and the report.
 
@@ -341,10 +358,11 @@ def run_pipeline(
     default are complete up to ``report.FULL_TEXTS_MAX_DOCUMENTS`` documents and excerpts beyond.
     Output folders are checked before anything runs (see ``check_paths``); one run at a time may
     write to an output folder, and a folder holding another input folder's results is only
-    overwritten with ``replace``.
+    overwritten with ``replace``. Call it through ``flow_for(dask_address)`` to run the per-document
+    stages on a Dask cluster, in batches (``dask_address`` tells the stages to batch).
     """
     summary = _run_locked(Path(raw_dir), Path(processed_dir), Path(reports_dir), replace,
-                          rules_file, templates_dir, n_process, cache_dir, xlsx, full_texts)
+                          rules_file, templates_dir, n_process, cache_dir, xlsx, full_texts, bool(dask_address))
     name, message = summary.outcome()
     return Completed(data=summary, name=name, message=message)  # the call still returns the summary
 
@@ -411,8 +429,9 @@ def _lock_outputs(folder: Path):
 
 def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_file: str | Path | None,
                 templates_dir: str | Path | None, n_process: int | None, cache_dir: str | Path | None,
-                xlsx: bool, full_texts: bool | None) -> RunSummary:
+                xlsx: bool, full_texts: bool | None, distributed: bool) -> RunSummary:
     logger = get_run_logger()
+    clock = _StageClock()
     templates_path = Path(templates_dir) if templates_dir else resources.templates_dir()
     rules_text = Path(rules_file).read_text(encoding="utf-8") if rules_file else None
 
@@ -423,18 +442,22 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     failures = {r.doc_id: Failure(r.source_file, r.problem_status, r.problem) for r in raws if r.problem}
     for f in failures.values():
         logger.warning(f"ingest: {f.source_file}: {f.status}: {f.reason}")
+    clock.lap("ingest")
 
     logger.info(f"clean: {len(usable)} documents")
     cleaned: list[CleanDocument] = []
-    for raw, result in zip(usable, clean_task(usable, rules_text), strict=False):
+    cleaned_or_failed = _in_batches(clean_task, usable, rules_text, distributed=distributed,
+                                    failure=lambda raw, why: Failure(raw.source_file, "error", why))
+    for raw, result in zip(usable, cleaned_or_failed, strict=True):
         if isinstance(result, Failure):
             failures[raw.doc_id] = result
             logger.warning(f"clean: {result.source_file}: {result.reason}")
         else:
             cleaned.append(result)
+    clock.lap("clean")
 
     cache_path = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
-    mentions_by_id = _extract_with_cache(cleaned, n_process, cache_path, logger.info)
+    mentions_by_id = _extract_with_cache(cleaned, n_process, cache_path, logger.info, distributed)
     for doc_id, result in list(mentions_by_id.items()):
         if isinstance(result, Failure):
             source = next(r.source_file for r in raws if r.doc_id == doc_id)
@@ -442,7 +465,8 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
             logger.warning(f"extract: {source}: {result.reason}")
             del mentions_by_id[doc_id]
     cleaned = [d for d in cleaned if d.doc_id in mentions_by_id]
-    mentions = [mentions_by_id[d.doc_id] for d in cleaned]
+    mentions = extract.link_people([mentions_by_id[d.doc_id] for d in cleaned])
+    clock.lap("extract")
 
     document_rows = _document_rows(raws, cleaned, failures)
     sources = source_infos(document_rows, cleaned)
@@ -468,10 +492,14 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
                    report.run_changes(previous_documents, previous_findings, document_rows, []), schema.ChangeRow)
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
 
+    clock.lap("write")
     claims = claims_task(cleaned, mentions)
-    vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger)
+    clock.lap("claims")
+    vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, distributed)
+    clock.lap("embed")
     logger.info(f"compare: {len(claims)} claims")
     comparison = compare_task(cleaned, mentions, claims, vectors)
+    clock.lap("compare")
     finding_rows = with_sources(comparison.finding_rows(), sources)
     _write_csv(processed_path / "claims.csv", with_sources(comparison.claims, sources), schema.ClaimRow)
     _write_csv(processed_path / "findings.csv", finding_rows, schema.FindingRow)
@@ -481,6 +509,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         frames = {name: pd.read_csv(processed_path / name, dtype=str, keep_default_na=False)
                   for name in schema.CSV_SCHEMAS}
         _write_atomic(processed_path / "newscompare.xlsx", report.workbook_bytes(frames))
+    clock.lap("write")
 
     logger.info("report: rendering HTML and PDF")
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
@@ -497,6 +526,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         _write_atomic(html_path, html.encode("utf-8"))
         _write_atomic(pdf_path, pdf)
         _publish_artifacts(artifacts, pdf_path.resolve())
+    clock.lap("report")
 
     findings_by_kind = dict(Counter(f.kind for f in comparison.findings))
     return RunSummary(
@@ -515,32 +545,100 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         html_path="" if report_error else str(html_path),
         processed_dir=str(processed_path),
         report_error=report_error,
+        stage_seconds=clock.seconds,
     )
 
 
 def _extract_with_cache(
-    docs: list[CleanDocument], n_process: int | None, cache_dir: Path, log: Callable[[str], None]
+    docs: list[CleanDocument], n_process: int | None, cache_dir: Path, log: Callable[[str], None],
+    distributed: bool = False,
 ) -> dict[str, Mentions | Failure]:
-    """Cached mentions for unchanged documents; one extract task over the rest."""
-    fingerprint = _code_fingerprint("extract", "vocab", "data")
-    results: dict[str, Mentions | Failure] = {}
-    missing: list[CleanDocument] = []
-    for doc in docs:
-        cached = cache_dir / "extract" / f"{_extract_cache_key(doc, fingerprint)}.pickle"
-        try:
-            results[doc.doc_id] = pickle.loads(cached.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            missing.append(doc)  # absent, truncated or from an older layout: recompute
+    """Cached mentions for unchanged documents; one extract task over the rest (on a cluster, one
+    per batch, each worker with one spaCy process)."""
+    fingerprint = _extract_fingerprint()
+    results: dict[str, Mentions | Failure] = dict(cached_mentions(docs, cache_dir))
+    missing = [d for d in docs if d.doc_id not in results]
     log(f"extract: {len(docs) - len(missing)} documents from cache, {len(missing)} to analyse")
     if missing:
-        words = sum(d.words_clean for d in missing)
-        processes = n_process or (2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1)
-        for doc, result in zip(missing, extract_task(missing, processes), strict=False):
+        processes = 1 if distributed else extract_processes(sum(d.words_clean for d in missing), n_process)
+        fresh = _in_batches(extract_task, missing, processes, distributed=distributed,
+                            failure=lambda doc, why: Failure(doc.doc_id, "error", why))
+        for doc, result in zip(missing, fresh, strict=True):
             results[doc.doc_id] = result
             if isinstance(result, Mentions):
                 key = _extract_cache_key(doc, fingerprint)
                 _write_atomic(cache_dir / "extract" / f"{key}.pickle", pickle.dumps(result))
     return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+# Documents per task on a Dask cluster: enough to repay shipping a batch (each worker loads its
+# models once), few enough to spread a few hundred documents over several workers.
+DASK_BATCH_DOCUMENTS = 20
+# A batch whose task fails is run once more before its documents are recorded as failed.
+DASK_BATCH_RETRIES = 1
+
+
+def flow_for(dask_address: str = ""):
+    """The flow; with an address (``tcp://host:8786``), on that Dask cluster through prefect-dask.
+    Call the result with ``dask_address=`` the same address so that the stages batch."""
+    if not dask_address:
+        return run_pipeline
+    from prefect_dask import DaskTaskRunner
+
+    return run_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
+
+
+def _batches(items: Sequence, size: int) -> list[list]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _in_batches(stage_task, items: list, *args, distributed: bool, failure: Callable[[object, str], Failure]) -> list:
+    """One task over all items here; on a cluster one task per batch, submitted together and
+    gathered in order. A batch that still fails after its retry fails each of its items with
+    the reason, and the other batches go on."""
+    if not distributed:
+        return stage_task(items, *args)
+    retried = stage_task.with_options(retries=DASK_BATCH_RETRIES)
+    submitted = [(batch, retried.submit(batch, *args)) for batch in _batches(items, DASK_BATCH_DOCUMENTS)]
+    out: list = []
+    for batch, future in submitted:
+        try:
+            out.extend(future.result())
+        except Exception as exc:
+            why = f"{stage_task.name} failed on the cluster: {type(exc).__name__}: {_one_line(exc)}"
+            out.extend(failure(item, why) for item in batch)
+    return out
+
+
+def _embed_in_batches(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
+    """Frames embedded on the cluster, a batch of documents per task (any failure: no vectors)."""
+    retried = embed_task.with_options(retries=DASK_BATCH_RETRIES)
+    ids = list(texts)
+    futures = [retried.submit({i: texts[i] for i in batch}) for batch in _batches(ids, DASK_BATCH_DOCUMENTS)]
+    return {doc_id: matrix for future in futures for doc_id, matrix in future.result().items()}
+
+
+def cached_mentions(docs: Sequence[CleanDocument], cache_dir: Path) -> dict[str, Mentions]:
+    """The extraction cache's mentions of these documents (absent, truncated or stale: left out)."""
+    fingerprint = _extract_fingerprint()
+    found: dict[str, Mentions] = {}
+    for doc in docs:
+        cached = cache_dir / "extract" / f"{_extract_cache_key(doc, fingerprint)}.pickle"
+        try:
+            found[doc.doc_id] = pickle.loads(cached.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            continue  # absent, truncated or from an older layout: recompute
+    return found
+
+
+def extract_processes(words: int, n_process: int | None = None) -> int:
+    """spaCy processes for this many words: the user's choice, else two on a multi-core machine
+    once the work repays starting a second process."""
+    return n_process or (2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1)
+
+
+def _extract_fingerprint() -> str:
+    return _code_fingerprint("extract", "vocab", "data")
 
 
 def _read_previous_run(folder: Path, raw: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:
@@ -567,7 +665,8 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger) -> dict[str, np.ndarray]:
+def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger,
+                      distributed: bool = False) -> dict[str, np.ndarray]:
     """Frame vectors, cached per document by the hash of its frames and the model.
 
     A model that cannot be loaded is a warning, not a failure: compare then aligns on words,
@@ -584,7 +683,7 @@ def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger) -> d
     logger.info(f"embed: {len(matrices)} documents from cache, {sum(map(len, missing.values()))} frames to embed")
     if missing:
         try:
-            fresh = embed_task(missing)
+            fresh = _embed_in_batches(missing) if distributed else embed_task(missing)
         except Exception as exc:  # a broken model install must not stop the run
             logger.warning(f"embed: sentence encoder unavailable ({type(exc).__name__}: {exc}); "
                            "comparing on words, entities and values only")

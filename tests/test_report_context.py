@@ -143,3 +143,34 @@ def test_positions_line_groups_sources_by_side_and_wording():
 def test_cards_carry_the_positions_of_their_statements():
     for card in _ctx().conflicts:
         assert card.positions and all(st.source_label in card.positions for st in card.statements if st.side)
+
+
+def test_at_scale_the_report_grows_by_lines_not_pages(monkeypatch):
+    """Excerpted (many sources): findings past the first few are one line, sources a table row,
+    the appendix counts by label, texts without a finding are named, the matrix keeps the busiest
+    sources; with complete texts nothing is shortened."""
+    from pipeline.report import context
+
+    monkeypatch.setattr(context, "FULL_CARDS_AT_SCALE", 2)
+    monkeypatch.setattr(context, "MATRIX_SOURCES_AT_SCALE", 2)
+    full, scaled = _ctx(full_texts=True), _ctx(full_texts=False)
+    cards = [*scaled.conflicts, *scaled.corroborations, *scaled.superseded]
+    assert sorted(c.rank for c in cards if not c.compact) == [1, 2]
+    assert all(c.compact for c in cards if c.rank > 2)
+    assert not any(c.compact for c in (*full.conflicts, *full.corroborations, *full.superseded))
+    assert scaled.removed and all(not r.blocks and "blocks:" in r.counts for r in scaled.removed)
+    assert all(r.blocks for r in full.removed)
+    assert {t.label for t in scaled.texts}.isdisjoint(scaled.texts_left_out)
+    assert all(t.paragraphs for t in scaled.texts) and not full.texts_left_out
+    (matrix,) = scaled.matrices
+    assert len(matrix.columns) == 2
+
+
+def test_at_scale_the_rendered_report_says_what_it_shortened(monkeypatch):
+    from pipeline.report import context, render_html
+    from pipeline.resources import templates_dir
+
+    monkeypatch.setattr(context, "FULL_CARDS_AT_SCALE", 1)
+    html = render_html(_ctx(full_texts=False), templates_dir())
+    assert "the first 1 findings in rank order are shown in full" in html
+    assert 'class="sources-compact"' in html and "blocks:" in html

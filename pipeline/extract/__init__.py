@@ -5,6 +5,7 @@ spaCy runs once per call over all documents with ``nlp.pipe``; Docs never leave 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 
 from pipeline.documents import CleanDocument, Mentions
@@ -13,7 +14,7 @@ from pipeline.extract.entities import extract_entities, link_people
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import extract_numbers
 
-__all__ = ["extract_mentions"]
+__all__ = ["extract_mentions", "link_people"]
 
 # Calibration: measured on 2 cores (ecosystem-notes 3.1), n_process=2 only pays off on longer runs,
 # because each worker re-loads the model (about 1 s); below this many characters one process is faster.
@@ -26,30 +27,42 @@ def extract_mentions(
     n_process: int = 1,
     batch_size: int = 16,
     on_progress: Callable[[str], None] | None = None,
+    link: bool = True,
 ) -> list[Mentions]:
     """Run the NLP pipeline once over all documents and turn each Doc into rows.
 
     ``n_process`` > 1 is honoured only when the input is large enough to repay starting workers.
-    People's one-word names are then linked across documents ("Xi" -> "Xi Jinping").
+    People's one-word names are then linked across documents ("Xi" -> "Xi Jinping"); with
+    ``link=False`` the caller links them (``link_people``) once it holds every document's
+    mentions: per-document results can then be cached and computed in batches anywhere.
     """
     nlp = load_nlp()
     if n_process != 1 and sum(len(d.text) for d in docs) < MIN_CHARS_FOR_MULTIPROCESS:
         n_process = 1
     results: list[Mentions] = []
     pairs = ((d.text, d) for d in docs)
-    for done, (spacy_doc, clean) in enumerate(
-        nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size), start=1
-    ):
-        dates = extract_dates(spacy_doc, doc_id=clean.doc_id, published=clean.meta.published)
-        results.append(
-            Mentions(
-                doc_id=clean.doc_id,
-                entities=extract_entities(spacy_doc, doc_id=clean.doc_id),
-                numbers=extract_numbers(spacy_doc, doc_id=clean.doc_id, dates=dates),
-                dates=dates,
-                sentences=tuple((s.start_char, s.end_char) for s in spacy_doc.sents),
-            )
-        )
-        if on_progress:
-            on_progress(f"extract {done}/{len(docs)}: {clean.doc_id} ({len(spacy_doc):,} tokens)")
-    return link_people(results)
+    with warnings.catch_warnings():
+        # W127 "Not all Language.pipe worker processes completed successfully": spaCy's workers
+        # may exit non-zero at teardown after every document came back; the count is checked
+        # below, so the warning would only alarm the console.
+        warnings.filterwarnings("ignore", message=r"\[W127\]")
+        for done, (spacy_doc, clean) in enumerate(
+            nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size), start=1
+        ):
+            results.append(_mentions(spacy_doc, clean))
+            if on_progress:
+                on_progress(f"extract {done}/{len(docs)}: {clean.doc_id} ({len(spacy_doc):,} tokens)")
+    if len(results) != len(docs):
+        raise RuntimeError(f"spaCy returned {len(results)} of {len(docs)} documents")
+    return link_people(results) if link else results
+
+
+def _mentions(spacy_doc, clean: CleanDocument) -> Mentions:
+    dates = extract_dates(spacy_doc, doc_id=clean.doc_id, published=clean.meta.published)
+    return Mentions(
+        doc_id=clean.doc_id,
+        entities=extract_entities(spacy_doc, doc_id=clean.doc_id),
+        numbers=extract_numbers(spacy_doc, doc_id=clean.doc_id, dates=dates),
+        dates=dates,
+        sentences=tuple((s.start_char, s.end_char) for s in spacy_doc.sents),
+    )

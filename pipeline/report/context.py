@@ -8,6 +8,7 @@ ids and claim ids are carried along for that). Sources are named as readers name
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -34,11 +35,17 @@ MATRIX_TOP_ENTITIES = 25
 MATRIX_MAX_COLUMNS = 10
 # Cell shading steps (share of the row's maximum) so heavy coverage stands out at a glance.
 MATRIX_SHADES = (0.0, 0.34, 0.67)
+# With that many documents, the matrix shows only the sources naming its names most often.
+MATRIX_SOURCES_AT_SCALE = 30
 # A highlight covering more of the quote than this is not a value (assessments cite sentences).
 HIGHLIGHT_MAX_SHARE = 0.6
 # Up to this many documents the annotated texts are complete; beyond, only the paragraphs that
 # carry a statement used in a finding are shown (``full_texts=True`` forces complete texts).
 FULL_TEXTS_MAX_DOCUMENTS = 30
+# With that many documents, the first findings in rank order are shown as full cards (statements
+# and quotes), the others as one line each (kind, topic, positions): the report stays readable
+# and its size grows by a line, not half a page, per finding (every statement is in the CSVs).
+FULL_CARDS_AT_SCALE = 50
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -111,6 +118,7 @@ class FindingCard:
     statements: tuple[Statement, ...]
     colour: str = "#7a8899"  # the kind's accent (pipeline.vocab.kinds)
     positions: str = ""  # "12 km (S2, S5) = 7.5 mi (S3) vs 20 km (S4)"
+    compact: bool = False  # at scale, beyond the first findings in rank order: one line
 
 
 @dataclass(frozen=True)
@@ -171,7 +179,8 @@ class RemovedSection:
     doc_id: str
     label: str
     title: str
-    blocks: tuple[RemovedBlock, ...]
+    blocks: tuple[RemovedBlock, ...]  # empty at scale: then only ``counts`` is shown
+    counts: str = ""  # "34 blocks: 20 boilerplate, 8 spillover, 6 byline"
 
 
 @dataclass(frozen=True)
@@ -211,6 +220,9 @@ class ReportContext:
     changes: tuple[story.ChangeLine, ...] = ()
     first_run: bool = False
     texts_excerpted: bool = False  # annotated texts show only the paragraphs used in findings
+    texts_left_out: tuple[str, ...] = ()  # at scale: labels of sources with no paragraph shown
+    full_cards_at_scale: int = 0
+    matrix_sources_at_scale: int = 0
     hours: tuple[DayHours, ...] = ()  # times of day the sources give, per day
 
 
@@ -246,10 +258,13 @@ def build_context(
         for st in f.statements
         if st.doc_id in clean_by_id
     }
-    cards = tuple(_finding_card(f, infos, anchors) for f in comparison.findings)
+    cards = tuple(
+        dataclasses.replace(card, compact=True) if excerpt and i >= FULL_CARDS_AT_SCALE else card
+        for i, card in enumerate(_finding_card(f, infos, anchors) for f in comparison.findings)
+    )
 
     quote_marks = _quote_marks(comparison.findings, clean_by_id, names, anchors)
-    texts = tuple(
+    all_texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
             label=labels[c.doc_id],
@@ -263,6 +278,7 @@ def build_context(
         )
         for c in (clean_by_id[i] for i in ids if i in clean_by_id)
     )
+    texts = tuple(t for t in all_texts if t.paragraphs or not excerpt)
 
     summary = _summary(docs, cleaned, mentions, comparison, subject)
     short = {doc_id: story.short_name(info) for doc_id, info in infos.items()}
@@ -278,23 +294,14 @@ def build_context(
         corroborations=tuple(c for c in cards if kinds.kind(c.kind).section == "agreement"),
         superseded=tuple(c for c in cards if kinds.kind(c.kind).section == "update"),
         sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), infos[i]) for i in ids),
-        matrices=_entity_matrices(ids, short, mentions_by_id),
+        matrices=_entity_matrices(ids, short, mentions_by_id, MATRIX_SOURCES_AT_SCALE if excerpt else None),
         timeline_svg=svg,
         timeline_points=len(points),
         timeline_conflicts=conflicts,
         texts=texts,
         legend=LEGEND,
         removed=tuple(
-            RemovedSection(
-                c.doc_id,
-                labels[c.doc_id],
-                infos[c.doc_id].title,
-                tuple(
-                    RemovedBlock(b.block_no, b.label, b.reason, _cut(b.text), len(b.text) > APPENDIX_MAX_CHARS)
-                    for b in c.blocks
-                    if not b.kept
-                ),
-            )
+            _removed_section(c, labels[c.doc_id], infos[c.doc_id].title, every_block=not excerpt)
             for c in (clean_by_id[i] for i in ids if i in clean_by_id)
             if any(not b.kept for b in c.blocks)
         ),
@@ -305,6 +312,9 @@ def build_context(
         changes=change_view,
         first_run=first_run,
         texts_excerpted=excerpt,
+        texts_left_out=tuple(t.label for t in all_texts if excerpt and not t.paragraphs),
+        full_cards_at_scale=FULL_CARDS_AT_SCALE,
+        matrix_sources_at_scale=MATRIX_SOURCES_AT_SCALE,
         hours=_day_hours(ids, short, mentions_by_id),
     )
 
@@ -321,6 +331,17 @@ def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[s
                     by_day[d.value[:10]][when].append(names[doc_id])
     return tuple(DayHours(day, " · ".join(f"{t} ({', '.join(srcs)})" for t, srcs in sorted(times.items())))
                  for day, times in sorted(by_day.items()))
+
+
+def _removed_section(doc: CleanDocument, label: str, title: str, *, every_block: bool) -> RemovedSection:
+    """What cleaning removed from one source: every block, or (at scale) the counts by label."""
+    removed = [b for b in doc.blocks if not b.kept]
+    by_label = Counter(b.label for b in removed)
+    counts = f"{len(removed)} blocks: " + ", ".join(f"{n} {lab}" for lab, n in by_label.most_common())
+    blocks = tuple(
+        RemovedBlock(b.block_no, b.label, b.reason, _cut(b.text), len(b.text) > APPENDIX_MAX_CHARS) for b in removed
+    ) if every_block else ()
+    return RemovedSection(doc.doc_id, label, title, blocks, counts)
 
 
 def _paragraphs(paragraphs: tuple[tuple[Segment, ...], ...], excerpt: bool) -> tuple[tuple[Segment, ...], ...]:
@@ -527,9 +548,10 @@ def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, info: Sou
 
 
 def _entity_matrices(
-    ids: Sequence[str], labels: dict[str, str], mentions_by_id: dict[str, Mentions]
+    ids: Sequence[str], labels: dict[str, str], mentions_by_id: dict[str, Mentions], max_sources: int | None = None
 ) -> tuple[EntityMatrix, ...]:
-    """Top canonical names by number of sources (then mentions), split into column chunks."""
+    """Top canonical names by number of sources (then mentions), split into column chunks; with
+    ``max_sources``, only the sources with the most mentions of those names (in source order)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     label_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for doc_id in ids:
@@ -546,6 +568,11 @@ def _entity_matrices(
     if not top:
         return ()
     with_mentions = [i for i in ids if i in mentions_by_id]
+    if max_sources is not None and len(with_mentions) > max_sources:
+        weight = {i: sum(counts[name][i] for name in top) for i in with_mentions}
+        order = {i: n for n, i in enumerate(with_mentions)}
+        chosen = set(sorted(with_mentions, key=lambda i: (-weight[i], order[i]))[:max_sources])
+        with_mentions = [i for i in with_mentions if i in chosen]
     chunks = [with_mentions[i : i + MATRIX_MAX_COLUMNS] for i in range(0, len(with_mentions), MATRIX_MAX_COLUMNS)]
     matrices = []
     for chunk in chunks:

@@ -1,0 +1,168 @@
+"""Scale benchmark: the whole flow on N documents, per-stage time, and the model-bound limit.
+
+``python -m pipeline bench scale --docs N`` builds a corpus of N documents from the texts under
+``../shared`` (the seeds and every benchmark text; perturbed copies when N is larger, so that no
+two documents are identical and no cache hides work), runs the flow on it in this process with
+empty caches, then reruns it after adding one new document. In a fresh process it times the
+model passes alone on the same cleaned texts: spaCy ``nlp.pipe`` with the same model and
+processes, and the sentence encoder over the same frames the flow embedded. Their sum, over
+the flow's wall time, is ``model_bound_ratio``: how close the pipeline is to what the models
+alone cost on this machine. The last line::
+
+    scale docs=N words=W wall_s=... words_per_s=... model_bound_ratio=R compare_share=C
+    rerun_share=S report_s=... peak_rss_mb=M
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md")
+# Stages charged to "compare" in compare_share: building claims and comparing them (embedding
+# the frames is a model pass, counted with the models).
+COMPARE_STAGES = ("claims", "compare")
+MODEL_TIMEOUT_S = 3_600
+
+
+def corpus_sources(shared_dir: Path) -> list[Path]:
+    """Every article text of ../shared/seeds and ../shared/bench, in a stable order."""
+    found = [p for folder in ("seeds", "bench") for p in sorted((Path(shared_dir) / folder).rglob("*"))
+             if p.is_file() and p.suffix in TEXT_SUFFIXES and not p.name.endswith(".gold.txt")
+             and p.name.lower() != "readme.md"]
+    return sorted(found, key=lambda p: hashlib.sha256(str(p.relative_to(shared_dir)).encode()).hexdigest())
+
+
+def perturbed(text: str, copy: int, seed: str) -> str:
+    """A different document with the same make-up: one body paragraph dropped, two swapped."""
+    if copy == 0:
+        return text
+    paragraphs = text.split("\n\n")
+    rng = random.Random(f"{seed}:{copy}")
+    body = list(range(min(3, len(paragraphs)), len(paragraphs)))
+    if len(body) >= 3:
+        paragraphs.pop(rng.choice(body[:-1]))
+        i = rng.randrange(min(3, len(paragraphs)), len(paragraphs) - 1)
+        paragraphs[i], paragraphs[i + 1] = paragraphs[i + 1], paragraphs[i]
+    return "\n\n".join(paragraphs) + f"\n\n(Copy {copy}.)\n"
+
+
+def build_corpus(shared_dir: Path, n: int, out_dir: Path, *, first: int = 0) -> list[Path]:
+    """Documents ``first`` .. ``first + n - 1`` of the corpus, written to ``out_dir``."""
+    sources = corpus_sources(shared_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for k in range(first, first + n):
+        source = sources[k % len(sources)]
+        copy = k // len(sources)
+        text = source.read_text(encoding="utf-8", errors="replace")
+        path = out_dir / f"{k:05d}_{source.stem[:40]}{source.suffix}"
+        path.write_text(perturbed(text, copy, source.name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process plus the largest of its finished children (spaCy's
+    worker processes), in MB: an upper bound of what the run held at once."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+_MODEL_PASSES = r"""
+import json, sys, time
+from pathlib import Path
+job = json.loads(Path(sys.argv[1]).read_text())
+t0 = time.perf_counter()
+from pipeline.extract.nlp import load_nlp
+nlp = load_nlp()
+for _ in nlp.pipe(job["texts"], n_process=job["n_process"], batch_size=16):
+    pass
+t1 = time.perf_counter()
+from pipeline.extract import encoder
+for frames in job["frames"]:
+    encoder.encode(frames)
+t2 = time.perf_counter()
+print(json.dumps({"spacy_s": t1 - t0, "encoder_s": t2 - t1}))
+"""
+
+
+def model_passes_alone(texts: list[str], frames: list[list[str]], n_process: int, work: Path) -> dict[str, float]:
+    """spaCy over the texts and the encoder over the frames (one batch per document, as the flow
+    does), models loaded included, in a fresh process so nothing is warm."""
+    job = work / "model_job.json"
+    job.write_text(json.dumps({"texts": texts, "frames": frames, "n_process": n_process}), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _MODEL_PASSES, str(job)], capture_output=True, text=True,
+                          timeout=MODEL_TIMEOUT_S, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def frames_of_run(raw_dir: Path, cache_dir: Path) -> tuple[list[str], list[list[str]]]:
+    """The cleaned texts spaCy read and the frames the encoder embedded, rebuilt with the
+    pipeline's own functions (extraction comes from the run's cache)."""
+    from pipeline import clean, compare, ingest
+    from pipeline.flow import cached_mentions
+
+    names = sorted(p.name for p in raw_dir.iterdir())
+    ids = ingest.assign_doc_ids(names)
+    docs = []
+    for name in names:
+        raw = ingest.read_document(name, (raw_dir / name).read_bytes(), doc_id=ids[name])
+        doc = clean.clean_document(raw)
+        if not raw.problem and not clean.why_unusable(doc):
+            docs.append(doc)
+    mentions = cached_mentions(docs, cache_dir)
+    kept = [d for d in docs if d.doc_id in mentions]
+    claims = compare.build_claims(kept, [mentions[d.doc_id] for d in kept])
+    return [d.text for d in kept], list(compare.embedding_texts(claims).values())
+
+
+def run_scale_bench(*, shared_dir: Path, docs: int, log: Callable[[str], None], keep: Path | None = None) -> int:
+    from pipeline.flow import extract_processes, run_pipeline
+
+    if not Path(shared_dir).is_dir():
+        log(f"scale benchmark: {shared_dir} not found")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+        work = Path(keep) if keep else Path(tmp)
+        raw, cache = work / "raw", work / "cache"
+        build_corpus(Path(shared_dir), docs, raw)
+        outputs = {"processed_dir": work / "processed", "reports_dir": work / "reports", "cache_dir": cache}
+        log(f"scale: {docs} documents in {raw}; running the flow with empty caches ...")
+        start = time.perf_counter()
+        summary = run_pipeline(raw_dir=raw, **outputs)
+        wall = time.perf_counter() - start
+        peak = peak_rss_mb()
+        stages = summary.stage_seconds
+        prefect_s = wall - sum(stages.values())
+        log(f"  {summary.ok} of {summary.documents} documents ok; {summary.words_raw:,} words raw, "
+            f"{summary.words_clean:,} kept; {summary.claims:,} claims, {summary.findings:,} findings")
+        for stage, seconds in [("prefect (server, tasks)", prefect_s), *stages.items()]:
+            log(f"  {stage:<24} {seconds:7.1f} s  {seconds / wall:6.1%}")
+
+        texts, frames = frames_of_run(raw, cache)
+        n_process = extract_processes(summary.words_clean)
+        alone = model_passes_alone(texts, frames, n_process, work)
+        model_s = alone["spacy_s"] + alone["encoder_s"]
+        log(f"  models alone: spaCy {alone['spacy_s']:.1f} s ({n_process} process(es)), "
+            f"encoder {alone['encoder_s']:.1f} s over {sum(map(len, frames)):,} frames")
+
+        build_corpus(Path(shared_dir), 1, raw, first=docs)  # one new document
+        start = time.perf_counter()
+        run_pipeline(raw_dir=raw, **outputs)
+        rerun = time.perf_counter() - start
+        log(f"  rerun after adding one document: {rerun:.1f} s")
+    compare_s = sum(stages.get(s, 0.0) for s in COMPARE_STAGES)
+    log(f"scale docs={docs} words={summary.words_raw} wall_s={wall:.1f} words_per_s={summary.words_raw / wall:.0f} "
+        f"model_bound_ratio={model_s / wall:.2f} compare_share={compare_s / wall:.2f} "
+        f"rerun_share={rerun / wall:.2f} report_s={stages.get('report', 0.0):.1f} peak_rss_mb={peak:.0f}")
+    return 0

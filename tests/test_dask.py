@@ -1,0 +1,121 @@
+"""The flow on a Dask cluster (prefect-dask): the same CSVs as a local run; a failed batch is
+recorded per document. The cluster test mirrors the multi-machine setup of the README: one
+Prefect server, its URL shared by the flow and every worker."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pipeline import flow
+
+REPO = Path(__file__).resolve().parents[1]
+RUN = """
+import sys
+from pipeline import flow
+raw, out, cache, address = sys.argv[1:5]
+flow.DASK_BATCH_DOCUMENTS = 2  # several batches even for five documents
+summary = flow.flow_for(address)(raw_dir=raw, processed_dir=out + "/processed", reports_dir=out + "/reports",
+                                 cache_dir=cache, dask_address=address)
+sys.exit(0 if summary.ok == summary.documents and not summary.report_error else 1)
+"""
+
+
+class _FailingFuture:
+    def result(self):
+        raise RuntimeError("worker lost")
+
+
+class _Future:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _FakeTask:
+    """What _in_batches needs of a Prefect task: a name, with_options and submit."""
+
+    name = "clean"
+
+    def with_options(self, **options):
+        assert options == {"retries": flow.DASK_BATCH_RETRIES}
+        return self
+
+    def submit(self, batch, *args):
+        return _FailingFuture() if "bad" in batch else _Future([f"done {item}" for item in batch])
+
+
+def test_a_failed_batch_fails_its_documents_with_a_reason_and_the_others_go_on(monkeypatch):
+    monkeypatch.setattr(flow, "DASK_BATCH_DOCUMENTS", 2)
+    out = flow._in_batches(_FakeTask(), ["a", "b", "bad", "c", "d"], distributed=True,
+                           failure=lambda item, why: flow.Failure(item, "error", why))
+    assert out[:2] == ["done a", "done b"] and out[4] == "done d"
+    assert [f.source_file for f in out[2:4]] == ["bad", "c"]
+    assert all(f.reason == "clean failed on the cluster: RuntimeError: worker lost" for f in out[2:4])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _prefect_server(home: Path) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_UI_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                return server, url
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise AssertionError("the Prefect server did not start")
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_with_two_workers_writes_the_same_csvs_as_a_local_run(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted((REPO / "raw").glob("*.txt")):
+        shutil.copy(seed, raw / seed.name)
+    server, url = _prefect_server(tmp_path / "prefect-home")
+    try:
+        monkeypatch.setenv("PREFECT_API_URL", url)  # the workers inherit it: one server for all
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as cluster:
+            on_dask = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "dask"),
+                                      str(tmp_path / "cache-dask"), cluster.scheduler_address],
+                                     cwd=REPO, capture_output=True, text=True, timeout=900)
+        assert on_dask.returncode == 0, on_dask.stderr[-3000:]
+        local = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "local"),
+                                str(tmp_path / "cache-local"), ""],  # no address: the local flow
+                               cwd=REPO, capture_output=True, text=True, timeout=900)
+        assert local.returncode == 0, local.stderr[-3000:]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    csvs = sorted(p.name for p in (tmp_path / "local" / "processed").glob("*.csv"))
+    assert "findings.csv" in csvs and "entities.csv" in csvs
+    for name in csvs:
+        assert (tmp_path / "dask" / "processed" / name).read_bytes() == \
+            (tmp_path / "local" / "processed" / name).read_bytes(), name
+    assert (tmp_path / "dask" / "reports" / "report.pdf").stat().st_size > 10_000
