@@ -174,3 +174,16 @@ def test_at_scale_the_rendered_report_says_what_it_shortened(monkeypatch):
     html = render_html(_ctx(full_texts=False), templates_dir())
     assert "the first 1 findings in rank order are shown in full" in html
     assert 'class="sources-compact"' in html and "blocks:" in html
+
+
+def test_at_scale_cards_show_a_bounded_number_of_statements_and_only_full_cards_mark_the_texts(monkeypatch):
+    from pipeline.report import context
+
+    monkeypatch.setattr(context, "FULL_CARDS_AT_SCALE", 1)
+    monkeypatch.setattr(context, "CARD_STATEMENTS_AT_SCALE", 1)
+    scaled = _ctx(full_texts=False)
+    cards = sorted([*scaled.conflicts, *scaled.corroborations, *scaled.superseded], key=lambda c: c.rank)
+    first = cards[0]
+    assert len(first.statements) == 1 and first.more_statements >= 1
+    marked = {fid for t in scaled.texts for fid in t.finding_ids}
+    assert marked == {first.finding_id}

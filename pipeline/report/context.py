@@ -46,6 +46,8 @@ FULL_TEXTS_MAX_DOCUMENTS = 30
 # and quotes), the others as one line each (kind, topic, positions): the report stays readable
 # and its size grows by a line, not half a page, per finding (every statement is in the CSVs).
 FULL_CARDS_AT_SCALE = 50
+# ... and a card shows at most this many statements (its positions line still names every side).
+CARD_STATEMENTS_AT_SCALE = 8
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -119,6 +121,7 @@ class FindingCard:
     colour: str = "#7a8899"  # the kind's accent (pipeline.vocab.kinds)
     positions: str = ""  # "12 km (S2, S5) = 7.5 mi (S3) vs 20 km (S4)"
     compact: bool = False  # at scale, beyond the first findings in rank order: one line
+    more_statements: int = 0  # at scale, statements not shown on the card (all are in the CSVs)
 
 
 @dataclass(frozen=True)
@@ -252,18 +255,20 @@ def build_context(
     doc_by_id = {d.doc_id: d for d in docs}
     excerpt = not full_texts if full_texts is not None else len(clean_by_id) > FULL_TEXTS_MAX_DOCUMENTS
 
+    # At scale only the findings shown as full cards are marked in the texts (and so excerpted).
+    in_full = comparison.findings[:FULL_CARDS_AT_SCALE] if excerpt else comparison.findings
     anchors = {
         (st.doc_id, st.quote_start): _anchor(st.doc_id, st.quote_start)
-        for f in comparison.findings
+        for f in in_full
         for st in f.statements
         if st.doc_id in clean_by_id
     }
     cards = tuple(
-        dataclasses.replace(card, compact=True) if excerpt and i >= FULL_CARDS_AT_SCALE else card
+        _at_scale(card, i) if excerpt else card
         for i, card in enumerate(_finding_card(f, infos, anchors) for f in comparison.findings)
     )
 
-    quote_marks = _quote_marks(comparison.findings, clean_by_id, names, anchors)
+    quote_marks = _quote_marks(in_full, clean_by_id, names, anchors)
     all_texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
@@ -331,6 +336,17 @@ def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[s
                     by_day[d.value[:10]][when].append(names[doc_id])
     return tuple(DayHours(day, " · ".join(f"{t} ({', '.join(srcs)})" for t, srcs in sorted(times.items())))
                  for day, times in sorted(by_day.items()))
+
+
+def _at_scale(card: FindingCard, index: int) -> FindingCard:
+    """A card in a report of many sources: one line past the first findings; at most
+    CARD_STATEMENTS_AT_SCALE statements otherwise (the rest are counted, and in the CSVs)."""
+    if index >= FULL_CARDS_AT_SCALE:
+        return dataclasses.replace(card, compact=True)
+    extra = len(card.statements) - CARD_STATEMENTS_AT_SCALE
+    if extra <= 0:
+        return card
+    return dataclasses.replace(card, statements=card.statements[:CARD_STATEMENTS_AT_SCALE], more_statements=extra)
 
 
 def _removed_section(doc: CleanDocument, label: str, title: str, *, every_block: bool) -> RemovedSection:
