@@ -1,8 +1,10 @@
 """The Prefect flow: ingest -> clean -> extract -> compare -> report, and all file I/O.
 
 Stages are plain functions in their own modules; the tasks here are thin wrappers, one per
-stage (not per document or sentence: each Prefect task costs about 11 ms). This is the only
-module that reads or writes files or imports Prefect. Extraction results are cached per
+stage (not per document or sentence: each Prefect task costs about 11 ms); on a Dask cluster
+(``flow_for(address)``) cleaning, extraction and embedding become one task per batch of
+documents. This is the only module that reads or writes files or imports Prefect (besides the
+settings in ``prefect_env``). Extraction results are cached per
 document under ``.prefect/cache/`` by content hash plus a fingerprint of the extraction code
 and data, so a re-run with one new document only runs spaCy on that document.
 
