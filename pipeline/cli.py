@@ -7,6 +7,7 @@ The only module that prints. Prefect is imported lazily (through ``pipeline.flow
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -167,10 +168,10 @@ def _run_flow(args: argparse.Namespace) -> int:
     if args.dask_address:
         print(f"Per-document stages run on the Dask cluster at {args.dask_address}, in batches", flush=True)
     try:
-        summary = flow.flow_for(args.dask_address)(
+        run = functools.partial(flow.run_on_dask, args.dask_address) if args.dask_address else flow.run_pipeline
+        summary = run(
             raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
             n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,
-            dask_address=args.dask_address,
         )
     except KeyboardInterrupt:
         print("interrupted: the run was stopped; outputs written so far are complete files, the rest were not "

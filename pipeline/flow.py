@@ -2,7 +2,7 @@
 
 Stages are plain functions in their own modules; the tasks here are thin wrappers, one per
 stage (not per document or sentence: each Prefect task costs about 11 ms); on a Dask cluster
-(``flow_for(address)``) cleaning, extraction and embedding become one task per batch of
+(``run_on_dask(address, ...)``) cleaning, extraction and embedding become one task per batch of
 documents. This is the only module that reads or writes files or imports Prefect (besides the
 settings in ``prefect_env``). Extraction results are cached per
 document under ``.prefect/cache/`` by content hash plus a fingerprint of the extraction code
@@ -360,8 +360,8 @@ def run_pipeline(
     default are complete up to ``report.FULL_TEXTS_MAX_DOCUMENTS`` documents and excerpts beyond.
     Output folders are checked before anything runs (see ``check_paths``); one run at a time may
     write to an output folder, and a folder holding another input folder's results is only
-    overwritten with ``replace``. Call it through ``flow_for(dask_address)`` to run the per-document
-    stages on a Dask cluster, in batches (``dask_address`` tells the stages to batch).
+    overwritten with ``replace``. ``dask_address`` is set by ``run_on_dask``, which runs the
+    per-document stages on that Dask cluster, in batches.
     """
     summary = _run_locked(Path(raw_dir), Path(processed_dir), Path(reports_dir), replace,
                           rules_file, templates_dir, n_process, cache_dir, xlsx, full_texts, bool(dask_address))
@@ -580,14 +580,13 @@ DASK_BATCH_DOCUMENTS = 20
 DASK_BATCH_RETRIES = 1
 
 
-def flow_for(dask_address: str = ""):
-    """The flow; with an address (``tcp://host:8786``), on that Dask cluster through prefect-dask.
-    Call the result with ``dask_address=`` the same address so that the stages batch."""
-    if not dask_address:
-        return run_pipeline
+def run_on_dask(address: str, **parameters) -> RunSummary:
+    """``run_pipeline(**parameters)`` with cleaning, extraction and embedding on the Dask cluster
+    at ``address`` (``tcp://host:8786``) through prefect-dask, a batch of documents per task."""
     from prefect_dask import DaskTaskRunner
 
-    return run_pipeline.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    on_dask = run_pipeline.with_options(task_runner=DaskTaskRunner(address=address))
+    return on_dask(**parameters, dask_address=address)
 
 
 def _batches(items: Sequence, size: int) -> list[list]:

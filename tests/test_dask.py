@@ -23,8 +23,8 @@ import sys
 from pipeline import flow
 raw, out, cache, address = sys.argv[1:5]
 flow.DASK_BATCH_DOCUMENTS = 2  # several batches even for five documents
-summary = flow.flow_for(address)(raw_dir=raw, processed_dir=out + "/processed", reports_dir=out + "/reports",
-                                 cache_dir=cache, dask_address=address)
+params = dict(raw_dir=raw, processed_dir=out + "/processed", reports_dir=out + "/reports", cache_dir=cache)
+summary = flow.run_on_dask(address, **params) if address else flow.run_pipeline(**params)
 sys.exit(0 if summary.ok == summary.documents and not summary.report_error else 1)
 """
 
