@@ -134,8 +134,7 @@ class InputFile:
     raw: bytes
     sidecar: bytes | None
     problem: str = ""  # set when the entry was not read (a link, a FIFO, too large, ...)
-    problem_status: str = ""
-    size: int = 0
+    problem_status: str = ""  # skipped (too large, a bad name) | error (a link, a FIFO, unreadable)
 
 
 # ---------------------------------------------------------------- file edges
@@ -162,42 +161,43 @@ def _read_input(path: Path) -> InputFile:
     bad_name = ingest.name_problem(name)
     if bad_name:
         return InputFile(ingest.printable_name(name), b"", None, bad_name, "skipped")
-    problem, raw, size = _read_regular(path, ingest.MAX_BYTES)
+    problem, status, raw = _read_regular(path, ingest.MAX_BYTES)
     if problem:
-        return InputFile(name, b"", None, problem, "skipped" if "too large" in problem else "error", size)
+        return InputFile(name, b"", None, problem, status)
     sidecar = None
     for candidate in (path.with_name(name + ingest.SIDECAR_SUFFIX), path.with_name(path.stem + ingest.SIDECAR_SUFFIX)):
         if os.path.lexists(candidate):
-            why, data, _ = _read_regular(candidate, MAX_SIDECAR_BYTES)
+            why, _, data = _read_regular(candidate, MAX_SIDECAR_BYTES)
             if why:
-                return InputFile(name, b"", None, f"metadata sidecar {candidate.name}: {why}", "error", size)
+                return InputFile(name, b"", None, f"metadata sidecar {candidate.name}: {why}", "error")
             sidecar = data
             break
-    return InputFile(name, raw, sidecar, size=size)
+    return InputFile(name, raw, sidecar)
 
 
-def _read_regular(path: Path, limit: int) -> tuple[str, bytes, int]:
-    """(problem, bytes, size): a regular file is opened without following a link, its size is
-    checked before reading, and at most ``limit`` bytes are read."""
+def _read_regular(path: Path, limit: int) -> tuple[str, str, bytes]:
+    """(problem, status, bytes): a regular file is opened without following a link, its size is
+    checked before reading, and at most ``limit`` bytes are read. A file too large is skipped;
+    anything else that cannot be read is an error."""
     try:
         info = path.lstat()
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})", b"", 0
+        return f"cannot be read ({exc.strerror or exc})", "error", b""
     if stat.S_ISLNK(info.st_mode):
-        return "symbolic link (not followed: only regular files in the input folder are read)", b"", 0
+        return "symbolic link (not followed: only regular files in the input folder are read)", "error", b""
     if not stat.S_ISREG(info.st_mode):
-        return f"not a regular file ({_file_kind(info.st_mode)})", b"", 0
+        return f"not a regular file ({_file_kind(info.st_mode)})", "error", b""
     if info.st_size > limit:
-        return ingest.too_large(info.st_size, limit), b"", info.st_size
+        return ingest.too_large(info.st_size, limit), "skipped", b""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})", b"", info.st_size
+        return f"cannot be read ({exc.strerror or exc})", "error", b""
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        return f"file too large (grew past {limit:,} bytes while being read)", b"", len(data)
-    return "", data, len(data)
+        return f"file too large (grew past {limit:,} bytes while being read)", "skipped", b""
+    return "", "", data
 
 
 def _file_kind(mode: int) -> str:
@@ -273,7 +273,7 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
         try:
             doc = clean.clean_document(raw, rules=rules)
         except Exception as exc:  # one bad document must not stop the others
-            out.append(Failure(raw.source_file, "error", f"clean failed: {type(exc).__name__}: {_one_line(exc)}"))
+            out.append(Failure(raw.source_file, "error", f"clean failed: {_why(exc)}"))
             continue
         problem = clean.why_unusable(doc)
         out.append(Failure(raw.source_file, "skipped", problem) if problem else doc)
@@ -293,7 +293,7 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
         try:
             out.extend(extract.extract_mentions([doc], link=False))
         except Exception as exc:
-            out.append(Failure(doc.doc_id, "error", f"extract failed: {type(exc).__name__}: {_one_line(exc)}"))
+            out.append(Failure(doc.doc_id, "error", f"extract failed: {_why(exc)}"))
     return out
 
 
@@ -521,7 +521,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
             document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve(), changes, full_texts
         )
     except Exception as exc:  # the CSVs are written; a report that cannot be drawn is said, not a crash
-        report_error = f"the report could not be written: {type(exc).__name__}: {_one_line(exc)}"
+        report_error = f"the report could not be written: {_why(exc)}"
         logger.error(report_error)
         artifacts = None
     else:
@@ -606,7 +606,7 @@ def _in_batches(stage_task, items: list, *args, distributed: bool, failure: Call
         try:
             out.extend(future.result())
         except Exception as exc:
-            why = f"{stage_task.name} failed on the cluster: {type(exc).__name__}: {_one_line(exc)}"
+            why = f"{stage_task.name} failed on the cluster: {_why(exc)}"
             out.extend(failure(item, why) for item in batch)
     return out
 
@@ -709,9 +709,9 @@ def _load_matrix(path: Path, rows: int) -> np.ndarray:
     return matrix
 
 
-def _one_line(exc: BaseException, limit: int = 200) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _why(exc: BaseException) -> str:
+    """'ValueError: what went wrong', on one line."""
+    return f"{type(exc).__name__}: {ingest.one_line(str(exc))}"
 
 
 def _document_rows(

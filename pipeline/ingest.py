@@ -116,10 +116,11 @@ def read_document(
         return _read_document(source_file, raw, doc_id=doc_id, sidecar=sidecar)
     except Exception as exc:  # a bug or an input nobody foresaw: this document fails, the others go on
         return RawDocument(doc_id, source_file, sha256_hex(raw), "", problem=f"could not be read: "
-                           f"{type(exc).__name__}: {_one_line(str(exc))}", problem_status="error")
+                           f"{type(exc).__name__}: {one_line(str(exc))}", problem_status="error")
 
 
-def _one_line(text: str, limit: int = 200) -> str:
+def one_line(text: str, limit: int = 200) -> str:
+    """A reason for a CSV cell or a console line: whitespace collapsed, at most ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -145,7 +146,7 @@ def _read_document(source_file: str, raw: bytes, *, doc_id: str, sidecar: bytes 
         try:
             user_meta, problems = _metadata_from_mapping(json.loads(sidecar.decode("utf-8-sig")))
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-            return refuse(f"unreadable metadata sidecar ({type(exc).__name__}: {_one_line(str(exc), 120)})", "error")
+            return refuse(f"unreadable metadata sidecar ({type(exc).__name__}: {one_line(str(exc), 120)})", "error")
         warnings += [f"sidecar: {p}" for p in problems]
     text, front, problems = _split_front_matter(text)
     warnings += [f"front matter: {p}" for p in problems]
@@ -256,7 +257,7 @@ def _split_front_matter(text: str) -> tuple[str, UserMetadata | None, list[str]]
     try:
         data = yaml.load(match.group(1), Loader=_NoAliasLoader)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: "published: 2024-02-31"
-        return text[match.end():], None, [f"not valid YAML ({_one_line(str(exc), 80)}), ignored"]
+        return text[match.end():], None, [f"not valid YAML ({one_line(str(exc), 80)}), ignored"]
     if not isinstance(data, dict):
         return text, None, []
     meta, problems = _metadata_from_mapping(data)
