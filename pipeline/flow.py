@@ -42,7 +42,9 @@ from prefect.artifacts import (  # noqa: E402
     create_markdown_artifact,
     create_table_artifact,
 )
+from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Completed  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
 
@@ -256,16 +258,21 @@ def _extract_cache_key(doc: CleanDocument, fingerprint: str) -> str:
 
 
 # ---------------------------------------------------------------- tasks (thin wrappers)
+#
+# The stages cache their own results (by content hash and code version), so Prefect's input-hashing
+# cache is off; and the flow passes their bulky arguments through ``quote`` so that Prefect does not
+# walk every dataclass inside them looking for futures: at 500 documents either cost seconds per task.
+# (Not on Dask: the task runner ships a quoted argument as a bare tuple. A batch there is small.)
 
 
-@task(name="ingest")
+@task(name="ingest", cache_policy=NO_CACHE)
 def ingest_task(inputs: list[InputFile]) -> list[RawDocument]:
     ids = ingest.assign_doc_ids(f.name for f in inputs)
     return [ingest.refused(f.name, ids[f.name], f.problem, f.problem_status) if f.problem
             else ingest.read_document(f.name, f.raw, doc_id=ids[f.name], sidecar=f.sidecar) for f in inputs]
 
 
-@task(name="clean")
+@task(name="clean", cache_policy=NO_CACHE)
 def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDocument | Failure]:
     rules = clean.load_rules(rules_text)
     out: list[CleanDocument | Failure] = []
@@ -280,7 +287,7 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
     return out
 
 
-@task(name="extract")
+@task(name="extract", cache_policy=NO_CACHE)
 def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | Failure]:
     """Mentions per document, not yet linked across documents (the flow links them all at once)."""
     logger = get_run_logger()
@@ -297,24 +304,27 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
     return out
 
 
-@task(name="claims")
+@task(name="claims", cache_policy=NO_CACHE)
 def claims_task(docs: list[CleanDocument], mentions: list[Mentions]) -> list[compare.Claim]:
     return compare.build_claims(docs, mentions)
 
 
-@task(name="embed")
+@task(name="embed", cache_policy=NO_CACHE)
 def embed_task(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    return {doc_id: encoder.encode(t) for doc_id, t in texts.items()}
+    """All documents' frames in one pass of the encoder (full batches), split back per document."""
+    vectors = encoder.encode([t for doc_texts in texts.values() for t in doc_texts])
+    bounds = np.cumsum([0, *map(len, texts.values())])
+    return {doc_id: vectors[start:end] for doc_id, start, end in zip(texts, bounds[:-1], bounds[1:], strict=True)}
 
 
-@task(name="compare")
+@task(name="compare", cache_policy=NO_CACHE)
 def compare_task(
     docs: list[CleanDocument], mentions: list[Mentions], claims: list[compare.Claim], vectors: dict[str, np.ndarray]
 ) -> Comparison:
     return compare.compare_claims(docs, mentions, claims, vectors)
 
 
-@task(name="report")
+@task(name="report", cache_policy=NO_CACHE)
 def report_task(
     documents: list[DocumentRow],
     docs: list[CleanDocument],
@@ -439,7 +449,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
 
     inputs = _read_inputs(raw_path)
     logger.info(f"ingest: {len(inputs)} files in {raw_path}")
-    raws = ingest_task(inputs)
+    raws = ingest_task(quote(inputs))
     usable = [r for r in raws if not r.problem]
     failures = {r.doc_id: Failure(r.source_file, r.problem_status, r.problem) for r in raws if r.problem}
     for f in failures.values():
@@ -495,12 +505,12 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
 
     clock.lap("write")
-    claims = claims_task(cleaned, mentions)
+    claims = claims_task(quote(cleaned), quote(mentions))
     clock.lap("claims")
     vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, distributed)
     clock.lap("embed")
     logger.info(f"compare: {len(claims)} claims")
-    comparison = compare_task(cleaned, mentions, claims, vectors)
+    comparison = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors))
     clock.lap("compare")
     finding_rows = with_sources(comparison.finding_rows(), sources)
     _write_csv(processed_path / "claims.csv", with_sources(comparison.claims, sources), schema.ClaimRow)
@@ -518,7 +528,8 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     report_error = ""
     try:
         html, pdf, artifacts = report_task(
-            document_rows, cleaned, mentions, comparison, templates_path, pdf_path.resolve(), changes, full_texts
+            quote(document_rows), quote(cleaned), quote(mentions), quote(comparison), templates_path,
+            pdf_path.resolve(), quote(changes), full_texts,
         )
     except Exception as exc:  # the CSVs are written; a report that cannot be drawn is said, not a crash
         report_error = f"the report could not be written: {_why(exc)}"
@@ -598,7 +609,7 @@ def _in_batches(stage_task, items: list, *args, distributed: bool, failure: Call
     gathered in order. A batch that still fails after its retry fails each of its items with
     the reason, and the other batches go on."""
     if not distributed:
-        return stage_task(items, *args)
+        return stage_task(quote(items), *args)
     retried = stage_task.with_options(retries=DASK_BATCH_RETRIES)
     submitted = [(batch, retried.submit(batch, *args)) for batch in _batches(items, DASK_BATCH_DOCUMENTS)]
     out: list = []
@@ -684,7 +695,7 @@ def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger,
     logger.info(f"embed: {len(matrices)} documents from cache, {sum(map(len, missing.values()))} frames to embed")
     if missing:
         try:
-            fresh = _embed_in_batches(missing) if distributed else embed_task(missing)
+            fresh = _embed_in_batches(missing) if distributed else embed_task(quote(missing))
         except Exception as exc:  # a broken model install must not stop the run
             logger.warning(f"embed: sentence encoder unavailable ({type(exc).__name__}: {exc}); "
                            "comparing on words, entities and values only")

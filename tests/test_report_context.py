@@ -187,3 +187,24 @@ def test_at_scale_cards_show_a_bounded_number_of_statements_and_only_full_cards_
     assert len(first.statements) == 1 and first.more_statements >= 1
     marked = {fid for t in scaled.texts for fid in t.finding_ids}
     assert marked == {first.finding_id}
+
+
+def test_at_scale_a_card_quotes_every_side_and_the_texts_mark_only_what_it_shows(monkeypatch):
+    """With room for two statements, a conflict whose first two sources share a side quotes one
+    source of each side, and only those two are footnoted in the texts."""
+    from pipeline.compare import Comparison
+    from pipeline.report import context
+
+    base = fx.comparison()
+    a, b, g = base.claims[:3]
+    conflict = fx._finding("F001", "numeric_conflict", "Acme engineers", [(a, "A"), (b, "A"), (g, "B")], "", 1)
+    comparison = Comparison(claims=base.claims, findings=(conflict,))
+    monkeypatch.setattr(context, "CARD_STATEMENTS_AT_SCALE", 2)
+    full, scaled = (build_context(fx.documents(), fx.cleaned(), fx.mentions(), comparison, with_timeline=False,
+                                  full_texts=complete).conflicts[0] for complete in (True, False))
+    assert [(st.doc_id, st.side) for st in full.statements] == [("alpha", "A"), ("beta", "A"), ("gamma", "B")]
+    assert [(st.doc_id, st.side) for st in scaled.statements] == [("alpha", "A"), ("gamma", "B")]
+    assert scaled.more_statements == 1 and scaled.positions == full.positions  # every source still named
+    texts = build_context(fx.documents(), fx.cleaned(), fx.mentions(), comparison, with_timeline=False,
+                          full_texts=False).texts
+    assert sorted(t.doc_id for t in texts if t.finding_ids) == ["alpha", "gamma"]

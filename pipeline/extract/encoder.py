@@ -19,9 +19,16 @@ import numpy as np
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 # Part of the embedding cache key: bump it when the way texts are encoded changes.
-CACHE_VERSION = "1"
-# Calibration: batches of 64 short frames ran at the same speed as 32 and 128 on 2 cores.
-BATCH_SIZE = 64
+# 2: canonical batch shapes (below) instead of one batch per document.
+CACHE_VERSION = "2"
+# Every batch the model sees is BATCH_ROWS texts padded to a multiple of LENGTH_STEP tokens. On
+# CPU a row's result depends only on its own tokens and the batch's shape, so with fixed shapes a
+# text's vector is the same bit for bit whatever else is in the run: vectors cached per document
+# equal fresh ones, and documents can share batches. Measured on 4,000 frames (2 cores): as fast as
+# sentence-transformers' own length-sorted batches of 64 (15.1 s vs 15.2 s), and twice as fast as
+# one padded batch per document.
+BATCH_ROWS = 16
+LENGTH_STEP = 8
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,9 +48,44 @@ def load_encoder():  # -> sentence_transformers.SentenceTransformer
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
-    """One normalised vector per text (rows in order); an empty input gives a (0, 384) array."""
+    """One normalised vector per text (rows in order); an empty input gives a (0, 384) array.
+
+    Texts from any number of documents may go in one call; each vector is what the text would get
+    alone (see BATCH_ROWS). Repeated texts (a wire story's sentences in several outlets) are
+    encoded once.
+    """
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = load_encoder().encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
-                                    show_progress_bar=False, convert_to_numpy=True)
-    return np.asarray(vectors, dtype=np.float32)
+    model = load_encoder()
+    unique = list(dict.fromkeys(texts))
+    vector_of: dict[str, np.ndarray] = {}
+    for padded_length, group in sorted(_by_padded_length(model, unique).items()):
+        for start in range(0, len(group), BATCH_ROWS):
+            batch = group[start : start + BATCH_ROWS]
+            vector_of.update(zip(batch, _encode_batch(model, batch, padded_length), strict=False))
+    return np.stack([vector_of[text] for text in texts])
+
+
+def _by_padded_length(model, texts: list[str]) -> dict[int, list[str]]:
+    """Texts by the length they are padded to: their token count rounded up to LENGTH_STEP,
+    within the model's limit."""
+    limit = model.max_seq_length
+    encoded = model.tokenizer(texts, truncation=True, max_length=limit)
+    groups: dict[int, list[str]] = {}
+    for text, ids in zip(texts, encoded["input_ids"], strict=True):
+        groups.setdefault(min(limit, -(-len(ids) // LENGTH_STEP) * LENGTH_STEP), []).append(text)
+    return groups
+
+
+def _encode_batch(model, texts: list[str], padded_length: int) -> np.ndarray:
+    """Vectors of up to BATCH_ROWS texts, run as a full batch of that shape (the last rows
+    repeat the first text and are dropped)."""
+    import torch
+
+    rows = list(texts) + [texts[0]] * (BATCH_ROWS - len(texts))
+    features = model.tokenizer(rows, padding="max_length", truncation=True, max_length=padded_length,
+                               return_tensors="pt")
+    with torch.inference_mode():
+        vectors = model(dict(features))["sentence_embedding"]
+    vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
+    return vectors[: len(texts)].numpy().astype(np.float32, copy=False)

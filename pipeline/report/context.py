@@ -255,18 +255,19 @@ def build_context(
     doc_by_id = {d.doc_id: d for d in docs}
     excerpt = not full_texts if full_texts is not None else len(clean_by_id) > FULL_TEXTS_MAX_DOCUMENTS
 
-    # At scale only the findings shown as full cards are marked in the texts (and so excerpted).
-    in_full = comparison.findings[:FULL_CARDS_AT_SCALE] if excerpt else comparison.findings
+    # At scale only the statements shown on full cards are marked in the texts (and so excerpted).
+    in_full = ([_shown_at_scale(f) for f in comparison.findings[:FULL_CARDS_AT_SCALE]] if excerpt
+               else comparison.findings)
     anchors = {
         (st.doc_id, st.quote_start): _anchor(st.doc_id, st.quote_start)
         for f in in_full
         for st in f.statements
         if st.doc_id in clean_by_id
     }
-    cards = tuple(
-        _at_scale(card, i) if excerpt else card
-        for i, card in enumerate(_finding_card(f, infos, anchors) for f in comparison.findings)
-    )
+    cards = tuple(_finding_card(f, infos, anchors) for f in comparison.findings)
+    if excerpt:
+        shown = [_finding_card(f, infos, anchors).statements for f in in_full]
+        cards = tuple(_at_scale(card, i, shown[i] if i < len(shown) else ()) for i, card in enumerate(cards))
 
     quote_marks = _quote_marks(in_full, clean_by_id, names, anchors)
     all_texts = tuple(
@@ -338,15 +339,29 @@ def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[s
                  for day, times in sorted(by_day.items()))
 
 
-def _at_scale(card: FindingCard, index: int) -> FindingCard:
-    """A card in a report of many sources: one line past the first findings; at most
-    CARD_STATEMENTS_AT_SCALE statements otherwise (the rest are counted, and in the CSVs)."""
+def _at_scale(card: FindingCard, index: int, shown: Sequence[Statement]) -> FindingCard:
+    """A card in a report of many sources: one line past the first findings; otherwise only the
+    ``shown`` statements (the rest are counted; the positions line still names every source)."""
     if index >= FULL_CARDS_AT_SCALE:
         return dataclasses.replace(card, compact=True)
-    extra = len(card.statements) - CARD_STATEMENTS_AT_SCALE
-    if extra <= 0:
-        return card
-    return dataclasses.replace(card, statements=card.statements[:CARD_STATEMENTS_AT_SCALE], more_statements=extra)
+    return dataclasses.replace(card, statements=tuple(shown), more_statements=len(card.statements) - len(shown))
+
+
+def _shown_at_scale(f: Finding) -> Finding:
+    """The finding with at most CARD_STATEMENTS_AT_SCALE statements, taken in turn from each side
+    (in source order within a side) so that every position is quoted on the card."""
+    if len(f.statements) <= CARD_STATEMENTS_AT_SCALE:
+        return f
+    by_side: dict[str, list[FoundStatement]] = defaultdict(list)
+    for st in sorted(f.statements, key=lambda x: (x.doc_id, x.quote_start)):
+        by_side[st.side or _statement_value(st)].append(st)
+    queues = list(by_side.values())
+    picked: list[FoundStatement] = []
+    while len(picked) < CARD_STATEMENTS_AT_SCALE:
+        for queue in queues:
+            if queue and len(picked) < CARD_STATEMENTS_AT_SCALE:
+                picked.append(queue.pop(0))
+    return dataclasses.replace(f, statements=tuple(sorted(picked, key=lambda x: (x.doc_id, x.quote_start))))
 
 
 def _removed_section(doc: CleanDocument, label: str, title: str, *, every_block: bool) -> RemovedSection:
