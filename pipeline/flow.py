@@ -456,10 +456,9 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         logger.warning(f"ingest: {f.source_file}: {f.status}: {f.reason}")
     clock.lap("ingest")
 
-    logger.info(f"clean: {len(usable)} documents")
+    cache_path = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
     cleaned: list[CleanDocument] = []
-    cleaned_or_failed = _in_batches(clean_task, usable, rules_text, distributed=distributed,
-                                    failure=lambda raw, why: Failure(raw.source_file, "error", why))
+    cleaned_or_failed = _clean_with_cache(usable, rules_text, cache_path, logger.info, distributed)
     for raw, result in zip(usable, cleaned_or_failed, strict=True):
         if isinstance(result, Failure):
             failures[raw.doc_id] = result
@@ -468,7 +467,6 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
             cleaned.append(result)
     clock.lap("clean")
 
-    cache_path = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
     mentions_by_id = _extract_with_cache(cleaned, n_process, cache_path, logger.info, distributed)
     for doc_id, result in list(mentions_by_id.items()):
         if isinstance(result, Failure):
@@ -562,6 +560,26 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     )
 
 
+def _clean_with_cache(
+    raws: list[RawDocument], rules_text: str | None, cache_dir: Path, log: Callable[[str], None],
+    distributed: bool = False,
+) -> list[CleanDocument | Failure]:
+    """Cached results for documents read before (same bytes, rules and cleaning code); one clean
+    task over the rest. A document skipped as unusable is cached too; an error is not."""
+    fingerprint = _clean_fingerprint(rules_text)
+    keys = {raw.doc_id: _clean_cache_key(raw, fingerprint) for raw in raws}
+    results: dict[str, CleanDocument | Failure] = _load_cached(cache_dir / "clean", keys)
+    missing = [raw for raw in raws if raw.doc_id not in results]
+    log(f"clean: {len(raws) - len(missing)} documents from cache, {len(missing)} to clean")
+    fresh = _in_batches(clean_task, missing, rules_text, distributed=distributed,
+                        failure=lambda raw, why: Failure(raw.source_file, "error", why)) if missing else []
+    for raw, result in zip(missing, fresh, strict=True):
+        results[raw.doc_id] = result
+        if not (isinstance(result, Failure) and result.status == "error"):
+            _store_cached(cache_dir / "clean", keys[raw.doc_id], result)
+    return [results[raw.doc_id] for raw in raws]
+
+
 def _extract_with_cache(
     docs: list[CleanDocument], n_process: int | None, cache_dir: Path, log: Callable[[str], None],
     distributed: bool = False,
@@ -579,9 +597,24 @@ def _extract_with_cache(
         for doc, result in zip(missing, fresh, strict=True):
             results[doc.doc_id] = result
             if isinstance(result, Mentions):
-                key = _extract_cache_key(doc, fingerprint)
-                _write_atomic(cache_dir / "extract" / f"{key}.pickle", pickle.dumps(result))
+                _store_cached(cache_dir / "extract", _extract_cache_key(doc, fingerprint), result)
     return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+def _load_cached(folder: Path, keys: dict[str, str]) -> dict:
+    """The results cached under these keys (doc_id -> key), by doc_id; absent, truncated or
+    stale entries are left out (and recomputed)."""
+    found = {}
+    for doc_id, key in keys.items():
+        try:
+            found[doc_id] = pickle.loads((folder / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            continue
+    return found
+
+
+def _store_cached(folder: Path, key: str, result: object) -> None:
+    _write_atomic(folder / f"{key}.pickle", pickle.dumps(result))
 
 
 # Documents per task on a Dask cluster: enough to repay shipping a batch (each worker loads its
@@ -633,14 +666,7 @@ def _embed_in_batches(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
 def cached_mentions(docs: Sequence[CleanDocument], cache_dir: Path) -> dict[str, Mentions]:
     """The extraction cache's mentions of these documents (absent, truncated or stale: left out)."""
     fingerprint = _extract_fingerprint()
-    found: dict[str, Mentions] = {}
-    for doc in docs:
-        cached = cache_dir / "extract" / f"{_extract_cache_key(doc, fingerprint)}.pickle"
-        try:
-            found[doc.doc_id] = pickle.loads(cached.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            continue  # absent, truncated or from an older layout: recompute
-    return found
+    return _load_cached(cache_dir / "extract", {d.doc_id: _extract_cache_key(d, fingerprint) for d in docs})
 
 
 def extract_processes(words: int, n_process: int | None = None) -> int:
@@ -650,7 +676,17 @@ def extract_processes(words: int, n_process: int | None = None) -> int:
 
 
 def _extract_fingerprint() -> str:
-    return _code_fingerprint("extract", "vocab", "data")
+    return _code_fingerprint("extract", "vocab", "data", "documents", "schema")
+
+
+def _clean_fingerprint(rules_text: str | None) -> str:
+    code = _code_fingerprint("clean", "data", "documents", "schema", "textsim", "resources")
+    return hashlib.sha256(f"{code}\x00{rules_text or ''}".encode()).hexdigest()[:16]
+
+
+def _clean_cache_key(raw: RawDocument, fingerprint: str) -> str:
+    """The document as read (text, metadata, name, encoding) with the cleaning code and rules."""
+    return hashlib.sha256(fingerprint.encode() + pickle.dumps(raw)).hexdigest()
 
 
 def _read_previous_run(folder: Path, raw: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:

@@ -30,8 +30,11 @@ def test_missing_input_folder_exits_2_with_one_line(tmp_path, capsys):
 
 
 def test_folder_without_documents_exits_2(tmp_path, capsys):
-    (tmp_path / ".hidden.txt").write_text("x")
-    assert cli.main(["run", "--raw", str(tmp_path)]) == cli.EXIT_NOTHING_PROCESSED
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / ".hidden.txt").write_text("x")
+    outputs = ["--processed", str(tmp_path / "processed"), "--reports", str(tmp_path / "reports")]
+    assert cli.main(["run", "--raw", str(raw), *outputs]) == cli.EXIT_NOTHING_PROCESSED
     assert "no input files" in capsys.readouterr().err
 
 

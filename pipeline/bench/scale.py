@@ -5,8 +5,9 @@
 two documents are identical and no cache hides work), runs the flow on it in this process with
 empty caches, then reruns it after adding one new document. In a fresh process it times the
 model passes alone on the same cleaned texts: spaCy ``nlp.pipe`` with the same model and
-processes, and the sentence encoder over the distinct frames the flow embedded, in
-sentence-transformers' own batching (sorted by length, 64 at a time). Their sum, over
+processes, and the sentence encoder over the distinct frames the flow embedded (in its fixed-shape
+batches, which ran 1.7 times as fast as sentence-transformers' own length-sorted batches of 64
+over the frames of 1,000 documents). Their sum, over
 the flow's wall time, is ``model_bound_ratio``: how close the pipeline is to what the models
 alone cost on this machine. The last line::
 
@@ -90,7 +91,7 @@ for _ in nlp.pipe(job["texts"], n_process=job["n_process"], batch_size=16):
     pass
 t1 = time.perf_counter()
 from pipeline.extract import encoder
-encoder.load_encoder().encode(job["frames"], batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+encoder.encode(job["frames"])
 t2 = time.perf_counter()
 print(json.dumps({"spacy_s": t1 - t0, "encoder_s": t2 - t1}))
 """

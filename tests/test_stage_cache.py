@@ -1,0 +1,58 @@
+"""The per-document caches of the flow's stages: reuse what is unchanged, recompute the rest.
+
+The stage task is replaced by its plain function, so no Prefect server is needed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import flow, ingest
+
+ARTICLE = """Harbour council votes on new ferry fees
+
+The Port Alba harbour council voted on Monday to raise ferry fees by 12%, the council said.
+The new fees take effect in June, officials said.
+"""
+
+
+@pytest.fixture
+def plain_clean_task(monkeypatch):
+    calls: list[list[str]] = []
+    clean = flow.clean_task.fn
+
+    def run(quoted, rules_text):
+        raws = quoted.unquote()
+        calls.append([r.doc_id for r in raws])
+        return clean(raws, rules_text)
+
+    monkeypatch.setattr(flow, "clean_task", run)
+    return calls
+
+
+def _raw(doc_id: str, text: str = ARTICLE):
+    return ingest.read_document(f"{doc_id}.txt", text.encode(), doc_id=doc_id)
+
+
+def test_clean_cache_reuses_unchanged_documents_and_cleans_the_rest(tmp_path, plain_clean_task):
+    log: list[str] = []
+    first = flow._clean_with_cache([_raw("a"), _raw("b", "Menu\nHome\n")], None, tmp_path, log.append)
+    assert plain_clean_task == [["a", "b"]] and log[-1] == "clean: 0 documents from cache, 2 to clean"
+    assert isinstance(first[1], flow.Failure) and first[1].status == "skipped"
+
+    again = flow._clean_with_cache([_raw("a"), _raw("b", "Menu\nHome\n"), _raw("c")], None, tmp_path, log.append)
+    assert plain_clean_task[-1] == ["c"] and log[-1] == "clean: 2 documents from cache, 1 to clean"
+    assert again[:2] == first  # a skipped document is remembered as skipped
+
+    edited = ARTICLE.replace("12%", "15%")
+    flow._clean_with_cache([_raw("a", edited)], None, tmp_path, log.append)
+    flow._clean_with_cache([_raw("a")], "[boilerplate]\nphrases = ['ferry']\n", tmp_path, log.append)
+    assert plain_clean_task[-2:] == [["a"], ["a"]]  # new bytes, new rules: cleaned again
+
+
+def test_a_truncated_cache_entry_is_recomputed(tmp_path, plain_clean_task):
+    flow._clean_with_cache([_raw("a")], None, tmp_path, lambda _: None)
+    (entry,) = (tmp_path / "clean").iterdir()
+    entry.write_bytes(entry.read_bytes()[:10])
+    (doc,) = flow._clean_with_cache([_raw("a")], None, tmp_path, lambda _: None)
+    assert plain_clean_task == [["a"], ["a"]] and "12%" in doc.text
