@@ -54,6 +54,7 @@ from pipeline.documents import (  # noqa: E402
     Comparison,
     Mentions,
     RawDocument,
+    SourceInfo,
     source_infos,
     with_sources,
 )
@@ -481,17 +482,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     document_rows = _document_rows(raws, cleaned, failures)
     sources = source_infos(document_rows, cleaned)
     previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
-    processed_path.mkdir(parents=True, exist_ok=True)
-    record = {"input_folder": str(raw_path.resolve()), "documents": len(raws)}
-    _write_atomic(processed_path / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
-    _write_atomic(processed_path / "datapackage.json",
-                  (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    _write_csv(processed_path / "documents.csv", document_rows, schema.DocumentRow)
-    _write_csv(processed_path / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
-    _write_clean_texts(processed_path / "clean", cleaned)
-    _write_csv(processed_path / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
-    _write_csv(processed_path / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
-    _write_csv(processed_path / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
+    _write_extraction_outputs(processed_path, raw_path, document_rows, cleaned, mentions)
 
     failure_list = tuple(sorted(failures.values(), key=lambda f: f.source_file))
     if not cleaned:
@@ -511,35 +502,15 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     comparison = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors))
     clock.lap("compare")
     finding_rows = with_sources(comparison.finding_rows(), sources)
-    _write_csv(processed_path / "claims.csv", with_sources(comparison.claims, sources), schema.ClaimRow)
-    _write_csv(processed_path / "findings.csv", finding_rows, schema.FindingRow)
     changes = report.run_changes(previous_documents, previous_findings, document_rows, finding_rows)
-    _write_csv(processed_path / "changes.csv", changes, schema.ChangeRow)
-    if xlsx:
-        frames = {name: pd.read_csv(processed_path / name, dtype=str, keep_default_na=False)
-                  for name in schema.CSV_SCHEMAS}
-        _write_atomic(processed_path / "newscompare.xlsx", report.workbook_bytes(frames))
+    _write_comparison_outputs(processed_path, comparison, sources, finding_rows, changes, xlsx)
     clock.lap("write")
 
-    logger.info("report: rendering HTML and PDF")
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
-    report_error = ""
-    try:
-        html, pdf, artifacts = report_task(
-            quote(document_rows), quote(cleaned), quote(mentions), quote(comparison), templates_path,
-            pdf_path.resolve(), quote(changes), full_texts,
-        )
-    except Exception as exc:  # the CSVs are written; a report that cannot be drawn is said, not a crash
-        report_error = f"the report could not be written: {_why(exc)}"
-        logger.error(report_error)
-        artifacts = None
-    else:
-        _write_atomic(html_path, html.encode("utf-8"))
-        _write_atomic(pdf_path, pdf)
-        _publish_artifacts(artifacts, pdf_path.resolve())
+    artifacts, report_error = _report_stage(document_rows, cleaned, mentions, comparison, changes, templates_path,
+                                            html_path, pdf_path, full_texts, logger)
     clock.lap("report")
 
-    findings_by_kind = dict(Counter(f.kind for f in comparison.findings))
     return RunSummary(
         documents=len(raws),
         ok=len(cleaned),
@@ -550,7 +521,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         numbers=sum(len(m.numbers) for m in mentions),
         dates=sum(len(m.dates) for m in mentions),
         claims=len(comparison.claims),
-        findings_by_kind=findings_by_kind,
+        findings_by_kind=dict(Counter(f.kind for f in comparison.findings)),
         top_findings=artifacts.top_lines if artifacts else (),
         pdf_path="" if report_error else str(pdf_path),
         html_path="" if report_error else str(html_path),
@@ -558,6 +529,55 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         report_error=report_error,
         stage_seconds=clock.seconds,
     )
+
+
+def _write_extraction_outputs(folder: Path, raw_path: Path, document_rows: list[DocumentRow],
+                              cleaned: list[CleanDocument], mentions: list[Mentions]) -> None:
+    """The run record, the data dictionary, and what ingest, clean and extract found."""
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"input_folder": str(raw_path.resolve()), "documents": len(document_rows)}
+    _write_atomic(folder / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+    _write_atomic(folder / "datapackage.json",
+                  (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    _write_csv(folder / "documents.csv", document_rows, schema.DocumentRow)
+    _write_csv(folder / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
+    _write_clean_texts(folder / "clean", cleaned)
+    _write_csv(folder / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
+    _write_csv(folder / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
+    _write_csv(folder / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
+
+
+def _write_comparison_outputs(folder: Path, comparison: Comparison, sources: dict[str, SourceInfo],
+                              finding_rows: list[schema.FindingRow], changes: list[schema.ChangeRow],
+                              xlsx: bool) -> None:
+    """claims.csv, findings.csv, changes.csv, and the workbook of every CSV when asked for."""
+    _write_csv(folder / "claims.csv", with_sources(comparison.claims, sources), schema.ClaimRow)
+    _write_csv(folder / "findings.csv", finding_rows, schema.FindingRow)
+    _write_csv(folder / "changes.csv", changes, schema.ChangeRow)
+    if xlsx:
+        frames = {name: pd.read_csv(folder / name, dtype=str, keep_default_na=False) for name in schema.CSV_SCHEMAS}
+        _write_atomic(folder / "newscompare.xlsx", report.workbook_bytes(frames))
+
+
+def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument], mentions: list[Mentions],
+                  comparison: Comparison, changes: list[schema.ChangeRow], templates_path: Path, html_path: Path,
+                  pdf_path: Path, full_texts: bool | None, logger) -> tuple[report.ArtifactPayloads | None, str]:
+    """Render and write the report and publish its artifacts; a report that cannot be drawn is
+    said (the CSVs are written), not a crash. Returns the artifacts and the error, if any."""
+    logger.info("report: rendering HTML and PDF")
+    try:
+        html, pdf, artifacts = report_task(
+            quote(document_rows), quote(cleaned), quote(mentions), quote(comparison), templates_path,
+            pdf_path.resolve(), quote(changes), full_texts,
+        )
+    except Exception as exc:
+        report_error = f"the report could not be written: {_why(exc)}"
+        logger.error(report_error)
+        return None, report_error
+    _write_atomic(html_path, html.encode("utf-8"))
+    _write_atomic(pdf_path, pdf)
+    _publish_artifacts(artifacts, pdf_path.resolve())
+    return artifacts, ""
 
 
 def _clean_with_cache(
