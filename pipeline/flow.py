@@ -312,10 +312,7 @@ def claims_task(docs: list[CleanDocument], mentions: list[Mentions]) -> list[com
 
 @task(name="embed", cache_policy=NO_CACHE)
 def embed_task(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    """All documents' frames in one pass of the encoder (full batches), split back per document."""
-    vectors = encoder.encode([t for doc_texts in texts.values() for t in doc_texts])
-    bounds = np.cumsum([0, *map(len, texts.values())])
-    return {doc_id: vectors[start:end] for doc_id, start, end in zip(texts, bounds[:-1], bounds[1:], strict=True)}
+    return compare.embed_documents(texts, encoder.encode)
 
 
 @task(name="compare", cache_policy=NO_CACHE)

@@ -53,13 +53,13 @@ from pipeline.compare.ranking import publish
 from pipeline.compare.status_findings import outcome_findings, status_findings
 from pipeline.compare.statuses import status_claims
 from pipeline.compare.text import content_stems
-from pipeline.compare.vectors import Encoder, embedding_texts, encode_texts, frame_vectors
+from pipeline.compare.vectors import Encoder, embed_documents, embedding_texts, encode_texts, frame_vectors
 from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
 __all__ = [
-    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "embedding_texts", "find_findings",
-    "frame_vectors",
+    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "embed_documents", "embedding_texts",
+    "find_findings", "frame_vectors",
 ]
 
 Vectors = Mapping[str, np.ndarray]

@@ -18,17 +18,22 @@ Encoder = Callable[[Sequence[str]], np.ndarray]
 
 
 def embedding_texts(claims: Sequence[Claim]) -> dict[str, list[str]]:
-    """The distinct frames to embed, per document, in a stable order.
-
-    Documents are embedded one batch each, so a document's vectors depend on its own text only:
-    a cached document and a freshly embedded one give the same numbers, bit for bit.
-    """
+    """The distinct frames to embed, per document, in a stable order (the flow caches vectors
+    per document; the encoder gives a text the same vector whatever it is batched with)."""
     by_doc: dict[str, set[str]] = {}
     for c in claims:
         for text in (c.frame, c.measure_text):
             if text:
                 by_doc.setdefault(c.doc_id, set()).add(text)
     return {doc_id: sorted(texts) for doc_id, texts in sorted(by_doc.items())}
+
+
+def embed_documents(texts: Mapping[str, Sequence[str]], encoder: Encoder) -> dict[str, np.ndarray]:
+    """Every document's frames through ``encoder`` in one call (full batches), split back into one
+    matrix per document (rows in the order of its texts; no rows for a document without any)."""
+    vectors = encoder([text for doc_texts in texts.values() for text in doc_texts])
+    bounds = np.cumsum([0, *map(len, texts.values())])
+    return {doc_id: vectors[start:end] for doc_id, start, end in zip(texts, bounds[:-1], bounds[1:], strict=True)}
 
 
 def frame_vectors(texts: Mapping[str, Sequence[str]], matrices: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -44,10 +49,10 @@ def frame_vectors(texts: Mapping[str, Sequence[str]], matrices: Mapping[str, np.
 
 
 def encode_texts(texts: Mapping[str, Sequence[str]], encoder: Encoder | None) -> dict[str, np.ndarray]:
-    """Embed every document's frames with ``encoder`` (one batch per document)."""
-    if encoder is None:
+    """Embed every document's frames with ``encoder``: text -> vector."""
+    if encoder is None or not any(texts.values()):
         return {}
-    return frame_vectors(texts, {doc_id: encoder(list(t)) for doc_id, t in texts.items() if t})
+    return frame_vectors(texts, embed_documents(texts, encoder))
 
 
 class FrameVectors:

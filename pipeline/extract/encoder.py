@@ -62,7 +62,7 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     for padded_length, group in sorted(_by_padded_length(model, unique).items()):
         for start in range(0, len(group), BATCH_ROWS):
             batch = group[start : start + BATCH_ROWS]
-            vector_of.update(zip(batch, _encode_batch(model, batch, padded_length), strict=False))
+            vector_of.update(zip(batch, _encode_batch(model, batch, padded_length), strict=True))
     return np.stack([vector_of[text] for text in texts])
 
 
