@@ -311,8 +311,9 @@ def claims_task(docs: list[CleanDocument], mentions: list[Mentions]) -> list[com
 
 
 @task(name="embed", cache_policy=NO_CACHE)
-def embed_task(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    return compare.embed_documents(texts, encoder.encode)
+def embed_task(documents: list[tuple[str, list[str]]]) -> list[np.ndarray]:
+    """The frame vectors of each (doc_id, frames), one matrix per document."""
+    return list(compare.embed_documents(dict(documents), encoder.encode).values())
 
 
 @task(name="compare", cache_policy=NO_CACHE)
@@ -672,14 +673,6 @@ def _in_batches(stage_task, items: list, *args, distributed: bool, failure: Call
     return out
 
 
-def _embed_in_batches(texts: dict[str, list[str]]) -> dict[str, np.ndarray]:
-    """Frames embedded on the cluster, a batch of documents per task (any failure: no vectors)."""
-    retried = embed_task.with_options(retries=DASK_BATCH_RETRIES)
-    ids = list(texts)
-    futures = [retried.submit({i: texts[i] for i in batch}) for batch in _batches(ids, DASK_BATCH_DOCUMENTS)]
-    return {doc_id: matrix for future in futures for doc_id, matrix in future.result().items()}
-
-
 def cached_mentions(docs: Sequence[CleanDocument], cache_dir: Path) -> dict[str, Mentions]:
     """The extraction cache's mentions of these documents (absent, truncated or stale: left out)."""
     fingerprint = _extract_fingerprint()
@@ -747,18 +740,33 @@ def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger,
             missing[doc_id] = doc_texts
     logger.info(f"embed: {len(matrices)} documents from cache, {sum(map(len, missing.values()))} frames to embed")
     if missing:
-        try:
-            fresh = _embed_in_batches(missing) if distributed else embed_task(quote(missing))
-        except Exception as exc:  # a broken model install must not stop the run
-            logger.warning(f"embed: sentence encoder unavailable ({type(exc).__name__}: {exc}); "
-                           "comparing on words, entities and values only")
+        fresh = _embed_fresh(missing, distributed, logger)
+        if fresh is None:
             return {}
-        for doc_id, matrix in fresh.items():
+        for doc_id, matrix in zip(missing, fresh, strict=True):
             buffer = io.BytesIO()
             np.save(buffer, matrix, allow_pickle=False)
             _write_atomic(folder / f"{_embed_cache_key(missing[doc_id])}.npy", buffer.getvalue())
             matrices[doc_id] = matrix
     return compare.frame_vectors(texts, matrices)
+
+
+def _embed_fresh(missing: dict[str, list[str]], distributed: bool, logger) -> list[np.ndarray] | None:
+    """One matrix per document, or None when the encoder failed (a broken model install, a batch
+    that failed on the cluster): a warning, and no vectors for anyone, since vectors for some
+    documents only would make the comparison uneven."""
+    try:
+        fresh = _in_batches(embed_task, list(missing.items()), distributed=distributed,
+                            failure=lambda item, why: Failure(item[0], "error", why))
+    except Exception as exc:
+        why = _why(exc)
+    else:
+        failed = next((f for f in fresh if isinstance(f, Failure)), None)
+        if failed is None:
+            return fresh
+        why = failed.reason
+    logger.warning(f"embed: sentence encoder unavailable ({why}); comparing on words, entities and values only")
+    return None
 
 
 def _embed_cache_key(texts: Sequence[str]) -> str:

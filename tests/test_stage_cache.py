@@ -56,3 +56,59 @@ def test_a_truncated_cache_entry_is_recomputed(tmp_path, plain_clean_task):
     entry.write_bytes(entry.read_bytes()[:10])
     (doc,) = flow._clean_with_cache([_raw("a")], None, tmp_path, lambda _: None)
     assert plain_clean_task == [["a"], ["a"]] and "12%" in doc.text
+
+
+class _Log:
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def info(self, line: str) -> None:
+        self.lines.append(line)
+
+    warning = info
+
+
+FRAMES = {"a": ["Fares rose 12%.", "Three people died."], "b": ["The vote is on Thursday."]}
+
+
+@pytest.fixture
+def plain_embed_task(monkeypatch, encoder):
+    calls: list[list[str]] = []
+    embed = flow.embed_task.fn
+
+    def run(quoted):
+        documents = quoted.unquote()
+        calls.append([doc_id for doc_id, _ in documents])
+        return embed(documents)
+
+    monkeypatch.setattr(flow, "embed_task", run)
+    return calls
+
+
+def test_embed_cache_gives_the_vectors_a_fresh_run_gives(tmp_path, plain_embed_task, encoder):
+    log = _Log()
+    first = flow._embed_with_cache(FRAMES, tmp_path, log)
+    again = flow._embed_with_cache({**FRAMES, "c": ["Ten people died."]}, tmp_path, log)
+    assert plain_embed_task == [["a", "b"], ["c"]]
+    assert log.lines[-1] == "embed: 2 documents from cache, 1 frames to embed"
+    for text in ("Fares rose 12%.", "The vote is on Thursday."):
+        assert (first[text] == again[text]).all() and (first[text] == encoder([text])[0]).all()
+
+
+def test_a_failing_encoder_means_no_vectors_for_anyone_and_a_warning(tmp_path, monkeypatch):
+    def broken(quoted):
+        raise OSError("model files missing")
+
+    monkeypatch.setattr(flow, "embed_task", broken)
+    log = _Log()
+    assert flow._embed_with_cache(FRAMES, tmp_path, log) == {}
+    assert "sentence encoder unavailable (OSError: model files missing)" in log.lines[-1]
+
+    # On a cluster one failed batch is enough: some documents with vectors and others without
+    # would make the comparison uneven.
+    def one_batch_failed(stage_task, items, *args, distributed, failure):
+        return [failure(items[0], "embed failed on the cluster: worker lost"), *([None] * (len(items) - 1))]
+
+    monkeypatch.setattr(flow, "_in_batches", one_batch_failed)
+    assert flow._embed_with_cache(FRAMES, tmp_path, log, distributed=True) == {}
+    assert "worker lost" in log.lines[-1]
