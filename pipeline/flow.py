@@ -4,9 +4,9 @@ Stages are plain functions in their own modules; the tasks here are thin wrapper
 stage (not per document or sentence: each Prefect task costs about 11 ms); on a Dask cluster
 (``run_on_dask(address, ...)``) cleaning, extraction and embedding become one task per batch of
 documents. This is the only module that reads or writes files or imports Prefect (besides the
-settings in ``prefect_env``). Extraction results are cached per
-document under ``.prefect/cache/`` by content hash plus a fingerprint of the extraction code
-and data, so a re-run with one new document only runs spaCy on that document.
+settings in ``prefect_env``). Cleaning, extraction and embedding results are cached per
+document under ``.prefect/cache/`` by content hash plus a fingerprint of the stage's code and
+data, so a re-run with one new document cleans, analyses and embeds only that document.
 
 Use it without the CLI::
 
