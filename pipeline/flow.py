@@ -21,13 +21,10 @@ from pipeline import prefect_env
 prefect_env.configure()
 
 import csv  # noqa: E402  (Prefect settings must be in place before prefect is imported)
-import hashlib  # noqa: E402
-import io  # noqa: E402
+import dataclasses  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
-import pickle  # noqa: E402
 import stat  # noqa: E402
-import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
@@ -46,7 +43,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Completed  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import clean, compare, extract, ingest, report, resources, schema  # noqa: E402
+from pipeline import clean, compare, extract, ingest, report, resources, schema, stage_cache  # noqa: E402
 
 prefect_env.harden_temporary_server()
 from pipeline.documents import (  # noqa: E402
@@ -59,19 +56,34 @@ from pipeline.documents import (  # noqa: E402
     with_sources,
 )
 from pipeline.extract import encoder  # noqa: E402
+from pipeline.files import write_atomic  # noqa: E402
 from pipeline.schema import DocumentRow  # noqa: E402
 
 PROJECT_ROOT = prefect_env.project_root()
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".prefect" / "cache"
-# spaCy's two-process mode costs a few seconds of start-up; it only pays off on larger corpora.
-MULTIPROCESS_MIN_WORDS = 60_000
 
 
 @dataclass(frozen=True)
 class Failure:
-    source_file: str
+    """Why one document stopped at a stage: ``skipped`` (unusable input) or ``error``."""
+
+    doc_id: str
     status: str
     reason: str
+    source_file: str = ""  # the input file's name, set by the flow when it records the failure
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes, beyond its folders (``run_pipeline``'s arguments of the same names)."""
+
+    rules_file: str | Path | None = None
+    templates_dir: str | Path | None = None
+    n_process: int | None = None
+    cache_dir: str | Path | None = None
+    xlsx: bool = False
+    full_texts: bool | None = None
+    distributed: bool = False  # cleaning, extraction and embedding on a Dask cluster, in batches
 
 
 @dataclass(frozen=True)
@@ -211,51 +223,9 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Temp file + rename, so an interrupted run never leaves a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are ordinary files others may read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _write_csv(path: Path, rows: Sequence[object], row_type: type) -> None:
     frame = schema.to_frame(rows, row_type)
-    _write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-
-
-def _code_fingerprint(*packages: str) -> str:
-    """Hash of the source and data files a cached stage depends on: a code change invalidates it."""
-    digest = hashlib.sha256()
-    base = Path(__file__).resolve().parent
-    for name in packages:
-        root = base / name
-        paths = sorted(root.rglob("*")) if root.is_dir() else [base / f"{name}.py"]
-        for path in paths:
-            if path.is_file() and path.suffix in {".py", ".jsonl", ".json", ".toml", ".yml", ".txt"}:
-                digest.update(path.relative_to(base).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _extract_cache_key(doc: CleanDocument, fingerprint: str) -> str:
-    payload = "\x00".join((fingerprint, doc.doc_id, doc.meta.published, doc.text))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
 
 
 # ---------------------------------------------------------------- tasks (thin wrappers)
@@ -281,10 +251,10 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
         try:
             doc = clean.clean_document(raw, rules=rules)
         except Exception as exc:  # one bad document must not stop the others
-            out.append(Failure(raw.source_file, "error", f"clean failed: {_why(exc)}"))
+            out.append(Failure(raw.doc_id, "error", f"clean failed: {_why(exc)}"))
             continue
         problem = clean.why_unusable(doc)
-        out.append(Failure(raw.source_file, "skipped", problem) if problem else doc)
+        out.append(Failure(raw.doc_id, "skipped", problem) if problem else doc)
     return out
 
 
@@ -372,14 +342,15 @@ def run_pipeline(
     overwritten with ``replace``. ``dask_address`` is set by ``run_on_dask``, which runs the
     per-document stages on that Dask cluster, in batches.
     """
-    summary = _run_locked(Path(raw_dir), Path(processed_dir), Path(reports_dir), replace,
-                          rules_file, templates_dir, n_process, cache_dir, xlsx, full_texts, bool(dask_address))
+    options = RunOptions(rules_file=rules_file, templates_dir=templates_dir, n_process=n_process, cache_dir=cache_dir,
+                         xlsx=xlsx, full_texts=full_texts, distributed=bool(dask_address))
+    summary = _run_locked(Path(raw_dir), Path(processed_dir), Path(reports_dir), options, replace=replace)
     name, message = summary.outcome()
     return Completed(data=summary, name=name, message=message)  # the call still returns the summary
 
 
-def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, replace: bool,
-                *stage_args) -> RunSummary:
+def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, options: RunOptions, *,
+                replace: bool) -> RunSummary:
     problem = check_paths(raw_path, processed_path, reports_path, replace=replace)
     if problem:
         return RunSummary(0, 0, (), reason=problem, refused=True)
@@ -390,7 +361,7 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, replac
         return RunSummary(0, 0, (), refused=True, reason=f"another run is writing to {processed_path} right now; "
                           "wait for it or choose another --processed folder")
     try:
-        return _run_stages(raw_path, processed_path, reports_path, *stage_args)
+        return _run_stages(raw_path, processed_path, reports_path, options)
     finally:
         lock.close()
 
@@ -438,50 +409,21 @@ def _lock_outputs(folder: Path):
     return handle
 
 
-def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_file: str | Path | None,
-                templates_dir: str | Path | None, n_process: int | None, cache_dir: str | Path | None,
-                xlsx: bool, full_texts: bool | None, distributed: bool) -> RunSummary:
+def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, options: RunOptions) -> RunSummary:
+    """Every stage in turn, each writing its outputs as soon as they are known."""
     logger = get_run_logger()
     clock = _StageClock()
-    templates_path = Path(templates_dir) if templates_dir else resources.templates_dir()
-    rules_text = Path(rules_file).read_text(encoding="utf-8") if rules_file else None
-
-    inputs = _read_inputs(raw_path)
-    logger.info(f"ingest: {len(inputs)} files in {raw_path}")
-    raws = ingest_task(quote(inputs))
-    usable = [r for r in raws if not r.problem]
-    failures = {r.doc_id: Failure(r.source_file, r.problem_status, r.problem) for r in raws if r.problem}
-    for f in failures.values():
-        logger.warning(f"ingest: {f.source_file}: {f.status}: {f.reason}")
+    cache_path = Path(options.cache_dir) if options.cache_dir else DEFAULT_CACHE_DIR
+    raws, failures = _ingest_stage(raw_path, logger)
     clock.lap("ingest")
-
-    cache_path = Path(cache_dir) if cache_dir else DEFAULT_CACHE_DIR
-    cleaned: list[CleanDocument] = []
-    cleaned_or_failed = _clean_with_cache(usable, rules_text, cache_path, logger.info, distributed)
-    for raw, result in zip(usable, cleaned_or_failed, strict=True):
-        if isinstance(result, Failure):
-            failures[raw.doc_id] = result
-            logger.warning(f"clean: {result.source_file}: {result.reason}")
-        else:
-            cleaned.append(result)
+    cleaned = _clean_stage(raws, failures, options, cache_path, logger)
     clock.lap("clean")
-
-    mentions_by_id = _extract_with_cache(cleaned, n_process, cache_path, logger.info, distributed)
-    for doc_id, result in list(mentions_by_id.items()):
-        if isinstance(result, Failure):
-            source = next(r.source_file for r in raws if r.doc_id == doc_id)
-            failures[doc_id] = Failure(source, result.status, result.reason)
-            logger.warning(f"extract: {source}: {result.reason}")
-            del mentions_by_id[doc_id]
-    cleaned = [d for d in cleaned if d.doc_id in mentions_by_id]
-    mentions = extract.link_people([mentions_by_id[d.doc_id] for d in cleaned])
+    cleaned, mentions = _extract_stage(raws, cleaned, failures, options, cache_path, logger)
     clock.lap("extract")
 
     document_rows = _document_rows(raws, cleaned, failures)
-    sources = source_infos(document_rows, cleaned)
     previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
     _write_extraction_outputs(processed_path, raw_path, document_rows, cleaned, mentions)
-
     failure_list = tuple(sorted(failures.values(), key=lambda f: f.source_file))
     if not cleaned:
         reason = "no input files" if not raws else f"none of the {len(raws)} documents could be processed"
@@ -490,23 +432,19 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
         _write_csv(processed_path / "changes.csv",
                    report.run_changes(previous_documents, previous_findings, document_rows, []), schema.ChangeRow)
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
-
     clock.lap("write")
-    claims = claims_task(quote(cleaned), quote(mentions))
-    clock.lap("claims")
-    vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, distributed)
-    clock.lap("embed")
-    logger.info(f"compare: {len(claims)} claims")
-    comparison = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors))
-    clock.lap("compare")
+
+    comparison = _compare_stage(cleaned, mentions, options, cache_path, logger, clock)
+    sources = source_infos(document_rows, cleaned)
     finding_rows = with_sources(comparison.finding_rows(), sources)
     changes = report.run_changes(previous_documents, previous_findings, document_rows, finding_rows)
-    _write_comparison_outputs(processed_path, comparison, sources, finding_rows, changes, xlsx)
+    _write_comparison_outputs(processed_path, comparison, sources, finding_rows, changes, options.xlsx)
     clock.lap("write")
 
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
+    templates_path = Path(options.templates_dir) if options.templates_dir else resources.templates_dir()
     artifacts, report_error = _report_stage(document_rows, cleaned, mentions, comparison, changes, templates_path,
-                                            html_path, pdf_path, full_texts, logger)
+                                            html_path, pdf_path, options.full_texts, logger)
     clock.lap("report")
 
     return RunSummary(
@@ -529,13 +467,68 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, rules_
     )
 
 
+def _ingest_stage(raw_path: Path, logger) -> tuple[list[RawDocument], dict[str, Failure]]:
+    """Every entry of the input folder read and decoded; the ones refused, by doc_id."""
+    inputs = _read_inputs(raw_path)
+    logger.info(f"ingest: {len(inputs)} files in {raw_path}")
+    raws = ingest_task(quote(inputs))
+    failures = {r.doc_id: Failure(r.doc_id, r.problem_status, r.problem, r.source_file) for r in raws if r.problem}
+    for f in failures.values():
+        logger.warning(f"ingest: {f.source_file}: {f.status}: {f.reason}")
+    return raws, failures
+
+
+def _clean_stage(raws: list[RawDocument], failures: dict[str, Failure], options: RunOptions, cache_path: Path,
+                 logger) -> list[CleanDocument]:
+    """The usable documents cleaned (from the cache when unchanged); the others join ``failures``."""
+    rules_text = Path(options.rules_file).read_text(encoding="utf-8") if options.rules_file else None
+    usable = [r for r in raws if not r.problem]
+    cleaned: list[CleanDocument] = []
+    for raw, result in zip(usable, _clean_with_cache(usable, rules_text, cache_path, logger.info, options.distributed),
+                           strict=True):
+        if isinstance(result, Failure):
+            failures[raw.doc_id] = dataclasses.replace(result, source_file=raw.source_file)
+            logger.warning(f"clean: {raw.source_file}: {result.reason}")
+        else:
+            cleaned.append(result)
+    return cleaned
+
+
+def _extract_stage(raws: list[RawDocument], cleaned: list[CleanDocument], failures: dict[str, Failure],
+                   options: RunOptions, cache_path: Path, logger) -> tuple[list[CleanDocument], list[Mentions]]:
+    """Mentions of every clean document (from the cache when unchanged), people linked across all
+    of them; a document whose extraction failed joins ``failures`` and leaves the run."""
+    source_file = {r.doc_id: r.source_file for r in raws}
+    mentions_by_id = _extract_with_cache(cleaned, options.n_process, cache_path, logger.info, options.distributed)
+    for doc_id, result in list(mentions_by_id.items()):
+        if isinstance(result, Failure):
+            failures[doc_id] = dataclasses.replace(result, source_file=source_file[doc_id])
+            logger.warning(f"extract: {source_file[doc_id]}: {result.reason}")
+            del mentions_by_id[doc_id]
+    cleaned = [d for d in cleaned if d.doc_id in mentions_by_id]
+    return cleaned, extract.link_people([mentions_by_id[d.doc_id] for d in cleaned])
+
+
+def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], options: RunOptions, cache_path: Path,
+                   logger, clock: _StageClock) -> Comparison:
+    """Claims, their frames embedded (from the cache when unchanged), and the ranked findings."""
+    claims = claims_task(quote(cleaned), quote(mentions))
+    clock.lap("claims")
+    vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, options.distributed)
+    clock.lap("embed")
+    logger.info(f"compare: {len(claims)} claims")
+    comparison = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors))
+    clock.lap("compare")
+    return comparison
+
+
 def _write_extraction_outputs(folder: Path, raw_path: Path, document_rows: list[DocumentRow],
                               cleaned: list[CleanDocument], mentions: list[Mentions]) -> None:
     """The run record, the data dictionary, and what ingest, clean and extract found."""
     folder.mkdir(parents=True, exist_ok=True)
     record = {"input_folder": str(raw_path.resolve()), "documents": len(document_rows)}
-    _write_atomic(folder / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
-    _write_atomic(folder / "datapackage.json",
+    write_atomic(folder / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+    write_atomic(folder / "datapackage.json",
                   (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(folder / "documents.csv", document_rows, schema.DocumentRow)
     _write_csv(folder / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
@@ -554,7 +547,7 @@ def _write_comparison_outputs(folder: Path, comparison: Comparison, sources: dic
     _write_csv(folder / "changes.csv", changes, schema.ChangeRow)
     if xlsx:
         frames = {name: pd.read_csv(folder / name, dtype=str, keep_default_na=False) for name in schema.CSV_SCHEMAS}
-        _write_atomic(folder / "newscompare.xlsx", report.workbook_bytes(frames))
+        write_atomic(folder / "newscompare.xlsx", report.workbook_bytes(frames))
 
 
 def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument], mentions: list[Mentions],
@@ -572,8 +565,8 @@ def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument]
         report_error = f"the report could not be written: {_why(exc)}"
         logger.error(report_error)
         return None, report_error
-    _write_atomic(html_path, html.encode("utf-8"))
-    _write_atomic(pdf_path, pdf)
+    write_atomic(html_path, html.encode("utf-8"))
+    write_atomic(pdf_path, pdf)
     _publish_artifacts(artifacts, pdf_path.resolve())
     return artifacts, ""
 
@@ -584,17 +577,17 @@ def _clean_with_cache(
 ) -> list[CleanDocument | Failure]:
     """Cached results for documents read before (same bytes, rules and cleaning code); one clean
     task over the rest. A document skipped as unusable is cached too; an error is not."""
-    fingerprint = _clean_fingerprint(rules_text)
-    keys = {raw.doc_id: _clean_cache_key(raw, fingerprint) for raw in raws}
-    results: dict[str, CleanDocument | Failure] = _load_cached(cache_dir / "clean", keys)
+    cache = stage_cache.PickleCache(cache_dir / "clean")
+    keys = {raw.doc_id: stage_cache.clean_key(raw, rules_text) for raw in raws}
+    results: dict[str, CleanDocument | Failure] = cache.load(keys)
     missing = [raw for raw in raws if raw.doc_id not in results]
     log(f"clean: {len(raws) - len(missing)} documents from cache, {len(missing)} to clean")
     fresh = _in_batches(clean_task, missing, rules_text, distributed=distributed,
-                        failure=lambda raw, why: Failure(raw.source_file, "error", why)) if missing else []
+                        failure=lambda raw, why: Failure(raw.doc_id, "error", why)) if missing else []
     for raw, result in zip(missing, fresh, strict=True):
         results[raw.doc_id] = result
         if not (isinstance(result, Failure) and result.status == "error"):
-            _store_cached(cache_dir / "clean", keys[raw.doc_id], result)
+            cache.store(keys[raw.doc_id], result)
     return [results[raw.doc_id] for raw in raws]
 
 
@@ -604,35 +597,19 @@ def _extract_with_cache(
 ) -> dict[str, Mentions | Failure]:
     """Cached mentions for unchanged documents; one extract task over the rest (on a cluster, one
     per batch, each worker with one spaCy process)."""
-    fingerprint = _extract_fingerprint()
     results: dict[str, Mentions | Failure] = dict(cached_mentions(docs, cache_dir))
     missing = [d for d in docs if d.doc_id not in results]
     log(f"extract: {len(docs) - len(missing)} documents from cache, {len(missing)} to analyse")
     if missing:
-        processes = 1 if distributed else extract_processes(sum(d.words_clean for d in missing), n_process)
+        cache = stage_cache.PickleCache(cache_dir / "extract")
+        processes = 1 if distributed else extract.processes_for(sum(d.words_clean for d in missing), n_process)
         fresh = _in_batches(extract_task, missing, processes, distributed=distributed,
                             failure=lambda doc, why: Failure(doc.doc_id, "error", why))
         for doc, result in zip(missing, fresh, strict=True):
             results[doc.doc_id] = result
             if isinstance(result, Mentions):
-                _store_cached(cache_dir / "extract", _extract_cache_key(doc, fingerprint), result)
+                cache.store(stage_cache.extract_key(doc), result)
     return {d.doc_id: results[d.doc_id] for d in docs}
-
-
-def _load_cached(folder: Path, keys: dict[str, str]) -> dict:
-    """The results cached under these keys (doc_id -> key), by doc_id; absent, truncated or
-    stale entries are left out (and recomputed)."""
-    found = {}
-    for doc_id, key in keys.items():
-        try:
-            found[doc_id] = pickle.loads((folder / f"{key}.pickle").read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            continue
-    return found
-
-
-def _store_cached(folder: Path, key: str, result: object) -> None:
-    _write_atomic(folder / f"{key}.pickle", pickle.dumps(result))
 
 
 # Documents per task on a Dask cluster: enough to repay shipping a batch (each worker loads its
@@ -675,28 +652,7 @@ def _in_batches(stage_task, items: list, *args, distributed: bool, failure: Call
 
 def cached_mentions(docs: Sequence[CleanDocument], cache_dir: Path) -> dict[str, Mentions]:
     """The extraction cache's mentions of these documents (absent, truncated or stale: left out)."""
-    fingerprint = _extract_fingerprint()
-    return _load_cached(cache_dir / "extract", {d.doc_id: _extract_cache_key(d, fingerprint) for d in docs})
-
-
-def extract_processes(words: int, n_process: int | None = None) -> int:
-    """spaCy processes for this many words: the user's choice, else two on a multi-core machine
-    once the work repays starting a second process."""
-    return n_process or (2 if words >= MULTIPROCESS_MIN_WORDS and (os.cpu_count() or 1) > 1 else 1)
-
-
-def _extract_fingerprint() -> str:
-    return _code_fingerprint("extract", "vocab", "data", "documents", "schema")
-
-
-def _clean_fingerprint(rules_text: str | None) -> str:
-    code = _code_fingerprint("clean", "data", "documents", "schema", "textsim", "resources")
-    return hashlib.sha256(f"{code}\x00{rules_text or ''}".encode()).hexdigest()[:16]
-
-
-def _clean_cache_key(raw: RawDocument, fingerprint: str) -> str:
-    """The document as read (text, metadata, name, encoding) with the cleaning code and rules."""
-    return hashlib.sha256(fingerprint.encode() + pickle.dumps(raw)).hexdigest()
+    return stage_cache.PickleCache(cache_dir / "extract").load({d.doc_id: stage_cache.extract_key(d) for d in docs})
 
 
 def _read_previous_run(folder: Path, raw: Path, logger) -> tuple[list[dict[str, str]] | None, list[dict[str, str]]]:
@@ -730,12 +686,12 @@ def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger,
     A model that cannot be loaded is a warning, not a failure: compare then aligns on words,
     entities and values alone, and says so in the log.
     """
-    folder = cache_dir / "embed"
+    cache = stage_cache.MatrixCache(cache_dir / "embed", encoder.DIMENSIONS)
     matrices: dict[str, np.ndarray] = {}
     missing: dict[str, list[str]] = {}
     for doc_id, doc_texts in texts.items():
         try:
-            matrices[doc_id] = _load_matrix(folder / f"{_embed_cache_key(doc_texts)}.npy", len(doc_texts))
+            matrices[doc_id] = cache.load(_embed_key(doc_texts), len(doc_texts))
         except (OSError, ValueError):
             missing[doc_id] = doc_texts
     logger.info(f"embed: {len(matrices)} documents from cache, {sum(map(len, missing.values()))} frames to embed")
@@ -744,9 +700,7 @@ def _embed_with_cache(texts: dict[str, list[str]], cache_dir: Path, logger,
         if fresh is None:
             return {}
         for doc_id, matrix in zip(missing, fresh, strict=True):
-            buffer = io.BytesIO()
-            np.save(buffer, matrix, allow_pickle=False)
-            _write_atomic(folder / f"{_embed_cache_key(missing[doc_id])}.npy", buffer.getvalue())
+            cache.store(_embed_key(missing[doc_id]), matrix)
             matrices[doc_id] = matrix
     return compare.frame_vectors(texts, matrices)
 
@@ -769,16 +723,8 @@ def _embed_fresh(missing: dict[str, list[str]], distributed: bool, logger) -> li
     return None
 
 
-def _embed_cache_key(texts: Sequence[str]) -> str:
-    payload = "\x00".join((encoder.MODEL_NAME, encoder.CACHE_VERSION, *texts))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _load_matrix(path: Path, rows: int) -> np.ndarray:
-    matrix = np.load(path, allow_pickle=False)
-    if matrix.shape != (rows, encoder.DIMENSIONS):
-        raise ValueError(f"cached matrix {path.name} has shape {matrix.shape}")
-    return matrix
+def _embed_key(texts: Sequence[str]) -> str:
+    return stage_cache.embed_key(texts, encoder.MODEL_NAME, encoder.CACHE_VERSION)
 
 
 def _why(exc: BaseException) -> str:
@@ -820,7 +766,7 @@ def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument]) -> None:
         if stale.name not in current:
             stale.unlink()
     for doc in docs:
-        _write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
+        write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
 
 
 def _publish_artifacts(payloads: report.ArtifactPayloads, pdf_path: Path) -> None:

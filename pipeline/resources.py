@@ -1,4 +1,4 @@
-"""Packaged files: the data tables under ``pipeline/data`` and the report templates.
+"""Packaged files: the data tables under ``pipeline/data`` and the report templates (``templates/``).
 
 The one place that locates files shipped inside the package, through ``importlib.resources``,
 so an installed copy (editable or not) finds them from any working directory. Stage modules
@@ -27,5 +27,7 @@ def data_text(name: str) -> str:
 
 
 def templates_dir() -> Path:
-    """The report's Jinja2 templates, stylesheet and fonts."""
-    return _package_path("report", "templates")
+    """The report's Jinja2 templates, stylesheet and fonts: ``pipeline/templates`` in an installed
+    wheel (mapped there from the checkout's top-level ``templates/``), else that folder itself."""
+    packaged = _package_path("templates")
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"

@@ -142,7 +142,7 @@ class ClaimRow:
 
     claim_id: str = col("str", "Stable id: <doc_id>:<kind>:<start>.")
     doc_id: str = col("str", "Document id.")
-    kind: str = col("str", "number | date | time | assessment | status | outcome.")
+    kind: str = col("str", " | ".join(kinds.ClaimKind) + ".")
     sent_no: int = col("int", "Sentence number in the clean text.")
     start: int = col("int", "Offset of the mention (or sentence, for assessments) in the clean text.")
     end: int = col("int", "Offset just past the mention.")

@@ -16,7 +16,7 @@ PACKAGE = REPO / "pipeline"
 # Lowest layer first. A module may import modules of lower layers, and modules of its own
 # package (a stage's own modules); never a higher layer, never a sibling stage above it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("pipeline", "pipeline.vocab", "pipeline.textsim", "pipeline.resources"),
+    ("pipeline", "pipeline.vocab", "pipeline.textsim", "pipeline.resources", "pipeline.files"),
     ("pipeline.schema",),
     ("pipeline.documents",),
     ("pipeline.webpage",),
@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.compare",),
     ("pipeline.report",),
     ("pipeline.prefect_env",),
+    ("pipeline.stage_cache",),
     ("pipeline.flow",),
     ("pipeline.bench",),
     ("pipeline.cli",),
@@ -39,6 +40,8 @@ FILE_SYSTEM_MODULES = {
     "pipeline.cli": "checks paths before the flow starts",
     "pipeline.prefect_env": "decides where Prefect keeps its home (the checkout, else the working folder)",
     "pipeline.resources": "locates and reads files packaged inside pipeline/",
+    "pipeline.files": "writes an output file atomically",
+    "pipeline.stage_cache": "reads and writes the stage caches; reads its own source to fingerprint the stages",
     "pipeline.report.render": "the restricted fetcher serves the report's own stylesheet and fonts",
 }
 FILE_SYSTEM_PACKAGES = ("pipeline.bench",)  # benchmarks read ../shared and write temporary folders
@@ -138,6 +141,41 @@ def test_imports_only_go_down_the_layers(module):
         assert theirs < mine or same_stage or imported == "pipeline", (
             f"{module} imports {imported} (layer {theirs} >= {mine})"
         )
+
+
+# The floors inside compare, lowest first (docs/architecture.md, "compare floor plan"): a module
+# imports modules of its own floor or below. Builders never reach the aligner, the aligner never
+# reaches a finder, finders never reach ranking, and only the registry knows every kind.
+COMPARE_FLOORS: tuple[tuple[str, ...], ...] = (
+    ("claims", "background", "lexicon", "text", "currency"),
+    ("figures", "dated", "judgements", "statuses", "events"),
+    ("vectors", "align", "agreement"),
+    ("model", "importance", "sources", "topics", "notes", "number_findings", "date_findings", "status_findings",
+     "assess"),
+    ("sides", "ranking"),
+    ("registry",),
+    ("pipeline.compare",),
+)
+
+
+def _compare_floor(module: str) -> int:
+    name = module if module == "pipeline.compare" else module.removeprefix("pipeline.compare.")
+    floor = next((n for n, names in enumerate(COMPARE_FLOORS) if name in names), -1)
+    assert floor >= 0, f"{module} is on no floor of compare: add it to COMPARE_FLOORS and docs/architecture.md"
+    return floor
+
+
+COMPARE_MODULES = sorted(m for m in MODULES if _stage(m) == "pipeline.compare")
+
+
+@pytest.mark.parametrize("module", COMPARE_MODULES)
+def test_compare_imports_only_go_down_its_floors(module):
+    mine = _compare_floor(module)
+    for imported in _imports(module, MODULES[module]):
+        if _stage(imported) != "pipeline.compare" or imported == module:
+            continue
+        theirs = _compare_floor(imported)
+        assert theirs <= mine, f"{module} (floor {mine}) imports {imported} (floor {theirs})"
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

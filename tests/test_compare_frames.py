@@ -63,7 +63,7 @@ def test_an_age_in_apposition_belongs_to_the_named_person(run):
         "c1": ("2024-11-05", "Marta Kellerman, 52, a nurse from Dunmore, was charged on Monday."),
         "c2": ("2024-11-06", "Prosecutors said Marta Kellerman, 54, denied the charge."),
     })
-    ages = [c for c in claims if c.family == "age"]
+    ages = [c for c in claims if c.kind == "number" and c.value.family == "age"]
     assert {c.subject for c in ages} == {"Marta Kellerman"}
     conflict = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert {r.value for r in conflict} == {"52", "54"}
@@ -75,7 +75,7 @@ def test_a_figure_with_its_conversion_in_brackets_is_one_statement(run):
         "e2": ("2024-05-10", "The utility plans to spend $2.2 billion on the northern grid."),
     })
     e1 = [c for c in claims if c.doc_id == "e1"]
-    assert len(e1) == 1 and e1[0].alternates  # the dollars are the euros told again
+    assert len(e1) == 1 and e1[0].value.alternates  # the dollars are the euros told again
     kinds = {r.kind for r in cmp.finding_rows()}
     assert "numeric_conflict" not in kinds
 
@@ -87,7 +87,7 @@ def test_nobody_hurt_is_a_count_of_zero_against_a_count(run):
         "f2": ("2024-07-14", "Two firefighters were injured fighting the warehouse blaze in Tarrow overnight."),
     })
     zero = [c for c in claims if c.doc_id == "f1" and c.concept == "injured"]
-    assert zero and zero[0].lo == 0
+    assert zero and zero[0].value.lo == 0
     conflict = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert {r.doc_id for r in conflict} == {"f1", "f2"}
 

@@ -176,7 +176,7 @@ def test_a_holiday_next_to_an_explicit_year_is_not_dated_by_the_publication_year
             )
         ]
     )
-    values = {c.date_value for c in build_claims(docs, men) if c.kind == "date"}
+    values = {c.value.value for c in build_claims(docs, men) if c.kind == "date"}
     assert "2012-12-26" not in values and "2004" in values
 
 

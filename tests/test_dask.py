@@ -60,7 +60,7 @@ def test_a_failed_batch_fails_its_documents_with_a_reason_and_the_others_go_on(m
     out = flow._in_batches(_FakeTask(), ["a", "b", "bad", "c", "d"], distributed=True,
                            failure=lambda item, why: flow.Failure(item, "error", why))
     assert out[:2] == ["done a", "done b"] and out[4] == "done d"
-    assert [f.source_file for f in out[2:4]] == ["bad", "c"]
+    assert [f.doc_id for f in out[2:4]] == ["bad", "c"]
     assert all(f.reason == "clean failed on the cluster: RuntimeError: worker lost" for f in out[2:4])
 
 

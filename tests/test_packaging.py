@@ -23,7 +23,8 @@ def test_wheel_renders_a_report_from_another_folder(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
         zf.extractall(site)
-    assert "pipeline/report/templates/report.css" in names and "pipeline/data/clean_rules.toml" in names
+    assert "pipeline/templates/report.css" in names and "pipeline/templates/report.html.j2" in names
+    assert "pipeline/templates/fonts/DejaVuSans.ttf" in names and "pipeline/data/clean_rules.toml" in names
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
@@ -39,3 +40,13 @@ def test_wheel_renders_a_report_from_another_folder(tmp_path):
     assert out.returncode == 0, out.stderr
     assert Path(out.stdout.strip()).is_relative_to(site), "the test must exercise the installed copy"
     assert (elsewhere / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_package_list_names_every_package_folder():
+    """pyproject.toml lists the packages by hand (the templates folder is mapped into the package),
+    so a new sub-package must be added there: this test says so when it is not."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "pipeline").rglob("__init__.py")}
+    assert listed == folders | {"pipeline.templates"}

@@ -14,7 +14,7 @@ REPO = flow.PROJECT_ROOT
 def test_a_run_with_failed_documents_is_not_a_plain_success():
     ok = flow.RunSummary(3, 3, ())
     assert ok.outcome() == ("Completed", "")
-    failed = flow.RunSummary(4, 3, (flow.Failure("bad.txt", "error", "binary file"),))
+    failed = flow.RunSummary(4, 3, (flow.Failure("001_bad", "error", "binary file", "bad.txt"),))
     name, message = failed.outcome()
     assert name == "Completed with failures" and "1 of 4 documents" in message
     no_report = flow.RunSummary(3, 3, (), report_error="WeasyPrint: out of memory")

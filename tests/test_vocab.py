@@ -91,4 +91,5 @@ def test_finding_kinds_come_from_one_table():
     assert kinds.is_conflict("date_conflict") and not kinds.is_conflict("corroboration")
     assert kinds.is_conflict("account_conflict")
     assert kinds.kind("numeric_conflict").weight > kinds.kind("corroboration").weight
-    assert kinds.kind("something_new").label == "Something new"
+    with pytest.raises(ValueError):
+        kinds.kind("numeric_conflcit")  # a misspelt kind is an error, not a neutral row

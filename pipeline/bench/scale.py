@@ -129,7 +129,8 @@ def frames_of_run(raw_dir: Path, cache_dir: Path) -> tuple[list[str], list[list[
 
 
 def run_scale_bench(*, shared_dir: Path, docs: int, log: Callable[[str], None], keep: Path | None = None) -> int:
-    from pipeline.flow import extract_processes, run_pipeline
+    from pipeline import extract
+    from pipeline.flow import run_pipeline
 
     if not Path(shared_dir).is_dir():
         log(f"scale benchmark: {shared_dir} not found")
@@ -152,7 +153,7 @@ def run_scale_bench(*, shared_dir: Path, docs: int, log: Callable[[str], None], 
             log(f"  {stage:<24} {seconds:7.1f} s  {seconds / wall:6.1%}")
 
         texts, frames = frames_of_run(raw, cache)
-        n_process = extract_processes(summary.words_clean)
+        n_process = extract.processes_for(summary.words_clean)
         alone = model_passes_alone(texts, frames, n_process, work)
         model_s = alone["spacy_s"] + alone["encoder_s"]
         log(f"  models alone: spaCy {alone['spacy_s']:.1f} s ({n_process} process(es)), "

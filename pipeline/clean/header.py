@@ -73,107 +73,166 @@ class HeaderFacts:
     dates: tuple[tuple[str, bool, int], ...]
 
 
+@dataclass(frozen=True)
+class MetadataFind:
+    """What one finder says of one block: its label and the facts it gives."""
+
+    label: Label
+    authors: tuple[str, ...] = ()
+    credit_authors: tuple[str, ...] = ()
+    bio_author: str = ""
+    date: tuple[str, bool] | None = None  # (ISO date, is an update)
+    date_line: bool = False  # the block is a date line (a bare name beside it is a byline)
+    names_follow: bool = False  # "COMMENTARY BY:" with the names on the lines below
+    details_follow: bool = False  # a byline: role and handle lines may follow
+
+
+@dataclass(frozen=True)
+class HeaderWalk:
+    """What the blocks above tell the finders about the current one (read off earlier finds,
+    never off their reason strings)."""
+
+    url: str
+    url_hint: tuple[int, int]  # (year, month) the source URL names, to read numeric dates
+    near_top: bool  # within the lookahead of the body's start, or right under a metadata line
+    names_expected: bool  # within a few blocks of a "By:" line whose names follow
+    details_expected: bool  # within two blocks of a byline
+    date_line_above: bool
+
+
 def label_metadata(
     blocks: Sequence[Block], feats: Sequence[Features], region: Region, rules: Rules
 ) -> tuple[Labels, HeaderFacts]:
-    """Label source URL, images, duplicates, bylines, date lines, credit lines and bios."""
-    labels: list[Label | None] = [None] * len(blocks)
-    authors: list[str] = []
-    bio_authors: list[str] = []
-    credit_authors: list[str] = []
-    dates: list[tuple[str, bool, int]] = []
-    seen: dict[str, int] = {}
-    start, end = region.start, region.end
-    expect_names_until = -1
-    details_until = -1  # role and handle lines under a byline
+    """Label source URL, images, duplicates, bylines, date lines, credit lines and bios: each block
+    gets the first find of the finders in ``METADATA_FINDERS``; the facts of all finds become
+    ``HeaderFacts``."""
     url = blocks[0].text if blocks and is_url_line(blocks[0].text) else ""
     hint = url_month(url) if url else (0, 0)
+    finds: list[MetadataFind | None] = [None] * len(blocks)
+    seen: dict[str, int] = {}
+    names_until = details_until = -1
     for i, (b, f) in enumerate(zip(blocks, feats, strict=True)):
-        # A run of date lines ("PUBLISHED: ..." then "UPDATED: ...") may reach past the lookahead.
-        after_date = i > 0 and labels[i - 1] is not None and labels[i - 1].reason.startswith("metadata: ")
-        near_top = i < start + META_LOOKAHEAD_BLOCKS or after_date
-        if i == 0 and url:
-            labels[i] = Label("metadata", False, "metadata: source URL")
-            continue
-        if b.image:
-            labels[i] = Label("image", False, "boilerplate: image link")
-            continue
-        key = text_key(b.text)
-        if key and key in seen and f.words >= 2:
-            labels[i] = Label("duplicate", False, f"duplicate: repeats block {seen[key]}")
-            continue
-        if key:
-            seen.setdefault(key, b.no)
-        if near_top:
-            by = find_byline(b.text, rules)
-            if by:
-                prefix, names = by
-                authors.extend(names)
-                if not names:
-                    expect_names_until = i + NAMES_BELOW_BYLINE_BLOCKS
-                who = f"-> authors {', '.join(names)}" if names else "(names follow)"
-                labels[i] = Label("byline", False, f"byline: '{prefix}' {who}")
-                details_until = i + 2
-                continue
-            bare = find_bare_byline(b.text, rules) if not f.rules_boilerplate else None
-            if bare and (bare[1] or _beside_author_detail(blocks, labels, i, rules)):
-                authors.extend(bare[0])
-                d = find_date(b.text, rules, fuzzy=True, hint=hint) if bare[1] else None
-                if d:  # "Nourhan Fathy, Tuesday 13 Feb 2024"
-                    dates.append((d.iso, d.updated, i))
-                when = f", {'update' if d.updated else 'publication'} date {d.iso}" if d else ""
-                labels[i] = Label("byline", False, f"byline: author name without 'By' -> {', '.join(bare[0])}{when}")
-                details_until = i + 2
-                continue
-            if i <= details_until and find_date(b.text, rules) is None and is_author_detail(b.text, rules):
-                labels[i] = Label("byline", False, "byline: author details (role or handle) under the byline")
-                continue
-            if i <= expect_names_until and not f.rules_boilerplate:
-                names = find_name_line(b.text, rules)
-                if names:
-                    authors.extend(names)
-                    labels[i] = Label("byline", False, f"byline: author name under the byline -> {', '.join(names)}")
-                    continue
-                if f.words <= 8 and not f.sentence_end:
-                    labels[i] = Label("byline", False, "byline: author details under the byline")
-                    continue
-            # Header lines may carry numeric ("11/28/05") or typo'd ("Novemer 27, 2005") dates.
-            d = find_date(b.text, rules, fuzzy=True, hint=hint) if f.words <= MAX_DATE_LINE_WORDS else None
-            if d:
-                dates.append((d.iso, d.updated, i))
-                authors.extend(names_after_by(b.text, rules))
-                kind = "update" if d.updated else "publication"
-                labels[i] = Label("metadata", False, f"metadata: {kind} date {d.iso}")
-                continue
-        if f.words <= MAX_DATE_LINE_WORDS and normalise_key(b.text).startswith(rules.published_prefixes):
-            # "Date Published: Tuesday, November 15, 2011" at the foot of the page.
-            d = find_date(b.text, rules, fuzzy=True, hint=hint)
-            if d:
-                dates.append((d.iso, d.updated, i))
-                labels[i] = Label("metadata", False, f"metadata: publication date {d.iso} (labelled line)")
-                continue
-        credit = find_credit(b.text, rules) if f.words <= MAX_CREDIT_WORDS else None
-        if credit is not None:
-            credit_authors.extend(credit)
-            who = f" -> authors {', '.join(credit)}" if credit else ""
-            labels[i] = Label("byline", False, f"byline: credit line{who}")
-            continue
-        if start <= i and i >= end - BIO_TAIL_BLOCKS and f.words >= MIN_BIO_WORDS:
-            bio = find_bio(b.text, rules)
-            if bio:
-                bio_authors.append(bio)
-                labels[i] = Label("bio", False, f"bio: author biography of {bio}")
-                continue
-    facts = HeaderFacts(url, tuple(authors), tuple(credit_authors), tuple(bio_authors), tuple(dates))
-    return tuple(labels), facts
+        above = finds[i - 1] if i > 0 else None
+        under_metadata = above is not None and above.label.label == "metadata"  # a run of date lines
+        walk = HeaderWalk(
+            url=url, url_hint=hint, near_top=i < region.start + META_LOOKAHEAD_BLOCKS or under_metadata,
+            names_expected=i <= names_until, details_expected=i <= details_until,
+            date_line_above=above is not None and above.date_line,
+        )
+        find = _source_url(i, walk) or _image(b) or _duplicate(b, f, seen)
+        if find is None:
+            key = text_key(b.text)
+            if key:
+                seen.setdefault(key, b.no)
+            find = next((found for finder in METADATA_FINDERS
+                         if (found := finder(i, blocks, f, region, walk, rules)) is not None), None)
+        finds[i] = find
+        if find is not None and find.names_follow:
+            names_until = i + NAMES_BELOW_BYLINE_BLOCKS
+        if find is not None and find.details_follow:
+            details_until = i + 2
+    found = [(i, x) for i, x in enumerate(finds) if x is not None]
+    facts = HeaderFacts(
+        url,
+        tuple(a for _, x in found for a in x.authors),
+        tuple(a for _, x in found for a in x.credit_authors),
+        tuple(x.bio_author for _, x in found if x.bio_author),
+        tuple((*x.date, i) for i, x in found if x.date),
+    )
+    return tuple(x.label if x else None for x in finds), facts
 
 
-def _beside_author_detail(blocks: Sequence[Block], labels: Labels, i: int, rules: Rules) -> bool:
-    """A bare name is a byline when a role, handle or date line is next to it, or a date line above."""
-    above = labels[i - 1] if i > 0 else None
-    if above is not None and above.reason.startswith("metadata: ") and "date" in above.reason:
-        return True
-    return i + 1 < len(blocks) and is_author_detail(blocks[i + 1].text, rules)
+def _source_url(i: int, walk: HeaderWalk) -> MetadataFind | None:
+    return MetadataFind(Label("metadata", False, "metadata: source URL")) if i == 0 and walk.url else None
+
+
+def _image(block: Block) -> MetadataFind | None:
+    return MetadataFind(Label("image", False, "boilerplate: image link")) if block.image else None
+
+
+def _duplicate(block: Block, feats: Features, seen: dict[str, int]) -> MetadataFind | None:
+    key = text_key(block.text)
+    if key and key in seen and feats.words >= 2:
+        return MetadataFind(Label("duplicate", False, f"duplicate: repeats block {seen[key]}"))
+    return None
+
+
+def _byline(i: int, blocks: Sequence[Block], f: Features, region: Region, walk: HeaderWalk,
+            rules: Rules) -> MetadataFind | None:
+    """A byline near the top: "By ...", a bare name beside a role or date, the role and handle
+    lines under it, or the names under a "By:" line that gave none."""
+    if not walk.near_top:
+        return None
+    text = blocks[i].text
+    by = find_byline(text, rules)
+    if by:
+        prefix, names = by
+        who = f"-> authors {', '.join(names)}" if names else "(names follow)"
+        return MetadataFind(Label("byline", False, f"byline: '{prefix}' {who}"), authors=tuple(names),
+                            names_follow=not names, details_follow=True)
+    bare = find_bare_byline(text, rules) if not f.rules_boilerplate else None
+    if bare and (bare[1] or walk.date_line_above or (i + 1 < len(blocks)
+                                                     and is_author_detail(blocks[i + 1].text, rules))):
+        # "Nourhan Fathy, Tuesday 13 Feb 2024": the name line may carry the date
+        d = find_date(text, rules, fuzzy=True, hint=walk.url_hint) if bare[1] else None
+        when = f", {'update' if d.updated else 'publication'} date {d.iso}" if d else ""
+        return MetadataFind(Label("byline", False, f"byline: author name without 'By' -> {', '.join(bare[0])}{when}"),
+                            authors=tuple(bare[0]), date=(d.iso, d.updated) if d else None, details_follow=True)
+    if walk.details_expected and find_date(text, rules) is None and is_author_detail(text, rules):
+        return MetadataFind(Label("byline", False, "byline: author details (role or handle) under the byline"))
+    if walk.names_expected and not f.rules_boilerplate:
+        names = find_name_line(text, rules)
+        if names:
+            return MetadataFind(Label("byline", False, f"byline: author name under the byline -> {', '.join(names)}"),
+                                authors=tuple(names))
+        if f.words <= 8 and not f.sentence_end:
+            return MetadataFind(Label("byline", False, "byline: author details under the byline"))
+    return None
+
+
+def _date_line(i: int, blocks: Sequence[Block], f: Features, region: Region, walk: HeaderWalk,
+               rules: Rules) -> MetadataFind | None:
+    """A publication or update date line: near the top (numeric "11/28/05" and typo'd "Novemer 27,
+    2005" dates included), or labelled as one anywhere ("Date Published: ..." at the foot)."""
+    if f.words > MAX_DATE_LINE_WORDS:
+        return None
+    text = blocks[i].text
+    if walk.near_top:
+        d = find_date(text, rules, fuzzy=True, hint=walk.url_hint)
+        if d:
+            kind = "update" if d.updated else "publication"
+            return MetadataFind(Label("metadata", False, f"metadata: {kind} date {d.iso}"),
+                                authors=tuple(names_after_by(text, rules)), date=(d.iso, d.updated), date_line=True)
+    if normalise_key(text).startswith(rules.published_prefixes):
+        d = find_date(text, rules, fuzzy=True, hint=walk.url_hint)
+        if d:
+            return MetadataFind(Label("metadata", False, f"metadata: publication date {d.iso} (labelled line)"),
+                                date=(d.iso, d.updated), date_line=True)
+    return None
+
+
+def _credit(i: int, blocks: Sequence[Block], f: Features, region: Region, walk: HeaderWalk,
+            rules: Rules) -> MetadataFind | None:
+    """A credit line anywhere ("Reporting by ...; editing by ...")."""
+    credit = find_credit(blocks[i].text, rules) if f.words <= MAX_CREDIT_WORDS else None
+    if credit is None:
+        return None
+    who = f" -> authors {', '.join(credit)}" if credit else ""
+    return MetadataFind(Label("byline", False, f"byline: credit line{who}"), credit_authors=tuple(credit))
+
+
+def _bio(i: int, blocks: Sequence[Block], f: Features, region: Region, walk: HeaderWalk,
+         rules: Rules) -> MetadataFind | None:
+    """An author's biography among the last blocks of the body."""
+    if not (region.start <= i and i >= region.end - BIO_TAIL_BLOCKS and f.words >= MIN_BIO_WORDS):
+        return None
+    bio = find_bio(blocks[i].text, rules)
+    return MetadataFind(Label("bio", False, f"bio: author biography of {bio}"), bio_author=bio) if bio else None
+
+
+# The finders of label_metadata, in the order they are asked; each is pure: (block index, blocks,
+# its features, the body region, what the blocks above say, the rules) -> a find or None.
+METADATA_FINDERS = (_byline, _date_line, _credit, _bio)
 
 
 def label_title(

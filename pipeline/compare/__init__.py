@@ -1,19 +1,23 @@
 """Compare: mentions of several documents -> claims and ranked findings (agreements and disagreements).
 
-Steps, one module each:
+Each kind of statement (number, date, time, status, outcome, assessment) is one row of
+``registry.CLAIM_KINDS``; this module loops over it. Floors, lowest first (a module imports
+only from its own floor or below; ``tests/test_architecture.py`` checks it):
 
-1. claims: ``figures`` (numbers with their own frames), ``dated`` (dates, times of day),
-   ``judgements`` (outcome and duration judgements), ``statuses`` (status stages, exclusive
-   outcomes), on the ``claims.Claim`` type.
-2. ``align``: claims of different documents are blocked into buckets and scored, the sentence
-   encoder's view of their frames (``vectors``) being one signal among units, concepts, names,
-   times and values; each document pair keeps a one-to-one matching; components are groups.
-3. ``number_findings``, ``date_findings``, ``status_findings``, ``assess``: each group is
-   classified (corroboration, conflict, superseded) with ``agreement`` (can two values both be
-   true? currencies through ``currency``), ``sources`` (representatives, wire copies),
-   ``topics`` and ``notes`` (why values differ).
-4. ``ranking``: importance, rank and the typed ``Finding`` objects handed to the report, with the
-   positions (``sides``) of each statement.
+1. base: ``claims`` (the ``Claim`` frame and one value type per kind), ``background`` (is a
+   statement about an earlier or other event), ``lexicon``, ``text``, ``currency``.
+2. builders: ``figures`` (numbers with their own frames), ``dated`` (dates, times of day),
+   ``judgements``, ``statuses`` (status stages, exclusive outcomes), ``events`` (background
+   across the corpus).
+3. aligner: ``align`` (blocking and pair scores, the encoder's view of the frames from
+   ``vectors`` being one signal among units, concepts, names, times and values) and
+   ``agreement`` (can two values both be true?).
+4. findings: per kind, ``number_findings``, ``date_findings``, ``status_findings``, ``assess``
+   classify the groups (corroboration, conflict, superseded), with ``sources``
+   (representatives, wire copies), ``topics``, ``notes`` (why values differ), ``importance``.
+5. ranking: ``ranking`` orders and numbers the typed ``Finding`` objects handed to the report,
+   with the positions (``sides``) of each statement.
+6. ``registry``: the table of kinds.
 
 The encoder is not imported here: the caller embeds ``embedding_texts(claims)`` (per document,
 so the flow can cache them by content) and passes the text -> vector mapping in
@@ -27,31 +31,13 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from pipeline.compare.align import (
-    Scorer,
-    align_dates,
-    align_figures,
-    align_grouped,
-    cluster,
-    components,
-    dates_cannot_link,
-    different_quantities,
-    outcome_score,
-    status_score,
-)
-from pipeline.compare.assess import assessment_findings
+from pipeline.compare.align import Scorer
 from pipeline.compare.claims import Claim, DocContext
-from pipeline.compare.date_findings import date_findings
-from pipeline.compare.dated import dated_claims
 from pipeline.compare.events import mark_background, mark_elsewhere
-from pipeline.compare.figures import figure_claims
-from pipeline.compare.judgements import judgement_claims
 from pipeline.compare.lexicon import Lexicon, load_lexicon
 from pipeline.compare.model import DraftFinding
-from pipeline.compare.number_findings import number_findings
 from pipeline.compare.ranking import publish
-from pipeline.compare.status_findings import outcome_findings, status_findings
-from pipeline.compare.statuses import status_claims
+from pipeline.compare.registry import CLAIM_KINDS, ClaimKindEntry
 from pipeline.compare.text import content_stems
 from pipeline.compare.vectors import Encoder, embed_documents, embedding_texts, encode_texts, frame_vectors
 from pipeline.documents import CleanDocument, Comparison, Mentions
@@ -66,8 +52,8 @@ Vectors = Mapping[str, np.ndarray]
 
 
 def build_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], *,
-                 lexicon: Lexicon | None = None) -> list[Claim]:
-    """Every comparable statement of every document."""
+                 lexicon: Lexicon | None = None, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[Claim]:
+    """Every comparable statement of every document, of every registered kind."""
     lex = lexicon or load_lexicon()
     by_id = {d.doc_id: d for d in docs}
     known = sorted(d.meta.published[:10] for d in docs if d.meta.published)
@@ -80,9 +66,9 @@ def build_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], *,
         if doc is None:
             continue
         ctx = DocContext(doc, men)
-        for c in (*figure_claims(ctx, lex), *dated_claims(ctx, lex), *judgement_claims(ctx, lex),
-                  *status_claims(ctx, lex)):
-            claims.append(c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median))
+        for entry in kinds:
+            for c in entry.build(ctx, lex):
+                claims.append(c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median))
     return mark_elsewhere(mark_background(claims, docs, mentions), mentions)
 
 
@@ -96,49 +82,31 @@ def _sentence_corpus(docs: Sequence[CleanDocument], mentions: Sequence[Mentions]
 
 
 def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, *,
-                  lexicon: Lexicon | None = None) -> list[DraftFinding]:
-    """All findings of all kinds, unranked."""
+                  lexicon: Lexicon | None = None, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
+    """All findings of all kinds, unranked: each kind's claims are aligned and classified on their own."""
     lex = lexicon or load_lexicon()
-
-    def scorer(kind: str) -> tuple[list[Claim], Scorer]:
-        items = [c for c in claims if c.kind == kind]
-        return items, Scorer(items, vectors, tfidf)
-
     found: list[DraftFinding] = []
-    numbers, s = scorer("number")
-    edges = align_figures(numbers, s)
-    found += number_findings(numbers, cluster(numbers, edges, cannot_link=different_quantities), edges)
-    for kind in ("date", "time"):
-        items, s = scorer(kind)
-        edges = align_dates(items, s)
-        found += date_findings(items, cluster(items, edges, cannot_link=dates_cannot_link), edges)
-    statuses, s = scorer("status")
-    edges = align_grouped(statuses, s, lambda c: c.scale, status_score)
-    stages = {scale.name: [name for name, _ in scale.stages] for scale in lex.scales}
-    found += status_findings(statuses, components(len(statuses), edges), edges, stages)
-    outcomes, s = scorer("outcome")
-    edges = align_grouped(outcomes, s, lambda c: c.outcome_set, outcome_score)
-    found += outcome_findings(outcomes, components(len(outcomes), edges), edges)
-    judgements, s = scorer("assessment")
-    found += assessment_findings(judgements, s)
+    for entry in kinds:
+        items = [c for c in claims if c.kind == entry.kind]
+        found += entry.find(items, Scorer(items, vectors, tfidf), lex)
     return found
 
 
 def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
-                   vectors: Vectors | None) -> Comparison:
+                   vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> Comparison:
     """The ranked findings of claims already built, with their frames' vectors (or none)."""
     tfidf = TfIdf(_sentence_corpus(docs, mentions))
-    findings = find_findings(claims, vectors, tfidf)
+    findings = find_findings(claims, vectors, tfidf, kinds=kinds)
     texts = {d.doc_id: d.text for d in docs}
     return Comparison(
         claims=tuple(c.row for c in sorted(claims, key=lambda c: (c.doc_id, c.row.start, c.kind, c.row.claim_id))),
-        findings=publish(findings, texts),
+        findings=publish(findings, texts, {entry.kind: entry.positions for entry in kinds}),
     )
 
 
 def compare_documents(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], *,
-                      encoder: Encoder | None = None) -> Comparison:
+                      encoder: Encoder | None = None, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> Comparison:
     """Claims of every document and the ranked findings across documents (embedding frames with ``encoder``)."""
-    claims = build_claims(docs, mentions)
+    claims = build_claims(docs, mentions, kinds=kinds)
     vectors = encode_texts(embedding_texts(claims), encoder)
-    return compare_claims(docs, mentions, claims, vectors)
+    return compare_claims(docs, mentions, claims, vectors, kinds=kinds)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from pipeline.compare.align import is_background
-from pipeline.compare.claims import Claim
+from pipeline.compare.background import is_background
+from pipeline.compare.claims import Claim, Quantity, day_of, year_of
 from pipeline.compare.currency import same_sum, usd_per_unit
 from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 
 
 def settled(c: Claim) -> bool:
@@ -28,74 +29,70 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
     comparable. "At least 1" and 5 are compatible; so are "at least 1" and "at least 3", but not
     two bounds on a settled past figure ("more than 26,000" vs "more
     than 31,000" dead in a 2003 quake)."""
-    if a.zero_gap or b.zero_gap:
-        other = b if a.zero_gap else a
-        return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
-    if a.kind == "time":
+    if a.kind == ClaimKind.TIME:
         return times_agree(a, b)
-    if a.family == "currency" and a.base_unit != b.base_unit:
+    x, y = a.value, b.value
+    if x.zero_gap or y.zero_gap:
+        other = y if x.zero_gap else x
+        return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
+    if x.family == "currency" and x.base_unit != y.base_unit:
         return _cross_currency(a, b)
-    tol = max(a.tol, b.tol)
-    if a.bound in ("lower", "upper") and a.bound == b.bound:
+    tol = max(x.tol, y.tol)
+    if x.bound in ("lower", "upper") and x.bound == y.bound:
         if not (settled(a) and settled(b)):
             return True  # "less than 25 km" and "less than 50 km" can both be true
-        va, vb = (a.lo, b.lo) if a.bound == "lower" else (a.hi, b.hi)
+        va, vb = (x.lo, y.lo) if x.bound == "lower" else (x.hi, y.hi)
         return abs(va - vb) <= tol + 1e-9 * max(abs(va), abs(vb), 1)
-    if a.bound == "range" and b.bound == "range":
-        overlap = min(a.hi, b.hi) - max(a.lo, b.lo)
-        return overlap >= 0.5 * min(a.hi - a.lo, b.hi - b.lo) - 1e-9
-    return max(a.lo, b.lo) - min(a.hi, b.hi) <= tol + 1e-9 * max(abs(a.lo), abs(b.lo), 1)
+    if x.bound == "range" and y.bound == "range":
+        overlap = min(x.hi, y.hi) - max(x.lo, y.lo)
+        return overlap >= 0.5 * min(x.hi - x.lo, y.hi - y.lo) - 1e-9
+    return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + 1e-9 * max(abs(x.lo), abs(y.lo), 1)
 
 
 def values_equal(a: Claim, b: Claim) -> bool:
     """The same value stated twice, within rounding: two points, two identical bounds, or a bound
     and a point on the same number ("at least 50" and "around 50"). Merely compatible values
     ("at least 22" and "around 40") are not the same statement."""
-    if a.zero_gap or b.zero_gap or a.kind == "time":
+    x, y = a.value, b.value
+    if a.kind == ClaimKind.TIME or x.zero_gap or y.zero_gap:
         return bool(values_agree(a, b))
-    if a.family == "currency" and a.base_unit != b.base_unit:
+    if x.family == "currency" and x.base_unit != y.base_unit:
         return _cross_currency(a, b) is True
-    tol = max(a.tol, b.tol)
+    tol = max(x.tol, y.tol)
     eps = 1e-9 * max(abs(mid(a)), abs(mid(b)), 1)
-    if a.bound == "range" or b.bound == "range":
-        return a.bound == b.bound and abs(a.lo - b.lo) <= tol + eps and abs(a.hi - b.hi) <= tol + eps
-    if a.bound and b.bound and a.bound != b.bound:
+    if x.bound == "range" or y.bound == "range":
+        return x.bound == y.bound and abs(x.lo - y.lo) <= tol + eps and abs(x.hi - y.hi) <= tol + eps
+    if x.bound and y.bound and x.bound != y.bound:
         return False
     return abs(mid(a) - mid(b)) <= tol + eps and bool(values_agree(a, b))
 
 
 def times_agree(a: Claim, b: Claim) -> bool | None:
     """Two times of day can be the same moment: their tolerances overlap, on the same day if both say."""
-    if a.date_value and b.date_value and a.date_value != b.date_value:
+    if day_of(a) and day_of(b) and day_of(a) != day_of(b):
         return None  # different days: different moments, not a disagreement about one
-    return max(a.lo - a.tol, b.lo - b.tol) <= min(a.hi + a.tol, b.hi + b.tol)
+    x, y = a.value, b.value
+    return max(x.lo - x.tol, y.lo - y.tol) <= min(x.hi + x.tol, y.hi + y.tol)
 
 
 def _cross_currency(a: Claim, b: Claim) -> bool | None:
     """Amounts in two currencies: through a bracketed conversion if one matches, else approximate rates."""
     for x, y in ((a, b), (b, a)):
-        for lo, hi, tol, unit in x.alternates:
-            if unit == y.base_unit:
-                t = max(tol, y.tol)
-                return max(lo, y.lo) - min(hi, y.hi) <= t + 1e-9 * max(abs(lo), abs(y.lo), 1)
-    year = _year(a) or _year(b)
+        for lo, hi, tol, unit in x.value.alternates:
+            if unit == y.value.base_unit:
+                t = max(tol, y.value.tol)
+                return max(lo, y.value.lo) - min(hi, y.value.hi) <= t + 1e-9 * max(abs(lo), abs(y.value.lo), 1)
+    year = year_of(a) or year_of(b)
     if not year or not (math.isfinite(mid(a)) and math.isfinite(mid(b))):
         return None
-    return same_sum(abs(mid(a)), a.base_unit, abs(mid(b)), b.base_unit, year)
-
-
-def _year(c: Claim) -> int:
-    for value in (c.as_of, c.ref_time, c.published):
-        if value[:4].isdigit():
-            return int(value[:4])
-    return 0
+    return same_sum(abs(mid(a)), a.value.base_unit, abs(mid(b)), b.value.base_unit, year)
 
 
 def comparable_value(c: Claim) -> float:
     """A value to order statements by: money in approximate US dollars, anything else as is."""
     m = mid(c)
-    if c.family == "currency" and math.isfinite(m):
-        rate = usd_per_unit(c.base_unit, _year(c) or 2020)
+    if isinstance(c.value, Quantity) and c.value.family == "currency" and math.isfinite(m):
+        rate = usd_per_unit(c.value.base_unit, year_of(c) or 2020)
         return m * rate if rate else m
     return m
 
@@ -106,9 +103,9 @@ def dates_agree(a: str, b: str) -> bool:
 
 
 def mid(c: Claim) -> float:
-    if math.isfinite(c.lo) and math.isfinite(c.hi):
-        return (c.lo + c.hi) / 2
-    return c.lo if math.isfinite(c.lo) else c.hi
+    if math.isfinite(c.value.lo) and math.isfinite(c.value.hi):
+        return (c.value.lo + c.value.hi) / 2
+    return c.value.lo if math.isfinite(c.value.lo) else c.value.hi
 
 
 def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> list[list[int]]:
@@ -121,21 +118,22 @@ def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> l
     """
     groups: list[list[int]] = []
     points: list[list[int]] = []  # per run: [min point, max point] claim indices
-    order = sorted(reps, key=lambda i: (comparable_value(claims[i]) if claims[i].kind in ("number", "time") else 0,
-                                        claims[i].date_value, i))
+    ordered_by_value = (ClaimKind.NUMBER, ClaimKind.TIME)
+    order = sorted(reps, key=lambda i: (comparable_value(claims[i]) if claims[i].kind in ordered_by_value else 0,
+                                        day_of(claims[i]), i))
     for i in order:
         c = claims[i]
         if groups:
             probe = {groups[-1][0], groups[-1][-1], *points[-1]}
             if all(agree(c, claims[j]) for j in probe):
                 groups[-1].append(i)
-                if c.kind == "number" and not c.bound:
+                if c.kind == ClaimKind.NUMBER and not c.value.bound:
                     pts = points[-1] + [i]
                     points[-1] = [min(pts, key=lambda k: comparable_value(claims[k])),
                                   max(pts, key=lambda k: comparable_value(claims[k]))]
                 continue
         groups.append([i])
-        points.append([i] if c.kind == "number" and not c.bound else [])
+        points.append([i] if c.kind == ClaimKind.NUMBER and not c.value.bound else [])
     return groups
 
 
@@ -164,8 +162,8 @@ def clash_of(cs: Sequence[Claim]) -> set[tuple[int, int]]:
     if n <= CLASH_PAIRWISE_MAX:
         return {(x, y) for x in range(n) for y in range(x + 1, n)
                 if cs[x].doc_id != cs[y].doc_id and values_agree(cs[x], cs[y]) is False}
-    top = max(range(n), key=lambda k: (cs[k].lo, k))
-    bottom = min(range(n), key=lambda k: (cs[k].hi, k))
+    top = max(range(n), key=lambda k: (cs[k].value.lo, k))
+    bottom = min(range(n), key=lambda k: (cs[k].value.hi, k))
     out: set[tuple[int, int]] = set()
     for x in range(n):
         for y in (top, bottom):
@@ -177,4 +175,4 @@ def clash_of(cs: Sequence[Claim]) -> set[tuple[int, int]]:
 def later_lower(a: Claim, b: Claim) -> bool:
     """The later of two statements gives a figure wholly below the earlier one."""
     early, late = sorted((a, b), key=lambda c: c.published)
-    return late.hi + max(a.tol, b.tol) < early.lo
+    return late.value.hi + max(a.value.tol, b.value.tol) < early.value.lo

@@ -23,24 +23,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.compare.claims import Claim
+from pipeline.compare.background import ELSEWHERE
+from pipeline.compare.claims import Claim, day_of, year_of
 from pipeline.compare.currency import usd_per_unit
+from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors
 from pipeline.textsim import TfIdf, cosine, weighted_overlap
 from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
-# The background reason events.mark_elsewhere gives (kept here: events imports this module).
-ELSEWHERE = "about somewhere else"
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
 MAX_BUCKET = 60
 # Below this many claims of one family, every pair of the family is scored (no blocking needed).
 ALL_PAIRS_MAX = 400
-# A figure dated this many days or fewer before the other source's publication can still be the
-# same current figure ("on Sunday ... killed 10" in a Monday paper).
-BACKGROUND_DAYS = 7
 # Two numbers more than this many times apart are different quantities (10 dead in one quake vs
 # 26,000 in an earlier one), unless both are the same named measure (a depth of 1.2 or 12 miles).
 MAX_PLAUSIBLE_RATIO = 8.0
@@ -68,17 +66,11 @@ NOUN_FRAME_MIN = 0.55
 # are rescued by a frame similarity of at least MEASURE_RESCUE_FRAME.
 MEASURE_DIFFERENT_MAX = 0.40
 MEASURE_RESCUE_FRAME = 0.70
-# Shares: words that say "a share of" without saying of what, and how common a word may be in
-# the corpus's sentences and still tell two populations apart.
-SHARE_WORDS = frozenset(stem(w) for w in "share shares percent per cent proportion percentage rate half halves third "
-                        "thirds quarter quarters all total number part fraction majority minority".split())
+# Shares: how common a word may be in the corpus's sentences and still tell two populations apart
+# (words that say "a share of" without saying of what are the lexicon's share_words).
 POPULATION_MAX_DF_SHARE = 0.25
 POPULATION_SIM_MIN = 0.75
 POPULATION_UNSAID_FRAME_MIN = 0.60
-# Nouns that count "people" (or anything) without narrowing who: "3 people" and "3 dead" are one
-# count; "two women" of "three people" is a part of it.
-GENERIC_COUNT_NOUNS = frozenset({"", "people", stem("persons"), stem("individuals"), stem("victims"), "dead",
-                                 stem("casualties"), stem("others")})
 # Two ages belong to the same person only when the frames agree this much (when no name says so).
 AGE_FRAME_MIN = 0.70
 # Dates and times: the encoder on the event words, shared rare words, shared names.
@@ -219,23 +211,6 @@ def one_to_one(edges: Sequence[Edge], items: Sequence[Claim]) -> list[Edge]:
     return sorted(kept, key=lambda e: (e.a, e.b))
 
 
-def is_background(as_of: str, ref_time: str) -> bool:
-    """True when a figure's reference period ended well before the article's reference time."""
-    pub = timeml.parse_iso_date(ref_time)
-    end = timeml.end(as_of)
-    if pub is None or end is None:
-        return False
-    allowance = STALE_AFTER_DAYS.get(timeml.granularity(as_of), STALE_AFTER_DAYS_DEFAULT)
-    return (pub - end).days > allowance
-
-
-# How long after the end of its period a figure is still current news: a day's (or week's) toll
-# for a week, a month's figure for a month, a quarter's or a year's results for about a quarter
-# (annual results for 2024 come out in February 2025).
-STALE_AFTER_DAYS = {"day": BACKGROUND_DAYS, "week": BACKGROUND_DAYS, "weekend": BACKGROUND_DAYS, "month": 31}
-STALE_AFTER_DAYS_DEFAULT = 92
-
-
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -285,7 +260,7 @@ class Scorer:
         a, b = self.items[i].measure_text, self.items[j].measure_text
         if not (a and b):
             return self.frame(i, j) >= POPULATION_UNSAID_FRAME_MIN
-        wa, wb = (set(content_stems(t)) - SHARE_WORDS for t in (a, b))
+        wa, wb = (set(content_stems(t)) - load_lexicon().share_words for t in (a, b))
         if {w for w in wa & wb if self.tfidf.df_share(w) <= POPULATION_MAX_DF_SHARE}:
             return True
         measure = self.measure(i, j)
@@ -304,55 +279,56 @@ def _noun(unit: str) -> str:
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:
-    fam = "*" if c.zero_gap or c.concept == GAP else c.family  # a closed gap meets gaps in years
+    fam = "*" if c.value.zero_gap or c.concept == GAP else c.value.family  # a closed gap meets gaps in years
     keys: list[Hashable] = [("concept", fam, c.concept)] if c.concept else []
     if c.subject:
         keys.append(("subject", fam, c.subject.lower()))
-    if c.head:
-        keys.append(("head", fam, c.head))
-    if c.unit and fam == "count":
-        keys.append(("noun", fam, _noun(c.unit)))
+    if c.value.head:
+        keys.append(("head", fam, c.value.head))
+    if c.value.unit and fam == "count":
+        keys.append(("noun", fam, _noun(c.value.unit)))
     return keys
 
 
 def _usd(c: Claim, value: float) -> float:
     """A money value in approximate US dollars (yen and dollars differ a hundredfold in scale)."""
-    year = next((int(v[:4]) for v in (c.as_of, c.ref_time, c.published) if v[:4].isdigit()), 2020)
-    rate = usd_per_unit(c.base_unit, year)
+    rate = usd_per_unit(c.value.base_unit, year_of(c) or 2020)
     return value * rate if rate else value
 
 
 def _magnitude_ok(a: Claim, b: Claim) -> bool:
-    if a.zero_gap or b.zero_gap:
+    qa, qb = a.value, b.value
+    if qa.zero_gap or qb.zero_gap:
         return True
-    va = a.lo if math.isfinite(a.lo) else a.hi
-    vb = b.lo if math.isfinite(b.lo) else b.hi
-    if a.family == "currency":
+    va = qa.lo if math.isfinite(qa.lo) else qa.hi
+    vb = qb.lo if math.isfinite(qb.lo) else qb.hi
+    if qa.family == "currency":
         va, vb = _usd(a, va), _usd(b, vb)
     if not (math.isfinite(va) and math.isfinite(vb)):
         return True
     small, big = sorted((abs(va), abs(vb)))
     if small == 0:
-        return big == 0 or a.family == "percent"
+        return big == 0 or qa.family == "percent"
     return big / small <= MAX_PLAUSIBLE_RATIO
 
 
 def different_quantities(a: Claim, b: Claim) -> str:
     """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
-    if a.zero_gap or b.zero_gap or GAP in (a.concept, b.concept):
+    qa, qb = a.value, b.value
+    if qa.zero_gap or qb.zero_gap or GAP in (a.concept, b.concept):
         # "two years behind" is a gap only with another gap, never with a plain duration
         return "" if (a.concept == b.concept == GAP) else "not a gap"
-    if a.family != b.family:
+    if qa.family != qb.family:
         return "unit family"
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
     for x, y in ((a, b), (b, a)):
-        if x.concept and not y.concept and y.sentence_concepts and x.concept not in y.sentence_concepts:
+        if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
     if a.subject and b.subject and not same_name(a.subject, b.subject) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
-    if a.increment != b.increment or a.part != b.part or a.total != b.total:
+    if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:
         return "addition, part or total"
     if (a.background and b.current) or (b.background and a.current):
         return "background"
@@ -361,13 +337,13 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
     if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of):
         return "reference time"
-    if (a.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != a.family
-            and (a.direction or b.direction or a.subject or b.subject)):
+    if (qa.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != qa.family
+            and (qa.direction or qb.direction or a.subject or b.subject)):
         # A distance or area is only the same quantity between the same places and in the same
         # direction ("12 inches of rain" names no place and is compared like any measure).
         if not (a.subject and b.subject):
             return "places"
-        if a.direction and b.direction and not _same_bearing(a.direction, b.direction):
+        if qa.direction and qb.direction and not _same_bearing(qa.direction, qb.direction):
             return "direction"
     same_concept = bool(a.concept) and a.concept == b.concept
     if not same_concept and not _magnitude_ok(a, b):
@@ -378,12 +354,12 @@ def different_quantities(a: Claim, b: Claim) -> str:
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
     injured" against "no one was injured"): the two cannot both be true."""
-    generic = [c for c in (a, b) if _noun(c.unit) in GENERIC_COUNT_NOUNS]
+    generic = [c for c in (a, b) if _noun(c.value.unit) in load_lexicon().generic_count_nouns]
     if len(generic) != 1:
         return False
     whole = generic[0]
     part = b if whole is a else a
-    return part.lo - part.tol > whole.hi + whole.tol
+    return part.value.lo - part.value.tol > whole.value.hi + whole.value.tol
 
 
 def distinctive(c: Claim) -> bool:
@@ -393,11 +369,12 @@ def distinctive(c: Claim) -> bool:
 
 def values_equal_loose(a: Claim, b: Claim) -> bool:
     """Same value within rounding (bounds admitting each other count), across units of one family."""
-    if a.zero_gap or b.zero_gap or (a.family == "currency" and a.base_unit != b.base_unit):
+    qa, qb = a.value, b.value
+    if qa.zero_gap or qb.zero_gap or (qa.family == "currency" and qa.base_unit != qb.base_unit):
         return False
-    tol = max(a.tol, b.tol)
-    lo_a, hi_a = (a.lo, a.hi)
-    lo_b, hi_b = (b.lo, b.hi)
+    tol = max(qa.tol, qb.tol)
+    lo_a, hi_a = (qa.lo, qa.hi)
+    lo_b, hi_b = (qb.lo, qb.hi)
     return max(lo_a, lo_b) - min(hi_a, hi_b) <= tol + 1e-9 * max(abs(lo_a) if math.isfinite(lo_a) else 1, 1)
 
 
@@ -410,6 +387,7 @@ def _same_bearing(a: str, b: str) -> bool:
 def figure_score(s: Scorer, i: int, j: int) -> float | None:
     """How surely two figures are the same quantity (None: they cannot be)."""
     a, b = s.items[i], s.items[j]
+    qa, qb = a.value, b.value
     if a.doc_id == b.doc_id or different_quantities(a, b):
         return None
     frame = s.frame(i, j)
@@ -421,22 +399,23 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None
     if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN):
         return None  # calling two different values one quantity needs frames that say so
-    if a.family == "count" and (a.unit or b.unit) and _noun(a.unit) != _noun(b.unit) and not (
+    if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
-    if a.family == "count" and not values_equal_loose(a, b):
-        different_groups = _noun(a.unit) != _noun(b.unit) and not {_noun(a.unit), _noun(b.unit)} <= GENERIC_COUNT_NOUNS
+    if qa.family == "count" and not values_equal_loose(a, b):
+        nouns = {_noun(qa.unit), _noun(qb.unit)}
+        different_groups = len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
         if different_groups and not _part_exceeds_whole(a, b):
             return None  # "two women" of "three people": a part of the count, not a rival figure
-        if not (a.unit or a.concept or a.measure_text) or not (b.unit or b.concept or b.measure_text):
+        if not (qa.unit or a.concept or a.measure_text) or not (qb.unit or b.concept or b.measure_text):
             return None  # a bare "275" says nothing of what it counts: it may agree, never dispute
     measure = s.measure(i, j)
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
             and frame < MEASURE_RESCUE_FRAME):
         return None  # each names what it measures, and the names differ
-    if a.family == "percent" and not values_equal_loose(a, b) and not s.same_population(i, j):
+    if qa.family == "percent" and not values_equal_loose(a, b) and not s.same_population(i, j):
         return None  # 26% of conference papers and 47% of researchers are shares of different wholes
-    if a.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
+    if qa.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
     if a.concept and a.concept == b.concept:
@@ -448,13 +427,13 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
 
 def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     """Edges between figures of different documents that measure the same quantity."""
-    small = {fam for fam in {c.family for c in items}
-             if sum(1 for c in items if c.family == fam) <= ALL_PAIRS_MAX}
+    small = {fam for fam in {c.value.family for c in items}
+             if sum(1 for c in items if c.value.family == fam) <= ALL_PAIRS_MAX}
 
     def keys(c: Claim) -> list[Hashable]:
         out = _figure_keys(c)
-        if c.family in small or c.zero_gap:
-            out.append(("family", "*" if c.zero_gap else c.family))
+        if c.value.family in small or c.value.zero_gap:
+            out.append(("family", "*" if c.value.zero_gap else c.value.family))
         return out
 
     edges = []
@@ -474,35 +453,37 @@ def _context_keys(c: Claim) -> list[Hashable]:
 
 def same_moment(a: Claim, b: Claim) -> bool:
     """Two dates that may be the same day (or two times the same minute, within their tolerances)."""
-    if a.kind == "time":
-        return a.lo - a.tol <= b.hi + b.tol and b.lo - b.tol <= a.hi + a.tol
-    return timeml.agree(a.date_value, b.date_value)
+    ma, mb = a.value, b.value
+    if a.kind == ClaimKind.TIME:
+        return ma.lo - ma.tol <= mb.hi + mb.tol and mb.lo - mb.tol <= ma.hi + ma.tol
+    return timeml.agree(day_of(a), day_of(b))
 
 
 def dates_cannot_link(a: Claim, b: Claim) -> str:
     """A date that dates a statement ("announced today") joins only the same date: it is the day
     the event was told, so it backs a source that gives that day, but disputes nothing."""
-    if (a.reported or b.reported) and not same_moment(a, b):
+    if (a.value.reported or b.value.reported) and not same_moment(a, b):
         return "reported"
-    if a.phase and b.phase and a.phase != b.phase:
+    if a.value.phase and b.value.phase and a.value.phase != b.value.phase:
         return "phase"
     return ""
 
 
 def date_score(s: Scorer, i: int, j: int) -> float | None:
     a, b = s.items[i], s.items[j]
+    ma, mb = a.value, b.value
     if a.doc_id == b.doc_id or dates_cannot_link(a, b):
         return None
-    if a.kind == "time" and a.zone and b.zone and a.zone.lower() != b.zone.lower():
+    if a.kind == ClaimKind.TIME and ma.zone and mb.zone and ma.zone.lower() != mb.zone.lower():
         return None  # 08:30 local and 06:31 GMT are not compared without the offset
     over, _ = weighted_overlap(a.context, b.context, s.tfidf)
     common = max(DATE_RARE_DF_SHARE * s.tfidf.n, DATE_RARE_MIN_DF)
     rare = sum(1 for t in set(a.context) & set(b.context) if s.tfidf.df.get(t, 0) <= common)
-    rare += bool(a.phase and a.phase == b.phase)  # "repaired" and "completed" name one moment
-    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == "date":
+    rare += bool(ma.phase and ma.phase == mb.phase)  # "repaired" and "completed" name one moment
+    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE:
         return None
     score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
-    if a.kind == "time" and a.lo == b.lo and a.lo % 60:
+    if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
     return score
 

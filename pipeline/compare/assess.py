@@ -11,23 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.compare.align import Scorer as AlignScorer
-from pipeline.compare.align import align_grouped, components, judgement_score
+from pipeline.compare.align import Scorer, align_grouped, components, judgement_score
 from pipeline.compare.claims import Claim
+from pipeline.compare.importance import importance
 from pipeline.compare.judgements import DURATION_AXIS
+from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
-from pipeline.compare.ranking import importance
 from pipeline.compare.topics import surface_topic, topic_label
+from pipeline.vocab import timeml
+from pipeline.vocab.kinds import Kind
 
 # Outcome cues (worked / backfired) decide a conflict on their own; plain evaluative words need
 # a stronger alignment, since "good" and "bad" are said of many different things in one story.
 EVALUATIVE_ONLY_MIN = 0.55
 
 
-def assessment_findings(items: Sequence[Claim], scorer: AlignScorer) -> list[DraftFinding]:
-    """Conflicting judgements, one statement per document, strongest pair first."""
-    edges = align_grouped(items, scorer, lambda c: c.scale, judgement_score)
-    opposite = [e for e in edges if items[e.a].polarity * items[e.b].polarity < 0
+def assessment_findings(items: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
+    """Conflicting judgements, one statement per document, strongest pair first (the lexicon's
+    cues are already in each claim's axis and polarity)."""
+    edges = align_grouped(items, scorer, lambda c: c.value.axis, judgement_score)
+    opposite = [e for e in edges if items[e.a].value.polarity * items[e.b].value.polarity < 0
                 and _judged(items[e.a], items[e.b], e.score)]
     out: list[DraftFinding] = []
     for comp in components(len(items), opposite):
@@ -40,29 +43,30 @@ def assessment_findings(items: Sequence[Claim], scorer: AlignScorer) -> list[Dra
                     if d not in best or e.score > best[d][0]:
                         best[d] = (e.score, i)
         reps = sorted((i for _, i in best.values()),
-                      key=lambda i: (items[i].polarity, items[i].published, items[i].doc_id))
+                      key=lambda i: (items[i].value.polarity, items[i].published, items[i].doc_id))
         cs = [items[i] for i in reps]
-        if len({c.polarity for c in cs}) < 2:
+        if len({c.value.polarity for c in cs}) < 2:
             continue
         scores = [e.score for e in opposite if e.a in members and e.b in members]
         align = sum(scores) / len(scores)
-        axis = cs[0].scale
-        sides = {p: [c for c in cs if c.polarity == p] for p in (1, -1)}
+        axis = cs[0].value.axis
+        sides = {p: [c for c in cs if c.value.polarity == p] for p in (1, -1)}
         words = ("lasting", "short-lived") if axis == DURATION_AXIS else ("positive", "negative")
         note = "opposite judgements: " + " vs ".join(
-            f"{words[0] if p > 0 else words[1]} ({'; '.join(sorted({c.cue for c in g}))})" for p, g in sides.items())
-        pubs = sorted({c.published[:4] for c in cs if c.published})
+            f"{words[0] if p > 0 else words[1]} ({'; '.join(sorted({c.value.cues for c in g}))})"
+            for p, g in sides.items())
+        pubs = sorted({str(y) for c in cs if (y := timeml.year(c.published))})
         if len(pubs) > 1:
             note += "; sources published in different years (" + ", ".join(pubs) + "): views may have changed"
         what = "how long it lasts" if axis == DURATION_AXIS else "assessment"
         topic = topic_label(f"{what}: " + surface_topic(cs), cs)
-        out.append(DraftFinding("assessment_conflict", topic, tuple(cs), note,
-                                importance("assessment_conflict", cs, align, 0.0)))
+        out.append(DraftFinding(Kind.ASSESSMENT_CONFLICT, topic, tuple(cs), note,
+                                importance(Kind.ASSESSMENT_CONFLICT, cs, align, 0.0)))
     return out
 
 
 def _judged(a: Claim, b: Claim, score: float) -> bool:
     """Both sides judge an outcome, or both judge clearly (two or more cues) on a close match."""
-    if a.outcome and b.outcome:
+    if a.value.rests_on_outcome and b.value.rests_on_outcome:
         return True
-    return score >= EVALUATIVE_ONLY_MIN and a.strength >= 2 and b.strength >= 2
+    return score >= EVALUATIVE_ONLY_MIN and a.value.strength >= 2 and b.value.strength >= 2

@@ -1,20 +1,17 @@
 """Claims: what each document states, as frames ready to be compared.
 
-A claim is one statement with its frame: the value (an interval in the family's base unit with
-its rounding tolerance, a TimeML date, a time of day, a status stage, an outcome class or a
-judgement), what it is about (the entity it belongs to, what it measures, the words around it),
-when, who says so, and whether it concerns an earlier or other event. Builders, one per kind of
-statement:
+A claim is one statement: the frame every kind shares (which document and sentence, the quote
+span, the names around it, the words the encoder embeds, what it is about, when, whether it
+concerns an earlier or other event) and one value type per kind of statement:
 
-- ``figures``: numbers (counts, amounts, shares, distances, ages, ordinals), negated counts
-  ("no one was hurt" is 0 injured);
-- ``dated``: dates and times of day;
-- ``judgements``: sentences that judge an outcome or a duration;
-- ``statuses``: status stages (at large -> captured) and exclusive outcomes (rescued / captured).
+- ``Quantity``: a number as an interval in its family's base unit, with its rounding tolerance;
+- ``CalendarDate`` and ``TimeOfDay``: a TimeML date, a time of day in minutes (``Dating``: the
+  words around either);
+- ``Judgement``: an axis and a polarity;
+- ``Status``: a stage on an ordered scale; ``Outcome``: one class of exclusive outcomes.
 
-``pipeline.compare.build_claims`` runs them over every document.
-
-``ClaimRow`` is what claims.csv holds; ``Claim`` carries what the comparison needs besides.
+The builders (``figures``, ``dated``, ``judgements``, ``statuses``) make them; ``registry`` says
+which builder makes which kind. ``ClaimRow`` is what claims.csv holds (``Claim.row``).
 """
 
 from __future__ import annotations
@@ -23,10 +20,13 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from pipeline.compare.text import content_stems
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.schema import ClaimRow, EntityRow
+from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SOURCE_LABELS = frozenset({"ORG", "PERSON"})
@@ -44,73 +44,141 @@ def canonical(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Claim:
-    """A statement ready to be aligned; ``row`` is its CSV form."""
+class Quantity:
+    """A number's value: an interval in its family's base unit, with what the source said around it."""
+
+    family: str
+    base_unit: str
+    lo: float  # interval in base units (equal ends for a point value)
+    hi: float
+    tol: float = 0.0  # rounding tolerance in base units
+    bound: str = ""  # "" | lower | upper | range
+    unit: str = ""  # the unit as the extractor wrote it
+    measure_keys: frozenset[str] = frozenset()
+    head: str = ""  # last stem of the measure phrase (English noun phrases are head-final)
+    sentence_concepts: frozenset[str] = frozenset()  # every measure concept the sentence names
+    cumulative: bool = False  # a running toll, which may only grow
+    revision: bool = False  # the sentence says the figure was revised
+    zero_gap: bool = False  # "the gap has closed": a gap of zero
+    increment: bool = False  # "an additional six engines": an addition, not a total
+    part: str = ""  # "in cash", "latest round": one part of a larger amount
+    total: bool = False  # a running or grand total ("so far", "in five operations")
+    scope: str = ""  # place phrase after a count ("in the province", "across Asia")
+    direction: str = ""  # a distance's bearing as written ("north-northeast")
+    attribution: str = ""  # who gives the figure ("according to the US military")
+    alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dating:
+    """What the words around a date or a time of day say of it (shared by both kinds)."""
+
+    qualifier: str = ""  # the extractor's qualifier ("by", "since", "approx" ...)
+    near: tuple[str, ...] = ()  # the few words right around it (what it dates)
+    phase: str = ""  # onset or end of the event, when the words next to it say
+    reported: bool = False  # it follows a reporting verb: it dates a statement, not the event
+    forecast: bool = False  # given as expected ("should be fixed next week"), not as past
+    record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one
+    resolved_against: str = ""  # for a relative expression: the publication date it was resolved against
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimeOfDay(Dating):
+    """A time of day in minutes since midnight, with its tolerance ("about 9:25" is 9:15-9:35)."""
+
+    lo: float
+    hi: float
+    tol: float = 0.0
+    day: str = ""  # the TimeML day the sentence gives, "" when it gives none
+    zone: str = ""  # the time zone as written
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarDate(Dating):
+    """A TimeML calendar value (a day, week, month, season, year ...)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A sentence's judgement on one axis (does it work, how long will it last)."""
+
+    axis: str
+    polarity: int  # +1 or -1
+    strength: int  # absolute polarity score
+    cues: str = ""
+    rests_on_outcome: bool = False  # an outcome cue (worked, backfired), not just "good"
+
+
+@dataclass(frozen=True)
+class Status:
+    """A stage on one of the lexicon's ordered scales (at large -> captured)."""
+
+    scale: str
+    stage: int  # the stage's position on the scale
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One class of a set of exclusive outcomes (rescued / captured)."""
+
+    outcome_set: str
+    outcome_class: str
+    cue: str = ""
+
+
+ClaimValue = Quantity | TimeOfDay | CalendarDate | Judgement | Status | Outcome
+V = TypeVar("V", Quantity, TimeOfDay, CalendarDate, Judgement, Status, Outcome)
+
+
+@dataclass(frozen=True)
+class Claim(Generic[V]):
+    """A statement ready to be aligned: the frame every kind shares, and its kind's ``value``.
+
+    ``row`` is its CSV form (claims.csv)."""
 
     row: ClaimRow
-    kind: str  # number | date | time | assessment | status | outcome
+    kind: ClaimKind
+    value: V
     doc_id: str
     sent_no: int
     quote_start: int
     quote_end: int
     published: str
-    subjects: frozenset[str]
+    subjects: frozenset[str]  # names in the sentence
     places: frozenset[str]
     sources: frozenset[str]
     context: tuple[str, ...]  # content stems of the sentence (and the one before, for judgements)
     frame: str = ""  # the words that say what the statement is about, the value masked (embedded)
     subject: str = ""  # the entity this statement belongs to when the sentence names one per figure
-    measure_keys: frozenset[str] = frozenset()
+    concept: str = ""  # a lexicon concept (deaths, price ...) of what it measures
     measure_text: str = ""  # what a figure measures, in the source's words ("share of AI chips"); embedded
-    head: str = ""  # last stem of the measure phrase (English noun phrases are head-final)
-    concept: str = ""
-    sentence_concepts: frozenset[str] = frozenset()  # every measure concept the sentence names
-    family: str = ""
-    base_unit: str = ""
-    lo: float = math.nan  # interval in base units (equal ends for a point value); minutes for times
-    hi: float = math.nan
-    tol: float = 0.0  # rounding tolerance in base units
-    bound: str = ""  # "" | lower | upper | range
-    as_of: str = ""
-    date_value: str = ""
-    polarity: int = 0
-    cue: str = ""
-    cumulative: bool = False
-    revision: bool = False
-    zero_gap: bool = False
-    anchor: str = ""  # for dates resolved from a relative expression: the publication date used
+    as_of: str = ""  # the TimeML time the statement refers to
     text: str = ""  # the mention as written
-    unit: str = ""
-    strength: int = 0  # absolute polarity score of a judgement
-    near: tuple[str, ...] = ()  # for dates: the few words right around the date (what it dates)
-    date_qualifier: str = ""
-    reported: bool = False  # the date follows a reporting verb: it dates a statement, not the event
     ref_time: str = ""  # publication date, or the corpus's median one when unknown
-    outcome: bool = False  # the judgement rests on an outcome cue (worked, backfired), not just "good"
-    scope: str = ""  # place phrase after a count ("in the province", "across Asia")
     outlet: str = ""  # the publication's name when known, for notes
-    kind_of_number: str = ""  # the extractor's kind (count, magnitude, duration, age, ordinal, ...)
-    increment: bool = False  # "an additional six engines": an addition, not a total
-    part: str = ""  # "in cash", "latest round": one part of a larger amount
-    total: bool = False  # a running or grand total ("so far", "in five operations")
-    background: str = ""  # why the statement is about an earlier or other event; "" when current
-    attribution: str = ""  # who gives the figure ("according to the US military")
-    alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
-    record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one
-    phase: str = ""  # dates and times: onset or end of the event, when the words next to it say
-    forecast: bool = False  # a date given as expected ("should be fixed next week"), not as past
-    zone: str = ""  # a time of day's time zone as written
-    direction: str = ""  # a distance's bearing as written ("north-northeast")
-    current: bool = False  # dated within days of publication: the story's own event
     headline: bool = False  # the statement is the article's headline
-    scale: str = ""  # status claims: the scale (manhunt, prosecution, ...)
-    stage: int = -1  # status claims: the stage's position on the scale
-    outcome_set: str = ""  # outcome claims: the set of exclusive outcomes
-    outcome_class: str = ""  # outcome claims: which one this statement asserts
+    background: str = ""  # why the statement is about an earlier or other event; "" when current
+    current: bool = False  # dated within days of publication: the story's own event
 
     @property
     def value_text(self) -> str:
         return self.row.value
+
+
+def year_of(c: Claim) -> int:
+    """The year a statement speaks of: its own time, else its source's reference time or publication; 0 when unknown."""
+    return next((y for value in (c.as_of, c.ref_time, c.published) if (y := timeml.year(value))), 0)
+
+
+def day_of(c: Claim) -> str:
+    """The TimeML day or date a date or time claim gives ("" for other kinds)."""
+    v = c.value
+    if isinstance(v, CalendarDate):
+        return v.value
+    return v.day if isinstance(v, TimeOfDay) else ""
 
 
 class DocContext:
@@ -173,10 +241,11 @@ def quote_span(text: str, sentences: Sequence[tuple[int, int]], sent_no: int, st
     return s, e
 
 
-def claim_row(ctx: DocContext, kind: str, sent_no: int, start: int, end: int, quote: str, **fields: str) -> ClaimRow:
+def claim_row(ctx: DocContext, kind: ClaimKind, sent_no: int, start: int, end: int, quote: str,
+              **fields: str) -> ClaimRow:
     """The claims.csv row of a claim; unset columns are empty."""
     values = {f.name: "" for f in dataclasses.fields(ClaimRow)}
-    values.update(claim_id=f"{ctx.doc.doc_id}:{kind}:{start}", doc_id=ctx.doc.doc_id, kind=kind, sent_no=sent_no,
+    values.update(claim_id=f"{ctx.doc.doc_id}:{kind}:{start}", doc_id=ctx.doc.doc_id, kind=str(kind), sent_no=sent_no,
                   start=start, end=end, text=ctx.text[start:end], published=ctx.published, quote=quote)
     values.update(fields)
     return ClaimRow(**values)
@@ -189,4 +258,5 @@ def fmt_number(v: float | None) -> str:
     return str(int(v)) if v.is_integer() and abs(v) < 1e15 else format(v, ".10g")
 
 
-__all__ = ["Claim", "DocContext", "canonical", "claim_row", "fmt_number", "quote_span"]
+__all__ = ["CalendarDate", "Claim", "ClaimValue", "DocContext", "Judgement", "Outcome", "Quantity", "Status",
+           "TimeOfDay", "canonical", "claim_row", "day_of", "fmt_number", "quote_span"]

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import Edge
-from pipeline.compare.claims import Claim
+from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link
+from pipeline.compare.claims import Claim, day_of
+from pipeline.compare.importance import Salience, importance
+from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import date_note
-from pipeline.compare.ranking import Salience, importance
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, representatives
 from pipeline.compare.topics import event_topic, surface_topic, topic_label
 from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind, Kind
 
 # Dates with these qualifiers bound a period rather than date an event.
 # ("since" dates the start of what is still going on, so it is compared like a point date.)
@@ -33,9 +35,20 @@ DATE_CONFLICT_MIN = 0.55
 
 
 def _agree(a: Claim, b: Claim) -> bool:
-    if a.kind == "time":
+    if a.kind == ClaimKind.TIME:
         return times_agree(a, b) is not False
-    return dates_agree(a.date_value, b.date_value)
+    return dates_agree(day_of(a), day_of(b))
+
+
+def find_date_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
+    """Dates (or times of day) aligned into dated events, then classified."""
+    edges = align_dates(claims, scorer)
+    return date_findings(claims, cluster(claims, edges, cannot_link=dates_cannot_link), edges)
+
+
+def moment_positions(claims: Sequence[Claim]) -> list[list[int]]:
+    """Statements of one finding that give the same date (at the coarser precision) or time."""
+    return group_by_agreement(range(len(claims)), claims, _agree)
 
 
 def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
@@ -85,16 +98,16 @@ def _disagreement(idx: Sequence[int], claims: Sequence[Claim], stats: EdgeStats)
     if len({c.row.value for c in cs}) < 2 or len({c.doc_id for c in cs}) < 2:
         return None
     align = stats.mean(reps)
-    what = "time" if cs[0].kind == "time" else "date"
+    what = "time" if cs[0].kind == ClaimKind.TIME else "date"
     topic = topic_label(f"{what}: " + event_topic(cs), cs)
     if _moved_forecast(cs):
         ordered = sorted(cs, key=lambda c: (c.published or "9999", c.doc_id))
-        steps = (f"{c.text} ({c.date_value}, {c.published or 'undated'}{', expected' if c.forecast else ''})"
+        steps = (f"{c.text} ({day_of(c)}, {c.published or 'undated'}{', expected' if c.value.forecast else ''})"
                  for c in ordered)
         note = "the expected date moved as reports came in: " + ", ".join(steps)
-        return DraftFinding("superseded", topic, tuple(ordered), note, importance("superseded", cs, align, 0.5))
-    return DraftFinding("date_conflict", topic, tuple(cs), date_note(cs, conflict=True),
-                        importance("date_conflict", cs, align, 0.5))
+        return DraftFinding(Kind.SUPERSEDED, topic, tuple(ordered), note, importance(Kind.SUPERSEDED, cs, align, 0.5))
+    return DraftFinding(Kind.DATE_CONFLICT, topic, tuple(cs), date_note(cs, conflict=True),
+                        importance(Kind.DATE_CONFLICT, cs, align, 0.5))
 
 
 def _moved_forecast(cs: Sequence[Claim]) -> bool:
@@ -104,12 +117,12 @@ def _moved_forecast(cs: Sequence[Claim]) -> bool:
         return False
     ordered = sorted(dated, key=lambda c: c.published)
     last_day = ordered[-1].published[:10]
-    return all(c.forecast for c in ordered if c.published[:10] < last_day)
+    return all(c.value.forecast for c in ordered if c.published[:10] < last_day)
 
 
 def _corroboration(g: Sequence[int], claims: Sequence[Claim], stats: EdgeStats,
                    salience: Salience) -> DraftFinding | None:
-    reps = representatives([i for i in g if not claims[i].reported], claims, stats)
+    reps = representatives([i for i in g if not claims[i].value.reported], claims, stats)
     cs = [claims[i] for i in reps]
     if len({c.doc_id for c in cs}) < 2:
         return None  # "told AFP late Tuesday" dates a statement, not the event
@@ -117,16 +130,16 @@ def _corroboration(g: Sequence[int], claims: Sequence[Claim], stats: EdgeStats,
     if len(wording) < 2:
         return None  # one wire story printed twice
     surface = surface_topic(cs)
-    if not surface and cs[0].kind != "time":
+    if not surface and cs[0].kind != ClaimKind.TIME:
         return None  # the sentences share no telling word: same day, different happenings
-    what = "time" if cs[0].kind == "time" else "date"
+    what = "time" if cs[0].kind == ClaimKind.TIME else "date"
     topic = topic_label(f"{what}: " + event_topic(cs), cs)
     note = date_note(cs, conflict=False, independent=len(wording))
     copies = copies_note(wording)
-    score = importance("corroboration", cs, stats.mean(g), 0.0, independent=len(wording))
-    if cs[0].kind == "date" and all(_before_month_of(c.date_value, c.ref_time) for c in cs):
+    score = importance(Kind.CORROBORATION, cs, stats.mean(g), 0.0, independent=len(wording))
+    if cs[0].kind == ClaimKind.DATE and all(_before_month_of(day_of(c), c.ref_time) for c in cs):
         score *= Salience.BACKGROUND  # a past event's date is context, not news
-    return DraftFinding("corroboration", topic, tuple(cs), note + ("; " + copies if copies else ""),
+    return DraftFinding(Kind.CORROBORATION, topic, tuple(cs), note + ("; " + copies if copies else ""),
                         round(score * salience.factor_dates(cs), 4))
 
 
@@ -139,20 +152,20 @@ def _before_month_of(value: str, ref_time: str) -> bool:
 def _same_event(a: Claim, b: Claim) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
     "since 2020") and the words right next to each date overlap."""
-    if a.date_qualifier in OPEN_DATE_QUALIFIERS or b.date_qualifier in OPEN_DATE_QUALIFIERS:
+    if a.value.qualifier in OPEN_DATE_QUALIFIERS or b.value.qualifier in OPEN_DATE_QUALIFIERS:
         return False
-    if a.reported or b.reported:
+    if a.value.reported or b.value.reported:
         return False  # "told reporters on Wednesday" dates the telling
-    if a.record or b.record:
+    if a.value.record or b.value.record:
         return False  # "worst since 2008" and "first since 1991" date two different earlier events
-    if all(c.anchor and c.date_value == c.published for c in (a, b)):
+    if all(c.value.resolved_against and day_of(c) == c.published for c in (a, b)):
         return False  # "today" in two articles: each is its own publication day, not a dispute
     ages = sorted(_age_days(c) for c in (a, b))
-    if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(a.date_value, b.date_value) > PAST_EVENT_DAYS:
+    if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
     if _days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)
-    return len(set(a.near) & set(b.near)) >= DATE_CONFLICT_NEAR_SHARED
+    return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
 
 
 # A date this many days or fewer before its article's publication is the current story; more than
@@ -176,7 +189,7 @@ def _days_apart(a: str, b: str) -> int:
 
 def _age_days(c: Claim) -> int:
     """Days from the start of the date to the article's reference time; 0 when unknown."""
-    ref, first = timeml.parse_iso_date(c.ref_time), timeml.start(c.date_value)
+    ref, first = timeml.parse_iso_date(c.ref_time), timeml.start(day_of(c))
     if ref is None or first is None:
         return 0
     return (ref - first).days

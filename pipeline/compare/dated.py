@@ -13,11 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from pipeline.compare.claims import Claim, DocContext, claim_row
+from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import content_stems, find_phrases, words
 from pipeline.schema import DateRow
 from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 
 # A sentence needs this many content words to carry a dated event.
 MIN_CONTENT_WORDS = 4
@@ -46,43 +47,37 @@ YEAR_RANGE = (1500, 2200)
 # is that minute.
 APPROX_MINUTES = 10
 AFTER_MINUTES = 20
-# Words before a date that make it a forecast, not a report of the past.
-FORECAST_WORDS = frozenset(
-    "will would should could may might expected expect expects expecting scheduled due plans plan planned aims "
-    "aim hopes hope likely set forecast predicted estimate estimated until anticipated".split())
 
 
-def dated_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
-    """A claim per resolved date (calendar values up to a year) and per time of day."""
+def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """A claim per resolved date (calendar values up to a year) that dates an event."""
     number_times: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for r in ctx.men.numbers:
         if r.as_of:
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
-    out = []
     conversions = _conversions(ctx)
-    for d in ctx.men.dates:
-        if d in conversions:
-            continue  # "4:30 a.m. local time (11.30 p.m. ET)": the same moment told twice
-        if d.granularity == "time":
-            claim = _time_claim(ctx, lex, d)
-        elif _usable_date(ctx, d, number_times):
-            claim = _date_claim(ctx, lex, d)
-        else:
-            claim = None
-        if claim is not None:
-            out.append(claim)
-    return out
+    dates = (d for d in ctx.men.dates if d not in conversions and d.granularity != "time")
+    return [c for d in dates if _usable_date(ctx, d, number_times) and (c := _date_claim(ctx, lex, d)) is not None]
+
+
+def time_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """A claim per time of day; one given again in brackets ("4:30 a.m. local time (11.30 p.m.
+    ET)") is the same moment told twice and makes no second claim."""
+    conversions = _conversions(ctx)
+    times = (d for d in ctx.men.dates if d not in conversions and d.granularity == "time")
+    return [c for d in times if (c := _time_claim(ctx, lex, d)) is not None]
 
 
 def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
     if not timeml.is_calendar(d.value) or d.anchor == "unresolved":
         return False
-    if not YEAR_RANGE[0] <= int(d.value[:4]) <= YEAR_RANGE[1]:
+    year = timeml.year(d.value)
+    if year is None or not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return False
     if d.anchor and not re.search(r"\b\d{4}\b", d.text) and any(
-            r.sent_no == d.sent_no and r is not d and re.search(r"\b" + r.value[:4] + r"\b", r.text)
-            and r.value[:4] != d.value[:4] and _same_phrase(ctx.text, d.start, d.end, r.start, r.end)
-            for r in ctx.men.dates if r.value[:4].isdigit()):
+            r.sent_no == d.sent_no and r is not d and re.search(rf"\b{other}\b", r.text)
+            and other != year and _same_phrase(ctx.text, d.start, d.end, r.start, r.end)
+            for r in ctx.men.dates if (other := timeml.year(r.value))):
         # "the Boxing Day tsunami in 2004": the sentence names the year itself; a holiday
         # resolved against the publication date would date the wrong year.
         return False
@@ -147,17 +142,18 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
         return None
     near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     before_words = words(ctx.text[left:d.start])
-    forecast = bool(set(before_words[-8:]) & FORECAST_WORDS) or (
+    forecast = bool(set(before_words[-8:]) & lex.forecast) or (
         bool(ctx.published) and (timeml.start(d.value) or timeml.Date.min) > (timeml.parse_iso_date(ctx.published)
                                                                              or timeml.Date.max))
-    row = claim_row(ctx, "date", d.sent_no, d.start, d.end, quote, subject="; ".join(sorted(common["subjects"])),
-                    measure=" ".join(_top(event, 4)), value=d.value, qualifier=d.qualifier, as_of=d.value,
-                    cues="forecast" if forecast else "")
-    return Claim(row=row, kind="date", **{**common, "context": event}, frame=_frame(ctx, d, left, right),
-                 date_value=d.value, as_of=d.value, near=near, date_qualifier=d.qualifier,
-                 reported=_reported(ctx, lex, d, before_words),
-                 anchor=d.anchor if d.anchor != "unresolved" else "", text=d.text, forecast=forecast,
-                 phase=_phase(ctx, lex, d, left, right), record=_record(d, before_words))
+    row = claim_row(ctx, ClaimKind.DATE, d.sent_no, d.start, d.end, quote,
+                    subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
+                    qualifier=d.qualifier, as_of=d.value, cues="forecast" if forecast else "")
+    value = CalendarDate(value=d.value, qualifier=d.qualifier, near=near, phase=_phase(ctx, lex, d, left, right),
+                         reported=_reported(ctx, lex, d, before_words), forecast=forecast,
+                         record=_record(d, before_words),
+                         resolved_against=d.anchor if d.anchor != "unresolved" else "")
+    return Claim(row=row, kind=ClaimKind.DATE, value=value, **{**common, "context": event},
+                 frame=_frame(ctx, d, left, right), as_of=d.value, text=d.text)
 
 
 def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
@@ -180,13 +176,14 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     event = tuple(content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
                   + content_stems(ctx.text[d.end:right])[:DATE_WINDOW_AFTER])
     day = "" if d.value.startswith("X") else d.value[:10]
-    row = claim_row(ctx, "time", d.sent_no, d.start, d.end, quote, subject="; ".join(sorted(common["subjects"])),
-                    measure=" ".join(_top(event, 4)), value=d.value, unit=d.zone, qualifier=d.qualifier,
-                    as_of=day)
-    return Claim(row=row, kind="time", **{**common, "context": event}, frame=_frame(ctx, d, left, right),
-                 family="time", lo=lo, hi=hi, tol=tol, date_value=day, as_of=day, near=event[:8],
-                 date_qualifier=d.qualifier, text=d.text, zone=d.zone, phase=_phase(ctx, lex, d, left, right),
-                 reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
+    row = claim_row(ctx, ClaimKind.TIME, d.sent_no, d.start, d.end, quote,
+                    subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
+                    unit=d.zone, qualifier=d.qualifier, as_of=day)
+    value = TimeOfDay(lo=lo, hi=hi, tol=tol, day=day, zone=d.zone, qualifier=d.qualifier, near=event[:8],
+                      phase=_phase(ctx, lex, d, left, right),
+                      reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
+    return Claim(row=row, kind=ClaimKind.TIME, value=value, **{**common, "context": event},
+                 frame=_frame(ctx, d, left, right), as_of=day, text=d.text)
 
 
 # "The first deaths since 1991", "the worst violence since 2008": a superlative before a "since"

@@ -19,10 +19,12 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.compare.align import ELSEWHERE, is_background
+from pipeline.compare.background import ELSEWHERE, is_background
 from pipeline.compare.claims import PLACE_LABELS, Claim, canonical
 from pipeline.compare.text import content_stems
 from pipeline.documents import CleanDocument, Mentions
+from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 
 # The lead: the headline and this many sentences of the body say what the story is.
 LEAD_SENTENCES = 3
@@ -47,14 +49,15 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
         for n in range(first_body + LEAD_SENTENCES):
             lead |= stems.get((m.doc_id, n), set())
         for d in m.dates:
-            if d.value[:4].isdigit() and is_background(d.value[:10], doc.meta.published[:10]):
+            day = timeml.date_part(d.value)
+            if timeml.names_calendar_time(day) and is_background(day, doc.meta.published[:10]):
                 dated_background |= stems.get((m.doc_id, d.sent_no), set())
     words = dated_background - lead
     if not words:
         return list(claims)
     out = []
     for c in claims:
-        if c.kind == "number" and not c.background and not c.current:
+        if c.kind == ClaimKind.NUMBER and not c.background and not c.current:
             shared = sorted(stems.get((c.doc_id, c.sent_no), set()) & words)
             if len(shared) >= MIN_BACKGROUND_WORDS:
                 why = f"about an earlier event ({', '.join(shared[:3])})"
@@ -83,7 +86,7 @@ def mark_elsewhere(claims: Sequence[Claim], mentions: Sequence[Mentions]) -> lis
     for c in claims:
         foreign = sorted(p for p in c.places if docs_of.get(p, {c.doc_id}) == {c.doc_id}
                          and p not in main.get(c.doc_id, set()))
-        if c.kind == "number" and not c.background and c.places and len(foreign) == len(c.places):
+        if c.kind == ClaimKind.NUMBER and not c.background and c.places and len(foreign) == len(c.places):
             why = f"{ELSEWHERE} ({', '.join(foreign[:2])})"
             cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
             c = dataclasses.replace(c, background=why, current=False, row=dataclasses.replace(c.row, cues=cues))

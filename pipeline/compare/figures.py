@@ -19,17 +19,21 @@ Negated counts ("no one was hurt") become a count of zero; a gap said to be clos
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 import re
 from collections.abc import Sequence
 
-from pipeline.compare.align import is_background
-from pipeline.compare.claims import Claim, DocContext, claim_row, fmt_number
+from pipeline.compare.background import is_background
+from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, fmt_number
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
 from pipeline.schema import EntityRow, NumberRow
 from pipeline.vocab import timeml, units
+from pipeline.vocab.kinds import ClaimKind
+from pipeline.vocab.numbers import CARDINALS, FRACTIONS, MULTIPLIERS, ordinals_between
+from pipeline.vocab.timeml import MONTH_NAMES, WEEKDAY_NAMES
 from pipeline.vocab.units import PHYSICAL_FAMILIES, PLACE_BOUND_FAMILIES
 
 # Relative tolerance of an "about/approximately/nearly" figure: reporters round to ~10%.
@@ -57,11 +61,10 @@ NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier",
                           "magnitude", "age", "ordinal"})
 
 _NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Number words masked in a frame: cardinals, multipliers, fractions and the ordinals that count.
 _NUMBER_WORDS = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|trillion|dozen|half|third|quarter|second|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth)s?\b", re.IGNORECASE)
+    r"\b(?:" + "|".join([*CARDINALS, *MULTIPLIERS, "dozen", *FRACTIONS, *ordinals_between(2, 10)]) + r")s?\b",
+    re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;:]|\band\b|\bor\b|\bwhile\b|\bwhereas\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*(?:\s+(?:of|de|du|la|le|van|von|al|&)?\s*[A-Z][\w&'’.-]*)*")
 # "zero-sum", "one-sided": a spelled number glued to a word by a hyphen is an adjective.
@@ -78,8 +81,7 @@ _DIRECTION = re.compile(
     re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "the a an this that these those it its he she they we i in on at for of to by with from and or but as "
-    "according said says monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split())
+    "according said says".split()) | {*WEEKDAY_NAMES, *MONTH_NAMES}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*\d|\d|[,;:.!?()\"“”—–]")
 # A concept word before a number names it only this close ("killing at least three people",
 # "the death toll rose to 24"); further back it belongs to another part of the sentence.
@@ -97,10 +99,7 @@ SCOPE_MAX_WORDS = 6
 _VERB_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "will", "would"})
 _YEAR_TOKEN = re.compile(r"^(1[5-9]|2[01])\d\d$")
 _MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "morning afternoon evening night week month year".split()
-)
+    [*MONTH_NAMES, *WEEKDAY_NAMES, *"today yesterday tonight morning afternoon evening night week month year".split()])
 
 
 # A duration followed by one of these words places an event in time relative to another.
@@ -168,24 +167,26 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         cues["conversion"] = converted.text
     measure = concept or " ".join(sorted(keys))
     row_out = claim_row(
-        ctx, "number", row.sent_no, row.start, row.end, quote, subject="; ".join(sorted(common["subjects"])),
+        ctx, ClaimKind.NUMBER, row.sent_no, row.start, row.end, quote, subject="; ".join(sorted(common["subjects"])),
         measure=measure, value=fmt_number(row.value), value_max=fmt_number(row.value_max), unit=row.unit,
         qualifier=row.qualifier, as_of=as_of, subject_entity=subject, cues=_cue_text(cues),
         attributed_to=cues.get("attribution", ""),
     )
-    return Claim(
-        row=row_out, kind="number", **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
-        frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject, measure_keys=keys, head=head,
-        measure_text=_measure_text(row, family), sentence_concepts=frozenset(concepts_in(quote, lex)),
-        concept=concept, family=family, base_unit=base_unit, lo=lo * factor_v, hi=hi * factor_v,
-        tol=tol * factor_v, bound=bound, as_of=as_of, cumulative=concept in lex.cumulative,
-        revision=bool(find_phrases(toks, lex.revision)), text=row.text, unit=row.unit,
-        scope=_scope(quote, rel_e, lex), kind_of_number=row.kind, increment="addition" in cues,
-        part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
-        background=cues.get("background", ""),
-        attribution=cues.get("attribution", ""), alternates=alternates,
+    value = Quantity(
+        family=family, base_unit=base_unit, lo=lo * factor_v, hi=hi * factor_v, tol=tol * factor_v, bound=bound,
+        unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(concepts_in(quote, lex)),
+        cumulative=concept in lex.cumulative, revision=bool(find_phrases(toks, lex.revision)),
+        increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
+        scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
-        current="current" in cues,
+        attribution=cues.get("attribution", ""), alternates=alternates,
+    )
+    return Claim(
+        row=row_out, kind=ClaimKind.NUMBER, value=value,
+        **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
+        frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject,
+        measure_text=_measure_text(row, family), concept=concept, as_of=as_of, text=row.text,
+        background=cues.get("background", ""), current="current" in cues,
     )
 
 
@@ -549,7 +550,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     background = find_phrases(words(quote[left:right]), lex.background)
-    segment_dates = [d.value[:10] for d in ctx.men.dates if d.sent_no == row.sent_no and d.value[:4].isdigit()
+    segment_dates = [timeml.date_part(d.value) for d in ctx.men.dates
+                     if d.sent_no == row.sent_no and timeml.names_calendar_time(d.value)
                      and left <= d.start - ctx.sentence(row.sent_no)[0] < right]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
@@ -580,8 +582,8 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
     in the same paragraph, that carries a date, when that date is background; else ""."""
     dated: dict[int, list[str]] = {}
     for d in ctx.men.dates:
-        if d.value[:4].isdigit():
-            dated.setdefault(d.sent_no, []).append(d.value[:10])
+        if timeml.names_calendar_time(d.value):
+            dated.setdefault(d.sent_no, []).append(timeml.date_part(d.value))
     if sent_no in dated:
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):
@@ -623,32 +625,37 @@ def _cue_text(cues: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- counts the text denies
 
 
-_NO_ONE = re.compile(
-    r"\b(?:no(?:-|\s)?one|nobody|no people|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|have been|had been|is|are)?\s*"
-    r"(?P<verb>hurt|injured|wounded|killed|harmed|dead|died)\b|\bno\s+(?P<noun>injuries|casualties|deaths|fatalities)\b",
-    re.IGNORECASE)
-_NEGATED_CONCEPT = {"hurt": "injured", "injured": "injured", "wounded": "injured", "harmed": "injured",
-                    "killed": "deaths", "dead": "deaths", "died": "deaths", "injuries": "injured",
-                    "casualties": "injured", "deaths": "deaths", "fatalities": "deaths"}
+@functools.lru_cache(maxsize=4)
+def _negation_pattern(negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+                      ) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The lexicon's negated counts as one pattern, and each word's concept."""
+    concept_of = {w: concept for concept, verbs, nouns in negated_counts for w in (*verbs, *nouns)}
+    verbs = "|".join(w for _, vs, _ in negated_counts for w in vs)
+    nouns = "|".join(w for _, _, ns in negated_counts for w in ns)
+    pattern = re.compile(
+        r"\b(?:no(?:-|\s)?one|nobody|no people|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|have been|had been|is|are)?"
+        rf"\s*(?P<verb>{verbs})\b|\bno\s+(?P<noun>{nouns})\b", re.IGNORECASE)
+    return pattern, concept_of
 
 
 def _negated_counts(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """"No one was hurt", "there were no casualties": a count of zero for that concept."""
     out = []
-    for m in _NO_ONE.finditer(ctx.text):
+    pattern, concept_of = _negation_pattern(lex.negated_counts)
+    for m in pattern.finditer(ctx.text):
         sent_no = next((n for n, (s, e) in enumerate(ctx.men.sentences) if s <= m.start() < e), -1)
         if sent_no < 0:
             continue
-        concept = _NEGATED_CONCEPT[(m["verb"] or m["noun"]).lower()]
+        concept = concept_of[(m["verb"] or m["noun"]).lower()]
         common = ctx.common(sent_no, m.start(), m.end())
         quote = ctx.text[common["quote_start"]:common["quote_end"]]
-        row = claim_row(ctx, "number", sent_no, m.start(), m.end(), quote,
+        row = claim_row(ctx, ClaimKind.NUMBER, sent_no, m.start(), m.end(), quote,
                         subject="; ".join(sorted(common["subjects"])), measure=concept, value="0", unit="people",
                         qualifier="", cues="negated: nobody")
-        out.append(Claim(row=row, kind="number", **common, frame=_mask(quote), measure_keys=frozenset({concept}),
-                         head=concept, concept=concept, family=units.COUNT, base_unit="people", lo=0.0, hi=0.0,
-                         tol=0.0, text=m.group(0), unit="people", kind_of_number="count",
-                         cumulative=concept in lex.cumulative))
+        value = Quantity(family=units.COUNT, base_unit="people", lo=0.0, hi=0.0, unit="people",
+                         measure_keys=frozenset({concept}), head=concept, cumulative=concept in lex.cumulative)
+        out.append(Claim(row=row, kind=ClaimKind.NUMBER, value=value, **common, frame=_mask(quote), concept=concept,
+                         text=m.group(0)))
     return out
 
 
@@ -667,9 +674,11 @@ def _closed_gaps(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         k = quote.lower().find(cue.split()[0])
         start = qs + max(k, 0)
         end = start + (len(cue) if k >= 0 else 0)
-        row = claim_row(ctx, "number", n, start, end, quote, subject="; ".join(sorted(common["subjects"])),
+        row = claim_row(ctx, ClaimKind.NUMBER, n, start, end, quote, subject="; ".join(sorted(common["subjects"])),
                         measure="gap", value="0", qualifier="approx")
-        out.append(Claim(row=row, kind="number", **{**common, "context": ctx.previous_stems(n) + common["context"]},
-                         frame=quote, measure_keys=frozenset({"gap"}), concept="gap", head="gap", family="*",
-                         base_unit="*", lo=0.0, hi=0.0, tol=0.0, zero_gap=True, text=ctx.text[start:end]))
+        value = Quantity(family="*", base_unit="*", lo=0.0, hi=0.0, measure_keys=frozenset({"gap"}), head="gap",
+                         zero_gap=True)
+        out.append(Claim(row=row, kind=ClaimKind.NUMBER, value=value,
+                         **{**common, "context": ctx.previous_stems(n) + common["context"]},
+                         frame=quote, concept="gap", text=ctx.text[start:end]))
     return out

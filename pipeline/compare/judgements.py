@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.compare.claims import Claim, DocContext, claim_row
+from pipeline.compare.claims import Claim, DocContext, Judgement, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import PhraseIndex, content_stems, find_phrases, words
+from pipeline.vocab.kinds import ClaimKind
 
 # Polarity weights: outcome words (worked / backfired) judge more strongly than plain evaluatives.
 OUTCOME_WEIGHT = 2
@@ -48,12 +49,14 @@ def judgement_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                     continue
                 label = ("positive" if score > 0 else "negative") if axis == OUTCOME_AXIS else (
                     "lasting" if score > 0 else "short-lived")
-                row = claim_row(ctx, "assessment", n, qs, qe, quote, subject="; ".join(sorted(common["subjects"])),
+                row = claim_row(ctx, ClaimKind.ASSESSMENT, n, qs, qe, quote,
+                                subject="; ".join(sorted(common["subjects"])),
                                 measure=axis + ": " + " ".join(_top(stems, 4)), polarity=label, value=label)
-                out.append(Claim(row=row, kind="assessment", **{**common, "context": tuple(prev_stems + stems)},
-                                 frame=_frame(prev_text, quote, toks), polarity=1 if score > 0 else -1, cue=cues,
-                                 text=quote, outcome=outcome or axis == DURATION_AXIS, strength=abs(score),
-                                 scale=axis))
+                value = Judgement(axis=axis, polarity=1 if score > 0 else -1, strength=abs(score), cues=cues,
+                                  rests_on_outcome=outcome or axis == DURATION_AXIS)
+                out.append(Claim(row=row, kind=ClaimKind.ASSESSMENT, value=value,
+                                 **{**common, "context": tuple(prev_stems + stems)},
+                                 frame=_frame(prev_text, quote, toks), text=quote))
         prev_stems, prev_text = stems, quote
     return out
 

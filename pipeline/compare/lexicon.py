@@ -13,7 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from pipeline.compare.text import PhraseIndex, compile_phrases
+from pipeline.compare.text import PhraseIndex, compile_phrases, stem
 from pipeline.resources import data_text
 
 LEXICON_FILE = "compare_lexicon.toml"
@@ -67,9 +67,15 @@ class Lexicon:
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
     central: frozenset[str] = frozenset()
+    notable: tuple[str, ...] = ()  # measures whose single-source figures the report lists, in order
+    count_labels: tuple[tuple[str, str], ...] = ()  # concept -> how a sentence names its running count
     phases: tuple[tuple[str, PhraseIndex], ...] = ()
     hypothetical: frozenset[str] = frozenset()
     topics: tuple[tuple[str, str], ...] = ()  # concept -> how a topic label names it
+    forecast: frozenset[str] = frozenset()  # words before a date that make it a forecast
+    generic_count_nouns: frozenset[str] = frozenset()  # stems; "" (no noun) included
+    share_words: frozenset[str] = frozenset()  # stems
+    negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
 
 
 def _ordered(table: dict) -> tuple[tuple[str, PhraseIndex], ...]:
@@ -118,10 +124,27 @@ def load_lexicon() -> Lexicon:
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
         central=frozenset(data.get("ranking", {}).get("central", ())),
+        notable=tuple(sorted(data.get("ranking", {}).get("notable", ()))),
+        count_labels=tuple(sorted(data.get("concept_labels", {}).items())),
         phases=_ordered(data.get("phases", {})),
         hypothetical=frozenset(cues.get("hypothetical", ())),
         topics=tuple(sorted(data.get("topics", {}).items())),
+        forecast=frozenset(cues.get("forecast", ())),
+        generic_count_nouns=frozenset({"", *(_stem_noun(w) for w in rules.get("generic_count_nouns", ()))}),
+        share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
+        negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
+                             for concept, words in sorted(data.get("negated_counts", {}).items())),
     )
+
+
+def _stem_noun(word: str) -> str:
+    """A counted noun as the aligner keys it: "people" as is, anything else stemmed."""
+    return word if word == "people" else stem(word)
+
+
+def count_label(concept: str, lexicon: Lexicon) -> str:
+    """How a sentence names the running count of ``concept`` ("the death toll"); '' when the lexicon has no label."""
+    return dict(lexicon.count_labels).get(concept, "")
 
 
 def concept_of_word(word: str, lexicon: Lexicon) -> str:

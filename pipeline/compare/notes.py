@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.compare.agreement import mid
-from pipeline.compare.claims import Claim
-from pipeline.vocab import units
+from pipeline.compare.claims import Claim, day_of
+from pipeline.vocab import timeml, units
+from pipeline.vocab.kinds import Kind
 
 # Two values whose relative difference is below this multiple of their rounding tolerance read
 # as "possibly rounding" in the note.
@@ -34,39 +35,38 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
     vs those saying another), not statement by statement, so the note names what separates them.
     """
     notes: list[str] = []
-    unit_names = sorted({c.unit for c in cs if c.unit})
-    if any(c.family == "currency" for c in cs) and len({c.base_unit for c in cs if c.family == "currency"}) > 1:
+    unit_names = sorted({c.value.unit for c in cs if c.value.unit})
+    currencies = {c.value.base_unit for c in cs if c.value.family == "currency"}
+    if len(currencies) > 1:
         notes.append("different currencies (" + " vs ".join(unit_names) + "): not comparable without an exchange rate")
     elif len({units.factor(u) for u in unit_names}) > 1:
         notes.append("different units (" + " vs ".join(unit_names) + "), compared after conversion")
-    if any(c.zero_gap for c in cs):
+    if any(c.value.zero_gap for c in cs):
         notes.append("one source says the gap has closed (read as zero)")
     stated = sorted({c.as_of for c in cs if c.as_of})
     pubs = sorted({c.published for c in cs if c.published})
     clashing_times = any(not (x.startswith(y) or y.startswith(x)) for x in stated for y in stated)
-    if clashing_times and kind != "corroboration":
+    if clashing_times and kind != Kind.CORROBORATION:
         notes.append("different reference times: " + " vs ".join(stated))
-    if kind == "superseded":
+    if kind == Kind.SUPERSEDED:
         notes.append(
             "later report: the count grows with publication date (" + ", ".join(pubs)
             + "), so the later figure updates the earlier one"
         )
-    elif len(pubs) > 1 and kind != "corroboration":
-        years = sorted({p[:4] for p in pubs})
-        if len(years) > 1:
-            ordered = sorted(cs, key=lambda c: c.published or "9999")
-            notes.append(
-                "sources published at different times (" + ", ".join(
-                    f"{c.published}: {_fmt_num(c)}" for c in ordered if c.published)
-                + "); part of the difference may be change over time"
-            )
-    if kind != "corroboration":
-        keysets = {c.measure_keys for c in cs if not c.concept}
+    elif len(pubs) > 1 and kind != Kind.CORROBORATION and len({timeml.year(p) for p in pubs}) > 1:
+        ordered = sorted(cs, key=lambda c: c.published or "9999")
+        notes.append(
+            "sources published at different times (" + ", ".join(
+                f"{c.published}: {_fmt_num(c)}" for c in ordered if c.published)
+            + "); part of the difference may be change over time"
+        )
+    if kind != Kind.CORROBORATION:
+        keysets = {c.value.measure_keys for c in cs if not c.concept}
         if len(keysets) > 1:
             notes.append("different definitions or populations: " + " vs ".join(
                 "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
         if len(groups) > 1:
-            scopes = [sorted({c.scope for c in g if c.scope}) for g in groups]
+            scopes = [sorted({c.value.scope for c in g if c.value.scope}) for g in groups]
             place_sets = [frozenset().union(*(c.places for c in g)) for g in groups]
             if all(scopes) and pairwise_disjoint([{x.lower().removeprefix("the ") for x in sc} for sc in scopes]):
                 notes.append("different scope: " + " vs ".join("'" + "' / '".join(sc[:2]) + "'" for sc in scopes))
@@ -76,15 +76,15 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
             if all(src_sets) and pairwise_disjoint(src_sets):
                 notes.append("figures attributed to different bodies: " + " vs ".join(
                     ", ".join(sorted(x)) for x in src_sets))
-        if any(c.revision for c in cs):
+        if any(c.value.revision for c in cs):
             notes.append("revised figures: a source says the figure was updated")
-        if any(c.cumulative for c in cs) and kind == "numeric_conflict" and not stated:
+        if any(c.value.cumulative for c in cs) and kind == Kind.NUMERIC_CONFLICT and not stated:
             notes.append("a running count: the lower figure may come from an earlier report; "
                          "publication times do not settle it")
-        mids = [mid(c) for c in cs if not c.zero_gap and math.isfinite(mid(c))]
+        mids = [mid(c) for c in cs if not c.value.zero_gap and math.isfinite(mid(c))]
         if len(mids) > 1 and max(abs(m) for m in mids):
             rel = (max(mids) - min(mids)) / max(abs(m) for m in mids)
-            tol = max((c.tol / abs(mid(c)) if mid(c) else 0.0) for c in cs if not c.zero_gap)
+            tol = max((c.value.tol / abs(mid(c)) if mid(c) else 0.0) for c in cs if not c.value.zero_gap)
             if rel <= ROUNDING_NOTE_FACTOR * tol and rel <= SMALL_REL_DIFF:
                 notes.append(f"small difference ({rel:.1%}): possibly rounding")
             elif rel <= SMALL_REL_DIFF:
@@ -102,17 +102,14 @@ def pairwise_disjoint(sets: Sequence[set[str] | frozenset[str]]) -> bool:
 
 
 # How a running count is named in a superseded note.
-COUNT_LABEL = {"deaths": "the death toll", "injured": "the number of injured", "missing": "the number missing",
-               "arrested": "the number of arrests", "displaced": "the number displaced"}
-
-
 def say(c: Claim) -> str:
     words_for = {"at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
                  "less_than": "less than ", "approx": "about "}
     r = c.row
-    if c.family == "currency" or c.zero_gap:
+    q = c.value
+    if q.family == "currency" or q.zero_gap:
         return c.text  # "$3.7 billion" reads better than 3700000000
-    unit = f" {c.unit}" if c.unit and c.family not in ("count", "percent") else ("%" if c.family == "percent" else "")
+    unit = f" {q.unit}" if q.unit and q.family not in ("count", "percent") else ("%" if q.family == "percent" else "")
     if r.value_max and r.value_max != r.value:
         return f"{grouped(r.value)}-{grouped(r.value_max)}{unit}"
     return words_for.get(r.qualifier, "") + grouped(r.value) + unit
@@ -129,7 +126,7 @@ def who(c: Claim) -> str:
 
 def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> str:
     notes: list[str] = []
-    values = sorted({c.date_value for c in cs})
+    values = sorted({day_of(c) for c in cs})
     if conflict:
         days = [v for v in values if len(v) == 10]
         if len(days) == len(values) == 2 and days_apart(days[0], days[1]) == 1:
@@ -142,10 +139,10 @@ def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> s
                      + (f" ({n} outlets)" if independent and n > independent else ""))
         if len({len(v) for v in values}) > 1:
             notes.append("at different precision (" + ", ".join(values) + ")")
-    rel = [c for c in cs if c.anchor]
+    rel = [c for c in cs if c.value.resolved_against]
     if rel:
         notes.append("relative dates resolved against the publication date: " + ", ".join(
-            f"'{c.text}' in a {c.anchor[:10]} article" for c in rel))
+            f"'{c.text}' in a {c.value.resolved_against[:10]} article" for c in rel))
     return "; ".join(notes)
 
 

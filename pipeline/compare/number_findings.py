@@ -11,15 +11,26 @@ import dataclasses
 import math
 from collections.abc import Sequence
 
-from pipeline.compare.agreement import clash_of, later_lower, mid, rel_diff, settled, value_groups, values_equal
-from pipeline.compare.align import Edge
+from pipeline.compare.agreement import (
+    clash_of,
+    group_by_agreement,
+    later_lower,
+    mid,
+    rel_diff,
+    settled,
+    value_groups,
+    values_equal,
+)
+from pipeline.compare.align import Edge, Scorer, align_figures, cluster, different_quantities
 from pipeline.compare.claims import Claim
+from pipeline.compare.importance import Salience, importance
+from pipeline.compare.lexicon import Lexicon, count_label, load_lexicon
 from pipeline.compare.model import DraftFinding
-from pipeline.compare.notes import COUNT_LABEL, number_note, say, who
-from pipeline.compare.ranking import Salience, importance
+from pipeline.compare.notes import number_note, say, who
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, number_representatives
 from pipeline.compare.topics import measure_topic, topic_label
-from pipeline.vocab import units
+from pipeline.vocab import timeml, units
+from pipeline.vocab.kinds import Kind
 
 # Corroborations of numbers with no measure concept need this many sources or a value at least
 # this large ("2 sources agree on two aid workers" is noise; "on $3.7bn" is not).
@@ -27,6 +38,17 @@ MIN_SOURCES_PLAIN_AGREEMENT = 3
 
 
 MIN_DISTINCTIVE_VALUE = 10
+
+
+def find_number_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
+    """Figures aligned into quantities (never joining two that cannot be one), then classified."""
+    edges = align_figures(claims, scorer)
+    return number_findings(claims, cluster(claims, edges, cannot_link=different_quantities), edges)
+
+
+def number_positions(claims: Sequence[Claim]) -> list[list[int]]:
+    """Statements of one finding that state the same figure (within rounding, across units)."""
+    return group_by_agreement(range(len(claims)), claims, values_equal)
 
 
 def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
@@ -50,12 +72,12 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             if found:
                 out.append(found)
             continue
-        if all(c.family == "age" for c in cs) and _ageing(cs, clash):
+        if all(c.value.family == "age" for c in cs) and _ageing(cs, clash):
             found = _corroboration(cs, topic, align, salience)  # 38 in April 2007, 39 a year later
             if found:
                 out.append(found)
             continue
-        running = all((c.cumulative or c.total) and c.published for c in cs)
+        running = all((c.value.cumulative or c.value.total) and c.published for c in cs)
         if running and not all(settled(c) for c in cs):
             out.extend(_running_count(cs, topic, align))
             continue
@@ -69,7 +91,7 @@ def _ageing(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
         a, b = sorted((cs[x], cs[y]), key=lambda c: c.published)
         if not (a.published and b.published):
             return False
-        years = int(b.published[:4]) - int(a.published[:4])
+        years = (timeml.year(b.published) or 0) - (timeml.year(a.published) or 0)
         if not 0 < mid(b) - mid(a) <= years + 1:
             return False
     return True
@@ -82,7 +104,7 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
     share a source, or that are both about the story's own event, become one."""
     keep: list[DraftFinding] = []
     merged: dict[int, list[DraftFinding]] = {}
-    corr = [f for f in found if f.kind == "corroboration" and f.claims[0].concept]
+    corr = [f for f in found if f.kind == Kind.CORROBORATION and f.claims[0].concept]
     for f in found:
         if f not in corr:
             keep.append(f)
@@ -122,13 +144,13 @@ def _conflict(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, alig
     """All statements of the group, in positions; scored on those that clash."""
     involved = [c for k, c in enumerate(cs) if any(k in pair for pair in clash)] or list(cs)
     groups = value_groups(cs)
-    note = number_note("numeric_conflict", cs, groups)
+    note = number_note(Kind.NUMERIC_CONFLICT, cs, groups)
     if extra:
         note = extra + "; " + note
-    score = importance("numeric_conflict", involved, align, rel_diff(involved))
+    score = importance(Kind.NUMERIC_CONFLICT, involved, align, rel_diff(involved))
     if all(settled(c) or c.background for c in cs):
         score = round(score * Salience.BACKGROUND, 4)  # a dispute about past events is context
-    return DraftFinding("numeric_conflict", topic, tuple(cs), note, score)
+    return DraftFinding(Kind.NUMERIC_CONFLICT, topic, tuple(cs), note, score)
 
 
 def _running_count(cs: Sequence[Claim], topic: str, align: float) -> list[DraftFinding]:
@@ -167,11 +189,12 @@ def _running_count_dated(
         last_day = ordered[-1].published[:10]
         low = min((c for c in ordered if c.published[:10] == first_day), key=mid)
         high = max((c for c in ordered if c.published[:10] == last_day), key=mid)
-        label = COUNT_LABEL.get(ordered[0].concept, f"the '{ordered[0].concept or ordered[0].head}' count")
+        label = (count_label(ordered[0].concept, load_lexicon())
+                 or f"the '{ordered[0].concept or ordered[0].value.head}' count")
         note = (f"{label} rose from {say(low)} ({first_day}, {who(low)}) to {say(high)} ({last_day}, "
                 f"{who(high)}): later reports update earlier ones")
-        out.append(DraftFinding("superseded", topic, tuple(ordered), note,
-                                importance("superseded", ordered, align, rel_diff(ordered))))
+        out.append(DraftFinding(Kind.SUPERSEDED, topic, tuple(ordered), note,
+                                importance(Kind.SUPERSEDED, ordered, align, rel_diff(ordered))))
     for day in sorted({cs[a].published[:10] for a, _ in same_day}):
         pairs = {p for p in same_day if cs[p[0]].published[:10] == day}
         involved = [c for k, c in enumerate(cs) if any(k in p for p in pairs)]
@@ -193,18 +216,17 @@ def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Sali
     parts = [
         f"{len(wording)} independent sources agree on {say(best[0])}" + (f" ({n} outlets)" if n > len(wording) else "")
     ]
-    if len({units.factor(c.unit) for c in best if c.unit}) > 1:
-        parts.append(
-            "different units (" + " vs ".join(sorted({c.unit for c in best if c.unit})) + "), compared after conversion"
-        )
+    unit_names = sorted({c.value.unit for c in best if c.value.unit})
+    if len({units.factor(u) for u in unit_names}) > 1:
+        parts.append("different units (" + " vs ".join(unit_names) + "), compared after conversion")
     copies = copies_note(wording)
     if copies:
         parts.append(copies)
     rest = [c for c in cs if c not in best]
     if rest:
         parts.append("also consistent, not counted: " + ", ".join(f"{say(c)} ({c.doc_id})" for c in rest))
-    score = importance("corroboration", best, align, 0.0, independent=len(wording)) * salience.factor(best)
-    return DraftFinding("corroboration", topic, tuple(best), "; ".join(parts), round(score, 4))
+    score = importance(Kind.CORROBORATION, best, align, 0.0, independent=len(wording)) * salience.factor(best)
+    return DraftFinding(Kind.CORROBORATION, topic, tuple(best), "; ".join(parts), round(score, 4))
 
 
 def _worth_corroborating(cs: Sequence[Claim]) -> bool:

@@ -1,26 +1,30 @@
 """Positions: which statements of a finding agree with each other (side A, side B, ...).
 
 A corroboration is one side. In a conflict or an update, statements that state the same value
-(within rounding, or the same date at the coarser precision, or the same judgement) share a
-side; the largest side is A. In an update the sides follow publication time instead.
+share a side, as the claim kind's ``positions`` says (within rounding, the same date at the
+coarser precision, the same judgement ...; ``registry``); the largest side is A. In an update
+the sides follow publication time instead.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree, values_equal
-from pipeline.compare.claims import Claim
+from pipeline.compare.claims import Claim, Status
+from pipeline.vocab.kinds import Kind
+
+# Statements (of one claim kind) -> groups of indices of those that state the same value.
+Positions = Callable[[Sequence[Claim]], list[list[int]]]
 
 
-def assign_sides(kind: str, claims: Sequence[Claim]) -> tuple[str, ...]:
+def assign_sides(kind: str, claims: Sequence[Claim], positions: Positions) -> tuple[str, ...]:
     """One side label per claim, in the claims' order."""
-    if kind == "corroboration" or not claims:
+    if kind == Kind.CORROBORATION or not claims:
         return ("A",) * len(claims)
-    groups = _groups(claims)
-    if kind == "superseded":
-        groups.sort(key=lambda g: min((claims[i].published or "9999", claims[i].stage, i) for i in g))
+    groups = positions(claims)
+    if kind == Kind.SUPERSEDED:
+        groups.sort(key=lambda g: min((claims[i].published or "9999", _stage(claims[i]), i) for i in g))
     else:
         groups.sort(key=lambda g: (-len({claims[i].doc_id for i in g}), min(g)))
     side = {}
@@ -30,20 +34,21 @@ def assign_sides(kind: str, claims: Sequence[Claim]) -> tuple[str, ...]:
     return tuple(side[i] for i in range(len(claims)))
 
 
-def _groups(claims: Sequence[Claim]) -> list[list[int]]:
-    kinds = {c.kind for c in claims}
-    label = {"assessment": lambda c: c.polarity, "outcome": lambda c: c.outcome_class,
-             "status": lambda c: c.stage}.get(next(iter(kinds)) if len(kinds) == 1 else "")
-    if label is not None:
-        by_label: dict[object, list[int]] = {}
+def by_label(label: Callable[[Claim], object]) -> Positions:
+    """Positions of a kind whose values are labels: the statements with the same label."""
+
+    def positions(claims: Sequence[Claim]) -> list[list[int]]:
+        groups: dict[object, list[int]] = {}
         for i, c in enumerate(claims):
-            by_label.setdefault(label(c), []).append(i)
-        return list(by_label.values())
-    if kinds == {"date"}:
-        return group_by_agreement(range(len(claims)), claims, lambda a, b: dates_agree(a.date_value, b.date_value))
-    if kinds == {"time"}:
-        return group_by_agreement(range(len(claims)), claims, lambda a, b: times_agree(a, b) is not False)
-    return group_by_agreement(range(len(claims)), claims, values_equal)
+            groups.setdefault(label(c), []).append(i)
+        return list(groups.values())
+
+    return positions
+
+
+def _stage(c: Claim) -> int:
+    """An update's statements of one day are in the order of their stage (statuses), else as given."""
+    return c.value.stage if isinstance(c.value, Status) else -1
 
 
 def _letter(n: int) -> str:

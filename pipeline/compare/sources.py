@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pipeline.compare.agreement import values_agree, values_equal
 from pipeline.compare.align import Edge
 from pipeline.compare.claims import Claim
+from pipeline.vocab.kinds import ClaimKind
 
 
 class EdgeStats:
@@ -70,10 +71,10 @@ def number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: E
     # $2.6m) keeps both: it contradicts itself, and the reader should see it.
     for i in idx:
         c, rep = claims[i], claims[best[claims[i].doc_id]]
-        if i in chosen or not stats.degree[i] or c.background or rep.background or c.bound != rep.bound:
+        if i in chosen or not stats.degree[i] or c.background or rep.background or c.value.bound != rep.value.bound:
             continue
-        if c.kind == rep.kind == "number" and c.concept == rep.concept and c.family == rep.family and (
-                values_agree(c, rep) is False):
+        same_measure = c.concept == rep.concept and c.value.family == rep.value.family
+        if c.kind == rep.kind == ClaimKind.NUMBER and same_measure and values_agree(c, rep) is False:
             chosen.add(i)
     return sorted(chosen, key=lambda i: (claims[i].published or "9999", claims[i].doc_id, claims[i].quote_start))
 
@@ -114,7 +115,7 @@ def wording(c: Claim) -> str:
     quote = c.row.quote
     at = c.row.start - c.quote_start
     for m in _QUOTED.finditer(quote):
-        if c.kind != "number" or m.start() <= at < m.end():
+        if c.kind != ClaimKind.NUMBER or m.start() <= at < m.end():
             return " ".join(m.group(1).lower().split())
     return " ".join(quote.lower().split())
 

@@ -13,12 +13,27 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from pipeline.compare.align import Edge
+from pipeline.compare.align import Edge, Scorer, align_grouped, components, outcome_score, status_score
 from pipeline.compare.claims import Claim
+from pipeline.compare.importance import importance
+from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
-from pipeline.compare.ranking import importance
 from pipeline.compare.sources import EdgeStats, independent_sources, representatives
 from pipeline.compare.topics import surface_topic, topic_label
+from pipeline.vocab.kinds import Kind
+
+
+def find_status_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
+    """Statuses of one scale about one matter, grouped, then read against publication time."""
+    edges = align_grouped(claims, scorer, lambda c: c.value.scale, status_score)
+    stages = {scale.name: [name for name, _ in scale.stages] for scale in lexicon.scales}
+    return status_findings(claims, components(len(claims), edges), edges, stages)
+
+
+def find_outcome_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
+    """Outcomes of one exclusive set about one thing, grouped; different classes disagree."""
+    edges = align_grouped(claims, scorer, lambda c: c.value.outcome_set, outcome_score)
+    return outcome_findings(claims, components(len(claims), edges), edges)
 
 
 def status_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]], edges: Sequence[Edge],
@@ -28,23 +43,26 @@ def status_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]], edg
     out = []
     for comp in comps:
         cs = [claims[i] for i in _by_stage_representatives(comp, claims, stats)]
-        if len({c.stage for c in cs}) < 2 or len({c.doc_id for c in cs}) < 2:
+        if len({c.value.stage for c in cs}) < 2 or len({c.doc_id for c in cs}) < 2:
             continue
-        ordered = sorted(cs, key=lambda c: (c.published or "9999", c.stage, c.doc_id))
-        stages = lex_stages.get(cs[0].scale, ())
-        label = cs[0].scale
+        ordered = sorted(cs, key=lambda c: (c.published or "9999", c.value.stage, c.doc_id))
+        stages = lex_stages.get(cs[0].value.scale, ())
+        label = cs[0].value.scale
         topic = topic_label(f"{label} status", cs)
         dated = [c for c in ordered if c.published]
         # An undated report cannot be placed in time; it fits any order unless it is the last stage.
-        top = max(c.stage for c in cs)
-        rising = len({c.stage for c in dated}) > 1 and all(c.stage < top for c in ordered if not c.published) and all(
-            a.stage <= b.stage or a.published[:10] == b.published[:10] for a, b in itertools.pairwise(dated))
-        steps = ", ".join(f"{_stage_name(stages, c.stage)} ({c.published or 'undated'}: '{c.cue}')" for c in ordered)
+        top = max(c.value.stage for c in cs)
+        rising = (len({c.value.stage for c in dated}) > 1
+                  and all(c.value.stage < top for c in ordered if not c.published)
+                  and all(a.value.stage <= b.value.stage or a.published[:10] == b.published[:10]
+                          for a, b in itertools.pairwise(dated)))
+        steps = ", ".join(f"{_stage_name(stages, c.value.stage)} ({c.published or 'undated'}: '{c.value.cue}')"
+                          for c in ordered)
         align = stats.mean(comp)
         if rising:  # stages out of time order are left alone: status words are too loose to accuse a source
             note = f"the {label} moved on as reports came in: {steps}; later reports update earlier ones"
-            out.append(DraftFinding("superseded", topic, tuple(ordered), note,
-                                    importance("superseded", ordered, align, 0.5)))
+            out.append(DraftFinding(Kind.SUPERSEDED, topic, tuple(ordered), note,
+                                    importance(Kind.SUPERSEDED, ordered, align, 0.5)))
     return out
 
 
@@ -55,19 +73,18 @@ def outcome_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     out = []
     for comp in comps:
         cs = [claims[i] for i in representatives(comp, claims, stats)]
-        classes = {c.outcome_class for c in cs}
+        classes = {c.value.outcome_class for c in cs}
         if len(classes) < 2 or len({c.doc_id for c in cs}) < 2:
             continue
-        by_class = {k: [c for c in cs if c.outcome_class == k] for k in sorted(classes)}
+        by_class = {k: [c for c in cs if c.value.outcome_class == k] for k in sorted(classes)}
         if all(len(independent_sources(g)) < 1 for g in by_class.values()):
             continue
-        topic = topic_label(f"{cs[0].outcome_set.replace('_', ' ')}: " + surface_topic(cs), cs)
+        topic = topic_label(f"{cs[0].value.outcome_set.replace('_', ' ')}: " + surface_topic(cs), cs)
         note = "accounts that exclude each other: " + " vs ".join(
-            f"{k} ('{g[0].cue}', {len({c.doc_id for c in g})} source{'s' if len({c.doc_id for c in g}) > 1 else ''})"
-            for k, g in by_class.items())
+            f"{k} ('{g[0].value.cue}', {_sources(g)})" for k, g in by_class.items())
         align = stats.mean([i for i in comp])
-        out.append(DraftFinding("account_conflict", topic, tuple(cs), note,
-                                importance("account_conflict", cs, align, 0.5)))
+        out.append(DraftFinding(Kind.ACCOUNT_CONFLICT, topic, tuple(cs), note,
+                                importance(Kind.ACCOUNT_CONFLICT, cs, align, 0.5)))
     return out
 
 
@@ -80,16 +97,21 @@ def _by_stage_representatives(comp: Sequence[int], claims: Sequence[Claim], stat
         return (not claims[i].headline, stats.strength[i])
 
     for i in sorted(comp):
-        key = (claims[i].doc_id, claims[i].stage)
+        key = (claims[i].doc_id, claims[i].value.stage)
         if key not in best or preference(i) > preference(best[key]):
             best[key] = i
     # A document keeps its latest stage only: it reports where the story stood when it was written.
     latest: dict[str, int] = {}
     for (doc, stage), i in best.items():
-        if doc not in latest or stage > claims[latest[doc]].stage:
+        if doc not in latest or stage > claims[latest[doc]].value.stage:
             latest[doc] = i
     return sorted(latest.values(), key=lambda i: (claims[i].published or "9999", claims[i].doc_id))
 
 
 def _stage_name(stages: Sequence[str], stage: int) -> str:
     return stages[stage] if 0 <= stage < len(stages) else str(stage)
+
+
+def _sources(cs: Sequence[Claim]) -> str:
+    n = len({c.doc_id for c in cs})
+    return f"{n} source{'s' if n > 1 else ''}"

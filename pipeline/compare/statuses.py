@@ -15,12 +15,14 @@ sentences often say only "he" or "the suspect".
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from pipeline.compare.align import is_background
-from pipeline.compare.claims import Claim, DocContext, canonical, claim_row
+from pipeline.compare.background import is_background
+from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import PhraseIndex, find_phrases, words
+from pipeline.vocab import timeml
+from pipeline.vocab.kinds import ClaimKind
 
 # A phrase is negated when a negator stands at most this many words before it.
 NEGATION_WINDOW = 3
@@ -32,20 +34,10 @@ _MAIN_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
-    """Status stages and exclusive outcomes, one claim per sentence and scale or set."""
+    """Status stages: one claim per sentence and scale (the later stage when it tells of two)."""
     main = _main_entities(ctx)
-    past = {d.sent_no for d in ctx.men.dates if d.value[:4].isdigit() and is_background(d.value[:10], ctx.published)}
     out: list[Claim] = []
-    for n, (s0, _e0) in enumerate(ctx.men.sentences):
-        if n in past:
-            continue  # "convicted of stabbing his wife in 1999": the story's background, not its status
-        common = ctx.common(n, s0, s0)
-        qs, qe = common["quote_start"], common["quote_end"]
-        quote = ctx.text[qs:qe]
-        toks = words(quote)
-        negs = [i for i, _ in find_phrases(toks, lex.negators)] + [i for i, t in enumerate(toks) if t.endswith("n't")]
-        # "could be sentenced to life if convicted" places the story nowhere, as a negation would not either
-        negs += [i for i, t in enumerate(toks) if t in lex.hypothetical]
+    for n, common, quote, toks, negs in _story_sentences(ctx, lex):
         subjects = common["subjects"] | main
         for scale in lex.scales:
             hits = [(k, name, phrase) for k, (name, index) in enumerate(scale.stages)
@@ -53,15 +45,42 @@ def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             if not hits:
                 continue
             stage, name, phrase = max(hits)  # a sentence telling of two stages reports the later one
-            out.append(_claim(ctx, common, quote, n, "status", scale.name, name, phrase, subjects, stage=stage))
+            value = Status(scale=scale.name, stage=stage, cue=phrase)
+            out.append(_claim(ctx, common, quote, n, ClaimKind.STATUS, value, name, phrase, subjects))
+    return out
+
+
+def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it."""
+    out: list[Claim] = []
+    for n, common, quote, toks, negs in _story_sentences(ctx, lex):
         for outcome_set in lex.outcomes:
             classes = {name: phrases for name, index in outcome_set.classes
                        if (phrases := _phrases(toks, index, negs))}
             if len(classes) == 1:  # a sentence naming two outcomes contrasts them, it asserts neither
                 (name, phrases), = classes.items()
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
-                out.append(_claim(ctx, common, quote, n, "outcome", outcome_set.name, name, phrases[0], local))
+                value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
+                out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
     return out
+
+
+def _story_sentences(ctx: DocContext, lex: Lexicon) -> Iterator[tuple[int, dict, str, list[str], list[int]]]:
+    """(sentence number, shared claim fields, quote, words, negator positions) of every sentence
+    that is not dated in the story's past ("convicted of stabbing his wife in 1999" is its
+    background, not its status)."""
+    past = {d.sent_no for d in ctx.men.dates
+            if timeml.names_calendar_time(d.value) and is_background(timeml.date_part(d.value), ctx.published)}
+    for n, (s0, _e0) in enumerate(ctx.men.sentences):
+        if n in past:
+            continue
+        common = ctx.common(n, s0, s0)
+        quote = ctx.text[common["quote_start"]:common["quote_end"]]
+        toks = words(quote)
+        negs = [i for i, _ in find_phrases(toks, lex.negators)] + [i for i, t in enumerate(toks) if t.endswith("n't")]
+        # "could be sentenced to life if convicted" places the story nowhere, as a negation would not either
+        negs += [i for i, t in enumerate(toks) if t in lex.hypothetical]
+        yield n, common, quote, toks, negs
 
 
 def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
@@ -85,17 +104,16 @@ def _main_entities(ctx: DocContext) -> frozenset[str]:
     return frozenset(name for name, _ in counts.most_common(MAIN_ENTITIES))
 
 
-def _claim(ctx: DocContext, common: dict, quote: str, sent_no: int, kind: str, group: str, name: str, phrase: str,
-           subjects: frozenset[str], *, stage: int = -1) -> Claim:
+def _claim(ctx: DocContext, common: dict, quote: str, sent_no: int, kind: ClaimKind, value: Status | Outcome,
+           name: str, phrase: str, subjects: frozenset[str]) -> Claim:
     qs = common["quote_start"]
     k = quote.lower().find(phrase.split()[0])
     start = qs + max(k, 0)
     end = start + len(phrase) if k >= 0 and quote.lower()[k:k + len(phrase)] == phrase else start
     if end == start:
         start, end = qs, common["quote_end"]
+    group = value.scale if isinstance(value, Status) else value.outcome_set
     row = claim_row(ctx, kind, sent_no, start, end, quote, subject="; ".join(sorted(subjects)),
                     measure=f"{group}: {name}", value=name, cues=phrase)
     fields = dict(common, subjects=subjects)
-    return Claim(row=row, kind=kind, **fields, frame=quote, text=ctx.text[start:end], cue=phrase,
-                 scale=group if kind == "status" else "", stage=stage,
-                 outcome_set=group if kind == "outcome" else "", outcome_class=name if kind == "outcome" else "")
+    return Claim(row=row, kind=kind, value=value, **fields, frame=quote, text=ctx.text[start:end])

@@ -12,8 +12,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from pipeline.vocab.numbers import CARDINALS
+from pipeline.vocab.timeml import MONTH_NAMES, WEEKDAY_NAMES
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
+# Words that say nothing of what a sentence is about: English function words, reporting verbs,
+# small numbers, calendar words and the people of every story.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from further
@@ -22,12 +27,10 @@ STOPWORDS = frozenset(
     over own same she should so some such than that the their theirs them themselves then there
     these they this those through to too under until up very was we were what when where which while
     who whom why will with would you your yours yourself yourselves said says say told according
-    may might must shall one two three four five six seven eight nine ten many much several new
-    last first year years month months week weeks day days time times monday tuesday wednesday
-    thursday friday saturday sunday january february march april june july august september
-    october november december per cent percent mr mrs ms also still even already yet however
-    while since around about nearly almost least than people""".split()
-)
+    may might must shall many much several new last first year years month months week weeks day days
+    time times per cent percent mr mrs ms also still even already yet however while since around about
+    nearly almost least than people""".split()
+) | {w for w, n in CARDINALS.items() if 1 <= n <= 10} | set(WEEKDAY_NAMES) | set(MONTH_NAMES)
 
 
 def words(text: str) -> list[str]:

@@ -48,14 +48,14 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     phrases = dict(load_lexicon().topics)
     if concept:
         return phrases.get(concept, concept)
-    family = claims[0].family
+    family = claims[0].value.family
     texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in claims if c.measure_text},
                    key=lambda t: (len(t), t))
     if texts:
         return texts[0]
     if family in phrases:
         return phrases[family]
-    return " ".join(sorted(claims[0].measure_keys)) or family or "figure"
+    return " ".join(sorted(claims[0].value.measure_keys)) or family or "figure"
 
 
 def event_topic(claims: Sequence[Claim]) -> str:

@@ -5,6 +5,7 @@ spaCy runs once per call over all documents with ``nlp.pipe``; Docs never leave 
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Sequence
 
@@ -14,11 +15,21 @@ from pipeline.extract.entities import extract_entities, link_people
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.numbers import extract_numbers
 
-__all__ = ["extract_mentions", "link_people"]
+__all__ = ["MULTIPROCESS_MIN_WORDS", "extract_mentions", "link_people", "processes_for"]
 
-# Calibration: measured on 2 cores (ecosystem-notes 3.1), n_process=2 only pays off on longer runs,
-# because each worker re-loads the model (about 1 s); below this many characters one process is faster.
-MIN_CHARS_FOR_MULTIPROCESS = 200_000
+# spaCy's two-process mode only pays off on larger corpora: each worker re-loads the model and
+# costs a few seconds of start-up (measured on 2 cores, ecosystem-notes 3.1). Below this many
+# words of clean text one process is faster.
+MULTIPROCESS_MIN_WORDS = 60_000
+
+
+def processes_for(words: int, requested: int | None = None, cores: int | None = None) -> int:
+    """spaCy processes for this many words: the user's choice, else two on a multi-core machine
+    once the work repays starting a second process."""
+    if requested:
+        return requested
+    return 2 if words >= MULTIPROCESS_MIN_WORDS and (cores or os.cpu_count() or 1) > 1 else 1
+
 
 
 def extract_mentions(
@@ -31,13 +42,14 @@ def extract_mentions(
 ) -> list[Mentions]:
     """Run the NLP pipeline once over all documents and turn each Doc into rows.
 
-    ``n_process`` > 1 is honoured only when the input is large enough to repay starting workers.
+    ``n_process`` > 1 is honoured only when the input is large enough to repay starting workers
+    (``MULTIPROCESS_MIN_WORDS``).
     People's one-word names are then linked across documents ("Xi" -> "Xi Jinping"); with
     ``link=False`` the caller links them (``link_people``) once it holds every document's
     mentions: per-document results can then be cached and computed in batches anywhere.
     """
     nlp = load_nlp()
-    if n_process != 1 and sum(len(d.text) for d in docs) < MIN_CHARS_FOR_MULTIPROCESS:
+    if n_process != 1 and sum(d.words_clean for d in docs) < MULTIPROCESS_MIN_WORDS:
         n_process = 1
     results: list[Mentions] = []
     pairs = ((d.text, d) for d in docs)

@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schema import DateRow, NumberRow
+from pipeline.vocab.numbers import CARDINALS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
 from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
 from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
@@ -43,16 +44,9 @@ from pipeline.vocab.units import (
 
 # --------------------------------------------------------------------------- vocabularies (data)
 
-SMALL_NUMBERS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
+SMALL_NUMBERS = SMALL_CARDINALS
 SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    **MULTIPLIERS,
     "lakh": 10**5, "crore": 10**7,
     # news shorthand, written straight after the digits: $13.5bn, 5m, 2tn, 10k
     "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
@@ -108,8 +102,8 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_NUMWORD = _alt([*SMALL_NUMBERS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
-_FIRSTWORD = _alt([*SMALL_NUMBERS, *TENS])
+_NUMWORD = _alt([*CARDINALS, *MULTIPLIERS, "dozen"])
+_FIRSTWORD = _alt(list(CARDINALS))
 # A bare scale word is not a number ("110-billion", "billions"); "a hundred", "a dozen" are.
 _WORDNUM = (
     rf"(?i:(?:\b(?:a|an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|\b(?:{_FIRSTWORD}))"
@@ -174,11 +168,7 @@ FRACTION_RE = re.compile(
 )
 # Ordinals that count events ("the fifth successful operation", "its 3rd attack"). "First" is left
 # out: it ranks far more than it counts ("the first time", "first reported").
-ORDINAL_WORDS: dict[str, int] = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-}
+ORDINAL_WORDS: dict[str, int] = ordinals_between(2, 20)
 ORDINAL_RE = re.compile(
     rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th))\b"
     r"(?![-\u2010\u2011])(?=\s+[a-z])"

@@ -19,25 +19,20 @@ import re
 from pipeline.extract import timex_calendar as cal
 from pipeline.extract.timex_parse import parse_absolute
 from pipeline.extract.timex_types import Ctx, Handler, Norm, Rule
+from pipeline.vocab import numbers
+from pipeline.vocab.numbers import CARDINALS
 from pipeline.vocab.timeml import MONTHS, SEASON_WORDS, WEEKDAYS
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary (data)
 
+# Counts of time units as written ("three weeks ago", "a couple of days"): the cardinals and the
+# article or phrase that stands for one or two.
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "a couple of": 2,
-    "a couple": 2, "a half": 0, "half a": 0,
+    **CARDINALS, "a": 1, "an": 1, "a hundred": 100, "a couple of": 2, "a couple": 2, "a half": 0, "half a": 0,
 }
 VAGUE_COUNTS = ("a few", "few", "several", "many", "some")
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-    "twenty-second": 22, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4,
-}
+ORDINALS: dict[str, int] = {**numbers.ORDINALS, "twenty first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4}
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.compare.text import STOPWORDS
 from pipeline.documents import CleanDocument, Comparison, Finding, Mentions, SourceInfo, source_infos
 from pipeline.documents import Statement as FoundStatement
 from pipeline.report import story
@@ -28,6 +29,7 @@ from pipeline.report.annotate import (
 from pipeline.report.charts import TimelinePoint, timeline_svg_data_uri
 from pipeline.schema import ChangeRow, DocumentRow
 from pipeline.vocab import kinds
+from pipeline.vocab.kinds import Kind
 
 # Rows and columns of the entity matrix: 25 rows fit one page at the matrix's font size, and
 # 10 source columns keep a cell wide enough for a three-digit count on A4 portrait.
@@ -53,10 +55,8 @@ APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
 SUBJECT_MIN_DOC_SHARE = 0.5
 SUBJECT_MAX_TERMS = 3
-_TITLE_STOPWORDS = frozenset(
-    "a an and are as at be by for from has have how in is it its of on or the to was what why will with "
-    "after over new says said vs".split()
-)
+# Title words that name no subject: compare's stop words and the headline's "vs".
+_TITLE_STOPWORDS = STOPWORDS | {"vs"}
 
 
 @dataclass(frozen=True)
@@ -514,7 +514,7 @@ def positions_line(kind: str, statements: Sequence[Statement]) -> str:
                 labels.append(name)
     if not sides:
         return ""
-    joiner = " → " if kind == "superseded" else " vs "
+    joiner = " → " if kind == Kind.SUPERSEDED else " vs "
     return joiner.join(" = ".join(f"{value} ({', '.join(labels)})" for value, labels in values.items())
                        for _, values in sorted(sides.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
@@ -645,12 +645,12 @@ def _timeline_points(
                 points.append(TimelinePoint(row, d.value, "event", ""))
     conflicts = []
     for card in cards:
-        if card.kind in ("corroboration", "superseded"):
+        if card.kind in (Kind.CORROBORATION, Kind.SUPERSEDED):
             for s in card.statements:
                 if s.value_kind == "date":
                     points.append(TimelinePoint(labels.get(s.doc_id, s.source_label), s.raw_value.split(" ")[0],
                                                 "finding", card.finding_id))
-        if card.kind != "date_conflict":
+        if card.kind != Kind.DATE_CONFLICT:
             continue
         for s in card.statements:
             points.append(TimelinePoint(labels.get(s.doc_id, s.source_label), s.raw_value.split(" ")[0], "conflict",
@@ -678,7 +678,6 @@ def _summary(
     words_raw = sum(d.words_raw for d in ok) if docs else sum(c.words_raw for c in cleaned)
     words_clean = sum(d.words_clean for d in ok) if docs else sum(c.words_clean for c in cleaned)
     counts = Counter(f.kind for f in comparison.findings)
-    extra = sorted(k for k in counts if k not in kinds.NAMES)
     return Summary(
         subject=subject or infer_subject(docs, mentions),
         n_sources=len(docs) if docs else len(cleaned),
@@ -692,7 +691,7 @@ def _summary(
         blocks_removed=sum(not b.kept for c in cleaned for b in c.blocks),
         n_claims=len(comparison.claims),
         n_findings=len(comparison.findings),
-        findings_by_kind=tuple(KindCount(k, kinds.kind(k).label, counts.get(k, 0)) for k in (*kinds.NAMES, *extra)),
+        findings_by_kind=tuple(KindCount(k, kinds.kind(k).label, counts.get(k, 0)) for k in kinds.NAMES),
         n_entities=sum(len(m.entities) for m in mentions),
         n_numbers=sum(len(m.numbers) for m in mentions),
         n_dates=sum(len(m.dates) for m in mentions),

@@ -9,17 +9,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pipeline.compare.lexicon import load_lexicon
 from pipeline.documents import Finding, SourceInfo
 from pipeline.schema import ChangeRow, ClaimRow
 from pipeline.vocab import kinds
+from pipeline.vocab.kinds import ClaimKind
 
 # Page one lists this many findings as sentences (the console summary prints the same).
 TOP_SENTENCES = 5
 # The "said by one source only" section lists at most this many figures.
 SINGLE_SOURCE_MAX = 12
-# Measures whose single-source figures are notable (the story's own counts and amounts).
-NOTABLE_MEASURES = frozenset({"deaths", "injured", "missing", "arrested", "displaced", "damaged", "magnitude",
-                              "price", "revenue", "profit", "cases", "votes", "turnout", "population", "gap"})
 
 
 @dataclass(frozen=True)
@@ -109,11 +108,13 @@ def single_source_claims(claims: Sequence[ClaimRow], findings: Sequence[Finding]
                          n: int = SINGLE_SOURCE_MAX) -> tuple[SingleClaim, ...]:
     """Notable figures that only one source gives: a count or amount of one of the story's
     central measures that no finding uses and that is not about an earlier event."""
+    order = load_lexicon().notable  # measures whose single-source figures are notable, in order
+    notable = frozenset(order)
     used = {st.claim_id for f in findings for st in f.statements}
     seen: set[tuple[str, str, str]] = set()
     out = []
     for c in claims:
-        if c.kind != "number" or c.claim_id in used or c.measure not in NOTABLE_MEASURES:
+        if c.kind != ClaimKind.NUMBER or c.claim_id in used or c.measure not in notable:
             continue
         if "background" in c.cues or "whole" in c.cues or c.value in ("", "0"):
             continue
@@ -123,7 +124,6 @@ def single_source_claims(claims: Sequence[ClaimRow], findings: Sequence[Finding]
         seen.add(key)
         value = " ".join(c.text.split())
         out.append(SingleClaim(names.get(c.doc_id, c.doc_id), value, c.measure, _sentence(c.quote)))
-    order = sorted(NOTABLE_MEASURES)
     out.sort(key=lambda s: (order.index(s.measure) if s.measure in order else len(order), s.name, s.value))
     return tuple(out[:n])
 

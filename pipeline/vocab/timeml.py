@@ -31,9 +31,10 @@ import re
 
 Date = dt.date
 
+MONTH_NAMES: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august",
+                                "september", "october", "november", "december")
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    **{name: n for n, name in enumerate(MONTH_NAMES, start=1)},
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
@@ -45,6 +46,7 @@ FOREIGN_MONTHS: dict[str, int] = {
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
+WEEKDAY_NAMES: tuple[str, ...] = tuple(WEEKDAYS)
 SEASONS = ("SP", "SU", "FA", "WI")
 SEASON_WORDS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Meteorological seasons (northern hemisphere), by month: winter belongs to the year of its December.
@@ -157,6 +159,25 @@ def _interval(value: str) -> tuple[Date, Date] | None:
             y = int(m[1]) * 100
             return Date(max(y, 1), 1, 1), Date(y + 99, 12, 31)
     return None
+
+
+def date_part(value: str) -> str:
+    """The calendar part of a value: a date-time without its time of day ("2013-03-11T09:30" -> "2013-03-11")."""
+    return (value or "").strip().partition("T")[0]
+
+
+def names_calendar_time(value: str) -> bool:
+    """The value (a date-time: its date) names a stretch of the calendar, of any length (a day ...
+    a decade, a century, a range); not PRESENT_REF, a duration or an unknown year."""
+    return interval(date_part(value)) is not None
+
+
+def year(value: str) -> int | None:
+    """The year a value names or starts in (a day, week, month ... year, a range, a date-time);
+    None for a decade ("201" is the 2010s, not the year 201), a century or no calendar time."""
+    part = date_part(value)
+    m = re.match(r"(\d{4})(?!\d)", part)
+    return int(m[1]) if m and interval(part) is not None else None
 
 
 def is_calendar(value: str) -> bool:
