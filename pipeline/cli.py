@@ -80,6 +80,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        help="metadata benchmark: a folder of pages with expected.json (default: tests/data/metadata)")
     bench.add_argument("--html", action="store_true",
                        help="cleaning: read the pages' original HTML (trafilatura, then our cleaner)")
+    fitting = bench.add_mutually_exclusive_group()
+    fitting.add_argument("--fit", action="store_true",
+                         help="compare benchmark: fit the verdict model on every set's key, write it to "
+                              "pipeline/data/conflict_model.json and score the sets with it (in-sample)")
+    fitting.add_argument("--loso", action="store_true",
+                         help="compare benchmark: score each set with a model fitted on the other sets only "
+                              "(leave one set out)")
     bench.add_argument("--no-encoder", action="store_true",
                        help="compare benchmark: align without sentence embeddings (words, names and values only)")
     bench.add_argument("--docs", type=int, default=50,
@@ -118,7 +125,7 @@ def _run_bench(args: argparse.Namespace) -> int:
         from pipeline.bench.compare import run_compare_bench
 
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
-                                 details=args.details, use_encoder=not args.no_encoder)
+                                 details=args.details, use_encoder=not args.no_encoder, fit=args.fit, loso=args.loso)
     if args.name == "scale":
         from pipeline.bench.scale import run_scale_bench
 

@@ -15,8 +15,9 @@ only from its own floor or below; ``tests/test_architecture.py`` checks it):
 4. findings: per kind, ``number_findings``, ``date_findings``, ``status_findings``, ``assess``
    classify the groups (corroboration, conflict, superseded), with ``sources``
    (representatives, wire copies), ``topics``, ``notes`` (why values differ), ``importance``.
-5. ranking: ``ranking`` orders and numbers the typed ``Finding`` objects handed to the report,
-   with the positions (``sides``) of each statement.
+5. ranking: ``verdict`` weighs each drafted disagreement and update by a model fitted on the
+   benchmark's keys; ``ranking`` orders and numbers the typed ``Finding`` objects handed to the
+   report, with the positions (``sides``) of each statement.
 6. ``registry``: the table of kinds.
 
 The encoder is not imported here: the caller embeds ``embedding_texts(claims)`` (per document,
@@ -40,12 +41,13 @@ from pipeline.compare.ranking import publish
 from pipeline.compare.registry import CLAIM_KINDS, ClaimKindEntry
 from pipeline.compare.text import content_stems
 from pipeline.compare.vectors import Encoder, embed_documents, embedding_texts, encode_texts, frame_vectors
+from pipeline.compare.verdict import ConflictModel, judge, load_conflict_model
 from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
 __all__ = [
-    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "embed_documents", "embedding_texts",
-    "find_findings", "frame_vectors",
+    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "draft_findings", "embed_documents",
+    "embedding_texts", "find_findings", "frame_vectors",
 ]
 
 Vectors = Mapping[str, np.ndarray]
@@ -92,15 +94,27 @@ def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf
     return found
 
 
+def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
+                   vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
+    """Every kind's findings as drafted, not yet judged or ranked."""
+    return find_findings(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), kinds=kinds)
+
+
 def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
-                   vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> Comparison:
-    """The ranked findings of claims already built, with their frames' vectors (or none)."""
-    tfidf = TfIdf(_sentence_corpus(docs, mentions))
-    findings = find_findings(claims, vectors, tfidf, kinds=kinds)
+                   vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS,
+                   judged: bool = True, conflict_model: ConflictModel | None = None) -> Comparison:
+    """The ranked findings of claims already built, with their frames' vectors (or none).
+
+    Drafted disagreements and updates are judged by the verdict model (``conflict_model``, else
+    the packaged one); ``judged=False`` keeps every draft (to fit the model)."""
+    positions = {entry.kind: entry.positions for entry in kinds}
+    drafts = draft_findings(docs, mentions, claims, vectors, kinds=kinds)
+    if judged:
+        drafts = judge(drafts, positions, conflict_model or load_conflict_model())
     texts = {d.doc_id: d.text for d in docs}
     return Comparison(
         claims=tuple(c.row for c in sorted(claims, key=lambda c: (c.doc_id, c.row.start, c.kind, c.row.claim_id))),
-        findings=publish(findings, texts, {entry.kind: entry.positions for entry in kinds}),
+        findings=publish(drafts, texts, positions),
     )
 
 

@@ -1,4 +1,5 @@
-"""A finding as compare builds it, before ranking: a kind, a topic, the claims, a note, a score."""
+"""A finding as compare builds it, before ranking: a kind, a topic, the claims, a note, a score,
+and (for a disagreement or update) the verdict model's probability that it is one."""
 
 from __future__ import annotations
 
@@ -14,3 +15,4 @@ class DraftFinding:
     claims: tuple[Claim, ...]
     note: str
     score: float
+    confidence: float = 1.0  # verdict: the probability that a disagreement or update is real

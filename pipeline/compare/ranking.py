@@ -27,7 +27,7 @@ def _value_text(c: Claim) -> str:
 
 # Corroborations rank below every disagreement and update: a reader checks what is disputed first.
 def rank_key(f: DraftFinding) -> tuple:
-    return (f.kind == Kind.CORROBORATION, -f.score, f.kind, f.topic, [c.row.claim_id for c in f.claims])
+    return (f.kind == Kind.CORROBORATION, -f.score * f.confidence, f.kind, f.topic, [c.row.claim_id for c in f.claims])
 
 
 def publish(findings: Sequence[DraftFinding], texts: Mapping[str, str],
