@@ -23,7 +23,8 @@ _UMASK = _current_umask()
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file + rename, so an interrupted run never leaves a half-written output."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    # A short prefix: the temporary name never grows with the output's name (255-byte limit).
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".newscompare-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

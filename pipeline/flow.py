@@ -160,9 +160,10 @@ MAX_SIDECAR_BYTES = 64_000
 
 def list_input_files(raw_dir: Path) -> list[Path]:
     """Every entry of the input folder that may be a document (not sidecars, hidden files or editor
-    backups), links and special files included: they get a row saying why they were not read."""
+    backups), links, special files and sub-folders included: they get a row saying why they were
+    not read."""
     with os.scandir(raw_dir) as entries:
-        names = [e.name for e in entries if not e.is_dir(follow_symlinks=False)]
+        names = [e.name for e in entries]
     return sorted(raw_dir / n for n in names if ingest.is_input_file(n))
 
 
@@ -200,6 +201,8 @@ def _read_regular(path: Path, limit: int) -> tuple[str, str, bytes]:
         return f"cannot be read ({exc.strerror or exc})", "error", b""
     if stat.S_ISLNK(info.st_mode):
         return "symbolic link (not followed: only regular files in the input folder are read)", "error", b""
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder (sub-folders are not read: put their articles in the input folder itself)", "skipped", b""
     if not stat.S_ISREG(info.st_mode):
         return f"not a regular file ({_file_kind(info.st_mode)})", "error", b""
     if info.st_size > limit:
@@ -354,20 +357,31 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, option
     problem = check_paths(raw_path, processed_path, reports_path, replace=replace)
     if problem:
         return RunSummary(0, 0, (), reason=problem, refused=True)
-    processed_path.mkdir(parents=True, exist_ok=True)
+    locks = []
     try:
-        lock = _lock_outputs(processed_path)
-    except BlockingIOError:
-        return RunSummary(0, 0, (), refused=True, reason=f"another run is writing to {processed_path} right now; "
-                          "wait for it or choose another --processed folder")
-    try:
+        for label, folder in (("--processed", processed_path), ("--reports", reports_path)):
+            folder.mkdir(parents=True, exist_ok=True)
+            if any(folder.resolve() == held for held, _ in locks):
+                continue  # one folder for both: one lock
+            try:
+                locks.append((folder.resolve(), _lock_outputs(folder)))
+            except BlockingIOError:
+                return RunSummary(0, 0, (), refused=True, reason=f"another run is writing to {folder} right now; "
+                                  f"wait for it or choose another {label} folder")
         return _run_stages(raw_path, processed_path, reports_path, options)
+    except OSError as exc:
+        # Reading is contained per document, so what reaches here is the file system refusing a
+        # write (read-only, full, a name too long): one line, exit 2, not a traceback.
+        return RunSummary(0, 0, (), refused=True, reason=f"the outputs could not be written: {_why(exc)}")
     finally:
-        lock.close()
+        for _, lock in locks:
+            lock.close()
 
 
-# Where a run records what its outputs were made from (the input folder), to refuse mixing stories.
+# Where a run records what its outputs were made from (the input folder), to refuse mixing stories,
+# and the clean texts it wrote (the only files a later run may remove).
 RUN_RECORD = "run.json"
+CLEAN_TEXTS_KEY = "clean_texts"
 LOCK_FILE = ".newscompare.lock"
 
 
@@ -384,6 +398,9 @@ def check_paths(raw: Path, processed: Path, reports: Path, *, replace: bool = Fa
         real = out.resolve()
         if real == raw_real or raw_real in real.parents or real in raw_real.parents:
             return f"{label} {out} overlaps the input folder {raw}: outputs are never written inside the input"
+    if (processed / "clean").is_symlink() or ((processed / "clean").exists() and not (processed / "clean").is_dir()):
+        return (f"{processed / 'clean'} is a symbolic link or a file: the clean texts are only written into a real "
+                "folder inside --processed")
     record = processed / RUN_RECORD
     if record.is_file() and not replace:
         try:
@@ -526,13 +543,15 @@ def _write_extraction_outputs(folder: Path, raw_path: Path, document_rows: list[
                               cleaned: list[CleanDocument], mentions: list[Mentions]) -> None:
     """The run record, the data dictionary, and what ingest, clean and extract found."""
     folder.mkdir(parents=True, exist_ok=True)
-    record = {"input_folder": str(raw_path.resolve()), "documents": len(document_rows)}
+    previous_texts = _recorded_clean_texts(folder)
+    record = {"input_folder": str(raw_path.resolve()), "documents": len(document_rows),
+              CLEAN_TEXTS_KEY: sorted(f"{d.doc_id}.txt" for d in cleaned)}
     write_atomic(folder / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     write_atomic(folder / "datapackage.json",
                   (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(folder / "documents.csv", document_rows, schema.DocumentRow)
     _write_csv(folder / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
-    _write_clean_texts(folder / "clean", cleaned)
+    _write_clean_texts(folder / "clean", cleaned, previous_texts)
     _write_csv(folder / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
     _write_csv(folder / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
     _write_csv(folder / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
@@ -759,11 +778,23 @@ def _document_rows(
     return rows
 
 
-def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument]) -> None:
+def _recorded_clean_texts(folder: Path) -> set[str]:
+    """The clean texts the previous run into this folder recorded writing (none when unknown)."""
+    try:
+        names = json.loads((folder / RUN_RECORD).read_text(encoding="utf-8")).get(CLEAN_TEXTS_KEY, [])
+    except (OSError, ValueError, AttributeError):
+        return set()
+    return {n for n in names if isinstance(n, str) and n == Path(n).name and n.endswith(".txt")}
+
+
+def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument], previous: set[str]) -> None:
+    """The clean texts; of the files already there, only those the previous run recorded writing
+    and this one does not write again are removed (a user's own files are never touched)."""
     folder.mkdir(parents=True, exist_ok=True)
     current = {f"{d.doc_id}.txt" for d in docs}
-    for stale in folder.glob("*.txt"):
-        if stale.name not in current:
+    for name in sorted(previous - current):
+        stale = folder / name
+        if stale.is_file() and not stale.is_symlink():
             stale.unlink()
     for doc in docs:
         write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))

@@ -33,6 +33,10 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t
 _HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _TAG_DENSITY = re.compile(r"</?(?:p|div|span|br|a|li|ul|h[1-6]|table|td|tr|script|style)\b[^>]*>", re.I)
 _DOC_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+# A doc_id names output files (processed/clean/<doc_id>.txt): one made from a longer file name is
+# cut and given a short hash of the whole name, so that no output name nears the file system's
+# 255-byte limit however long a legal input name is.
+MAX_DOC_ID_CHARS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -89,6 +93,9 @@ def assign_doc_ids(file_names: Iterable[str]) -> dict[str, str]:
     for name in sorted(file_names):
         stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
         base = _DOC_ID_UNSAFE.sub("_", stem).strip("._") or "document"
+        if len(base) > MAX_DOC_ID_CHARS:
+            digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+            base = f"{base[:MAX_DOC_ID_CHARS - 13]}_{digest}"
         doc_id, n = base, 2
         while doc_id in taken:
             doc_id, n = f"{base}_{n}", n + 1
@@ -119,6 +126,22 @@ def read_document(
                            f"{type(exc).__name__}: {one_line(str(exc))}", problem_status="error")
 
 
+# Control characters other than tab and newline (C0, DEL, C1), which no article needs and which
+# break what the tool writes (a workbook refuses them, a terminal obeys an ESC, a NUL ends a C
+# string): a form feed or vertical tab (page breaks of text pulled from PDFs) becomes a newline, the
+# others are removed. Done once, at ingest, so that every offset points into the text as cleaned.
+_PAGE_BREAK = re.compile("[\x0b\x0c]")
+_STRIPPED_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control(text: str) -> tuple[str, int]:
+    """(the text without control characters, how many there were)."""
+    count = len(_PAGE_BREAK.findall(text)) + len(_STRIPPED_CONTROL.findall(text))
+    if not count:
+        return text, 0
+    return _STRIPPED_CONTROL.sub("", _PAGE_BREAK.sub("\n", text)), count
+
+
 def one_line(text: str, limit: int = 200) -> str:
     """A reason for a CSV cell or a console line: whitespace collapsed, at most ``limit`` characters."""
     text = " ".join(text.split())
@@ -142,6 +165,9 @@ def _read_document(source_file: str, raw: bytes, *, doc_id: str, sidecar: bytes 
         return refuse("binary file (not text)", "error")
     user_meta = UserMetadata()
     warnings: list[str] = [note] if note else []
+    text, removed = strip_control(text)
+    if removed:
+        warnings.append(f"{removed} control character{'s' if removed > 1 else ''} removed (form feeds as line breaks)")
     if sidecar is not None:
         try:
             user_meta, problems = _metadata_from_mapping(json.loads(sidecar.decode("utf-8-sig")))
@@ -182,8 +208,8 @@ def _decode(raw: bytes) -> tuple[str | None, str, str]:
     if declared:
         try:
             return _text_or_binary(raw.decode(declared)), declared, f"decoded as {declared} (declared by the page)"
-        except UnicodeDecodeError:
-            pass
+        except (UnicodeDecodeError, LookupError, ValueError):
+            pass  # a charset that does not fit the bytes: detect one instead
     candidates = ["cp1252", "cp1250"]
     guess = charset_normalizer.from_bytes(raw, cp_isolation=list(LEGACY_WEB_ENCODINGS)).best()
     if guess is not None and guess.encoding not in candidates:
@@ -203,9 +229,11 @@ def _declared_charset(head: bytes) -> str:
     if not match:
         return ""
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
+        info = codecs.lookup(match.group(1).decode("ascii"))
     except LookupError:
         return ""
+    # Only text encodings: Python's "hex", "base64" or "rot13" codecs are no charset of a page.
+    return info.name if getattr(info, "_is_text_encoding", True) else ""
 
 
 def _implausibility(text: str) -> float:
@@ -295,6 +323,8 @@ def _metadata_from_mapping(data: object) -> tuple[UserMetadata, list[str]]:
     if published and not _real_date(published):
         problems.append(f"'published' {published!r} is not a real date (YYYY-MM-DD, YYYY-MM or YYYY); ignored")
         published = ""
+    if len(authors) > MAX_AUTHORS:
+        problems.append(f"'authors' names {len(authors)} people; the first {MAX_AUTHORS} were kept")
     return UserMetadata(
         title=text("title"),
         authors=tuple(_cut(a, "authors", problems) for a in authors[:MAX_AUTHORS]),
@@ -305,6 +335,10 @@ def _metadata_from_mapping(data: object) -> tuple[UserMetadata, list[str]]:
 
 
 def _cut(value: str, key: str, problems: list[str]) -> str:
+    """A metadata value without control characters, at most MAX_META_CHARS long."""
+    value, removed = strip_control(value)
+    if removed:
+        problems.append(f"'{key}' held {removed} control character{'s' if removed > 1 else ''}; removed")
     if len(value) <= MAX_META_CHARS:
         return value
     problems.append(f"'{key}' is longer than {MAX_META_CHARS} characters; cut")
@@ -317,7 +351,8 @@ def _is_date(value: object) -> bool:
     return isinstance(value, (datetime.date, datetime.datetime))
 
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
+                       r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
 # Publication years outside this range are typos or placeholders ("0001-01-01", "9999-12-31").
 PUBLISHED_YEARS = (1800, 2100)
 
@@ -330,9 +365,9 @@ def _real_date(value: str) -> bool:
     if not m or not PUBLISHED_YEARS[0] <= int(m[1]) <= PUBLISHED_YEARS[1]:
         return False
     try:
-        datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        datetime.datetime(int(m[1]), int(m[2] or 1), int(m[3] or 1), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0))
     except ValueError:
-        return False
+        return False  # 2024-02-31, or a time of day such as 99:99:99
     return True
 
 

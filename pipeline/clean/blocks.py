@@ -23,7 +23,10 @@ LONG_LINE_CHARS = 1200
 # Sentence groups cut from an over-long line with no paragraph marks aim at this size.
 CHUNK_TARGET_CHARS = 700
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Exotic spaces become plain ones, except a no-break or thin space grouping thousands ("10 000"),
+# which becomes the narrow no-break space so that extraction still reads one number.
+_SPACES = re.compile(r"(?P<group>(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d)))"
+                     r"|[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -62,7 +65,7 @@ def normalise_text(text: str) -> str:
     """NFC, no-break and exotic spaces -> space, invisible characters dropped; quotes kept as they are."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text)
+    return _SPACES.sub(lambda m: "\u202f" if m["group"] else " ", text)
 
 
 def collapse(text: str) -> str:

@@ -60,7 +60,7 @@ AS_OF_ADJACENT = 25
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
                           "magnitude", "age", "ordinal"})
 
-_NUMBER_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_TEXT = re.compile(r"\d[\d,\u202f]*(?:\.\d+)?")  # thousands by commas or narrow spaces
 # Number words masked in a frame: cardinals, multipliers, fractions and the ordinals that count.
 _NUMBER_WORDS = re.compile(
     r"\b(?:" + "|".join([*CARDINALS, *MULTIPLIERS, "dozen", *FRACTIONS, *ordinals_between(2, 10)]) + r")s?\b",
@@ -213,7 +213,7 @@ def _rounding_tol(text: str, value: float) -> float:
             return 0.5
         return min(0.5 * 10 ** math.floor(math.log10(abs(value))) if value else 0.5,
                    ROUNDING_MAX_REL * abs(value))
-    digits = m.group().replace(",", "")
+    digits = m.group().replace(",", "").replace("\u202f", "")
     try:
         num = float(digits)
     except ValueError:

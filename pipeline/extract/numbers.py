@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -109,7 +110,8 @@ _WORDNUM = (
     rf"(?i:(?:\b(?:a|an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|\b(?:{_FIRSTWORD}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b)"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)(?!:\d)(?!/\d)"
+# Thousands grouped with commas or (as cleaning keeps them) narrow no-break spaces: "10 000 homes".
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)(?!:\d)(?!/\d)"
 _NUMCORE = rf"(?:{_DIGITS}|{_WORDNUM})"
 _SCALE = (
     r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
@@ -273,7 +275,7 @@ def words_to_number(text: str) -> Decimal | None:
 
 def parse_number(text: str) -> Decimal | None:
     """Digits ("1,500", "2.5") or words ("twenty-five") -> value."""
-    cleaned = text.replace(",", "").strip()
+    cleaned = text.replace(",", "").replace("\u202f", "").strip()
     if cleaned and (cleaned[0].isdigit() or cleaned[0] == "."):
         try:
             return Decimal(cleaned)
@@ -406,6 +408,20 @@ def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     return Quantity(start, end, text[start:end], _num(percent), None, "percent", qualifier, "fraction")
 
 
+# Beyond this magnitude a figure is no quantity a news story states (a string of digits, an id):
+# it is left out rather than read as infinity.
+MAX_MAGNITUDE_VALUE = 1e15
+
+
+def _readable(q: Quantity, text: str) -> bool:
+    """A value that can be stated and compared: finite, not beyond MAX_MAGNITUDE_VALUE, and not a
+    base or exponent of a power written with a caret ("10^400")."""
+    values = [q.value] if q.value_max is None else [q.value, q.value_max]
+    if not all(math.isfinite(v) and abs(v) <= MAX_MAGNITUDE_VALUE for v in values):
+        return False
+    return text[q.end:q.end + 1] != "^" and text[q.start - 1:q.start] != "^"
+
+
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every number-like expression in ``text`` with its value and unit, by regex alone.
 
@@ -431,6 +447,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
         value = _MULTIPLIER_WORDS[m["word"].lower()]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(value), None, "times", qualifier, "multiplier"))
+    found = [q for q in found if _readable(q, text)]
     found.sort(key=lambda q: (-(q.end - q.start), q.start))
     taken: list[Quantity] = []
     for q in found:
