@@ -3,7 +3,8 @@
 An entry's key is the content a stage reads (the document as read, its clean text, its frames)
 plus a fingerprint of the code and data that stage runs: the source of every ``pipeline``
 module the stage imports, followed through their imports (read off the code, so nobody keeps a
-list of packages up to date), and the packaged data files. A code or rule change therefore
+list of packages up to date), and the packaged data files those modules name (refitting
+compare's model does not invalidate extraction). A code or rule change therefore
 invalidates exactly the entries it could change, without a hand-kept version number. Entries
 are written atomically; an absent, truncated or stale one is simply computed again.
 
@@ -78,12 +79,19 @@ def stage_sources(module: str) -> list[Path]:
     return sorted(files)
 
 
+def stage_data(sources: Sequence[Path]) -> list[Path]:
+    """The packaged data files these sources name (a string constant equal to the file's name)."""
+    named = {node.value for path in sources for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    return sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and p.name in named)
+
+
 @functools.lru_cache(maxsize=8)
 def fingerprint(module: str) -> str:
-    """Hash of the code the stage ``module`` runs and of the packaged data files."""
+    """Hash of the code the stage ``module`` runs and of the packaged data files it reads."""
     digest = hashlib.sha256()
-    data = sorted(p for p in DATA_DIR.rglob("*") if p.is_file())
-    for path in [*stage_sources(module), *data]:
+    sources = stage_sources(module)
+    for path in [*sources, *stage_data(sources)]:
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -112,3 +112,34 @@ def test_a_failing_encoder_means_no_vectors_for_anyone_and_a_warning(tmp_path, m
     monkeypatch.setattr(flow, "_in_batches", one_batch_failed)
     assert flow._embed_with_cache(FRAMES, tmp_path, log, distributed=True) == {}
     assert "worker lost" in log.lines[-1]
+
+
+def test_a_stage_fingerprint_follows_its_imports_and_the_data_it_names(tmp_path, monkeypatch):
+    from pipeline import stage_cache
+
+    package = tmp_path / "pipeline"
+    (package / "stage").mkdir(parents=True)
+    (package / "data").mkdir()
+    (package / "stage" / "__init__.py").write_text("from pipeline.helper import rules\n")
+    (package / "helper.py").write_text("RULES = 'rules.toml'\n")
+    (package / "other.py").write_text("MODEL = 'model.json'\n")
+    (package / "data" / "rules.toml").write_text("a = 1\n")
+    (package / "data" / "model.json").write_text("{}\n")
+    monkeypatch.setattr(stage_cache, "PACKAGE_DIR", package)
+    monkeypatch.setattr(stage_cache, "DATA_DIR", package / "data")
+
+    def fingerprint() -> str:
+        stage_cache.fingerprint.cache_clear()
+        return stage_cache.fingerprint("pipeline.stage")
+
+    assert [p.name for p in stage_cache.stage_sources("pipeline.stage")] == ["helper.py", "__init__.py"]
+    first = fingerprint()
+    (package / "data" / "model.json").write_text('{"refitted": true}\n')  # another stage's data
+    (package / "other.py").write_text("MODEL = 'model.json'  # edited\n")  # a module it does not import
+    assert fingerprint() == first
+    (package / "data" / "rules.toml").write_text("a = 2\n")
+    second = fingerprint()
+    assert second != first
+    (package / "helper.py").write_text("RULES = 'rules.toml'  # edited\n")
+    assert fingerprint() != second
+    stage_cache.fingerprint.cache_clear()
