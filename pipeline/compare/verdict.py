@@ -25,19 +25,19 @@ import dataclasses
 import functools
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.compare.agreement import rel_diff
-from pipeline.compare.claims import Claim, Quantity
+from pipeline.compare.claims import Quantity
 from pipeline.compare.lexicon import Lexicon, load_lexicon
 from pipeline.compare.model import DraftFinding
+from pipeline.compare.sides import Positions
 from pipeline.resources import data_text
 from pipeline.vocab import kinds, timeml
 from pipeline.vocab.kinds import Kind
 
 MODEL_FILE = "conflict_model.json"
-Positions = Callable[[Sequence[Claim]], list[list[int]]]
 
 # The features, in the model file's order. Each is a number computed from the draft alone.
 FEATURES: tuple[str, ...] = (
