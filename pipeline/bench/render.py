@@ -19,6 +19,7 @@ from pipeline.report.context import build_context
 from pipeline.report.render import render_html, render_pdf
 from pipeline.resources import templates_dir as packaged_templates
 from pipeline.schema import BlockRow, ClaimRow, DateRow, DocumentRow, EntityRow, NumberRow
+from pipeline.vocab import kinds
 
 _NAMES = [
     ("Acme Corp", "ORG"),
@@ -35,7 +36,7 @@ _NAMES = [
 _WORDS = ("market growth company report analysts investment policy supply demand plant engineers chips rules "
           "officials government export model research capacity funding launch quarter staff revenue").split()
 _MONTHS = ["January", "March", "May", "July", "September", "November"]
-_KINDS = ["numeric_conflict", "date_conflict", "corroboration", "superseded", "assessment_conflict"]
+_KINDS = list(kinds.NAMES)  # every finding kind, so every card style is laid out
 
 
 def synthetic_corpus(
