@@ -10,6 +10,7 @@ from compare_fixtures import Num, Spec, make_corpus
 from pipeline import compare
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.registry import CLAIM_KINDS
+from pipeline.compare.sources import copies_of_one_text
 from pipeline.compare.verdict import FEATURES, ConflictModel, conflict_features, is_judged, judge, load_conflict_model
 from pipeline.vocab.kinds import Kind
 
@@ -98,3 +99,32 @@ def test_the_packaged_model_is_fitted_on_these_features_and_says_something():
     model = load_conflict_model()
     assert model.features == FEATURES
     assert any(model.weights)
+
+
+def _long(figure: str, footer: str = "") -> str:
+    body = ("Firefighters battled the blaze at the warehouse near the harbour for six hours on Monday. "
+            "The building, which stored paper and paint, collapsed shortly after midnight. "
+            "Residents of nearby streets were told to keep their windows closed because of the smoke. "
+            "The cause of the fire is not yet known, and an investigation has begun. ")
+    return f"Officials said the fire killed {figure} people in Tarrow on Monday. " + body * 3 + footer
+
+
+def test_copies_of_one_text_are_one_source():
+    texts = {"a": _long("12"), "b": _long("12", "Read more: our weekly newsletter."), "c": _long("14"),
+             "d": "Rescuers in Tarrow said 14 people died when a warehouse burned down overnight on Monday."}
+    assert copies_of_one_text(["a", "b"], texts) and copies_of_one_text(["a", "b", "c"], texts)
+    assert not copies_of_one_text(["a", "d"], texts)
+
+
+def test_copies_never_stand_against_each_other():
+    def toll(doc_id, value, text):
+        return Spec(doc_id, text, "2024-03-04", numbers=[Num(f"{value} people", value, "people",
+                                                             measure="people killed")])
+
+    copies = [toll("a", 12, _long("12")), toll("b", 12, _long("12", "Read more.")), toll("c", 14, _long("14"))]
+    docs, mentions = make_corpus(copies)
+    assert not [f for f in compare.compare_documents(docs, mentions).findings if f.kind == Kind.NUMERIC_CONFLICT]
+    docs, mentions = make_corpus([*copies, toll("d", 14, "Officials said the fire killed 14 people in Tarrow on "
+                                                     "Monday, a day after the warehouse caught fire.")])
+    (conflict,) = [f for f in compare.compare_documents(docs, mentions).findings if f.kind == Kind.NUMERIC_CONFLICT]
+    assert {st.doc_id for st in conflict.statements} >= {"d"}  # an independent source does stand against them

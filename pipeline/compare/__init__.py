@@ -39,9 +39,10 @@ from pipeline.compare.lexicon import Lexicon, load_lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.ranking import publish
 from pipeline.compare.registry import CLAIM_KINDS, ClaimKindEntry
+from pipeline.compare.sources import copies_of_one_text
 from pipeline.compare.text import content_stems
 from pipeline.compare.vectors import Encoder, embed_documents, embedding_texts, encode_texts, frame_vectors
-from pipeline.compare.verdict import ConflictModel, judge, load_conflict_model
+from pipeline.compare.verdict import ConflictModel, is_judged, judge, load_conflict_model
 from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
@@ -96,8 +97,11 @@ def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf
 
 def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
                    vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
-    """Every kind's findings as drafted, not yet judged or ranked."""
-    return find_findings(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), kinds=kinds)
+    """Every kind's findings as drafted, not yet judged or ranked. A copy of a source adds no side:
+    a disagreement or update among near-identical copies of one text is none."""
+    texts = {d.doc_id: d.text for d in docs}
+    return [f for f in find_findings(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), kinds=kinds)
+            if not (is_judged(f) and copies_of_one_text([c.doc_id for c in f.claims], texts))]
 
 
 def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],

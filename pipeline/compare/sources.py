@@ -2,14 +2,15 @@
 
 Near-identical sentences in several outlets are one wire story told twice: they count as one
 independent source. A document with several statements on one measure is represented by the
-one the others agree with most.
+one the others agree with most. Whole documents that are near-identical copies of one another
+(a story reposted, a page saved twice) are one source: they never stand against each other.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pipeline.compare.agreement import values_agree, values_equal
 from pipeline.compare.align import Edge
@@ -118,6 +119,32 @@ def wording(c: Claim) -> str:
         if c.kind != ClaimKind.NUMBER or m.start() <= at < m.end():
             return " ".join(m.group(1).lower().split())
     return " ".join(quote.lower().split())
+
+
+# Two documents whose word 5-grams overlap this much (Jaccard) are copies of one text: a repost
+# with another headline or footer stays above it, two outlets' own accounts of one event are far
+# below (they share phrases, not whole passages).
+COPY_MIN_OVERLAP = 0.8
+_SHINGLE = 5
+
+
+def _shingles(text: str) -> frozenset[str]:
+    words = re.findall(r"\w+", text.lower())
+    return frozenset(" ".join(words[i:i + _SHINGLE]) for i in range(max(len(words) - _SHINGLE + 1, 1)))
+
+
+def copies_of_one_text(doc_ids: Sequence[str], texts: Mapping[str, str]) -> bool:
+    """The documents are all near-identical copies of one text (one source told several times)."""
+    ids = sorted(set(doc_ids))
+    if len(ids) < 2:
+        return len(ids) == 1
+    first = _shingles(texts.get(ids[0], ""))
+    for other in ids[1:]:
+        second = _shingles(texts.get(other, ""))
+        union = len(first | second)
+        if not union or len(first & second) / union < COPY_MIN_OVERLAP:
+            return False
+    return True
 
 
 def copies_note(groups: Sequence[Sequence[Claim]]) -> str:
