@@ -8,6 +8,7 @@ one the others agree with most. Whole documents that are near-identical copies o
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -128,7 +129,9 @@ COPY_MIN_OVERLAP = 0.8
 _SHINGLE = 5
 
 
+@functools.lru_cache(maxsize=1024)
 def _shingles(text: str) -> frozenset[str]:
+    """Word 5-grams of a text (cached: every drafted disagreement of a run asks about the same texts)."""
     words = re.findall(r"\w+", text.lower())
     return frozenset(" ".join(words[i:i + _SHINGLE]) for i in range(max(len(words) - _SHINGLE + 1, 1)))
 
