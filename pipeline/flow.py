@@ -43,7 +43,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.states import Completed  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import clean, compare, extract, ingest, report, resources, schema, stage_cache  # noqa: E402
+from pipeline import clean, compare, extract, ingest, publish, report, resources, schema, stage_cache  # noqa: E402
 
 prefect_env.harden_temporary_server()
 from pipeline.documents import (  # noqa: E402
@@ -368,7 +368,12 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, option
             except BlockingIOError:
                 return RunSummary(0, 0, (), refused=True, reason=f"another run is writing to {folder} right now; "
                                   f"wait for it or choose another {label} folder")
-        return _run_stages(raw_path, processed_path, reports_path, options)
+        staging = publish.begin([processed_path, reports_path])
+        try:
+            return _run_stages(raw_path, processed_path, reports_path, staging, options)
+        except BaseException:
+            publish.abandon(staging)  # the previous outputs stay whole
+            raise
     except OSError as exc:
         # Reading is contained per document, so what reaches here is the file system refusing a
         # write (read-only, full, a name too long): one line, exit 2, not a traceback.
@@ -379,9 +384,10 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, option
 
 
 # Where a run records what its outputs were made from (the input folder), to refuse mixing stories,
-# and the clean texts it wrote (the only files a later run may remove).
+# and the files it wrote into --processed (the only files a later run may remove there).
 RUN_RECORD = "run.json"
-CLEAN_TEXTS_KEY = "clean_texts"
+OUTPUTS_KEY = "outputs"
+LEGACY_CLEAN_TEXTS_KEY = "clean_texts"  # what runs before staging recorded: clean text names only
 LOCK_FILE = ".newscompare.lock"
 
 
@@ -426,9 +432,12 @@ def _lock_outputs(folder: Path):
     return handle
 
 
-def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, options: RunOptions) -> RunSummary:
-    """Every stage in turn, each writing its outputs as soon as they are known."""
+def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, staging: publish.Staging,
+                options: RunOptions) -> RunSummary:
+    """Every stage in turn, each writing its outputs into the staging folders as soon as they are
+    known; all of them published together at the end."""
     logger = get_run_logger()
+    staged_processed, staged_reports = staging.staged(processed_path), staging.staged(reports_path)
     clock = _StageClock()
     cache_path = Path(options.cache_dir) if options.cache_dir else DEFAULT_CACHE_DIR
     raws, failures = _ingest_stage(raw_path, logger)
@@ -440,14 +449,15 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, option
 
     document_rows = _document_rows(raws, cleaned, failures)
     previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
-    _write_extraction_outputs(processed_path, raw_path, document_rows, cleaned, mentions)
+    _write_extraction_outputs(staged_processed, document_rows, cleaned, mentions)
     failure_list = tuple(sorted(failures.values(), key=lambda f: f.source_file))
     if not cleaned:
         reason = "no input files" if not raws else f"none of the {len(raws)} documents could be processed"
-        _write_csv(processed_path / "claims.csv", [], schema.ClaimRow)
-        _write_csv(processed_path / "findings.csv", [], schema.FindingRow)
-        _write_csv(processed_path / "changes.csv",
+        _write_csv(staged_processed / "claims.csv", [], schema.ClaimRow)
+        _write_csv(staged_processed / "findings.csv", [], schema.FindingRow)
+        _write_csv(staged_processed / "changes.csv",
                    report.run_changes(previous_documents, previous_findings, document_rows, []), schema.ChangeRow)
+        _publish(staging, raw_path, processed_path, len(document_rows))
         return RunSummary(len(raws), 0, failure_list, processed_dir=str(processed_path), reason=reason)
     clock.lap("write")
 
@@ -455,14 +465,20 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, option
     sources = source_infos(document_rows, cleaned)
     finding_rows = with_sources(comparison.finding_rows(), sources)
     changes = report.run_changes(previous_documents, previous_findings, document_rows, finding_rows)
-    _write_comparison_outputs(processed_path, comparison, sources, finding_rows, changes, options.xlsx)
+    _write_comparison_outputs(staged_processed, comparison, sources, finding_rows, changes, options.xlsx)
     clock.lap("write")
 
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
     templates_path = Path(options.templates_dir) if options.templates_dir else resources.templates_dir()
     artifacts, report_error = _report_stage(document_rows, cleaned, mentions, comparison, changes, templates_path,
-                                            html_path, pdf_path, options.full_texts, logger)
+                                            staged_reports, pdf_path, options.full_texts, logger)
     clock.lap("report")
+    _publish(staging, raw_path, processed_path, len(document_rows))
+    if report_error and pdf_path.is_file():
+        report_error += f" (the report in {reports_path} is an earlier run's)"
+    if artifacts:
+        _publish_artifacts(artifacts, pdf_path.resolve())
+    clock.lap("write")
 
     return RunSummary(
         documents=len(raws),
@@ -539,22 +555,30 @@ def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], optio
     return comparison
 
 
-def _write_extraction_outputs(folder: Path, raw_path: Path, document_rows: list[DocumentRow],
-                              cleaned: list[CleanDocument], mentions: list[Mentions]) -> None:
-    """The run record, the data dictionary, and what ingest, clean and extract found."""
-    folder.mkdir(parents=True, exist_ok=True)
-    previous_texts = _recorded_clean_texts(folder)
-    record = {"input_folder": str(raw_path.resolve()), "documents": len(document_rows),
-              CLEAN_TEXTS_KEY: sorted(f"{d.doc_id}.txt" for d in cleaned)}
-    write_atomic(folder / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+def _write_extraction_outputs(folder: Path, document_rows: list[DocumentRow], cleaned: list[CleanDocument],
+                              mentions: list[Mentions]) -> None:
+    """The data dictionary, the clean texts, and what ingest, clean and extract found."""
     write_atomic(folder / "datapackage.json",
                   (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(folder / "documents.csv", document_rows, schema.DocumentRow)
     _write_csv(folder / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
-    _write_clean_texts(folder / "clean", cleaned, previous_texts)
+    for doc in cleaned:
+        write_atomic(folder / "clean" / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
     _write_csv(folder / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
     _write_csv(folder / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
     _write_csv(folder / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
+
+
+def _publish(staging: publish.Staging, raw_path: Path, processed_path: Path, documents: int) -> None:
+    """The run record (the input folder and every file this run wrote into --processed), then
+    every staged output moved into place together; the previous run's outputs that this run did not
+    write again are removed (nothing else is)."""
+    staged = staging.staged(processed_path)
+    outputs = sorted({p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()} | {RUN_RECORD})
+    record = {"input_folder": str(raw_path.resolve()), "documents": documents, OUTPUTS_KEY: outputs}
+    write_atomic(staged / RUN_RECORD, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
+    stale = sorted(_recorded_outputs(processed_path) - set(outputs))
+    publish.commit(staging, {processed_path: stale})
 
 
 def _write_comparison_outputs(folder: Path, comparison: Comparison, sources: dict[str, SourceInfo],
@@ -570,10 +594,12 @@ def _write_comparison_outputs(folder: Path, comparison: Comparison, sources: dic
 
 
 def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument], mentions: list[Mentions],
-                  comparison: Comparison, changes: list[schema.ChangeRow], templates_path: Path, html_path: Path,
-                  pdf_path: Path, full_texts: bool | None, logger) -> tuple[report.ArtifactPayloads | None, str]:
-    """Render and write the report and publish its artifacts; a report that cannot be drawn is
-    said (the CSVs are written), not a crash. Returns the artifacts and the error, if any."""
+                  comparison: Comparison, changes: list[schema.ChangeRow], templates_path: Path,
+                  staged_reports: Path, pdf_path: Path, full_texts: bool | None,
+                  logger) -> tuple[report.ArtifactPayloads | None, str]:
+    """Render the report (for its place at ``pdf_path``) and write it into ``staged_reports``; a
+    report that cannot be drawn is said (the CSVs are written), not a crash. Returns the artifacts
+    and the error, if any."""
     logger.info("report: rendering HTML and PDF")
     try:
         html, pdf, artifacts = report_task(
@@ -584,9 +610,8 @@ def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument]
         report_error = f"the report could not be written: {_why(exc)}"
         logger.error(report_error)
         return None, report_error
-    write_atomic(html_path, html.encode("utf-8"))
-    write_atomic(pdf_path, pdf)
-    _publish_artifacts(artifacts, pdf_path.resolve())
+    write_atomic(staged_reports / "report.html", html.encode("utf-8"))
+    write_atomic(staged_reports / pdf_path.name, pdf)
     return artifacts, ""
 
 
@@ -778,26 +803,20 @@ def _document_rows(
     return rows
 
 
-def _recorded_clean_texts(folder: Path) -> set[str]:
-    """The clean texts the previous run into this folder recorded writing (none when unknown)."""
+def _recorded_outputs(folder: Path) -> set[str]:
+    """The files the previous run into this folder recorded writing there, relative to it (none
+    when unknown); the legacy record named clean texts only."""
     try:
-        names = json.loads((folder / RUN_RECORD).read_text(encoding="utf-8")).get(CLEAN_TEXTS_KEY, [])
-    except (OSError, ValueError, AttributeError):
+        record = json.loads((folder / RUN_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return set()
-    return {n for n in names if isinstance(n, str) and n == Path(n).name and n.endswith(".txt")}
-
-
-def _write_clean_texts(folder: Path, docs: Sequence[CleanDocument], previous: set[str]) -> None:
-    """The clean texts; of the files already there, only those the previous run recorded writing
-    and this one does not write again are removed (a user's own files are never touched)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    current = {f"{d.doc_id}.txt" for d in docs}
-    for name in sorted(previous - current):
-        stale = folder / name
-        if stale.is_file() and not stale.is_symlink():
-            stale.unlink()
-    for doc in docs:
-        write_atomic(folder / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
+    if not isinstance(record, dict):
+        return set()
+    names = record.get(OUTPUTS_KEY)
+    if not isinstance(names, list):
+        legacy = record.get(LEGACY_CLEAN_TEXTS_KEY, [])
+        names = [f"clean/{n}" for n in legacy if isinstance(n, str)] if isinstance(legacy, list) else []
+    return {n for n in names if isinstance(n, str)}
 
 
 def _publish_artifacts(payloads: report.ArtifactPayloads, pdf_path: Path) -> None:

@@ -186,19 +186,51 @@ def test_a_clean_folder_that_links_into_the_input_is_refused(tmp_path):
     assert {p.name: p.read_bytes() for p in raw.iterdir()} == before
 
 
-def test_a_full_disk_is_one_line_and_exit_2(tmp_path):
+PREVIOUS_RUN = {"documents.csv": "a previous run's documents\n", "findings.csv": "a previous run's findings\n"}
+
+
+def _mounted_with_a_previous_run(tmp_path: Path, options: str) -> Path:
+    """A small file system of its own holding a previous run's outputs; skipped without root."""
+    mount_point = tmp_path / "mounted"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("a file system of its own cannot be mounted here (needs root)")
+    (mount_point / "p").mkdir()
+    for name, text in PREVIOUS_RUN.items():
+        (mount_point / "p" / name).write_text(text)
+    return mount_point
+
+
+def _assert_refused_with_the_previous_run_whole(done: subprocess.CompletedProcess, processed: Path, why: str) -> None:
+    assert done.returncode == cli.EXIT_NOTHING_PROCESSED
+    assert "could not be written" in done.stderr and why in done.stderr
+    assert "Traceback" not in done.stderr
+    names = {p.name for p in processed.iterdir() if not p.name.startswith(".")}
+    assert names == set(PREVIOUS_RUN)  # no partial set of CSVs beside the previous ones
+    assert all((processed / n).read_text() == text for n, text in PREVIOUS_RUN.items())
+
+
+def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE * 3)
-    tiny = tmp_path / "tiny"
-    tiny.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(tiny)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("a small file system cannot be mounted here (needs root)")
+    tiny = _mounted_with_a_previous_run(tmp_path, "size=16k")
     try:
         done = _run(["--raw", str(raw), "--processed", str(tiny / "p"), "--reports", str(tmp_path / "r")])
+        _assert_refused_with_the_previous_run_whole(done, tiny / "p", "No space left")
     finally:
         subprocess.run(["umount", str(tiny)], check=False)
-    assert done.returncode == cli.EXIT_NOTHING_PROCESSED
-    assert "could not be written" in done.stderr and "No space left" in done.stderr
-    assert "Traceback" not in done.stderr
+
+
+def test_a_read_only_output_folder_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(ARTICLE * 3)
+    frozen = _mounted_with_a_previous_run(tmp_path, "size=1m")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro", str(frozen)], check=True)
+        done = _run(["--raw", str(raw), "--processed", str(frozen / "p"), "--reports", str(tmp_path / "r")])
+        _assert_refused_with_the_previous_run_whole(done, frozen / "p", "Read-only file system")
+    finally:
+        subprocess.run(["umount", str(frozen)], check=False)
