@@ -104,7 +104,7 @@ def _carry_out(plan: dict) -> None:
             path = _inside(target, relative)
             if path is not None and path.is_file() and not path.is_symlink():
                 path.unlink()
-    for staged, target in reversed(folders):  # the manifest's own folder last
+    for _, target in reversed(folders):  # the manifest's own folder last
         _remove_staging(target)
 
 

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.compare",),
     ("pipeline.report",),
     ("pipeline.prefect_env",),
-    ("pipeline.stage_cache",),
+    ("pipeline.stage_cache", "pipeline.publish"),
     ("pipeline.flow",),
     ("pipeline.bench",),
     ("pipeline.cli",),
@@ -41,6 +41,7 @@ FILE_SYSTEM_MODULES = {
     "pipeline.prefect_env": "decides where Prefect keeps its home (the checkout, else the working folder)",
     "pipeline.resources": "locates and reads files packaged inside pipeline/",
     "pipeline.files": "writes an output file atomically",
+    "pipeline.publish": "moves a run's staged outputs into place; removes staging folders and a run's stale outputs",
     "pipeline.stage_cache": "reads and writes the stage caches; reads its own source to fingerprint the stages",
     "pipeline.report.render": "the restricted fetcher serves the report's own stylesheet and fonts",
 }
