@@ -75,6 +75,7 @@ class CleanDocument:
     words_raw: int
     words_clean: int
     body_start: int = 0
+    language: str = "en"  # ISO 639-1, detected in cleaning; extraction and compare read English only
 
     @property
     def body(self) -> str:

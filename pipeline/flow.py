@@ -795,10 +795,11 @@ def _document_rows(
             ))
             continue
         meta = doc.meta
+        note = "; ".join(filter(None, (clean.english_only_note(doc.language), warning)))
         rows.append(DocumentRow(
-            doc.doc_id, raw.source_file, raw.sha256, "ok", warning, meta.title, "; ".join(meta.authors),
+            doc.doc_id, raw.source_file, raw.sha256, "ok", note, meta.title, "; ".join(meta.authors),
             meta.published, meta.outlet, doc.words_raw, doc.words_clean, meta.published_basis, meta.url,
-            sum(1 for b in doc.blocks if not b.kept),
+            sum(1 for b in doc.blocks if not b.kept), doc.language,
         ))
     return rows
 

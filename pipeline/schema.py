@@ -45,7 +45,9 @@ class DocumentRow:
     source_file: str = col("str", "File name inside the raw folder.")
     sha256: str = col("str", "SHA-256 of the raw file's bytes.")
     status: str = col("str", "ok | skipped | error.")
-    status_reason: str = col("str", "Why the document was skipped or failed; empty when ok.")
+    status_reason: str = col("str", "Why the document was skipped or failed; for an ok document, what a reader "
+                             "should know (decoded from a legacy charset, control characters removed, another "
+                             "language: cleaned, not compared); usually empty when ok.")
     title: str = col("str", "Headline, from the text or user metadata; empty when unknown.")
     authors: str = col("str", 'Author names joined by "; ".')
     published: str = col("date", "Publication date, ISO 8601, as precise as known; empty when unknown.")
@@ -58,6 +60,8 @@ class DocumentRow:
     )
     url: str = col("str", "Source URL: user metadata, else an HTML page's canonical URL, else the text.", "")
     blocks_removed: int = col("int", "Blocks the cleaner removed (see blocks.csv).", 0)
+    language: str = col("str", "ISO 639-1 code of the article's language, detected in cleaning (en unless the text "
+                        "is clearly another); empty when the document was not cleaned.", "")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ import re
 
 import pytest
 
-from pipeline.bench.cleaning import run_cleaning_bench
+from pipeline.bench.cleaning import OTHER_LANGUAGES_PREFIX, run_cleaning_bench
 
 # Measured 0.910 when pinned (docs/cleaning.md; 0.898 before the sentence rule); the target is 0.88.
 # Raise the floor when the cleaner improves; never lower it to make a change pass.
 F1_FLOOR = 0.90
+# The 20 pages in other languages: 0.178 with English stop words alone, 0.816 with each language's
+# stop words and sentence ends counting as prose (docs/cleaning.md).
+OTHER_LANGUAGES_F1_FLOOR = 0.78
 
 
 @pytest.mark.slow
@@ -23,3 +26,6 @@ def test_cleaning_benchmark_floor(shared_dir):
     assert m, lines[-1]
     assert int(m.group(4)) == 160
     assert float(m.group(1)) >= F1_FLOOR
+    other = next(line for line in lines if line.startswith(OTHER_LANGUAGES_PREFIX))
+    m = re.search(r"cleaning F1=([\d.]+) .* n=(\d+)", other)
+    assert m and int(m.group(2)) == 20 and float(m.group(1)) >= OTHER_LANGUAGES_F1_FLOOR, other

@@ -20,6 +20,7 @@ import pytest
 from pipeline import cli, ingest
 
 REPO = Path(__file__).resolve().parents[1]
+LANGUAGES = Path(__file__).parent / "data" / "languages"
 ARTICLE = ("Officials said 12 people were injured in the fire in Tarrow on Monday.\n\n"
            "The fire started at 3 a.m. in a warehouse near the harbour, police said.\n")
 LONG_NAME = "a" * 251 + ".txt"  # 255 bytes: the longest name the file system allows
@@ -56,6 +57,8 @@ def _build(raw: Path) -> None:
              "The odds were put at 10^400 to one by a local bookmaker.\n")
     (raw / "storm.txt").write_text(storm * 2)
     (raw / "dropped.txt").write_text(ARTICLE.replace("Tarrow", "Kell") * 3)  # gone before the second run
+    for language in ("de", "zh"):
+        (raw / f"{language}.txt").write_bytes((LANGUAGES / f"{language}.txt").read_bytes())
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +146,18 @@ def test_numbers_grouped_by_spaces_are_read_and_unreadable_figures_left_out(runs
     assert {10000.0, 1200000.0} <= values
     assert not {0.0, 400.0} & values and all(abs(v) <= 1e15 for v in values)
     assert "inf" not in " ".join(numbers.value).lower()
+
+
+def test_articles_in_other_languages_are_cleaned_and_said_not_to_be_compared(runs):
+    _, _, project, reports, *_ = runs
+    docs = _documents(project)
+    for doc_id, name in (("de", "German"), ("zh", "Chinese")):
+        row = docs.loc[f"{doc_id}.txt"]
+        assert row.status == "ok" and row.language == doc_id and int(row.words_clean) > 30
+        assert f"{name} ({doc_id})" in row.status_reason and "not compared" in row.status_reason
+    claims = pd.read_csv(project / "claims.csv", dtype=str, keep_default_na=False)
+    assert not set(claims.doc_id) & {"de", "zh"}
+    assert "in German (de): cleaned, not compared" in (reports / "report.html").read_text(encoding="utf-8")
 
 
 def test_only_files_a_run_recorded_writing_are_ever_removed(runs):

@@ -5,7 +5,9 @@ reason that ends up in blocks.csv:
 
 1. ``split_blocks``: split the raw text into blocks and repair them (normalise Unicode and
    spaces, split over-long lines, strip Markdown, remove junk glued into sentences, join drop caps).
-2. ``block_features``: generic features per block (length, stop-word and link density, rules).
+2. ``block_features``: generic features per block (length, stop-word and link density, rules), with
+   the stop words of the document's language (``language``: English unless the text is clearly
+   another) and, outside English, sentence ends counting as prose.
 3. ``find_region``: the main body, the densest run of good text, cut at a section marker when
    what follows is another story.
 4. ``label_metadata``: source URL, images, duplicates, bylines, date lines, credits and bios.
@@ -21,7 +23,7 @@ the headline first: headlines make claims too, so they are compared like the bod
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
@@ -36,24 +38,18 @@ from pipeline.clean.labels import (
     label_pull_quotes,
     label_subtitle_above_byline,
 )
+from pipeline.clean.language import ENGLISH, count_words, detect_language, english_only_note, language_profile
 from pipeline.clean.metadata import outlet_from_copyright, outlet_from_text, outlet_from_url, url_date
 from pipeline.clean.region import find_region
 from pipeline.clean.rules import Rules, load_rules
 from pipeline.documents import CleanDocument, DocumentMeta, RawDocument
 from pipeline.schema import BlockRow
 
-__all__ = ["MAX_WORDS", "Rules", "clean_document", "count_words", "load_rules", "why_unusable"]
+__all__ = ["MAX_WORDS", "Rules", "clean_document", "count_words", "english_only_note", "load_rules", "why_unusable"]
 
 # An article longer than this is not one news article (the longest long-reads run to 20,000
 # words); past it spaCy's time and memory grow with no benefit, so the document is refused.
 MAX_WORDS = 60_000
-
-_WORD = re.compile(r"\w+")
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
 
 def why_unusable(doc: CleanDocument) -> str:
     """Why a cleaned document cannot be compared (nothing left, far too long); '' when it can."""
@@ -73,7 +69,10 @@ def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocu
     if raw.problem or not raw.text.strip():
         return CleanDocument(raw.doc_id, "", (), _user_meta(raw, DocumentMeta()), count_words(raw.text), 0)
     blocks = split_blocks(raw.text, rules=rules)  # 1.
-    feats = tuple(block_features(b, rules) for b in blocks)  # 2.
+    language = language_profile(detect_language([b.text for b in blocks]), rules.stopwords)
+    if language.code != ENGLISH:
+        rules = dataclasses.replace(rules, stopwords=rules.stopwords | language.stopwords)
+    feats = tuple(block_features(b, rules, language) for b in blocks)  # 2.
     region = find_region(blocks, feats, rules)  # 3.
     labels, facts = label_metadata(blocks, feats, region, rules)  # 4.
     labels, title_i = label_title(blocks, feats, labels, region)  # 5.
@@ -92,7 +91,8 @@ def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocu
     head = f"{title}\n\n" if title and body else ""
     text = head + body
     meta = _user_meta(raw, _metadata(blocks, final, title, facts, rules))
-    return CleanDocument(raw.doc_id, text, rows, meta, count_words(raw.text), count_words(text), len(head))
+    return CleanDocument(raw.doc_id, text, rows, meta, count_words(raw.text), count_words(text), len(head),
+                         language.code)
 
 
 def _join_kept(blocks: Sequence[Block], labels: Sequence[Label]) -> str:

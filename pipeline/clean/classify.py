@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.clean.blocks import Block
+from pipeline.clean.language import ENGLISH, UNSPACED_CHAR, WORD, Language
 from pipeline.clean.rules import Rules, normalise_key
 
 # jusText's defaults (length 70/200 characters, stop-word density 0.30/0.32, link density 0.2),
@@ -50,17 +51,20 @@ MIN_SENTENCE_STOP_DENSITY = 0.12
 HEADLINE_CASE_SHARE = 0.75
 MIN_HEADLINE_CASE_WORDS = 3
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
+# In a script without spaces one character is about a word: it counts as this many characters of
+# an alphabetic script in the length thresholds (an English word and its space average about 6).
+CHARS_PER_UNSPACED_WORD = 4
+# Full stops of Chinese and Japanese too (English text never ends with them).
+_SENTENCE_END = re.compile(r"[.!?…。！？][”\"’')\]」』]*$")
 # Sentence end for the sentence feature: also "... common sense. \"" (a closing quote after a space).
-_SENTENCE_END_LOOSE = re.compile(r"[.!?…][”\"’')\]\s]*$")
+_SENTENCE_END_LOOSE = re.compile(r"[.!?…。！？][”\"’')\]」』\s]*$")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_START = re.compile(r"^[\"'“‘(\[]?\s?[A-Z0-9]")
 
 
 @dataclass(frozen=True)
 class Features:
-    chars: int
+    chars: int  # in a script without spaces, each character counts as CHARS_PER_UNSPACED_WORD
     words: int
     stop_density: float
     link_density: float
@@ -70,17 +74,27 @@ class Features:
     sentence: bool = False  # a complete prose sentence (see is_sentence)
 
 
-def block_features(block: Block, rules: Rules) -> Features:
+def block_features(block: Block, rules: Rules, language: Language | None = None) -> Features:
+    """The block's features; stop words are ``rules.stopwords`` (extended for the document's
+    language by the caller). The thresholds were calibrated on English pages only, and stop-word
+    density is measured differently in other languages (Arabic joins "and", "in" and "the" to the
+    word; Chinese has no spaces), so outside English a block that ends like a sentence also counts
+    as dense prose: length, sentence ends and position decide, as the docs promise."""
     text = block.text
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     n = len(words)
-    stops = sum(1 for w in words if w in rules.stopwords)
+    chars = len(text)
+    stop_density = sum(1 for w in words if w in rules.stopwords) / n if n else 0.0
+    if language is not None and language.code != ENGLISH and _SENTENCE_END_LOOSE.search(text):
+        stop_density = max(stop_density, STOP_HIGH)
+    if language is not None and not language.spaced:
+        chars += (CHARS_PER_UNSPACED_WORD - 1) * len(UNSPACED_CHAR.findall(text))
     key = normalise_key(text)
     marker = rules.marker_kind(key) if n <= 8 else ""
     f = Features(
-        chars=len(text),
+        chars=chars,
         words=n,
-        stop_density=stops / n if n else 0.0,
+        stop_density=stop_density,
         link_density=block.links / max(1, len(block.raw)),
         sentence_end=bool(_SENTENCE_END.search(text)),
         rules_boilerplate=_rules_boilerplate(text, key, n, rules),

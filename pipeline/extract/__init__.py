@@ -9,6 +9,7 @@ import os
 import warnings
 from collections.abc import Callable, Sequence
 
+from pipeline.clean.language import is_english
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.entities import extract_entities, link_people
@@ -40,7 +41,8 @@ def extract_mentions(
     on_progress: Callable[[str], None] | None = None,
     link: bool = True,
 ) -> list[Mentions]:
-    """Run the NLP pipeline once over all documents and turn each Doc into rows.
+    """Run the NLP pipeline once over all English documents and turn each Doc into rows (a
+    document in another language gets empty mentions: extraction is English-only).
 
     ``n_process`` > 1 is honoured only when the input is large enough to repay starting workers
     (``MULTIPROCESS_MIN_WORDS``).
@@ -48,6 +50,17 @@ def extract_mentions(
     ``link=False`` the caller links them (``link_people``) once it holds every document's
     mentions: per-document results can then be cached and computed in batches anywhere.
     """
+    english = [d for d in docs if is_english(d.language)]
+    by_id = {m.doc_id: m for m in _extract_english(english, n_process, batch_size, on_progress)}
+    # Another language: no mentions, as the English model would read its names and figures wrongly.
+    results = [by_id.get(d.doc_id) or Mentions(d.doc_id) for d in docs]
+    return link_people(results) if link else results
+
+
+def _extract_english(docs: Sequence[CleanDocument], n_process: int, batch_size: int,
+                     on_progress: Callable[[str], None] | None) -> list[Mentions]:
+    if not docs:
+        return []
     nlp = load_nlp()
     if n_process != 1 and sum(d.words_clean for d in docs) < MULTIPROCESS_MIN_WORDS:
         n_process = 1
@@ -66,7 +79,7 @@ def extract_mentions(
                 on_progress(f"extract {done}/{len(docs)}: {clean.doc_id} ({len(spacy_doc):,} tokens)")
     if len(results) != len(docs):
         raise RuntimeError(f"spaCy returned {len(results)} of {len(docs)} documents")
-    return link_people(results) if link else results
+    return results
 
 
 def _mentions(spacy_doc, clean: CleanDocument) -> Mentions:
