@@ -71,6 +71,7 @@ class Failure:
     status: str
     reason: str
     source_file: str = ""  # the input file's name, set by the flow when it records the failure
+    blocks: tuple[schema.BlockRow, ...] = ()  # a document cleaning kept nothing of: every block, on record
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ def clean_task(raws: list[RawDocument], rules_text: str | None) -> list[CleanDoc
             out.append(Failure(raw.doc_id, "error", f"clean failed: {_why(exc)}"))
             continue
         problem = clean.why_unusable(doc)
-        out.append(Failure(raw.doc_id, "skipped", problem) if problem else doc)
+        out.append(Failure(raw.doc_id, "skipped", problem, blocks=doc.blocks) if problem else doc)
     return out
 
 
@@ -444,12 +445,13 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, stagin
     clock.lap("ingest")
     cleaned = _clean_stage(raws, failures, options, cache_path, logger)
     clock.lap("clean")
+    blocks = _all_blocks(raws, cleaned, failures)  # before extraction, which may drop a document
     cleaned, mentions = _extract_stage(raws, cleaned, failures, options, cache_path, logger)
     clock.lap("extract")
 
     document_rows = _document_rows(raws, cleaned, failures)
     previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
-    _write_extraction_outputs(staged_processed, document_rows, cleaned, mentions)
+    _write_extraction_outputs(staged_processed, document_rows, blocks, cleaned, mentions)
     failure_list = tuple(sorted(failures.values(), key=lambda f: f.source_file))
     if not cleaned:
         reason = "no input files" if not raws else f"none of the {len(raws)} documents could be processed"
@@ -555,18 +557,28 @@ def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], optio
     return comparison
 
 
-def _write_extraction_outputs(folder: Path, document_rows: list[DocumentRow], cleaned: list[CleanDocument],
-                              mentions: list[Mentions]) -> None:
+def _write_extraction_outputs(folder: Path, document_rows: list[DocumentRow], blocks: list[schema.BlockRow],
+                              cleaned: list[CleanDocument], mentions: list[Mentions]) -> None:
     """The data dictionary, the clean texts, and what ingest, clean and extract found."""
     write_atomic(folder / "datapackage.json",
                   (json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     _write_csv(folder / "documents.csv", document_rows, schema.DocumentRow)
-    _write_csv(folder / "blocks.csv", [b for d in cleaned for b in d.blocks], schema.BlockRow)
+    _write_csv(folder / "blocks.csv", blocks, schema.BlockRow)
     for doc in cleaned:
         write_atomic(folder / "clean" / f"{doc.doc_id}.txt", doc.text.encode("utf-8"))
     _write_csv(folder / "entities.csv", [e for m in mentions for e in m.entities], schema.EntityRow)
     _write_csv(folder / "numbers.csv", [n for m in mentions for n in m.numbers], schema.NumberRow)
     _write_csv(folder / "dates.csv", [d for m in mentions for d in m.dates], schema.DateRow)
+
+
+def _all_blocks(raws: Sequence[RawDocument], cleaned: Sequence[CleanDocument],
+                failures: dict[str, Failure]) -> list[schema.BlockRow]:
+    """Every block cleaning decided on, in input order: those of the documents it kept, and those
+    of the documents it kept nothing of (so the removals behind "cleaning kept no article text"
+    are on record too)."""
+    by_id = {d.doc_id: d.blocks for d in cleaned}
+    return [b for raw in raws
+            for b in by_id.get(raw.doc_id, failures[raw.doc_id].blocks if raw.doc_id in failures else ())]
 
 
 def _publish(staging: publish.Staging, raw_path: Path, processed_path: Path, documents: int) -> None:

@@ -57,6 +57,7 @@ def _build(raw: Path) -> None:
              "The odds were put at 10^400 to one by a local bookmaker.\n")
     (raw / "storm.txt").write_text(storm * 2)
     (raw / "dropped.txt").write_text(ARTICLE.replace("Tarrow", "Kell") * 3)  # gone before the second run
+    (raw / "menu.txt").write_text("Home\n\nWorld\n\nSport\n\nSign in\n")  # nothing but a menu
     for language in ("de", "zh"):
         (raw / f"{language}.txt").write_bytes((LANGUAGES / f"{language}.txt").read_bytes())
 
@@ -158,6 +159,16 @@ def test_articles_in_other_languages_are_cleaned_and_said_not_to_be_compared(run
     claims = pd.read_csv(project / "claims.csv", dtype=str, keep_default_na=False)
     assert not set(claims.doc_id) & {"de", "zh"}
     assert "in German (de): cleaned, not compared" in (reports / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_document_cleaning_kept_nothing_of_has_its_blocks_on_record(runs):
+    _, _, project, *_ = runs
+    row = _documents(project).loc["menu.txt"]
+    assert row.status == "skipped" and row.status_reason.startswith("cleaning kept no article text")
+    blocks = pd.read_csv(project / "blocks.csv", dtype=str, keep_default_na=False)
+    menu = blocks[blocks.doc_id == row.doc_id]
+    assert list(menu.text) == ["Home", "World", "Sport", "Sign in"] and set(menu.kept) == {"false"}
+    assert all(menu.reason)
 
 
 def test_only_files_a_run_recorded_writing_are_ever_removed(runs):
