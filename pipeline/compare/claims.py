@@ -67,6 +67,7 @@ class Quantity:
     direction: str = ""  # a distance's bearing as written ("north-northeast")
     attribution: str = ""  # who gives the figure ("according to the US military")
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
+    enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
 
 
 @dataclass(frozen=True, kw_only=True)

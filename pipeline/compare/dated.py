@@ -46,6 +46,18 @@ YEAR_RANGE = (1500, 2200)
 # Times of day: "about 9:25" may be 9:15 to 9:35; "just after 6am" 6:00 to 6:20; a stated minute
 # is that minute.
 APPROX_MINUTES = 10
+# A time on the quarter hour ("3:30", "7 a.m.") is often a clock rounded by the writer: it agrees
+# with a time this close (3:30 and 3:33), not further (7:00 and 6:40 disagree); a time on five
+# minutes ("9:25") with one 2 minutes off. Any other minute is that minute.
+QUARTER_HOUR_MINUTES = 5
+FIVE_MINUTES_MINUTES = 2
+
+
+def stated_precision_minutes(minutes: int) -> float:
+    """How far a time of day written at this minute may be from the moment it stands for."""
+    if minutes % 15 == 0:
+        return float(QUARTER_HOUR_MINUTES)
+    return float(FIVE_MINUTES_MINUTES) if minutes % 5 == 0 else 0.0
 AFTER_MINUTES = 20
 
 
@@ -162,7 +174,7 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
         return None
     minutes = int(m[1]) * 60 + int(m[2])
     quals = d.qualifier.split()
-    lo, hi, tol = float(minutes), float(minutes), 0.0
+    lo, hi, tol = float(minutes), float(minutes), stated_precision_minutes(minutes)
     if "approx" in quals:
         tol = APPROX_MINUTES
     if "after" in quals:

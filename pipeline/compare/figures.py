@@ -123,9 +123,25 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         if units.family(row.unit) == "duration" and _OFFSET_AFTER.match(ctx.text, row.end):
             continue  # "one day after the bombings": when something happened, not how long anything lasted
         out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, [])))
+    out = _mark_enumerations(out)
     out.extend(_negated_counts(ctx, lex))
     out.extend(_closed_gaps(ctx, lex))
     return out
+
+
+def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
+    """Figures that are items of one list ("aged 12 and 15", "the 13- and 15-inch models", "$1,799
+    and $2,199 versions"): a sentence that gives two values of the same measure speaks of two things,
+    and their values are not readings of one quantity."""
+    def measure(c: Claim) -> tuple:
+        q = c.value
+        return (c.row.sent_no, q.family, q.base_unit, c.concept or q.head)
+
+    values: dict[tuple, set[tuple[float, float]]] = {}
+    for c in figures:
+        values.setdefault(measure(c), set()).add((c.value.lo, c.value.hi))
+    return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
+            if len(values[measure(c)]) > 1 else c for c in figures]
 
 
 def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow | None,

@@ -1,0 +1,77 @@
+"""Capabilities issue 19 asks of compare, on sentences of our own (not from the benchmark sets).
+
+- Items of a list are values of several things ("aged 12 and 15"): sources that list them do not
+  disagree, while two sources giving one figure each still do.
+- A time of day is read at the precision it is written with: "3:30" agrees with "3:33", "7:00"
+  does not agree with "6:40".
+"""
+
+from __future__ import annotations
+
+from pipeline.compare import build_claims, compare_documents
+from pipeline.compare.dated import stated_precision_minutes
+from pipeline.extract.encoder import encode
+from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
+
+
+def _kinds(specs) -> list[tuple[str, tuple[str, ...]]]:
+    docs, men = make_corpus(specs)
+    rows = compare_documents(docs, men, encoder=encode).finding_rows()
+    groups: dict[str, list] = {}
+    for r in rows:
+        groups.setdefault(r.finding_id, []).append(r)
+    return sorted((g[0].kind, tuple(sorted({r.doc_id for r in g}))) for g in groups.values())
+
+
+def _age(text: str, value: int, nth: int = 0) -> Num:
+    return Num(text, value, "years", kind="age", measure="girls", nth=nth)
+
+
+GIRLS = [
+    Spec("g1", "Prosecutors said Halden took two girls, aged 12 and 15, as brides in Corvale.", "2024-03-02",
+         numbers=[_age("12", 12), _age("15", 15)], entities=[Ent("Halden", "PERSON"), Ent("Corvale")]),
+    Spec("g2", "Halden was convicted of assaulting two girls, aged 12 and 14, whom he took as brides in Corvale.",
+         "2024-03-03", numbers=[_age("12", 12), _age("14", 14)], entities=[Ent("Halden", "PERSON"), Ent("Corvale")]),
+]
+
+
+def test_the_items_of_a_list_are_marked_as_such():
+    docs, men = make_corpus(GIRLS[:1])
+    claims = [c for c in build_claims(docs, men) if c.kind == "number"]
+    assert len(claims) == 2 and all(c.value.enumerated for c in claims)
+
+
+def test_values_listed_for_several_people_are_not_a_disagreement():
+    assert not [k for k in _kinds(GIRLS) if k[0] == "numeric_conflict"]
+
+
+def test_one_figure_each_still_disagrees():
+    single = [
+        Spec("s1", "Prosecutors said Halden took a girl aged 15 as a bride in Corvale.", "2024-03-02",
+             numbers=[_age("15", 15)], entities=[Ent("Halden", "PERSON"), Ent("Corvale")]),
+        Spec("s2", "Halden was convicted of taking a girl aged 14 as a bride in Corvale.", "2024-03-03",
+             numbers=[_age("14", 14)], entities=[Ent("Halden", "PERSON"), Ent("Corvale")]),
+    ]
+    assert ("numeric_conflict", ("s1", "s2")) in _kinds(single)
+
+
+def _fire_at(doc_id: str, clock: str, value: str) -> Spec:
+    return Spec(doc_id, f"The fire at the Marden warehouse broke out at {clock} on Monday, firefighters said.",
+                "2024-05-06", dates=[Dt(clock, f"2024-05-06T{value}", granularity="time"),
+                                     Dt("Monday", "2024-05-06")],
+                entities=[Ent("Marden")])
+
+
+def test_a_time_on_the_half_hour_agrees_with_one_three_minutes_off():
+    kinds = _kinds([_fire_at("a", "3:30 a.m.", "03:30"), _fire_at("b", "3:33 a.m.", "03:33")])
+    assert not [k for k in kinds if k[0] == "date_conflict"]
+
+
+def test_a_time_twenty_minutes_off_disagrees():
+    kinds = _kinds([_fire_at("a", "7:00 a.m.", "07:00"), _fire_at("b", "6:40 a.m.", "06:40")])
+    assert ("date_conflict", ("a", "b")) in kinds
+
+
+def test_stated_precision_follows_the_minute_written():
+    assert stated_precision_minutes(7 * 60) == stated_precision_minutes(3 * 60 + 30) == 5
+    assert stated_precision_minutes(9 * 60 + 25) == 2 and stated_precision_minutes(9 * 60 + 27) == 0
