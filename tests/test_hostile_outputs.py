@@ -158,7 +158,9 @@ def test_articles_in_other_languages_are_cleaned_and_said_not_to_be_compared(run
         assert f"{name} ({doc_id})" in row.status_reason and "not compared" in row.status_reason
     claims = pd.read_csv(project / "claims.csv", dtype=str, keep_default_na=False)
     assert not set(claims.doc_id) & {"de", "zh"}
-    assert "in German (de): cleaned, not compared" in (reports / "report.html").read_text(encoding="utf-8")
+    html = (reports / "report.html").read_text(encoding="utf-8")
+    assert "in German (de): cleaned, not compared" in html  # the Sources section
+    assert "(in German: not compared)" in html and "(in Chinese: not compared)" in html  # page one
 
 
 def test_a_document_cleaning_kept_nothing_of_has_its_blocks_on_record(runs):

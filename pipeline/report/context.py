@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.clean.language import is_english, language_name
 from pipeline.compare.text import STOPWORDS
 from pipeline.documents import CleanDocument, Comparison, Finding, Mentions, SourceInfo, source_infos
 from pipeline.documents import Statement as FoundStatement
@@ -140,6 +141,7 @@ class SourceCard:
     words_clean: int
     blocks_removed: int
     source_file: str
+    not_compared_language: str = ""  # "Arabic": an article in another language, cleaned but not compared
 
 
 @dataclass(frozen=True)
@@ -571,11 +573,17 @@ def _source_card(doc: DocumentRow | None, clean: CleanDocument | None, info: Sou
             clean.words_clean if clean else 0,
             sum(not b.kept for b in clean.blocks) if clean else 0,
             "",
+            _not_compared_language(clean.language if clean else ""),
         )
     return SourceCard(
         doc.doc_id, label, info.title, doc.outlet, doc.authors, doc.published, doc.published_basis, doc.url,
         doc.status, doc.status_reason, doc.words_raw, doc.words_clean, doc.blocks_removed, doc.source_file,
+        _not_compared_language(doc.language if doc.status == "ok" else ""),
     )
+
+
+def _not_compared_language(code: str) -> str:
+    return "" if is_english(code) else language_name(code)
 
 
 def _entity_matrices(
