@@ -35,6 +35,7 @@ class Dt:
     granularity: str = "day"
     anchor: str = ""
     nth: int = 0
+    qualifier: str = ""
 
 
 @dataclass
@@ -94,7 +95,7 @@ def make_doc(spec: Spec) -> tuple[CleanDocument, Mentions]:
         st = _find(text, d.text, d.nth)
         n = _sent_no(sents, st)
         dates.append(DateRow(spec.doc_id, n, st, st + len(d.text), d.text, d.value, d.granularity, d.anchor,
-                             "", sentence(n)))
+                             d.qualifier, sentence(n)))
     ents = []
     for e in spec.entities:
         starts = [m.start() for m in re.finditer(re.escape(e.text), text)]

@@ -55,9 +55,9 @@ def test_one_figure_each_still_disagrees():
     assert ("numeric_conflict", ("s1", "s2")) in _kinds(single)
 
 
-def _fire_at(doc_id: str, clock: str, value: str) -> Spec:
+def _fire_at(doc_id: str, clock: str, value: str, qualifier: str = "") -> Spec:
     return Spec(doc_id, f"The fire at the Marden warehouse broke out at {clock} on Monday, firefighters said.",
-                "2024-05-06", dates=[Dt(clock, f"2024-05-06T{value}", granularity="time"),
+                "2024-05-06", dates=[Dt(clock, f"2024-05-06T{value}", granularity="time", qualifier=qualifier),
                                      Dt("Monday", "2024-05-06")],
                 entities=[Ent("Marden")])
 
@@ -75,3 +75,10 @@ def test_a_time_twenty_minutes_off_disagrees():
 def test_stated_precision_follows_the_minute_written():
     assert stated_precision_minutes(7 * 60) == stated_precision_minutes(3 * 60 + 30) == 5
     assert stated_precision_minutes(9 * 60 + 25) == 2 and stated_precision_minutes(9 * 60 + 27) == 0
+
+
+def test_tolerances_do_not_add_up_about_3_10_and_about_3_30_disagree():
+    kinds = _kinds([_fire_at("a", "about 3:10 p.m.", "15:10", "approx"), _fire_at("b", "about 3:30 p.m.", "15:30", "approx")])
+    assert ("date_conflict", ("a", "b")) in kinds
+    kinds = _kinds([_fire_at("a", "about 3:25 p.m.", "15:25", "approx"), _fire_at("b", "about 3:30 p.m.", "15:30", "approx")])
+    assert not [k for k in kinds if k[0] == "date_conflict"]

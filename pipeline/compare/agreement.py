@@ -68,11 +68,13 @@ def values_equal(a: Claim, b: Claim) -> bool:
 
 
 def times_agree(a: Claim, b: Claim) -> bool | None:
-    """Two times of day can be the same moment: their tolerances overlap, on the same day if both say."""
+    """Two times of day can be the same moment: the gap between their intervals is within the
+    larger tolerance (as for numbers: tolerances do not add up, so "about 3:10" and "about 3:30",
+    20 minutes apart, disagree), on the same day if both say."""
     if day_of(a) and day_of(b) and day_of(a) != day_of(b):
         return None  # different days: different moments, not a disagreement about one
     x, y = a.value, b.value
-    return max(x.lo - x.tol, y.lo - y.tol) <= min(x.hi + x.tol, y.hi + y.tol)
+    return max(x.lo, y.lo) - min(x.hi, y.hi) <= max(x.tol, y.tol)
 
 
 def _cross_currency(a: Claim, b: Claim) -> bool | None:
