@@ -23,6 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = Path(__file__).parent / "data" / "languages"
 ARTICLE = ("Officials said 12 people were injured in the fire in Tarrow on Monday.\n\n"
            "The fire started at 3 a.m. in a warehouse near the harbour, police said.\n")
+WIRE = ("Forty homes were evacuated in Tarrow on Monday after the warehouse fire spread to a timber yard, "
+        "the council said.\n\nThe council leader, Ann Reeve, said the evacuation had been a success and thanked "
+        "the 40 firefighters who worked through the night.\n\nResidents were allowed back on Tuesday morning, "
+        "and the timber yard will stay closed for a week while the damage is assessed.\n")
 LONG_NAME = "a" * 251 + ".txt"  # 255 bytes: the longest name the file system allows
 NOTES = "the user's own notes, not the tool's\n"
 CONTROL_BYTES = [bytes([c]) for c in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F)]
@@ -58,6 +62,9 @@ def _build(raw: Path) -> None:
     (raw / "storm.txt").write_text(storm * 2)
     (raw / "dropped.txt").write_text(ARTICLE.replace("Tarrow", "Kell") * 3)  # gone before the second run
     (raw / "menu.txt").write_text("Home\n\nWorld\n\nSport\n\nSign in\n")  # nothing but a menu
+    # Three copies of one wire story, two identical, one with a figure changed (one edit: still a copy).
+    for name, text in (("copy1.txt", WIRE), ("copy2.txt", WIRE), ("copy3.txt", WIRE.replace("40 fire", "45 fire"))):
+        (raw / name).write_text(text)
     for language in ("de", "zh"):
         (raw / f"{language}.txt").write_bytes((LANGUAGES / f"{language}.txt").read_bytes())
 
@@ -171,6 +178,15 @@ def test_a_document_cleaning_kept_nothing_of_has_its_blocks_on_record(runs):
     menu = blocks[blocks.doc_id == row.doc_id]
     assert list(menu.text) == ["Home", "World", "Sport", "Sign in"] and set(menu.kept) == {"false"}
     assert all(menu.reason)
+
+
+def test_copies_of_one_article_never_stand_against_each_other(runs):
+    _, _, project, *_ = runs
+    findings = pd.read_csv(project / "findings.csv", dtype=str, keep_default_na=False)
+    copies = set(_documents(project).loc[["copy1.txt", "copy2.txt", "copy3.txt"], "doc_id"])
+    for finding_id, rows in findings.groupby("finding_id"):
+        if set(rows.doc_id) <= copies:
+            assert rows.side.nunique() == 1, f"{finding_id} sets copies of one text against each other"
 
 
 def test_only_files_a_run_recorded_writing_are_ever_removed(runs):
