@@ -71,3 +71,18 @@ def harden_temporary_server() -> None:
     from prefect.server.api import server as prefect_server
 
     prefect_server.subprocess = _ServerSubprocess()
+
+
+def stop_temporary_server() -> None:
+    """Stop the temporary server now (Prefect would at exit), so that its shutdown message comes
+    before whatever the caller prints next (the scale benchmark's last line)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.server.api import server as prefect_server
+
+    # Logs and events still queued go first, as Prefect's own test harness does: sent to a server
+    # that has stopped they are retried for a minute and end in "Error logging to API".
+    APILogWorker.drain_all(timeout=5)
+    EventsWorker.drain_all(timeout=5)
+    for instance in list(prefect_server.SubprocessASGIServer._instances.values()):
+        instance.stop()

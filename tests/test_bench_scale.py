@@ -27,3 +27,23 @@ def test_a_perturbed_copy_keeps_the_header_and_changes_the_body():
     copy = perturbed(text, 2, "x.txt")
     assert copy.startswith("Headline\n\nBy A Writer\n\nMarch 3, 2024\n\n")
     assert copy != text and perturbed(text, 2, "x.txt") == copy and perturbed(text, 0, "x.txt") == text
+
+
+def test_the_score_line_comes_last_with_what_was_measured_when_a_phase_fails(shared_dir, monkeypatch):
+    from pipeline.bench import scale
+
+    def flow(run, shared, work, log):
+        run.wall_s, run.words, run.compare_s, run.report_s = 100.0, 50_000, 10.0, 20.0
+        log("flow done")
+
+    def models(run, shared, work, log):
+        raise RuntimeError("spaCy ran out of memory\nin the worker")
+
+    monkeypatch.setitem(scale._PHASES, "flow", flow)
+    monkeypatch.setitem(scale._PHASES, "models alone", models)
+    monkeypatch.setitem(scale._PHASES, "rerun", lambda *a: None)
+    lines: list[str] = []
+    assert scale.run_scale_bench(shared_dir=shared_dir, docs=3, log=lines.append) == 1
+    assert lines[0] == "flow done" and lines[-1].startswith("scale docs=3 words=50000 wall_s=100.0")
+    assert "compare_share=0.10" in lines[-1] and "model_bound_ratio=n/a" in lines[-1]
+    assert lines[-1].endswith("failed='models alone: RuntimeError: spaCy ran out of memory in the worker'")

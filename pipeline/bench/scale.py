@@ -12,7 +12,10 @@ the flow's wall time, is ``model_bound_ratio``: how close the pipeline is to wha
 alone cost on this machine. The last line::
 
     scale docs=N words=W wall_s=... words_per_s=... model_bound_ratio=R compare_share=C
-    rerun_share=S report_s=... peak_rss_mb=M
+    rerun_share=S report_s=... peak_rss_mb=M [failed='phase: why']
+
+It comes after Prefect's temporary server has stopped, also when a phase fails (then with what
+was measured up to that phase, ``n/a`` for the rest, and exit code 1).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -128,45 +132,100 @@ def frames_of_run(raw_dir: Path, cache_dir: Path) -> tuple[list[str], list[list[
     return [d.text for d in kept], list(compare.embedding_texts(claims).values())
 
 
+@dataclass
+class ScaleRun:
+    """What one scale run measured so far; ``line()`` reports it whatever stage it reached."""
+
+    docs: int
+    words: int = 0
+    wall_s: float = 0.0
+    model_s: float | None = None
+    compare_s: float = 0.0
+    rerun_s: float | None = None
+    report_s: float = 0.0
+    peak_rss_mb: float = 0.0
+    failed: str = ""  # "<phase>: <why>" when a phase raised
+
+    def line(self) -> str:
+        def ratio(part: float | None) -> str:
+            return f"{part / self.wall_s:.2f}" if part is not None and self.wall_s else "n/a"
+
+        words_per_s = f"{self.words / self.wall_s:.0f}" if self.wall_s else "n/a"
+        out = (f"scale docs={self.docs} words={self.words} wall_s={self.wall_s:.1f} words_per_s={words_per_s} "
+               f"model_bound_ratio={ratio(self.model_s)} compare_share={ratio(self.compare_s)} "
+               f"rerun_share={ratio(self.rerun_s)} report_s={self.report_s:.1f} peak_rss_mb={self.peak_rss_mb:.0f}")
+        return out + (f" failed={self.failed!r}" if self.failed else "")
+
+
 def run_scale_bench(*, shared_dir: Path, docs: int, log: Callable[[str], None], keep: Path | None = None) -> int:
-    from pipeline import extract
-    from pipeline.flow import run_pipeline
+    """The phases in turn; the score line is printed last, after Prefect's temporary server has
+    stopped, also when a phase fails (with what was measured up to it and ``failed=...``)."""
+    from pipeline import prefect_env
 
     if not Path(shared_dir).is_dir():
         log(f"scale benchmark: {shared_dir} not found")
         return 2
-    with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
-        work = Path(keep) if keep else Path(tmp)
-        raw, cache = work / "raw", work / "cache"
-        build_corpus(Path(shared_dir), docs, raw)
-        outputs = {"processed_dir": work / "processed", "reports_dir": work / "reports", "cache_dir": cache}
-        log(f"scale: {docs} documents in {raw}; running the flow with empty caches ...")
-        start = time.perf_counter()
-        summary = run_pipeline(raw_dir=raw, **outputs)
-        wall = time.perf_counter() - start
-        peak = peak_rss_mb()
-        stages = summary.stage_seconds
-        prefect_s = wall - sum(stages.values())
-        log(f"  {summary.ok} of {summary.documents} documents ok; {summary.words_raw:,} words raw, "
-            f"{summary.words_clean:,} kept; {summary.claims:,} claims, {summary.findings:,} findings")
-        for stage, seconds in [("prefect (server, tasks)", prefect_s), *stages.items()]:
-            log(f"  {stage:<24} {seconds:7.1f} s  {seconds / wall:6.1%}")
+    run = ScaleRun(docs)
+    phase = "corpus"
+    try:
+        with tempfile.TemporaryDirectory(prefix="scale-bench-") as tmp:
+            work = Path(keep) if keep else Path(tmp)
+            for phase in ("flow", "models alone", "rerun"):
+                _PHASES[phase](run, Path(shared_dir), work, log)
+    except Exception as exc:  # the line still comes, with the reason
+        run.failed = f"{phase}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    finally:
+        prefect_env.stop_temporary_server()  # its "Stopping temporary server" message before our line
+        run.peak_rss_mb = peak_rss_mb()
+        log(run.line())
+    return 1 if run.failed else 0
 
-        texts, frames = frames_of_run(raw, cache)
-        n_process = extract.processes_for(summary.words_clean)
-        alone = model_passes_alone(texts, frames, n_process, work)
-        model_s = alone["spacy_s"] + alone["encoder_s"]
-        log(f"  models alone: spaCy {alone['spacy_s']:.1f} s ({n_process} process(es)), "
-            f"encoder {alone['encoder_s']:.1f} s over {len({f for doc in frames for f in doc}):,} distinct frames "
-            f"({sum(map(len, frames)):,} in all)")
 
-        build_corpus(Path(shared_dir), 1, raw, first=docs)  # one new document
-        start = time.perf_counter()
-        run_pipeline(raw_dir=raw, **outputs)
-        rerun = time.perf_counter() - start
-        log(f"  rerun after adding one document: {rerun:.1f} s")
-    compare_s = sum(stages.get(s, 0.0) for s in COMPARE_STAGES)
-    log(f"scale docs={docs} words={summary.words_raw} wall_s={wall:.1f} words_per_s={summary.words_raw / wall:.0f} "
-        f"model_bound_ratio={model_s / wall:.2f} compare_share={compare_s / wall:.2f} "
-        f"rerun_share={rerun / wall:.2f} report_s={stages.get('report', 0.0):.1f} peak_rss_mb={peak:.0f}")
-    return 0
+def _flow_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str], None]) -> None:
+    from pipeline.flow import run_pipeline
+
+    raw = work / "raw"
+    build_corpus(shared_dir, run.docs, raw)
+    log(f"scale: {run.docs} documents in {raw}; running the flow with empty caches ...")
+    start = time.perf_counter()
+    summary = run_pipeline(raw_dir=raw, **_outputs(work))
+    run.wall_s = time.perf_counter() - start
+    run.words = summary.words_raw
+    stages = summary.stage_seconds
+    run.compare_s = sum(stages.get(s, 0.0) for s in COMPARE_STAGES)
+    run.report_s = stages.get("report", 0.0)
+    log(f"  {summary.ok} of {summary.documents} documents ok; {summary.words_raw:,} words raw, "
+        f"{summary.words_clean:,} kept; {summary.claims:,} claims, {summary.findings:,} findings")
+    for stage, seconds in [("prefect (server, tasks)", run.wall_s - sum(stages.values())), *stages.items()]:
+        log(f"  {stage:<24} {seconds:7.1f} s  {seconds / run.wall_s:6.1%}")
+    if summary.ok == 0 or summary.report_error:
+        raise RuntimeError(summary.reason or summary.report_error)
+
+
+def _models_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str], None]) -> None:
+    from pipeline import clean, extract
+
+    texts, frames = frames_of_run(work / "raw", work / "cache")
+    n_process = extract.processes_for(sum(clean.count_words(t) for t in texts))
+    alone = model_passes_alone(texts, frames, n_process, work)
+    run.model_s = alone["spacy_s"] + alone["encoder_s"]
+    log(f"  models alone: spaCy {alone['spacy_s']:.1f} s ({n_process} process(es)), "
+        f"encoder {alone['encoder_s']:.1f} s over {len({f for doc in frames for f in doc}):,} distinct frames "
+        f"({sum(map(len, frames)):,} in all)")
+
+
+def _rerun_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str], None]) -> None:
+    from pipeline.flow import run_pipeline
+
+    build_corpus(shared_dir, 1, work / "raw", first=run.docs)  # one new document
+    start = time.perf_counter()
+    run_pipeline(raw_dir=work / "raw", **_outputs(work))
+    run.rerun_s = time.perf_counter() - start
+    log(f"  rerun after adding one document: {run.rerun_s:.1f} s")
+
+
+def _outputs(work: Path) -> dict[str, Path]:
+    return {"processed_dir": work / "processed", "reports_dir": work / "reports", "cache_dir": work / "cache"}
+
+
+_PHASES = {"flow": _flow_phase, "models alone": _models_phase, "rerun": _rerun_phase}
