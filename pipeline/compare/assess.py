@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.compare.align import Scorer, align_grouped, components, judgement_score
+from pipeline.compare.align import Scorer, align_judgements, components
 from pipeline.compare.claims import Claim
 from pipeline.compare.importance import importance
 from pipeline.compare.judgements import DURATION_AXIS
@@ -29,7 +29,7 @@ EVALUATIVE_ONLY_MIN = 0.55
 def assessment_findings(items: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
     """Conflicting judgements, one statement per document, strongest pair first (the lexicon's
     cues are already in each claim's axis and polarity)."""
-    edges = align_grouped(items, scorer, lambda c: c.value.axis, judgement_score)
+    edges = align_judgements(items, scorer)
     opposite = [e for e in edges if items[e.a].value.polarity * items[e.b].value.polarity < 0
                 and _judged(items[e.a], items[e.b], e.score)]
     out: list[DraftFinding] = []

@@ -76,3 +76,19 @@ class FrameVectors:
 
     def sim(self, i: int, j: int) -> float:
         return float(self.matrix[i] @ self.matrix[j])
+
+
+def sparse_rows(vectors: Sequence[Mapping[str, float]]):
+    """Sparse term vectors (token -> weight) as the rows of one CSR matrix, for products of all
+    pairs at once (a row's dot product with another is ``textsim.cosine`` of the two)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for vec in vectors:
+        for term, weight in vec.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(weight)
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), np.array(indptr)),
+                      shape=(len(vectors), max(len(vocabulary), 1)))
