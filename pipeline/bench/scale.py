@@ -143,7 +143,7 @@ class ScaleRun:
     compare_s: float = 0.0
     rerun_s: float | None = None
     report_s: float = 0.0
-    peak_rss_mb: float = 0.0
+    peak_rss_mb: float = 0.0  # after the first flow run
     failed: str = ""  # "<phase>: <why>" when a phase raised
 
     def line(self) -> str:
@@ -176,7 +176,7 @@ def run_scale_bench(*, shared_dir: Path, docs: int, log: Callable[[str], None], 
         run.failed = f"{phase}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
     finally:
         prefect_env.stop_temporary_server()  # its "Stopping temporary server" message before our line
-        run.peak_rss_mb = peak_rss_mb()
+        run.peak_rss_mb = run.peak_rss_mb or peak_rss_mb()
         log(run.line())
     return 1 if run.failed else 0
 
@@ -190,6 +190,7 @@ def _flow_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str]
     start = time.perf_counter()
     summary = run_pipeline(raw_dir=raw, **_outputs(work))
     run.wall_s = time.perf_counter() - start
+    run.peak_rss_mb = peak_rss_mb()  # of the flow's run (the rerun holds a second run's objects too)
     run.words = summary.words_raw
     stages = summary.stage_seconds
     run.compare_s = sum(stages.get(s, 0.0) for s in COMPARE_STAGES)
