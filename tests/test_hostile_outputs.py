@@ -255,10 +255,15 @@ def _assert_refused_with_the_previous_run_whole(done: subprocess.CompletedProces
     assert all((processed / n).read_text() == text for n, text in PREVIOUS_RUN.items())
 
 
-def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
+def _one_article(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE * 3)
+    return raw
+
+
+def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
+    raw = _one_article(tmp_path)
     tiny = _mounted_with_a_previous_run(tmp_path, "size=16k")
     try:
         done = _run(["--raw", str(raw), "--processed", str(tiny / "p"), "--reports", str(tmp_path / "r")])
@@ -268,9 +273,7 @@ def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_
 
 
 def test_a_read_only_output_folder_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(ARTICLE * 3)
+    raw = _one_article(tmp_path)
     frozen = _mounted_with_a_previous_run(tmp_path, "size=1m")
     try:
         subprocess.run(["mount", "-o", "remount,ro", str(frozen)], check=True)
