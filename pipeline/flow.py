@@ -796,8 +796,7 @@ def _document_rows(
     for raw in raws:
         doc = by_id.get(raw.doc_id)
         failure = failures.get(raw.doc_id)
-        decoded = f"decoded as {raw.encoding} (not valid UTF-8)" if raw.encoding not in ("utf-8", "") else ""
-        warning = "; ".join(filter(None, (decoded, *raw.warnings)))
+        warning = "; ".join(raw.warnings)  # ingest's notes: how a legacy encoding was chosen, characters removed ...
         if doc is None:
             rows.append(DocumentRow(
                 raw.doc_id, raw.source_file, raw.sha256,

@@ -199,7 +199,8 @@ def _decode(raw: bytes) -> tuple[str | None, str, str]:
     legacy encodings. ``text`` is None for binary data; ``note`` says how a legacy encoding was chosen."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _text_or_binary(raw.decode(encoding, errors="replace")), encoding, ""
+            note = "" if encoding == "utf-8-sig" else f"decoded as {encoding} (byte-order mark)"
+            return _text_or_binary(raw.decode(encoding, errors="replace")), encoding, note
     try:
         return _text_or_binary(raw.decode("utf-8")), "utf-8", ""
     except UnicodeDecodeError:

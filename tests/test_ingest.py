@@ -35,11 +35,13 @@ def test_cp1252_text_is_decoded_and_flagged():
     doc = read("a.txt", "The \u201ceuro\u201d fell 3\u2030.".encode("cp1252"))
     assert not doc.problem and doc.encoding == "cp1252"
     assert "\u201ceuro\u201d" in doc.text
+    assert [w for w in doc.warnings if "decoded as cp1252" in w]  # said once, in ingest's own words
 
 
 def test_utf16_with_bom_is_decoded():
     doc = read("a.txt", "Hello world".encode("utf-16"))
-    assert doc.text == "Hello world"
+    assert doc.text == "Hello world" and doc.warnings == ("decoded as utf-16 (byte-order mark)",)
+    assert read("b.txt", "\ufeffHello".encode()).warnings == ()  # UTF-8 with a BOM is UTF-8
 
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
