@@ -117,12 +117,6 @@ def write_set(prepared: PreparedSet, comparison: Comparison, out_dir: Path) -> N
         schema.to_frame(data, row_type).to_csv(out_dir / name, index=False, lineterminator="\n")
 
 
-def run_set(set_dir: Path, out_dir: Path, encoder: Callable | None = None) -> None:
-    """The stages on one folder of articles; writes documents.csv, claims.csv and findings.csv into ``out_dir``."""
-    prepared = prepare_set(set_dir, encoder)
-    write_set(prepared, compare_set(prepared), out_dir)
-
-
 def score_set(scorer: Path, gold: Path, out_dir: Path) -> SetScore:
     done = subprocess.run([sys.executable, str(scorer), str(gold), str(out_dir)], capture_output=True, text=True,
                           timeout=SCORER_TIMEOUT_S)

@@ -198,19 +198,6 @@ def _with_self_contradictions(groups: list[list[int]], items: Sequence[Claim],
     return out
 
 
-def one_to_one(edges: Sequence[Edge], items: Sequence[Claim]) -> list[Edge]:
-    """Per document pair, keep the best edges such that each claim meets at most one claim of the other document."""
-    used: set[tuple[int, str]] = set()
-    kept = []
-    for e in sorted(edges, key=lambda e: (-e.score, e.a, e.b)):
-        da, db = items[e.a].doc_id, items[e.b].doc_id
-        if (e.a, db) in used or (e.b, da) in used:
-            continue
-        used.update({(e.a, db), (e.b, da)})
-        kept.append(e)
-    return sorted(kept, key=lambda e: (e.a, e.b))
-
-
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 

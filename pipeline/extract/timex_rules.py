@@ -202,10 +202,6 @@ def _h_month_rel_year(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm(cal.fmt_month(y, _month_no(m["mon"])), "month", relative=True)
 
 
-def _range_parts(m: re.Match, a: str, b: str, va: str, vb: str) -> tuple[tuple[int, int, str], ...]:
-    return ((m.start(a), m.end(a), va), (m.start(b), m.end(b), vb))
-
-
 def _h_month_range(m: re.Match, ctx: Ctx) -> Norm | None:
     m1, m2 = _month_no(m["m1"]), _month_no(m["m2"])
     y1 = int(m["y1"]) if m["y1"] else None
