@@ -142,7 +142,7 @@ class DateRow:
 
 @dataclass(frozen=True)
 class ClaimRow:
-    """processed/claims.csv: one row per comparable statement (a number or a date with context)."""
+    """processed/claims.csv: one row per comparable statement (a figure, date, status, outcome, assessment or name)."""
 
     claim_id: str = col("str", "Stable id: <doc_id>:<kind>:<start>.")
     doc_id: str = col("str", "Document id.")
@@ -153,7 +153,7 @@ class ClaimRow:
     text: str = col("str", "The mention itself.")
     subject: str = col("str", "Canonical entities the sentence is about, joined by '; '.")
     measure: str = col("str", "What is measured or what happened, normalised to keywords.")
-    value: str = col("str", "The number or TimeML date value, as text.")
+    value: str = col("str", "The number or TimeML date value, as text; for a name, the name as written.")
     value_max: str = col("str", "Upper end of a range.")
     unit: str = col("str", "Unit of a number.")
     qualifier: str = col("str", "approx, at_least, by, since, ...")

@@ -152,7 +152,7 @@ COMPARE_FLOORS: tuple[tuple[str, ...], ...] = (
     ("figures", "dated", "judgements", "statuses", "events"),
     ("vectors", "align", "agreement"),
     ("model", "importance", "sources", "topics", "notes", "number_findings", "date_findings", "status_findings",
-     "assess"),
+     "assess", "names"),
     ("sides", "ranking", "verdict"),
     ("registry",),
     ("pipeline.compare",),

@@ -24,7 +24,7 @@ def test_summary_counts_trace_to_rows():
     assert s.blocks_removed == 3 and s.n_claims == 5 and s.n_findings == 4
     assert {k.kind: k.count for k in s.findings_by_kind} == {
         "numeric_conflict": 1, "date_conflict": 1, "assessment_conflict": 0, "account_conflict": 0,
-        "corroboration": 1, "superseded": 1,
+        "name_conflict": 0, "corroboration": 1, "superseded": 1,
     }
 
 

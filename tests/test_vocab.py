@@ -86,10 +86,12 @@ def test_every_value_written_for_a_day_contains_it(d):
 
 def test_finding_kinds_come_from_one_table():
     assert set(kinds.NAMES) == {"numeric_conflict", "date_conflict", "assessment_conflict", "account_conflict",
-                                "superseded", "corroboration"}
+                                "name_conflict", "superseded", "corroboration"}
     assert all(kinds.kind(n).colour.startswith("#") and kinds.kind(n).label for n in kinds.NAMES)
     assert kinds.is_conflict("date_conflict") and not kinds.is_conflict("corroboration")
     assert kinds.is_conflict("account_conflict")
     assert kinds.kind("numeric_conflict").weight > kinds.kind("corroboration").weight
+    # Ranking tiers: what happened, then spellings, then agreements.
+    assert kinds.kind("numeric_conflict").tier < kinds.kind("name_conflict").tier < kinds.kind("corroboration").tier
     with pytest.raises(ValueError):
         kinds.kind("numeric_conflcit")  # a misspelt kind is an error, not a neutral row

@@ -8,9 +8,10 @@ concerns an earlier or other event) and one value type per kind of statement:
 - ``CalendarDate`` and ``TimeOfDay``: a TimeML date, a time of day in minutes (``Dating``: the
   words around either);
 - ``Judgement``: an axis and a polarity;
-- ``Status``: a stage on an ordered scale; ``Outcome``: one class of exclusive outcomes.
+- ``Status``: a stage on an ordered scale; ``Outcome``: one class of exclusive outcomes;
+- ``NameForm``: a name (person, firm, place) as one document writes it.
 
-The builders (``figures``, ``dated``, ``judgements``, ``statuses``) make them; ``registry`` says
+The builders (``figures``, ``dated``, ``judgements``, ``statuses``, ``names``) make them; ``registry`` says
 which builder makes which kind. ``ClaimRow`` is what claims.csv holds (``Claim.row``).
 """
 
@@ -130,8 +131,19 @@ class Outcome:
     cue: str = ""
 
 
-ClaimValue = Quantity | TimeOfDay | CalendarDate | Judgement | Status | Outcome
-V = TypeVar("V", Quantity, TimeOfDay, CalendarDate, Judgement, Status, Outcome)
+@dataclass(frozen=True)
+class NameForm:
+    """A name as written ("Duncan Raite"), its entity label, and its spelling key: the tokens
+    without initials, accents, punctuation or case, which two spellings of one name do not share."""
+
+    form: str
+    label: str
+    tokens: tuple[str, ...]
+    mentions: int = 1  # how often the document writes it
+
+
+ClaimValue = Quantity | TimeOfDay | CalendarDate | Judgement | Status | Outcome | NameForm
+V = TypeVar("V", Quantity, TimeOfDay, CalendarDate, Judgement, Status, Outcome, NameForm)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from pipeline.compare.claims import Claim, Quantity
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sides import Positions, assign_sides
 from pipeline.documents import Finding, Statement
-from pipeline.vocab.kinds import ClaimKind, Kind
+from pipeline.vocab import kinds
+from pipeline.vocab.kinds import ClaimKind
 
 
 def _value_text(c: Claim) -> str:
@@ -27,7 +28,9 @@ def _value_text(c: Claim) -> str:
 
 # Corroborations rank below every disagreement and update: a reader checks what is disputed first.
 def rank_key(f: DraftFinding) -> tuple:
-    return (f.kind == Kind.CORROBORATION, -f.score * f.confidence, f.kind, f.topic, [c.row.claim_id for c in f.claims])
+    """Disagreements and updates of what happened, then names spelled two ways, then agreements
+    (``vocab.kinds`` tiers); within a tier by importance weighed by the verdict's confidence."""
+    return (kinds.kind(f.kind).tier, -f.score * f.confidence, f.kind, f.topic, [c.row.claim_id for c in f.claims])
 
 
 def publish(findings: Sequence[DraftFinding], texts: Mapping[str, str],

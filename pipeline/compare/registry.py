@@ -26,6 +26,7 @@ from pipeline.compare.figures import figure_claims
 from pipeline.compare.judgements import judgement_claims
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
+from pipeline.compare.names import find_name_findings, name_claims, name_positions
 from pipeline.compare.number_findings import find_number_findings, number_positions
 from pipeline.compare.sides import Positions, by_label
 from pipeline.compare.status_findings import find_outcome_findings, find_status_findings
@@ -58,6 +59,7 @@ CLAIM_KINDS: tuple[ClaimKindEntry, ...] = (
                    by_label(lambda c: c.value.outcome_class), (Kind.ACCOUNT_CONFLICT,)),
     ClaimKindEntry(ClaimKind.ASSESSMENT, judgement_claims, assessment_findings, by_label(lambda c: c.value.polarity),
                    (Kind.ASSESSMENT_CONFLICT,)),
+    ClaimKindEntry(ClaimKind.NAME, name_claims, find_name_findings, name_positions, (Kind.NAME_CONFLICT,)),
 )
 assert len({e.kind for e in CLAIM_KINDS}) == len(CLAIM_KINDS) == len(ClaimKind), "each claim kind registered once"
 

@@ -48,8 +48,10 @@ FEATURES: tuple[str, ...] = (
 
 
 def is_judged(f: DraftFinding) -> bool:
-    """Drafts the model judges: disagreements and updates (corroborations are not judged)."""
-    return kinds.kind(f.kind).section in ("conflict", "update")
+    """Drafts the model judges: disagreements and updates of what was said. Corroborations are not
+    judged, nor names spelled two ways: a spelling is a fact of the texts themselves, decided by
+    ``names`` (its bounds measured on the same keys), not a reading of what they state."""
+    return kinds.kind(f.kind).section in ("conflict", "update") and f.kind != Kind.NAME_CONFLICT
 
 
 def conflict_features(f: DraftFinding, positions: Positions, lexicon: Lexicon | None = None) -> dict[str, float]:

@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schema import DateRow, NumberRow
+from pipeline.vocab.entities import NAME_LABELS  # entity labels that own the digits inside them (GPT-4, Wu Dao 2.0)
 from pipeline.vocab.numbers import CARDINALS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
 from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
 from pipeline.vocab.units import (
@@ -87,8 +88,6 @@ MONTHS = frozenset(MONTH_NUMBERS)
 QUAKE_WORDS = frozenset({"quake", "earthquake", "tremor", "aftershock", "temblor", "shock", "jolt"})
 # Light verbs add nothing to a measure ("capacity has"); contentful ones do ("people killed").
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "give", "include", "show", "see"})
-# Entity labels that own the digits inside them (GPT-4, Mate 60, Wu Dao 2.0, G7, Route 66).
-NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "GPE", "LOC", "NORP"})
 # Calibration: a measure phrase longer than this reads as a clause, not a label (seed + ECB+ reading).
 MAX_MEASURE_TOKENS = 8
 # Calibration: Richter/moment magnitudes in news are below 10; anything larger is a count.

@@ -21,6 +21,7 @@ class ClaimKind(StrEnum):
     ASSESSMENT = "assessment"
     STATUS = "status"
     OUTCOME = "outcome"
+    NAME = "name"
 
 
 class Kind(StrEnum):
@@ -30,6 +31,7 @@ class Kind(StrEnum):
     DATE_CONFLICT = "date_conflict"
     ACCOUNT_CONFLICT = "account_conflict"
     ASSESSMENT_CONFLICT = "assessment_conflict"
+    NAME_CONFLICT = "name_conflict"
     SUPERSEDED = "superseded"
     CORROBORATION = "corroboration"
 
@@ -44,6 +46,7 @@ class FindingKind:
     colour: str  # the report's accent for this kind (card border, timeline mark)
     section: str  # report section: conflict | update | agreement
     description: str
+    tier: int = 0  # ranking: every finding of a lower tier comes first, then by score
 
 
 KINDS: tuple[FindingKind, ...] = (
@@ -55,10 +58,12 @@ KINDS: tuple[FindingKind, ...] = (
                 "sources describe what happened in ways that exclude each other (rescued vs captured)"),
     FindingKind(Kind.ASSESSMENT_CONFLICT, "Assessment conflict", 2.5, "#c62828", "conflict",
                 "sources judge the same policy or outcome in opposite directions"),
+    FindingKind(Kind.NAME_CONFLICT, "Spelling conflict", 1.0, "#c62828", "conflict",
+                "sources spell one name in different ways (a person, a firm, a place)", tier=1),
     FindingKind(Kind.SUPERSEDED, "Superseded", 2.0, "#ef8f00", "update",
                 "a later report updates a running figure or status given by an earlier one"),
     FindingKind(Kind.CORROBORATION, "Corroboration", 1.0, "#2e7d32", "agreement",
-                "independent sources state the same value"),
+                "independent sources state the same value", tier=2),
 )
 BY_NAME: dict[Kind, FindingKind] = {k.name: k for k in KINDS}
 NAMES: tuple[str, ...] = tuple(str(k.name) for k in KINDS)

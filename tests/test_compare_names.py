@@ -1,0 +1,153 @@
+"""Names spelled two ways (issue 19, facts that are not numbers), on names and sentences of our own.
+
+A name one source writes "Marta Kowalczyk" and another "Marta Kowalczik" is a disagreement with
+two sides; typography (case, accents, apostrophes, hyphens, "-ise"/"-ize") is not, nor are two
+names that merely look alike (a country and its people, "Iran" and "Iraq", two first names).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.compare import compare_documents
+from pipeline.compare.names import edit_distance, spelling_tokens, spelling_variant
+from pipeline.compare.registry import CLAIM_KINDS
+from pipeline.vocab.kinds import ClaimKind
+from tests.compare_fixtures import Ent, Spec, make_corpus
+
+NAMES_ONLY = [e for e in CLAIM_KINDS if e.kind == ClaimKind.NAME]
+
+
+def _variant(a: str, b: str) -> bool:
+    return spelling_variant(spelling_tokens(a), spelling_tokens(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Marta Kowalczyk", "Marta Kowalczik"),  # one letter
+    ("Judge Tomas R. Ellery", "Judge Tomas Elery"),  # an initial dropped, one letter
+    ("Port of Brindisa", "Port of Brindusa"),
+    ("Vasquez-Orlov", "Vasquez-Orlow"),
+    ("Northfield", "North Field"),  # one word or two
+    ("Penhaligon", "Penhalligon"),  # a one-word name of six letters or more
+    ("Ottoline Baumgartner", "Ottoline Bamgartner"),
+    ("Benedetto Castellani", "Benedetto DeCastellani"),  # two edits in a long word
+    ("Tomasz Ulrichs", "Tomasz Urlichs"),  # two letters swapped
+])
+def test_one_name_spelled_two_ways(a, b):
+    assert _variant(a, b) and _variant(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Marta Kowalczyk", "MARTA KOWALCZYK"),  # case
+    ("Café Lumière", "Cafe Lumiere"),  # accents
+    ("Harwick Magistrates' Court", "Harwick Magistrates Court"),  # apostrophe
+    ("Next-Generation Transit Corridor", "Next Generation Transit Corridor"),  # hyphen
+    ("Internationally Recognised Corridor", "Internationally Recognized Corridor"),  # convention
+    ("the Delmont Group", "Delmont Group's"),  # article, possessive
+    ("Iran", "Iraq"),  # a one-word name under six letters: two countries
+    ("Lena Moravec", "Lena Moravek Smith"),  # other number of words
+    ("Arlen Pro", "Arlen Pros"),  # a plural
+    ("Charlene Adair", "Charlie Adair"),  # two first names
+    ("Brightmicro", "Supermicro"),  # three edits: two firms
+    ("Ana Sol", "Ana Sal"),  # words under four letters
+    ("Jonas Weller", "Janos Waller"),  # two words differ
+])
+def test_not_a_spelling_disagreement(a, b):
+    assert not _variant(a, b)
+
+
+def test_spelling_tokens_drop_what_is_not_spelling():
+    assert spelling_tokens("Judge Philippa H. Dörr's") == ("judge", "philippa", "dorr")
+    assert spelling_tokens("the Organised-Crime Unit") == ("organized", "crime", "unit")
+
+
+@given(st.text(alphabet="abcdefgh", max_size=9), st.text(alphabet="abcdefgh", max_size=9))
+def test_edit_distance_is_a_distance_of_edits(a, b):
+    d = edit_distance(a, b)
+    assert d == edit_distance(b, a)
+    assert (d == 0) == (a == b)
+    assert abs(len(a) - len(b)) <= d <= max(len(a), len(b))
+
+
+@given(st.text(alphabet="abcdefgh", min_size=2, max_size=9), st.data())
+def test_one_edit_is_distance_one(word, data):
+    i = data.draw(st.integers(0, len(word) - 1))
+    letter = data.draw(st.sampled_from("xyz"))
+    assert edit_distance(word, word[:i] + letter + word[i + 1:]) == 1  # substitution
+    assert edit_distance(word, word[:i] + letter + word[i:]) == 1  # insertion
+    assert edit_distance(word, word[:i] + word[i + 1:]) == 1  # deletion
+
+
+def _spec(doc_id: str, text: str, *names: tuple[str, str]) -> Spec:
+    return Spec(doc_id, text, "2024-04-02", entities=[Ent(n, label) for n, label in names])
+
+
+def _findings(specs):
+    docs, men = make_corpus(specs)
+    rows = compare_documents(docs, men, kinds=NAMES_ONLY).finding_rows()
+    out: dict[str, list] = {}
+    for r in rows:
+        out.setdefault(r.finding_id, []).append(r)
+    return list(out.values())
+
+
+def test_sources_that_spell_a_name_differently_are_sides_of_one_finding():
+    specs = [
+        _spec("a1", "Marta Kowalczyk, 41, was rescued from the ridge. Kowalczyk was flown to Brenn.",
+              ("Marta Kowalczyk", "PERSON"), ("Kowalczyk", "PERSON"), ("Brenn", "GPE")),
+        _spec("a2", "Rescuers reached Marta Kowalczyk before dusk, police in Brenn said.",
+              ("Marta Kowalczyk", "PERSON"), ("Brenn", "GPE")),
+        _spec("a3", "The climber, Marta Kowalczik, was taken to hospital in Brenn.",
+              ("Marta Kowalczik", "PERSON"), ("Brenn", "GPE")),
+    ]
+    (finding,) = _findings(specs)
+    assert {r.kind for r in finding} == {"name_conflict"}
+    sides = {}
+    for r in finding:
+        sides.setdefault(r.side, set()).add((r.doc_id, r.value))
+    # One statement per source and spelling, its fullest form: a1's "Kowalczyk" stands with its
+    # "Marta Kowalczyk", not as a third spelling.
+    assert sorted(sides.values(), key=len) == [{("a3", "Marta Kowalczik")},
+                                                {("a1", "Marta Kowalczyk"), ("a2", "Marta Kowalczyk")}]
+    assert "'Marta Kowalczyk' (2 sources) vs 'Marta Kowalczik' (1 source)" in finding[0].note
+
+
+def test_a_text_that_names_both_again_and_again_names_two_people():
+    specs = [
+        _spec("c1", "Marta Kowalczyk met Marta Kowalczik in Brenn. Marta Kowalczyk and Marta Kowalczik then left.",
+              ("Marta Kowalczyk", "PERSON"), ("Marta Kowalczik", "PERSON")),
+        _spec("c2", "Marta Kowalczik spoke first.", ("Marta Kowalczik", "PERSON")),
+        _spec("c3", "Marta Kowalczyk spoke last.", ("Marta Kowalczyk", "PERSON")),
+    ]
+    assert _findings(specs) == []
+
+
+def test_a_slip_in_a_text_that_spells_the_name_otherwise_counts():
+    specs = [
+        _spec("s1", "Marta Kowalczyk was rescued. Marta Kowalczyk was flown to Brenn. Rescuers had reached "
+              "Marta Kowalczik at dusk.", ("Marta Kowalczyk", "PERSON"), ("Marta Kowalczik", "PERSON")),
+        _spec("s2", "Marta Kowalczyk thanked the rescuers.", ("Marta Kowalczyk", "PERSON")),
+    ]
+    (finding,) = _findings(specs)
+    assert {(r.doc_id, r.value) for r in finding} == {("s1", "Marta Kowalczyk"), ("s2", "Marta Kowalczyk"),
+                                                       ("s1", "Marta Kowalczik")}
+
+
+def test_a_name_and_its_people_are_two_names():
+    specs = [
+        _spec("d1", "Velaria said the Velarian border was closed.", ("Velaria", "GPE"), ("Velarian", "NORP")),
+        _spec("d2", "Velarian officials closed the border.", ("Velarian", "NORP")),
+        _spec("d3", "The border of Velaria was closed.", ("Velaria", "GPE")),
+    ]
+    assert _findings(specs) == []
+
+
+def test_one_source_alone_is_not_compared_with_itself():
+    specs = [
+        _spec("e1", "Marta Kowalczyk was rescued. Marta Kowalczik was flown out.",
+              ("Marta Kowalczyk", "PERSON"), ("Marta Kowalczik", "PERSON")),
+        _spec("e2", "Rescuers reached the ridge in Brenn.", ("Brenn", "GPE")),
+    ]
+    assert _findings(specs) == []
