@@ -7,12 +7,14 @@ names that merely look alike (a country and its people, "Iran" and "Iraq", two f
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.compare import compare_documents
-from pipeline.compare.names import edit_distance, spelling_tokens, spelling_variant
+from pipeline.compare.names import candidate_pairs, edit_distance, spelling_tokens, spelling_variant
 from pipeline.compare.registry import CLAIM_KINDS
 from pipeline.vocab.kinds import ClaimKind
 from tests.compare_fixtures import Ent, Spec, make_corpus
@@ -151,3 +153,39 @@ def test_one_source_alone_is_not_compared_with_itself():
         _spec("e2", "Rescuers reached the ridge in Brenn.", ("Brenn", "GPE")),
     ]
     assert _findings(specs) == []
+
+
+@st.composite
+def _near_forms(draw) -> list[tuple[str, ...]]:
+    """Names and copies of them with one or two letters changed, inserted, deleted or swapped, or
+    two of their words run together."""
+    words = st.text(alphabet="abcd", min_size=1, max_size=11)
+    forms = draw(st.lists(st.lists(words, min_size=1, max_size=3).map(tuple), min_size=1, max_size=5))
+    for _ in range(draw(st.integers(0, 8))):
+        form = list(draw(st.sampled_from(forms)))
+        i = draw(st.integers(0, len(form) - 1))
+        if i + 1 < len(form) and draw(st.booleans()):  # two words run together
+            forms.append(tuple(form[:i] + [form[i] + form[i + 1]] + form[i + 2:]))
+            continue
+        for _ in range(draw(st.integers(1, 2))):
+            word = form[i]
+            j = draw(st.integers(0, len(word)))
+            edit = draw(st.sampled_from(["insert", "delete", "substitute", "swap"]))
+            if edit == "insert":
+                word = word[:j] + draw(st.sampled_from("abcd")) + word[j:]
+            elif edit == "delete" and j < len(word):
+                word = word[:j] + word[j + 1:]
+            elif edit == "substitute" and j < len(word):
+                word = word[:j] + draw(st.sampled_from("abcd")) + word[j + 1:]
+            elif edit == "swap" and j + 1 < len(word):
+                word = word[:j] + word[j + 1] + word[j] + word[j + 2:]
+            form[i] = word or "a"
+        forms.append(tuple(form))
+    return sorted(set(forms))
+
+
+@given(_near_forms())
+def test_blocking_finds_every_variant_pair_that_comparing_all_pairs_finds(forms):
+    everything = {(f, g) for f, g in itertools.combinations(forms, 2) if spelling_variant(f, g)}
+    blocked = {(f, g) for f, g in candidate_pairs(forms) if spelling_variant(f, g)}
+    assert blocked == everything

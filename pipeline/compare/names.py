@@ -146,7 +146,7 @@ def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
         if label[short] == label[full]:
             spelling.join(short, full)
             name.join(short, full)
-    for f, g in itertools.combinations(forms, 2):
+    for f, g in candidate_pairs(forms):
         if label[f] == label[g] and spelling_variant(f, g) and not _two_names_in_one_text(by_form[f], by_form[g]):
             name.join(f, g)
     out = []
@@ -159,14 +159,39 @@ def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
     return out
 
 
+def candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The pairs of forms that can be spelling variants, found without comparing all pairs (a
+    thousand articles write tens of thousands of names): forms that agree but for one word whose
+    spellings share a deletion variant (two words one edit apart share a word with one letter
+    deleted; two edits apart, with two deleted), and forms with the same letters run together."""
+    blocks: dict[tuple, list[tuple[str, ...]]] = {}
+    for form in forms:
+        blocks.setdefault(("joined", "".join(form)), []).append(form)
+        for i, word in enumerate(form):
+            for variant in _deletions(word):
+                blocks.setdefault((form[:i], variant, form[i + 1:]), []).append(form)
+    pairs = {(f, g) if f < g else (g, f) for block in blocks.values() for f, g in itertools.combinations(block, 2)
+             if f != g}
+    return sorted(pairs)
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with up to one letter deleted, two for a word long enough to admit two edits."""
+    out = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    if len(word) >= TWO_EDIT_LETTERS:
+        out |= {w[:i] + w[i + 1:] for w in list(out) for i in range(len(w))}
+    return out
+
+
 def _surnames(forms: Sequence[tuple[str, ...]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(short, full) pairs where the short form is the full one's last words ("Rait", "Duncan
     Rait") and names no one else: "LaCalamita" alone may be Anthony or Michele LaCalamita."""
+    known = set(forms)
     owners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for short in forms:
-        for full in forms:
-            if len(short) < len(full) and full[-len(short):] == short:
-                owners.setdefault(short, []).append(full)
+    for full in forms:
+        for k in range(1, len(full)):
+            if full[k:] in known:
+                owners.setdefault(full[k:], []).append(full)
     return [(short, full) for short, fulls in owners.items() if len({f[0] for f in fulls}) == 1 for full in fulls]
 
 
