@@ -4,6 +4,8 @@
   disagree, while two sources giving one figure each still do.
 - A time of day is read at the precision it is written with: "3:30" agrees with "3:33", "7:00"
   does not agree with "6:40".
+- A duration that says when ("married two weeks ago") is a figure compared with others that say
+  when, never with one that says how long.
 """
 
 from __future__ import annotations
@@ -84,3 +86,22 @@ def _about(doc_id: str, hour: int, minute: int) -> Spec:
 def test_tolerances_do_not_add_up_about_3_10_and_about_3_30_disagree():
     assert ("date_conflict", ("a", "b")) in _kinds([_about("a", 3, 10), _about("b", 3, 30)])
     assert not [k for k in _kinds([_about("a", 3, 25), _about("b", 3, 30)]) if k[0] == "date_conflict"]
+
+
+def _wed(doc_id: str, sentence: str, weeks: int, text: str) -> Spec:
+    return Spec(doc_id, sentence, "2024-06-25", numbers=[Num(text, weeks, "weeks", kind="duration")],
+                entities=[Ent("Dalworth", "PERSON")])
+
+
+def test_a_duration_that_says_when_is_compared_with_durations_that_say_when():
+    two = _wed("w1", "The deputy, Dalworth, was married two weeks ago, officials said.", 2, "two weeks")
+    three = _wed("w2", "The deputy, Dalworth, was married three weeks ago, officials said.", 3, "three weeks")
+    lasted = _wed("w3", "The deputy, Dalworth, was married after a courtship that lasted three weeks.", 3,
+                  "three weeks")
+    docs, men = make_corpus([two, three, lasted])
+    claims = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert (claims["w1"].value.offset, claims["w2"].value.offset, claims["w3"].value.offset) == ("before", "before", "")
+    assert "offset: before" in claims["w1"].row.cues and not claims["w1"].row.as_of
+    kinds = _kinds([two, three, lasted])
+    assert ("numeric_conflict", ("w1", "w2")) in kinds  # "two weeks ago" vs "three weeks ago"
+    assert not any("w3" in docs_ for kind, docs_ in kinds if kind != "corroboration")  # how long is not when

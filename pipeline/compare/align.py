@@ -317,6 +317,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
     if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:
         return "addition, part or total"
+    if qa.offset != qb.offset:
+        return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if (a.background and b.current) or (b.background and a.current):
         return "background"
     if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (

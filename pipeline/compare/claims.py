@@ -69,6 +69,7 @@ class Quantity:
     attribution: str = ""  # who gives the figure ("according to the US military")
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
+    offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -102,8 +102,17 @@ _MONTHS_DAYS = frozenset(
     [*MONTH_NAMES, *WEEKDAY_NAMES, *"today yesterday tonight morning afternoon evening night week month year".split()])
 
 
-# A duration followed by one of these words places an event in time relative to another.
-_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|afterwards|beforehand)\b", re.IGNORECASE)
+# A duration followed by one of these words places an event in time relative to another: "married
+# two weeks ago", "one day after the bombings" tell when, not how long anything lasted.
+_OFFSET_AFTER = re.compile(r"\s+(after|before|later|earlier|ago|afterwards|beforehand)\b", re.IGNORECASE)
+_OFFSET_DIRECTION = {"after": "after", "later": "after", "afterwards": "after"}
+
+
+def _offset_of(text: str, row: NumberRow) -> str:
+    """'before' or 'after' for a duration that says when something happened relative to another
+    moment (the publication, for "ago"); '' for any other figure."""
+    m = _OFFSET_AFTER.match(text, row.end) if units.family(row.unit) == "duration" else None
+    return _OFFSET_DIRECTION.get(m.group(1).lower(), "before") if m else ""
 
 
 def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
@@ -120,9 +129,8 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             continue
         if not any(ch.isdigit() for ch in row.text) and _COMPOUND_AFTER.match(ctx.text[row.end:row.end + 2]):
             continue
-        if units.family(row.unit) == "duration" and _OFFSET_AFTER.match(ctx.text, row.end):
-            continue  # "one day after the bombings": when something happened, not how long anything lasted
-        out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, [])))
+        offset = _offset_of(ctx.text, row)
+        out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, []), offset))
     out = _mark_enumerations(out)
     out.extend(_negated_counts(ctx, lex))
     out.extend(_closed_gaps(ctx, lex))
@@ -145,7 +153,7 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
 
 
 def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow | None,
-            spans: Sequence[tuple[int, int]]) -> Claim:
+            spans: Sequence[tuple[int, int]], offset: str = "") -> Claim:
     common = ctx.common(row.sent_no, row.start, row.end, row.sentence)
     qs = common["quote_start"]
     quote = ctx.text[qs:common["quote_end"]]
@@ -160,10 +168,12 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     tol = 0.0 if bound == "range" else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
         tol = max(tol, APPROX_REL * abs(float(row.value)))
-    concept = _concept(lex, row, quote, rel_s, rel_e, others, family)
+    # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
+    # of the lexicon: "resident" there is no population.
+    concept = "" if offset else _concept(lex, row, quote, rel_s, rel_e, others, family)
     entities = ctx.entities.get(row.sent_no, [])
     subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
-    as_of = row.as_of
+    as_of = "" if offset else row.as_of  # "12 weeks ago" dates itself: its own date is no reference time
     dates_here = [(d.start - qs, d.end - qs) for d in ctx.men.dates if d.sent_no == row.sent_no and d.value == as_of]
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
@@ -173,6 +183,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     toks = words(quote)
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    if offset:
+        cues["offset"] = offset
     as_of = as_of or cues.pop("earlier", "")  # "It killed 612 people" after "In February, a quake ..."
     alternates = ()
     if converted is not None:
@@ -195,7 +207,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
-        attribution=cues.get("attribution", ""), alternates=alternates,
+        attribution=cues.get("attribution", ""), alternates=alternates, offset=offset,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -631,7 +643,7 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
 
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
-    for key in ("addition", "part", "whole", "total", "background", "conversion", "current"):
+    for key in ("addition", "part", "whole", "total", "background", "conversion", "current", "offset"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")
