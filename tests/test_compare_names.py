@@ -165,7 +165,7 @@ def _near_forms(draw) -> list[tuple[str, ...]]:
         form = list(draw(st.sampled_from(forms)))
         i = draw(st.integers(0, len(form) - 1))
         if i + 1 < len(form) and draw(st.booleans()):  # two words run together
-            forms.append(tuple(form[:i] + [form[i] + form[i + 1]] + form[i + 2:]))
+            forms.append((*form[:i], form[i] + form[i + 1], *form[i + 2:]))
             continue
         for _ in range(draw(st.integers(1, 2))):
             word = form[i]
