@@ -6,6 +6,8 @@
   does not agree with "6:40".
 - A duration that says when ("married two weeks ago") is a figure compared with others that say
   when, never with one that says how long.
+- Two sources that name the same weekday do not disagree when their articles' dates place it in
+  different weeks; two weekdays still disagree.
 """
 
 from __future__ import annotations
@@ -105,3 +107,32 @@ def test_a_duration_that_says_when_is_compared_with_durations_that_say_when():
     kinds = _kinds([two, three, lasted])
     assert ("numeric_conflict", ("w1", "w2")) in kinds  # "two weeks ago" vs "three weeks ago"
     assert not any("w3" in docs_ for kind, docs_ in kinds if kind != "corroboration")  # how long is not when
+
+
+_FOUND = {
+    "d1": "The bodies of two women were found at their home in Harlow Street, Brennick, {day}.",
+    "d2": "Police said a mother and her daughter were found dead in Harlow Street, Brennick, {day} morning.",
+    "d3": "Officers discovered the women's bodies {day} at the family house in Harlow Street, Brennick.",
+}
+
+
+def _found_on(doc_id: str, day_text: str, value: str, published: str, anchor: str) -> Spec:
+    sentence = _FOUND[doc_id].format(day=day_text)
+    return Spec(doc_id, sentence, published, dates=[Dt(day_text, value, anchor=anchor)],
+                entities=[Ent("Harlow Street", "FAC"), Ent("Brennick")])
+
+
+def test_the_same_weekday_read_in_different_weeks_is_no_disagreement():
+    # Two articles of the Monday after say "on Saturday"; one of the week after says it too and
+    # its Saturday was read as the day before it: the sources agree on the day they name.
+    days = [_found_on("d1", "on Saturday", "2024-06-08", "2024-06-10", "2024-06-10"),
+            _found_on("d2", "on Saturday", "2024-06-08", "2024-06-10", "2024-06-10"),
+            _found_on("d3", "on Saturday", "2024-06-15", "2024-06-18", "2024-06-18")]
+    assert not [k for k in _kinds(days) if k[0] == "date_conflict"]
+
+
+def test_two_weekdays_still_disagree():
+    days = [_found_on("d1", "on Saturday", "2024-06-08", "2024-06-10", "2024-06-10"),
+            _found_on("d2", "on Saturday", "2024-06-08", "2024-06-10", "2024-06-10"),
+            _found_on("d3", "on Friday", "2024-06-07", "2024-06-10", "2024-06-10")]
+    assert [k for k in _kinds(days) if k[0] == "date_conflict"]

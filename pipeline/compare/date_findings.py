@@ -7,6 +7,7 @@ pair links them, the dates name the same event, and no single source states both
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
@@ -160,12 +161,24 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # "worst since 2008" and "first since 1991" date two different earlier events
     if all(c.value.resolved_against and day_of(c) == c.published for c in (a, b)):
         return False  # "today" in two articles: each is its own publication day, not a dispute
+    if _same_weekday_other_week(a, b):
+        return False  # both say "on Saturday": they agree on the day; the week is our reading
     ages = sorted(_age_days(c) for c in (a, b))
     if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
     if _days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)
     return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
+
+
+def _same_weekday_other_week(a: Claim, b: Claim) -> bool:
+    """Both name the same weekday and at least one was placed in a week by its article's date:
+    a later article's "on Saturday" may be the Saturday before last. Whole weeks apart, they
+    do not disagree on the day they name."""
+    said = [set(re.findall(r"[a-z]+", c.text.lower())) & set(timeml.WEEKDAY_NAMES) for c in (a, b)]
+    apart = _days_between(day_of(a), day_of(b))
+    return (len(said[0]) == 1 and said[0] == said[1] and apart % 7 == 0 and apart > 0
+            and any(c.value.resolved_against for c in (a, b)))
 
 
 # A date this many days or fewer before its article's publication is the current story; more than
