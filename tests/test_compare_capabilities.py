@@ -136,3 +136,36 @@ def test_two_weekdays_still_disagree():
             _found_on("d2", "on Saturday", "2024-06-08", "2024-06-10", "2024-06-10"),
             _found_on("d3", "on Friday", "2024-06-07", "2024-06-10", "2024-06-10")]
     assert [k for k in _kinds(days) if k[0] == "date_conflict"]
+
+
+def _inch(text: str, value: float, nth: int = 0) -> Num:
+    return Num(text, value, "inch", kind="measure", nth=nth)
+
+
+def test_sizes_that_name_models_are_no_disagreement():
+    # Each article names two models by their screen size: the sizes are the models' names.
+    laptops = [
+        Spec("l1", "The 13-inch Corvex laptop gets a faster chip. The 15-inch Corvex laptop gets a new screen.",
+             "2024-06-11", numbers=[_inch("13-inch", 13), _inch("15-inch", 15)], entities=[Ent("Corvex", "ORG")]),
+        Spec("l2", "Corvex said the 15-inch laptop ships today, and the 13-inch laptop next month.", "2024-06-11",
+             numbers=[_inch("15-inch", 15), _inch("13-inch", 13)], entities=[Ent("Corvex", "ORG")]),
+        Spec("l3", "Buyers of the 13-inch Corvex laptop wait longest. The 11-inch Corvex laptop is gone.",
+             "2024-06-12", numbers=[_inch("13-inch", 13), _inch("11-inch", 11)], entities=[Ent("Corvex", "ORG")]),
+    ]
+    docs, men = make_corpus(laptops)
+    sizes = [c for c in build_claims(docs, men) if c.kind == "number"]
+    assert len(sizes) == 6 and all(c.value.enumerated for c in sizes)
+    assert not [k for k in _kinds(laptops) if k[0] == "numeric_conflict"]
+
+
+def test_one_size_each_is_a_measurement():
+    boats = [
+        Spec("b1", "The 40-foot fishing boat Marwen capsized off Kelby on Monday.", "2024-06-11",
+             numbers=[Num("40-foot", 40, "foot", kind="measure")], entities=[Ent("Marwen", "PRODUCT"), Ent("Kelby")]),
+        Spec("b2", "Rescuers reached the 50-foot trawler Marwen after it capsized near Kelby.", "2024-06-11",
+             numbers=[Num("50-foot", 50, "foot", kind="measure")], entities=[Ent("Marwen", "PRODUCT"), Ent("Kelby")]),
+    ]
+    docs, men = make_corpus(boats)
+    # One size per article measures the boat: not a list, compared as any length is.
+    sizes = [c for c in build_claims(docs, men) if c.kind == "number"]
+    assert len(sizes) == 2 and not any(c.value.enumerated for c in sizes)

@@ -148,8 +148,25 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
     values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
         values.setdefault(measure(c), set()).add((c.value.lo, c.value.hi))
+    designations: dict[str, set[tuple[float, float]]] = {}
+    for c in figures:
+        if unit := _designation_unit(c.row.text):
+            designations.setdefault(unit, set()).add((c.value.lo, c.value.hi))
     return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
-            if len(values[measure(c)]) > 1 else c for c in figures]
+            if len(values[measure(c)]) > 1 or len(designations.get(_designation_unit(c.row.text), ())) > 1
+            else c for c in figures]
+
+
+# A number joined to its unit by a hyphen names a kind of thing ("the 13-inch model", "a 40-foot
+# container"). A document that names two kinds with one unit ("the 13-inch and the 15-inch
+# MacBook") lists variants: each value is one item of a list across the document, as a sentence's
+# "aged 12 and 15" is. Ages ("15-year-old") are left to the ages' own rules.
+_DESIGNATION = re.compile(r"^[$€£]?\d[\d.,]*-(?!year)([A-Za-z]+)$")
+
+
+def _designation_unit(text: str) -> str:
+    m = _DESIGNATION.match(text.strip())
+    return m.group(1).lower() if m else ""
 
 
 def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow | None,
