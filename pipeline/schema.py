@@ -169,7 +169,8 @@ class ClaimRow:
         "part (\"in cash\"), whole (\"152 of the 300 seats\": the 300), total (\"so far\"), "
         "background (an earlier or other event, with why), "
         "forecast (an expected date), conversion (a figure given in two units), "
-        "offset: before | after (a duration that says when: \"married two weeks ago\").", "")
+        "offset: before | after (a duration that says when: \"married two weeks ago\"), "
+        "holder (the model its clause names when the article names several: \"$1,199 for the 13-inch\").", "")
     attributed_to: str = col(
         "str", "Who gives the figure, when the sentence says (\"according to X\", \"X said\").", "")
     source: str = col("str", "Source label used in the report (S1, S2, ... in documents.csv order).", "")

@@ -169,3 +169,29 @@ def test_one_size_each_is_a_measurement():
     # One size per article measures the boat: not a list, compared as any length is.
     sizes = [c for c in build_claims(docs, men) if c.kind == "number"]
     assert len(sizes) == 2 and not any(c.value.enumerated for c in sizes)
+
+
+def _usd(text: str, value: float) -> Num:
+    return Num(text, value, "USD", kind="money")
+
+
+def test_a_price_belongs_to_the_model_its_clause_names():
+    from pipeline.compare.align import different_quantities
+
+    prices = [
+        Spec("p1", "The 13-inch Corvex costs $1,199, while the 15-inch will sell for $1,499.", "2024-06-11",
+             numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _inch("15-inch", 15), _usd("$1,499", 1499)],
+             entities=[Ent("Corvex", "ORG")]),
+        Spec("p2", "Corvex will ask $1,299 for the base 13-inch version and $1,499 for a 15-inch version.",
+             "2024-06-11", numbers=[_usd("$1,299", 1299), _inch("13-inch", 13), _usd("$1,499", 1499),
+                                    _inch("15-inch", 15)], entities=[Ent("Corvex", "ORG")]),
+    ]
+    docs, men = make_corpus(prices)
+    money = {(c.doc_id, c.row.text): c for c in build_claims(docs, men) if c.kind == "number" and c.row.unit == "USD"}
+    assert {k: c.value.holder for k, c in money.items()} == {
+        ("p1", "$1,199"): "13 inch", ("p1", "$1,499"): "15 inch",
+        ("p2", "$1,299"): "13 inch", ("p2", "$1,499"): "15 inch",
+    }
+    assert "holder: 13-inch" in money["p1", "$1,199"].row.cues  # claims.csv says whose price it is
+    assert different_quantities(money["p1", "$1,199"], money["p2", "$1,499"]) == "holder"
+    assert different_quantities(money["p1", "$1,199"], money["p2", "$1,299"]) != "holder"

@@ -319,6 +319,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "addition, part or total"
     if qa.offset != qb.offset:
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
+    if qa.holder and qb.holder and qa.holder != qb.holder:
+        return "holder"  # the 13-inch model's price and the 15-inch model's
     if (a.background and b.current) or (b.background and a.current):
         return "background"
     if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (

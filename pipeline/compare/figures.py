@@ -131,7 +131,7 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             continue
         offset = _offset_of(ctx.text, row)
         out.append(_figure(ctx, lex, row, conversions.get(row), spans_by_sent.get(row.sent_no, []), offset))
-    out = _mark_enumerations(out)
+    out = _mark_holders(_mark_enumerations(out), ctx.text)
     out.extend(_negated_counts(ctx, lex))
     out.extend(_closed_gaps(ctx, lex))
     return out
@@ -155,6 +155,37 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
     return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
             if len(values[measure(c)]) > 1 or len(designations.get(_designation_unit(c.row.text), ())) > 1
             else c for c in figures]
+
+
+def _mark_holders(figures: list[Claim], text: str) -> list[Claim]:
+    """A figure whose clause names one of the document's models ("$1,199 for the 13-inch", "the
+    15-inch will sell for $1,499") belongs to that model: its holder. Figures of two models are
+    two quantities, whatever their wording."""
+    models = [c for c in figures if c.value.enumerated and _designation_unit(c.row.text)]
+    out = []
+    for c in figures:
+        if _designation_unit(c.row.text):
+            out.append(c)
+            continue
+        near = [(abs(m.row.start - c.row.start), m) for m in models
+                if m.row.sent_no == c.row.sent_no and not _CLAUSE_BREAK.search(_between(text, c, m))]
+        if near:
+            model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
+            holder = f"{fmt_number(model.row.value)} {_designation_unit(model.row.text)}"
+            cues = "; ".join(filter(None, (c.row.cues, f"holder: {model.row.text}")))
+            c = dataclasses.replace(c, row=dataclasses.replace(c.row, cues=cues),
+                                    value=dataclasses.replace(c.value, holder=holder))
+        out.append(c)
+    return out
+
+
+# A clause ends at a semicolon or a comma before a contrasting word ("..., while the 15-inch ...").
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
+
+
+def _between(text: str, a: Claim, b: Claim) -> str:
+    first, second = sorted((a, b), key=lambda c: c.row.start)
+    return text[first.row.end:second.row.start]
 
 
 # A number joined to its unit by a hyphen names a kind of thing ("the 13-inch model", "a 40-foot
