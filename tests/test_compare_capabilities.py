@@ -195,3 +195,19 @@ def test_a_price_belongs_to_the_model_its_clause_names():
     assert "holder: 13-inch" in money["p1", "$1,199"].row.cues  # claims.csv says whose price it is
     assert different_quantities(money["p1", "$1,199"], money["p2", "$1,499"]) == "holder"
     assert different_quantities(money["p1", "$1,199"], money["p2", "$1,299"]) != "holder"
+
+
+def test_a_day_before_an_age_is_not_whose_age_it_is():
+    ages = [
+        Spec("a1", "On Saturday, 32-year-old Englishman Tobin Vayle fell while climbing Mount Carrow.", "2024-09-16",
+             numbers=[Num("32-year-old", 32, "years", kind="age")], entities=[Ent("Tobin Vayle", "PERSON")]),
+        Spec("a2", "Tobin Vayle, 32, fell about 600 metres on Mount Carrow, police said.", "2024-09-16",
+             numbers=[Num("32", 32, "years", kind="age")], entities=[Ent("Tobin Vayle", "PERSON")]),
+        Spec("a3", "A day later 31-year-old Tobin Vayle, who lived in Brenn, slipped on ice on Mount Carrow.",
+             "2024-09-16", numbers=[Num("31-year-old", 31, "years", kind="age")],
+             entities=[Ent("Tobin Vayle", "PERSON")]),
+    ]
+    docs, men = make_corpus(ages)
+    subjects = {c.doc_id: c.row.subject_entity for c in build_claims(docs, men) if c.kind == "number"}
+    assert subjects == {"a1": "Englishman Tobin Vayle", "a2": "Tobin Vayle", "a3": "Tobin Vayle"}
+    assert ("numeric_conflict", ("a1", "a2", "a3")) in _kinds(ages)
