@@ -211,3 +211,18 @@ def test_a_day_before_an_age_is_not_whose_age_it_is():
     subjects = {c.doc_id: c.row.subject_entity for c in build_claims(docs, men) if c.kind == "number"}
     assert subjects == {"a1": "Englishman Tobin Vayle", "a2": "Tobin Vayle", "a3": "Tobin Vayle"}
     assert ("numeric_conflict", ("a1", "a2", "a3")) in _kinds(ages)
+
+
+def test_a_date_before_a_count_dates_the_event_and_a_date_after_a_figure_is_its_reference():
+    from pipeline.compare import build_claims as claims_of
+
+    event = Spec("e1", "A warship foiled an attack in the Gulf of Kess on Friday capturing 26 pirates.", "2024-11-11",
+                 numbers=[Num("26", 26, measure="pirates", as_of="2024-11-08")],
+                 dates=[Dt("Friday", "2024-11-08", anchor="2024-11-11")], entities=[Ent("Gulf of Kess", "LOC")])
+    share = Spec("e2", "Exports to Vantor rose to 34% in 2023, the ministry said.", "2024-11-11",
+                 numbers=[Num("34%", 34, "percent", measure="exports", as_of="2023")],
+                 dates=[Dt("2023", "2023", granularity="year")], entities=[Ent("Vantor")])
+    docs, men = make_corpus([event, share])
+    dates = {(c.doc_id, c.row.text) for c in claims_of(docs, men) if c.kind == "date"}
+    assert ("e1", "Friday") in dates  # "on Friday capturing 26": when it happened
+    assert ("e2", "2023") not in dates  # "34% in 2023": the figure's time, compared with the figure

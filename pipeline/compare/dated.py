@@ -95,8 +95,9 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
         return False
     if _names_a_thing(ctx.text, d):
         return False
-    # "34% in 2024": the date is a number's reference time, compared with the number.
-    return not any(abs(d.start - e) <= AS_OF_ADJACENT or abs(s - d.end) <= AS_OF_ADJACENT
+    # "34% in 2024": a date right after a figure is its reference time, compared with the figure.
+    # One before a count ("foiled an attack on Friday capturing 26 pirates") dates the event.
+    return not any(0 <= d.start - e <= AS_OF_ADJACENT
                    for s, e in number_times.get((d.sent_no, d.value), ()))
 
 
