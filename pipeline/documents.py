@@ -155,6 +155,7 @@ class Comparison:
 
     claims: tuple[ClaimRow, ...] = ()
     findings: tuple[Finding, ...] = ()
+    pairs_scored: int = 0  # pairs of statements compare scored (bench scale: is the comparison linear?)
 
     def finding_rows(self) -> tuple[FindingRow, ...]:
         return tuple(row for f in self.findings for row in f.to_rows())

@@ -100,6 +100,7 @@ class RunSummary:
     numbers: int = 0
     dates: int = 0
     claims: int = 0
+    pairs_scored: int = 0  # pairs of statements compare scored
     findings_by_kind: dict[str, int] = field(default_factory=dict)
     top_findings: tuple[str, ...] = ()  # the report's page-1 sentences, for the console
     pdf_path: str = ""
@@ -492,6 +493,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, stagin
         numbers=sum(len(m.numbers) for m in mentions),
         dates=sum(len(m.dates) for m in mentions),
         claims=len(comparison.claims),
+        pairs_scored=comparison.pairs_scored,
         findings_by_kind=dict(Counter(f.kind for f in comparison.findings)),
         top_findings=artifacts.top_lines if artifacts else (),
         pdf_path="" if report_error else str(pdf_path),

@@ -33,7 +33,7 @@ def test_the_score_line_comes_last_with_what_was_measured_when_a_phase_fails(sha
     from pipeline.bench import scale
 
     def flow(run, shared, work, log):
-        run.wall_s, run.words, run.compare_s, run.report_s = 100.0, 50_000, 10.0, 20.0
+        run.wall_s, run.words, run.compare_s, run.report_s, run.pairs_scored = 100.0, 50_000, 10.0, 20.0, 4_321
         log("flow done")
 
     def models(run, shared, work, log):
@@ -46,4 +46,5 @@ def test_the_score_line_comes_last_with_what_was_measured_when_a_phase_fails(sha
     assert scale.run_scale_bench(shared_dir=shared_dir, docs=3, log=lines.append) == 1
     assert lines[0] == "flow done" and lines[-1].startswith("scale docs=3 words=50000 wall_s=100.0")
     assert "compare_share=0.10" in lines[-1] and "model_bound_ratio=n/a" in lines[-1]
+    assert "pairs_scored=4321" in lines[-1]
     assert lines[-1].endswith("failed='models alone: RuntimeError: spaCy ran out of memory in the worker'")

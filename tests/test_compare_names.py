@@ -189,3 +189,13 @@ def test_blocking_finds_every_variant_pair_that_comparing_all_pairs_finds(forms)
     everything = {(f, g) for f, g in itertools.combinations(forms, 2) if spelling_variant(f, g)}
     blocked = {(f, g) for f, g in candidate_pairs(forms) if spelling_variant(f, g)}
     assert blocked == everything
+
+
+def test_compare_counts_the_pairs_it_scores():
+    specs = [
+        _spec("a1", "Marta Kowalczyk was rescued near Brenn.", ("Marta Kowalczyk", "PERSON"), ("Brenn", "GPE")),
+        _spec("a2", "Marta Kowalczik was rescued near Brenn.", ("Marta Kowalczik", "PERSON"), ("Brenn", "GPE")),
+    ]
+    docs, men = make_corpus(specs)
+    # Two names and one place, three forms: only the two names one letter apart are a candidate pair.
+    assert compare_documents(docs, men, kinds=NAMES_ONLY).pairs_scored == 1

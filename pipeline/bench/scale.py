@@ -12,7 +12,7 @@ the flow's wall time, is ``model_bound_ratio``: how close the pipeline is to wha
 alone cost on this machine. The last line::
 
     scale docs=N words=W wall_s=... words_per_s=... model_bound_ratio=R compare_share=C
-    rerun_share=S report_s=... peak_rss_mb=M [failed='phase: why']
+    rerun_share=S report_s=... pairs_scored=P peak_rss_mb=M [failed='phase: why']
 
 It comes after Prefect's temporary server has stopped, also when a phase fails (then with what
 was measured up to that phase, ``n/a`` for the rest, and exit code 1).
@@ -143,6 +143,7 @@ class ScaleRun:
     compare_s: float = 0.0
     rerun_s: float | None = None
     report_s: float = 0.0
+    pairs_scored: int | None = None  # pairs of statements compare scored in the first run
     peak_rss_mb: float = 0.0  # after the first flow run
     failed: str = ""  # "<phase>: <why>" when a phase raised
 
@@ -153,7 +154,9 @@ class ScaleRun:
         words_per_s = f"{self.words / self.wall_s:.0f}" if self.wall_s else "n/a"
         out = (f"scale docs={self.docs} words={self.words} wall_s={self.wall_s:.1f} words_per_s={words_per_s} "
                f"model_bound_ratio={ratio(self.model_s)} compare_share={ratio(self.compare_s)} "
-               f"rerun_share={ratio(self.rerun_s)} report_s={self.report_s:.1f} peak_rss_mb={self.peak_rss_mb:.0f}")
+               f"rerun_share={ratio(self.rerun_s)} report_s={self.report_s:.1f} "
+               f"pairs_scored={self.pairs_scored if self.pairs_scored is not None else 'n/a'} "
+               f"peak_rss_mb={self.peak_rss_mb:.0f}")
         return out + (f" failed={self.failed!r}" if self.failed else "")
 
 
@@ -195,6 +198,7 @@ def _flow_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str]
     stages = summary.stage_seconds
     run.compare_s = sum(stages.get(s, 0.0) for s in COMPARE_STAGES)
     run.report_s = stages.get("report", 0.0)
+    run.pairs_scored = summary.pairs_scored
     log(f"  {summary.ok} of {summary.documents} documents ok; {summary.words_raw:,} words raw, "
         f"{summary.words_clean:,} kept; {summary.claims:,} claims, {summary.findings:,} findings")
     for stage, seconds in [("prefect (server, tasks)", run.wall_s - sum(stages.values())), *stages.items()]:

@@ -87,21 +87,35 @@ def _sentence_corpus(docs: Sequence[CleanDocument], mentions: Sequence[Mentions]
 def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, *,
                   lexicon: Lexicon | None = None, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
     """All findings of all kinds, unranked: each kind's claims are aligned and classified on their own."""
+    return _find(claims, vectors, tfidf, lexicon, kinds)[0]
+
+
+def _find(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, lexicon: Lexicon | None,
+          kinds: Sequence[ClaimKindEntry]) -> tuple[list[DraftFinding], int]:
+    """Every kind's findings, and how many pairs of statements were scored to find them."""
     lex = lexicon or load_lexicon()
     found: list[DraftFinding] = []
+    pairs = 0
     for entry in kinds:
         items = [c for c in claims if c.kind == entry.kind]
-        found += entry.find(items, Scorer(items, vectors, tfidf), lex)
-    return found
+        scorer = Scorer(items, vectors, tfidf)
+        found += entry.find(items, scorer, lex)
+        pairs += scorer.pairs_scored
+    return found, pairs
 
 
 def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
                    vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
     """Every kind's findings as drafted, not yet judged or ranked. A copy of a source adds no side:
     a disagreement or update among near-identical copies of one text is none."""
+    return _drafts(docs, mentions, claims, vectors, kinds)[0]
+
+
+def _drafts(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
+            vectors: Vectors | None, kinds: Sequence[ClaimKindEntry]) -> tuple[list[DraftFinding], int]:
     texts = {d.doc_id: d.text for d in docs}
-    return [f for f in find_findings(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), kinds=kinds)
-            if not (is_judged(f) and copies_of_one_text([c.doc_id for c in f.claims], texts))]
+    found, pairs = _find(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), None, kinds)
+    return [f for f in found if not (is_judged(f) and copies_of_one_text([c.doc_id for c in f.claims], texts))], pairs
 
 
 def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
@@ -112,13 +126,14 @@ def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], 
     Drafted disagreements and updates are judged by the verdict model (``conflict_model``, else
     the packaged one); ``judged=False`` keeps every draft (to fit the model)."""
     positions = {entry.kind: entry.positions for entry in kinds}
-    drafts = draft_findings(docs, mentions, claims, vectors, kinds=kinds)
+    drafts, pairs = _drafts(docs, mentions, claims, vectors, kinds)
     if judged:
         drafts = judge(drafts, positions, conflict_model or load_conflict_model())
     texts = {d.doc_id: d.text for d in docs}
     return Comparison(
         claims=tuple(c.row for c in sorted(claims, key=lambda c: (c.doc_id, c.row.start, c.kind, c.row.claim_id))),
         findings=publish(drafts, texts, positions),
+        pairs_scored=pairs,
     )
 
 

@@ -16,10 +16,12 @@ the kept edges are the groups the findings are made of.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -216,6 +218,9 @@ def _name_key(name: str) -> str:
                     if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
 
 
+P = TypeVar("P")
+
+
 class Scorer:
     """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF."""
 
@@ -224,8 +229,19 @@ class Scorer:
         self.vectors = FrameVectors(items, vectors)
         self.measures = FrameVectors(items, vectors, "measure_text")
         self.tfidf = tfidf
-        self.sentence = [tfidf.vector(c.context) for c in items]
         self._frames: list[dict[str, float]] | None = None
+        self.pairs_scored = 0  # pairs a pair score was computed for (blocking keeps this near linear)
+
+    def scored(self, pairs: Iterable[P]) -> Iterator[P]:
+        """The pairs, counted as they are scored."""
+        for pair in pairs:
+            self.pairs_scored += 1
+            yield pair
+
+    @functools.cached_property
+    def sentence(self) -> list[dict[str, float]]:
+        """Each claim's sentence as TF-IDF weights (computed when a score first needs them)."""
+        return [self.tfidf.vector(c.context) for c in self.items]
 
     def frame(self, i: int, j: int) -> float:
         if self.vectors.known:
@@ -428,7 +444,7 @@ def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         return out
 
     edges = []
-    for i, j in candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)):
+    for i, j in scorer.scored(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX))):
         score = figure_score(scorer, i, j)
         if score is not None and score >= FIGURE_ALIGN_MIN:
             edges.append(Edge(i, j, round(score, 6)))
@@ -487,7 +503,7 @@ def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         return [*_context_keys(c), "all"] if all_pairs else _context_keys(c)
 
     edges = []
-    for i, j in candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)):
+    for i, j in scorer.scored(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX))):
         score = date_score(scorer, i, j)
         same = same_moment(items[i], items[j])
         if score is not None and score >= (DATE_AGREE_MIN if same else DATE_ALIGN_MIN):
@@ -502,7 +518,7 @@ def align_grouped(items: Sequence[Claim], scorer: Scorer, group_of: Callable[[Cl
                   accept: Callable[[Scorer, int, int], float | None]) -> list[Edge]:
     """Edges within the same scale, outcome set or judgement axis, scored by ``accept``."""
     edges = []
-    for i, j in candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6):
+    for i, j in scorer.scored(candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6)):
         score = accept(scorer, i, j)
         if score is not None:
             edges.append(Edge(i, j, round(score, 6)))
@@ -562,7 +578,7 @@ def align_judgements(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         by_axis.setdefault(c.value.axis, []).append(i)
     pairs = sorted(pair for members in by_axis.values() for pair in _judgement_candidates(scorer, members))
     edges = []
-    for i, j in pairs:
+    for i, j in scorer.scored(pairs):
         score = judgement_score(scorer, i, j)
         if score is not None:
             edges.append(Edge(i, j, round(score, 6)))

@@ -146,7 +146,7 @@ def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
         if label[short] == label[full]:
             spelling.join(short, full)
             name.join(short, full)
-    for f, g in candidate_pairs(forms):
+    for f, g in scorer.scored(candidate_pairs(forms)):
         if label[f] == label[g] and spelling_variant(f, g) and not _two_names_in_one_text(by_form[f], by_form[g]):
             name.join(f, g)
     out = []
