@@ -375,7 +375,7 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
     """The entity this figure belongs to, when the sentence says so per figure; else ''."""
     if row.kind == "age":
         m = re.search(r"([A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,\s*$", quote[max(0, rel_s - 40):rel_s])
-        if m and m.group(1).lower() in _CALENDAR_WORDS:
+        if m and m.group(1).lower() in _MONTHS_DAYS:
             m = None  # "On Saturday, 32-year-old Robert Buckley ...": a day, not whose age
         if m:
             return _entity_name(qs + rel_s - len(quote[max(0, rel_s - 40):rel_s]) + m.start(1), entities) or m.group(1)
@@ -401,9 +401,6 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
         candidates.append((_distance(quote, m.start(), m.end(), rel_s, rel_e) + 1, name))
     near = [c for c in candidates if c[0] <= SUBJECT_WORDS * 8]
     return min(near)[1] if near else ""
-
-
-_CALENDAR_WORDS = frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | {"today", "yesterday", "tonight", "tomorrow"}
 
 
 # A name after a figure is its subject when a preposition links them ("17.4% for Kestrel", "$9m

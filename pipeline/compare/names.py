@@ -5,8 +5,8 @@ or a place, and the reader cannot tell which from one article. The claims are th
 document writes (one per distinct form and document, at its first mention); two forms are one
 name spelled two ways when
 
-- they carry the same entity label (a person is not a people: "Yemen" and "Yemeni", "India" and
-  "Indian" are two names);
+- they carry the same entity label (a country is not its people: "Yemen" and "Yemeni", "India"
+  and "Indian" are two names);
 - after dropping initials, accents, punctuation, hyphens and case, and writing "-ise" as "-ize",
   they still differ (case, "Vendôme" / "Vendome", "Magistrates'" / "Magistrates",
   "Next-Generation" / "Next Generation", "Recognised" / "Recognized" are typography or
@@ -114,7 +114,7 @@ def spelling_variant(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two names' spelling tokens: one name written two ways?"""
     if tuple(a) == tuple(b):
         return False
-    if "".join(a).replace("-", "") == "".join(b).replace("-", ""):
+    if "".join(a) == "".join(b):
         return True  # one word or two ("Sea Micro", "SeaMicro"; "El Dorado", "Eldorado")
     if len(a) != len(b):
         return False
