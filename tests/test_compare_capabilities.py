@@ -213,7 +213,7 @@ def test_a_day_before_an_age_is_not_whose_age_it_is():
     assert ("numeric_conflict", ("a1", "a2", "a3")) in _kinds(ages)
 
 
-def test_a_date_before_a_count_dates_the_event_and_a_date_after_a_figure_is_its_reference():
+def test_a_day_before_a_count_dates_the_event_and_a_figures_period_is_its_reference():
     from pipeline.compare import build_claims as claims_of
 
     event = Spec("e1", "A warship foiled an attack in the Gulf of Kess on Friday capturing 26 pirates.", "2024-11-11",
@@ -222,7 +222,11 @@ def test_a_date_before_a_count_dates_the_event_and_a_date_after_a_figure_is_its_
     share = Spec("e2", "Exports to Vantor rose to 34% in 2023, the ministry said.", "2024-11-11",
                  numbers=[Num("34%", 34, "percent", measure="exports", as_of="2023")],
                  dates=[Dt("2023", "2023", granularity="year")], entities=[Ent("Vantor")])
-    docs, men = make_corpus([event, share])
+    toll = Spec("e3", "In 2004 a tsunami killed 170,000 people in Nortia.", "2013-07-02",
+                numbers=[Num("170,000", 170000, "people", as_of="2004")], dates=[Dt("2004", "2004", "year")],
+                entities=[Ent("Nortia")])
+    docs, men = make_corpus([event, share, toll])
     dates = {(c.doc_id, c.row.text) for c in claims_of(docs, men) if c.kind == "date"}
     assert ("e1", "Friday") in dates  # "on Friday capturing 26": when it happened
     assert ("e2", "2023") not in dates  # "34% in 2023": the figure's time, compared with the figure
+    assert ("e3", "2004") not in dates  # a year before the toll is its period, on either side

@@ -95,9 +95,11 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
         return False
     if _names_a_thing(ctx.text, d):
         return False
-    # "34% in 2024": a date right after a figure is its reference time, compared with the figure.
-    # One before a count ("foiled an attack on Friday capturing 26 pirates") dates the event.
-    return not any(0 <= d.start - e <= AS_OF_ADJACENT
+    # A figure's reference time is compared with the figure: "34% in 2024", "In 2004 a tsunami
+    # killed 170,000" (a year or month is a statistic's period, on either side). A day before a
+    # count ("foiled an attack on Friday capturing 26 pirates") dates the event itself.
+    day = d.granularity in ("day", "time")
+    return not any(0 <= d.start - e <= AS_OF_ADJACENT or (not day and abs(s - d.end) <= AS_OF_ADJACENT)
                    for s, e in number_times.get((d.sent_no, d.value), ()))
 
 
