@@ -8,6 +8,8 @@
   when, never with one that says how long.
 - Two sources that name the same weekday do not disagree when their articles' dates place it in
   different weeks; two weekdays still disagree.
+- A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
+  undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
 
 from __future__ import annotations
@@ -230,3 +232,26 @@ def test_a_day_before_a_count_dates_the_event_and_a_figures_period_is_its_refere
     assert ("e1", "Friday") in dates  # "on Friday capturing 26": when it happened
     assert ("e2", "2023") not in dates  # "34% in 2023": the figure's time, compared with the figure
     assert ("e3", "2004") not in dates  # a year before the toll is its period, on either side
+
+
+def _suspect_aged(doc_id: str, age: int, published: str) -> Spec:
+    return Spec(doc_id, f"Police named the suspect as Dario Quell, {age}, of Brenmoor.", published,
+                numbers=[Num(str(age), age, "years", kind="age", measure="suspect")],
+                entities=[Ent("Dario Quell", "PERSON"), Ent("Brenmoor")])
+
+
+def test_an_age_two_years_older_in_a_report_two_years_later_is_no_disagreement():
+    kinds = _kinds([_suspect_aged("a", 27, "2005-06-25"), _suspect_aged("b", 27, "2005-06-26"),
+                    _suspect_aged("c", 27, ""), _suspect_aged("d", 29, "2007-03-20")])
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]
+
+
+def test_two_ages_a_week_apart_disagree():
+    kinds = _kinds([_suspect_aged("a", 27, "2005-06-25"), _suspect_aged("b", 29, "2005-07-02")])
+    assert ("numeric_conflict", ("a", "b")) in kinds
+
+
+def test_more_years_older_than_years_passed_disagrees():
+    kinds = _kinds([_suspect_aged("a", 27, "2005-06-25"), _suspect_aged("b", 31, "2007-03-20")])
+    assert ("numeric_conflict", ("a", "b")) in kinds
+

@@ -8,6 +8,7 @@ superseded by later reports. Merely compatible values ("at least 1" and 5) are n
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import math
 from collections.abc import Sequence
 
@@ -43,6 +44,7 @@ MIN_DISTINCTIVE_VALUE = 10
 # items are false; both real ones with any list items have exactly half. Leaving one set out, the
 # highest share of a real one in the other sets is 0.5 in every fold, so the bound stands.
 MAX_LIST_ITEM_SHARE = 0.5
+DAYS_PER_YEAR = units.UNITS["years"].factor / units.UNITS["days"].factor
 
 
 def find_number_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
@@ -105,13 +107,19 @@ def _mostly_list_items(cs: Sequence[Claim]) -> bool:
 
 
 def _ageing(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
-    """Every clash between two ages is the years between the two publications (a person ages)."""
+    """Every clash between two ages is birthdays passed between the two publications (a person
+    ages: 27 in a June 2005 report, 29 in a March 2007 one). An undated statement stands at the
+    time of a dated one that gives its age, else its clash is not explained."""
+    def dates_of(c: Claim) -> list[datetime.date]:
+        stated = [c] if c.published else [d for d in cs if d.published and values_equal(c, d)]
+        return [day for d in stated if (day := timeml.parse_iso_date(d.published[:10]))]
+
     for x, y in clash:
-        a, b = sorted((cs[x], cs[y]), key=lambda c: c.published)
-        if not (a.published and b.published):
-            return False
-        years = (timeml.year(b.published) or 0) - (timeml.year(a.published) or 0)
-        if not 0 < mid(b) - mid(a) <= years + 1:
+        younger, older = sorted((cs[x], cs[y]), key=mid)
+        grown = round((mid(older) - mid(younger)) / units.UNITS["years"].factor)
+        birthdays = [math.ceil((later - earlier).days / DAYS_PER_YEAR)
+                     for earlier in dates_of(younger) for later in dates_of(older)]
+        if not any(0 < grown <= n for n in birthdays):
             return False
     return True
 
