@@ -27,6 +27,7 @@ _APPROX_WORDS = frozenset({"about", "nearly", "some", "approximately", "over", "
                            "around", "least", "only", "just", "up"})
 _SPACY_CANDIDATE_LABELS = frozenset({"DATE"})
 _SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "slate", "set", "due"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 MAX_HEAD_HOPS = 6  # from the date up to its governing verb; deeper chains are other clauses
 
 
@@ -45,6 +46,8 @@ def _verb_tense(verb) -> str:
         if words & {"is", "are", "am"} or (verb.dep_ == "xcomp" and verb.head.lower_ in ("is", "are", "am")) or (
                 verb.tag_ == "VBN" and "be" in words):
             return "future"  # "the bill is to be voted on Thursday", "for the measures to be voted on Thursday"
+        if verb.dep_ == "xcomp" and _present_tense(verb.head):
+            return "future"  # "is due to appear on Tuesday", "plans to open on Monday": from now on
         return "modal"  # "expected to join in April", "plans to open in May", "expected to be completed"
     if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
         return "future"  # "(is) scheduled Thursday", "due in May"
@@ -59,6 +62,14 @@ def _verb_tense(verb) -> str:
     if verb.tag_ == "VBN" and not aux:
         return "past"
     return ""
+
+
+def _present_tense(governor) -> bool:
+    """The clause an infinitive depends on is in the present ("plans", "is expected", "is due")."""
+    if governor.dep_ == "acomp":
+        governor = governor.head  # "is due": the adjective's verb
+    return governor.tag_ in _PRESENT_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in governor.children)
 
 
 def _tense_probe(doc: Doc) -> Callable[[int, int], str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from pipeline.extract import timex_calendar as cal
 from pipeline.extract.timex_parse import parse_absolute
-from pipeline.extract.timex_rules import RULES
+from pipeline.extract.timex_rules import RULES, year_names_a_thing
 from pipeline.extract.timex_types import Ctx, Norm, Ref, Unresolved
 
 # Modifier words that belong inside the span (TimeML mod), read right-to-left before a match.
@@ -140,7 +140,7 @@ def find_timexes(
                 cands.append(_Cand(m.start(), m.end(), len(cands), ri, m, None))
     covered = [(c.start, c.end) for c in cands]
     for s, e in extra_spans:
-        if any(s < ce and cs < e for cs, ce in covered):
+        if any(s < ce and cs < e for cs, ce in covered) or (text[s:e].isdigit() and year_names_a_thing(text, s)):
             continue
         norm = parse_absolute(text[s:e])
         if norm is not None:

@@ -274,7 +274,7 @@ def _h_year(m: re.Match, ctx: Ctx) -> Norm | None:
     prev = _prev_word(text, m.start())
     if y < 1900 and prev not in ("in", "since", "of", "year", "from", "until", "by", "before", "after", "circa", "c."):
         return None
-    if ctx.is_count(m.start(), m.end()):
+    if ctx.is_count(m.start(), m.end()) or year_names_a_thing(text, m.start()):
         return None
     mod = ""
     low = before.lower()
@@ -283,6 +283,21 @@ def _h_year(m: re.Match, ctx: Ctx) -> Norm | None:
     elif re.search(r"pre-?\s*$", text[max(0, m.start() - 4):m.start()], re.I) and low.endswith("-"):
         mod = "before"
     return Norm(str(y), "year", mod=mod)
+
+
+# A capitalised word right before a year, one space between, within a sentence (not its first
+# word: "That 1978 resolution", "For 1988,"): "Windows Server 2003", "tickets for Euro 2024".
+_CAPITALISED_BEFORE = re.compile(r"[A-Za-z,;:] +([A-Z][A-Za-z]*) $")
+_TIME_WORDS_BEFORE_A_YEAR = frozenset({*MONTHS, *WEEKDAYS, *SEASON_WORDS, *MONTH_CONTEXT_WORDS, *HOLIDAYS,
+                                       "year", "fiscal", "ad", "bc", "ce", "bce"})
+
+
+def year_names_a_thing(text: str, start: int) -> bool:
+    """A year that is part of a name (a product, an event: "Windows Server 2003"), not a time: the
+    word before it is capitalised, not the sentence's first, and no month, season, holiday or
+    preposition ("in March 2003", "at Christmas 2003")."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return bool(m) and m.group(1).lower() not in _TIME_WORDS_BEFORE_A_YEAR
 
 
 def _h_fy_short(m: re.Match, ctx: Ctx) -> Norm | None:

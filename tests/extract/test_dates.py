@@ -63,6 +63,9 @@ def test_absolute_expressions(nlp, text, mention, value, granularity):
         ("The minister resigned on Tuesday.", "Tuesday", "2023-05-09", PUB),
         ("The minister resigned on Monday.", "Monday", "2023-05-08", PUB),
         ("He will visit on Thursday.", "Thursday", "2023-05-11", PUB),
+        ("He is due to appear in court on Monday.", "Monday", "2023-05-15", PUB),
+        ("The firm plans to open the plant on Friday.", "Friday", "2023-05-12", PUB),
+        ("He was expected to appear in court on Monday.", "Monday", "2023-05-08", PUB),
         ("The talks ended yesterday.", "yesterday", "2023-05-08", PUB),
         ("The talks resume tomorrow.", "tomorrow", "2023-05-10", PUB),
         ("It happened two years ago.", "two years ago", "2021", PUB),
@@ -159,11 +162,20 @@ def test_anaphora_resolves_against_the_last_mentioned_year(nlp):
         "About 2000 troops were deployed.",
         "The fall in prices surprised traders.",
         "May I ask why, she said. They march on.",
+        "The flaw also affects Windows Server 2003 and older phones.",
+        "Tickets for Euro 2024 sold out within hours.",
     ],
 )
 def test_durations_sets_and_counts_are_not_dates(nlp, text):
     values = [(r.text, r.value) for r in _rows(nlp, text)]
     assert all(v in ("PRESENT_REF",) for _, v in values), values
+
+
+@pytest.mark.parametrize("text", ["In 2003 the flaw was found.", "Since 2003, the flaw has spread.",
+                                  "The flaw was found in Summer 2003.", "It was found at Christmas 2003.",
+                                  "They met. That 2003 accord still holds."])
+def test_a_year_after_a_time_word_is_still_a_date(nlp, text):
+    assert "2003" in {r.value[:4] for r in _rows(nlp, text)}
 
 
 def test_sentence_number_and_text(nlp):
