@@ -168,7 +168,8 @@ class ClaimRow:
         "str", "What else the sentence says about the figure, joined by '; ': addition (\"a further six\"), "
         "part (\"in cash\"), whole (\"152 of the 300 seats\": the 300), total (\"so far\"), "
         "background (an earlier or other event, with why), "
-        "forecast (an expected date), conversion (a figure given in two units), "
+        "forecast (an expected date), act: arrest | charge | plea | verdict | sentence | appeal (the step of a "
+        "case a date belongs to: \"convicted on Thursday\"), conversion (a figure given in two units), "
         "offset: before | after (a duration that says when: \"married two weeks ago\"), "
         "holder (the model its clause names when the article names several: \"$1,199 for the 13-inch\").", "")
     attributed_to: str = col(

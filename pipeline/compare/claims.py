@@ -80,6 +80,7 @@ class Dating:
     qualifier: str = ""  # the extractor's qualifier ("by", "since", "approx" ...)
     near: tuple[str, ...] = ()  # the few words right around it (what it dates)
     phase: str = ""  # onset or end of the event, when the words next to it say
+    act: str = ""  # the step of a procedure it dates (arrest, verdict, sentence ...), from the nearest word
     reported: bool = False  # it follows a reporting verb: it dates a statement, not the event
     forecast: bool = False  # given as expected ("should be fixed next week"), not as past
     record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one

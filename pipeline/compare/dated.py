@@ -15,7 +15,7 @@ import re
 
 from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
-from pipeline.compare.text import content_stems, find_phrases, words
+from pipeline.compare.text import CLAUSE_BREAK, content_stems, find_phrases, words
 from pipeline.schema import DateRow
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -160,10 +160,13 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     forecast = bool(set(before_words[-8:]) & lex.forecast) or (
         bool(ctx.published) and (timeml.start(d.value) or timeml.Date.min) > (timeml.parse_iso_date(ctx.published)
                                                                              or timeml.Date.max))
+    act = _act(ctx, lex, d, left, right)
+    cues = "; ".join(cue for cue in ("forecast" if forecast else "", f"act: {act}" if act else "") if cue)
     row = claim_row(ctx, ClaimKind.DATE, d.sent_no, d.start, d.end, quote,
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
-                    qualifier=d.qualifier, as_of=d.value, cues="forecast" if forecast else "")
+                    qualifier=d.qualifier, as_of=d.value, cues=cues)
     value = CalendarDate(value=d.value, qualifier=d.qualifier, near=near, phase=_phase(ctx, lex, d, left, right),
+                         act=act,
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
                          resolved_against=d.anchor if d.anchor != "unresolved" else "")
@@ -195,7 +198,7 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
                     unit=d.zone, qualifier=d.qualifier, as_of=day)
     value = TimeOfDay(lo=lo, hi=hi, tol=tol, day=day, zone=d.zone, qualifier=d.qualifier, near=event[:8],
-                      phase=_phase(ctx, lex, d, left, right),
+                      phase=_phase(ctx, lex, d, left, right), act=_act(ctx, lex, d, left, right),
                       reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
     return Claim(row=row, kind=ClaimKind.TIME, value=value, **{**common, "context": event},
                  frame=_frame(ctx, d, left, right), as_of=day, text=d.text)
@@ -227,6 +230,25 @@ def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> 
     tokens = words(ctx.text[left:d.start])[-PHASE_WORDS:] + words(ctx.text[d.end:right])[:PHASE_WORDS]
     found = {name for name, index in lex.phases if find_phrases(tokens, index)}
     return found.pop() if len(found) == 1 else ""
+
+
+def _act(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:
+    """The step of a procedure named nearest the date in its clause ("convicted ... on Thursday":
+    the verdict), "" when none is named or two are named equally near."""
+    before_text, after_text = ctx.text[left:d.start], ctx.text[d.end:right]
+    before = words(CLAUSE_BREAK.split(before_text)[-1])[-PHASE_WORDS:]
+    after = words(CLAUSE_BREAK.split(after_text, maxsplit=1)[0])[:PHASE_WORDS]
+    distance: dict[str, int] = {}
+    for name, index in lex.acts:
+        near = [len(before) - i for i, _ in find_phrases(before, index)]
+        near += [i + 1 for i, _ in find_phrases(after, index)]
+        if near:
+            distance[name] = min(near)
+    if not distance:
+        return ""
+    nearest = min(distance.values())
+    acts = [name for name, n in distance.items() if n == nearest]
+    return acts[0] if len(acts) == 1 else ""
 
 
 def _same_phrase(text: str, s1: int, e1: int, s2: int, e2: int) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, fmt_number
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
-from pipeline.compare.text import STOPWORDS, content_stems, find_phrases, stem, words
+from pipeline.compare.text import CLAUSE_BREAK, STOPWORDS, content_stems, find_phrases, stem, words
 from pipeline.schema import EntityRow, NumberRow
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
@@ -168,7 +168,7 @@ def _mark_holders(figures: list[Claim], text: str) -> list[Claim]:
             out.append(c)
             continue
         near = [(abs(m.row.start - c.row.start), m) for m in models
-                if m.row.sent_no == c.row.sent_no and not _CLAUSE_BREAK.search(_between(text, c, m))]
+                if m.row.sent_no == c.row.sent_no and not CLAUSE_BREAK.search(_between(text, c, m))]
         if near:
             model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
             holder = f"{fmt_number(model.row.value)} {_designation_unit(model.row.text)}"
@@ -177,10 +177,6 @@ def _mark_holders(figures: list[Claim], text: str) -> list[Claim]:
                                     value=dataclasses.replace(c.value, holder=holder))
         out.append(c)
     return out
-
-
-# A clause ends at a semicolon or a comma before a contrasting word ("..., while the 15-inch ...").
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
 
 
 def _between(text: str, a: Claim, b: Claim) -> str:

@@ -70,6 +70,7 @@ class Lexicon:
     notable: tuple[str, ...] = ()  # measures whose single-source figures the report lists, in order
     count_labels: tuple[tuple[str, str], ...] = ()  # concept -> how a sentence names its running count
     phases: tuple[tuple[str, PhraseIndex], ...] = ()
+    acts: tuple[tuple[str, PhraseIndex], ...] = ()  # steps of a procedure (arrest, verdict, sentence)
     hypothetical: frozenset[str] = frozenset()
     topics: tuple[tuple[str, str], ...] = ()  # concept -> how a topic label names it
     forecast: frozenset[str] = frozenset()  # words before a date that make it a forecast
@@ -127,6 +128,7 @@ def load_lexicon() -> Lexicon:
         notable=tuple(sorted(data.get("ranking", {}).get("notable", ()))),
         count_labels=tuple(sorted(data.get("concept_labels", {}).items())),
         phases=_ordered(data.get("phases", {})),
+        acts=_ordered(data.get("acts", {})),
         hypothetical=frozenset(cues.get("hypothetical", ())),
         topics=tuple(sorted(data.get("topics", {}).items())),
         forecast=frozenset(cues.get("forecast", ())),

@@ -65,6 +65,10 @@ def content_stems(text: str) -> list[str]:
 
 PhraseIndex = dict[str, list[tuple[str, ...]]]
 
+# A clause ends at a semicolon or a comma before a joining word ("..., while the 15-inch ...",
+# "convicted in 1997, and in 2003 he admitted ...").
+CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
+
 
 def compile_phrases(phrases: Iterable[str]) -> PhraseIndex:
     """Index phrases by their first word so matching costs one dict look-up per token."""
