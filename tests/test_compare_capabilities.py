@@ -8,6 +8,12 @@
   when, never with one that says how long.
 - Two sources that name the same weekday do not disagree when their articles' dates place it in
   different weeks; two weekdays still disagree.
+- A conviction and a sentencing are two days of one case: a source dating the verdict Thursday
+  and another the sentencing Tuesday do not disagree; two sources dating the verdict do.
+- "today" is only as exact as its article's date (a day off in another time zone): "today" and
+  "Monday" one day apart do not disagree; "Sunday" and "Monday" do.
+- Values of one measure more than a thousand times apart are two quantities ($334 million for a
+  company, $9.21 a share); a thousandfold slip of scale (million for billion) still disagrees.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -255,3 +261,66 @@ def test_more_years_older_than_years_passed_disagrees():
     kinds = _kinds([_suspect_aged("a", 27, "2005-06-25"), _suspect_aged("b", 31, "2007-03-20")])
     assert ("numeric_conflict", ("a", "b")) in kinds
 
+
+
+def _court_day(doc_id: str, text: str, day: str, value: str, published: str = "2024-08-10") -> Spec:
+    return Spec(doc_id, text, published, dates=[Dt(day, value)],
+                entities=[Ent("Dario Quell", "PERSON"), Ent("Brenmoor")])
+
+
+def test_a_verdict_and_a_sentencing_are_two_days_of_one_case():
+    kinds = _kinds([
+        _court_day("a", "A Brenmoor jury convicted Dario Quell of arson on Thursday after a two-week trial.",
+                   "Thursday", "2024-08-01"),
+        _court_day("b", "Dario Quell was sentenced on Tuesday to eight years for the Brenmoor arson.",
+                   "Tuesday", "2024-08-06"),
+    ])
+    assert not [k for k in kinds if k[0] == "date_conflict"]
+
+
+def test_two_days_for_one_verdict_disagree():
+    kinds = _kinds([
+        _court_day("a", "A Brenmoor jury convicted Dario Quell of arson on Thursday after a two-week trial.",
+                   "Thursday", "2024-08-01"),
+        _court_day("b", "A Brenmoor jury convicted Dario Quell of arson on Tuesday after a two-week trial.",
+                   "Tuesday", "2024-08-06"),
+    ])
+    assert ("date_conflict", ("a", "b")) in kinds
+
+
+def _fire_on(doc_id: str, day: str, value: str, published: str) -> Spec:
+    return Spec(doc_id, f"The fire at the Marden warehouse broke out {day}, firefighters said.", published,
+                dates=[Dt(day.removeprefix("on "), value)], entities=[Ent("Marden")])
+
+
+def test_today_a_day_off_another_source_is_no_disagreement():
+    kinds = _kinds([_fire_on("a", "today", "2024-05-07", "2024-05-07"),
+                    _fire_on("b", "on Monday", "2024-05-06", "2024-05-06")])
+    assert not [k for k in kinds if k[0] == "date_conflict"]
+
+
+def test_two_weekdays_a_day_apart_disagree():
+    kinds = _kinds([_fire_on("a", "on Sunday", "2024-05-05", "2024-05-07"),
+                    _fire_on("b", "on Monday", "2024-05-06", "2024-05-07")])
+    assert ("date_conflict", ("a", "b")) in kinds
+
+
+def _paid(doc_id: str, text: str, amount: str, value: float) -> Spec:
+    return Spec(doc_id, text, "2024-02-29", numbers=[Num(amount, value, "USD", measure="price")],
+                entities=[Ent("Kestrel Systems", "ORG"), Ent("Aldmoor", "ORG")])
+
+
+def test_a_price_thousands_of_times_another_is_another_quantity():
+    kinds = _kinds([
+        _paid("a", "Aldmoor will pay a price of $334 million for Kestrel Systems.", "$334 million", 334e6),
+        _paid("b", "Our price estimate for Aldmoor stands at $9.21 after buying Kestrel Systems.", "$9.21", 9.21),
+    ])
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]
+
+
+def test_a_price_a_thousand_times_another_still_disagrees():
+    kinds = _kinds([
+        _paid("a", "Aldmoor will pay a price of $334 million for Kestrel Systems.", "$334 million", 334e6),
+        _paid("b", "Aldmoor will pay a price of $334 billion for Kestrel Systems.", "$334 billion", 334e9),
+    ])
+    assert ("numeric_conflict", ("a", "b")) in kinds

@@ -44,6 +44,9 @@ ALL_PAIRS_MAX = 400
 # Two numbers more than this many times apart are different quantities (10 dead in one quake vs
 # 26,000 in an earlier one), unless both are the same named measure (a depth of 1.2 or 12 miles).
 MAX_PLAUSIBLE_RATIO = 8.0
+# Even of one named measure, values more than a thousand times apart are two quantities ($334m for
+# a company, $9.21 a share): a slip of scale (million for billion) is a thousandfold, still compared.
+MAX_SAME_MEASURE_RATIO = 1000.0
 # Weights of a figure pair's score: the encoder on the two frames, TF-IDF on the two sentences,
 # shared names. Calibrated on the compare benchmark and read on the multisource events as a set.
 W_FRAME, W_SENTENCE, W_NAMES = 0.60, 0.25, 0.15
@@ -299,20 +302,27 @@ def _usd(c: Claim, value: float) -> float:
     return value * rate if rate else value
 
 
-def _magnitude_ok(a: Claim, b: Claim) -> bool:
+def _value_ratio(a: Claim, b: Claim) -> float:
+    """How many times the larger value is the smaller (in dollars for money); 1 when either is
+    unbounded or a closed gap, infinite for zero against a number."""
     qa, qb = a.value, b.value
     if qa.zero_gap or qb.zero_gap:
-        return True
+        return 1.0
     va = qa.lo if math.isfinite(qa.lo) else qa.hi
     vb = qb.lo if math.isfinite(qb.lo) else qb.hi
     if qa.family == "currency":
         va, vb = _usd(a, va), _usd(b, vb)
     if not (math.isfinite(va) and math.isfinite(vb)):
-        return True
+        return 1.0
     small, big = sorted((abs(va), abs(vb)))
     if small == 0:
-        return big == 0 or qa.family == "percent"
-    return big / small <= MAX_PLAUSIBLE_RATIO
+        return 1.0 if big == 0 else math.inf
+    return big / small
+
+
+def _magnitude_ok(a: Claim, b: Claim) -> bool:
+    ratio = _value_ratio(a, b)
+    return ratio <= MAX_PLAUSIBLE_RATIO or (math.isinf(ratio) and a.value.family == "percent")
 
 
 def different_quantities(a: Claim, b: Claim) -> str:
@@ -353,7 +363,10 @@ def different_quantities(a: Claim, b: Claim) -> str:
         if qa.direction and qb.direction and not _same_bearing(qa.direction, qb.direction):
             return "direction"
     same_concept = bool(a.concept) and a.concept == b.concept
-    if not same_concept and not _magnitude_ok(a, b):
+    if same_concept:
+        if MAX_SAME_MEASURE_RATIO < _value_ratio(a, b) < math.inf:  # none against some is one measure
+            return "magnitude"
+    elif not _magnitude_ok(a, b):
         return "magnitude"
     return ""
 
@@ -473,6 +486,8 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "reported"
     if a.value.phase and b.value.phase and a.value.phase != b.value.phase:
         return "phase"
+    if a.value.act and b.value.act and a.value.act != b.value.act:
+        return "act"  # a conviction and a sentencing: two days of one case
     return ""
 
 

@@ -18,6 +18,7 @@ from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import date_note
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, representatives
+from pipeline.compare.text import words
 from pipeline.compare.topics import event_topic, surface_topic, topic_label
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind, Kind
@@ -163,12 +164,24 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # "today" in two articles: each is its own publication day, not a dispute
     if _same_weekday_other_week(a, b):
         return False  # both say "on Saturday": they agree on the day; the week is our reading
+    if _a_day_off_by_the_article_dates(a, b):
+        return False  # "Monday" in one story, "today" in a copy dated Tuesday
     ages = sorted(_age_days(c) for c in (a, b))
     if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
     if _days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)
     return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
+
+
+def _a_day_off_by_the_article_dates(a: Claim, b: Claim) -> bool:
+    """One day apart, and one of them a day named from the day of writing ("today", "yesterday"):
+    that day is only as exact as its article's date, which may be a day off the writer's own (a
+    story written Monday evening in New York is dated Tuesday in UTC)."""
+    if not any(set(words(c.text)) & timeml.DEICTIC_DAYS.keys() for c in (a, b)):
+        return False
+    day_a, day_b = timeml.parse_iso_date(day_of(a)), timeml.parse_iso_date(day_of(b))
+    return bool(day_a and day_b) and abs((day_a - day_b).days) == 1
 
 
 def _same_weekday_other_week(a: Claim, b: Claim) -> bool:

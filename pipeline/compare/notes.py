@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
 
 from pipeline.compare.agreement import mid
 from pipeline.compare.claims import Claim, day_of
@@ -128,11 +127,7 @@ def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> s
     notes: list[str] = []
     values = sorted({day_of(c) for c in cs})
     if conflict:
-        days = [v for v in values if len(v) == 10]
-        if len(days) == len(values) == 2 and days_apart(days[0], days[1]) == 1:
-            notes.append("one day apart: likely different time zones (local date vs GMT/UTC)")
-        else:
-            notes.append("different dates for what reads as the same event: " + " vs ".join(values))
+        notes.append("different dates for what reads as the same event: " + " vs ".join(values))
     else:
         n = len({c.doc_id for c in cs})
         notes.append(f"{independent or n} independent sources give the same date"
@@ -145,9 +140,3 @@ def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> s
             f"'{c.text}' in a {c.value.resolved_against[:10]} article" for c in rel))
     return "; ".join(notes)
 
-
-def days_apart(a: str, b: str) -> int:
-    try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-    except ValueError:
-        return -1

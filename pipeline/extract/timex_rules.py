@@ -21,7 +21,7 @@ from pipeline.extract.timex_parse import parse_absolute
 from pipeline.extract.timex_types import Ctx, Handler, Norm, Rule
 from pipeline.vocab import numbers
 from pipeline.vocab.numbers import CARDINALS
-from pipeline.vocab.timeml import MONTHS, SEASON_WORDS, WEEKDAYS
+from pipeline.vocab.timeml import DEICTIC_DAYS, MONTHS, SEASON_WORDS, WEEKDAYS
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary (data)
@@ -571,14 +571,13 @@ def _h_weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm(cal.fmt_day(d), "day", relative=True)
 
 
-_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _h_deictic(m: re.Match, ctx: Ctx) -> Norm | None:
     if m["far"]:
         n = -2 if "yesterday" in m["far"].lower() else 2
     else:
-        n = _DEICTIC[m["w"].lower()]
+        n = DEICTIC_DAYS[m["w"].lower()]
     return Norm(cal.fmt_day(cal.add_days(ctx.need(), n)), "day", relative=True)
 
 

@@ -47,6 +47,9 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 WEEKDAY_NAMES: tuple[str, ...] = tuple(WEEKDAYS)
+# Days named from the day of writing: as exact as the article's date, which may be a day off the
+# writer's own (a story written Monday night in New York is dated Tuesday in UTC).
+DEICTIC_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 SEASONS = ("SP", "SU", "FA", "WI")
 SEASON_WORDS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Meteorological seasons (northern hemisphere), by month: winter belongs to the year of its December.
