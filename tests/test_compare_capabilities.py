@@ -14,6 +14,8 @@
   "Monday" one day apart do not disagree; "Sunday" and "Monday" do.
 - Values of one measure more than a thousand times apart are two quantities ($334 million for a
   company, $9.21 a share); a thousandfold slip of scale (million for billion) still disagrees.
+- A thing's colour is a fact with sides: a grey Camry in one source and a silver one in another
+  disagree; a grey car and a white shirt do not; "Gray" (a name) and "the Red Sea" are no colours.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -324,3 +326,34 @@ def test_a_price_a_thousand_times_another_still_disagrees():
         _paid("b", "Aldmoor will pay a price of $334 billion for Kestrel Systems.", "$334 billion", 334e9),
     ])
     assert ("numeric_conflict", ("a", "b")) in kinds
+
+
+def _struck(doc_id: str, text: str) -> Spec:
+    return Spec(doc_id, text, "2024-06-08", entities=[Ent("Raj Odell", "PERSON"), Ent("Brenmoor")])
+
+
+def test_two_colours_of_one_car_disagree():
+    docs, men = make_corpus([
+        _struck("a", "Raj Odell was struck in Brenmoor by a grey 2013 Toyota Camry that fled the scene."),
+        _struck("b", "Raj Odell was struck in Brenmoor by a silver Toyota Camry that fled the scene."),
+        _struck("c", "Raj Odell was struck in Brenmoor by a gray Toyota Camry that fled the scene."),
+    ])
+    rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "account_conflict"]
+    assert sorted(r.doc_id for r in rows) == ["a", "b", "c"]
+    assert {r.topic for r in rows} == {"colour of the Toyota Camry"}
+    assert "grey" in rows[0].note and "silver" in rows[0].note
+
+
+def test_the_colours_of_two_things_do_not_disagree():
+    kinds = _kinds([
+        _struck("a", "Raj Odell was struck in Brenmoor by a grey Toyota Camry that fled the scene."),
+        _struck("b", "Raj Odell, in a white shirt, was struck in Brenmoor by a car that fled the scene."),
+    ])
+    assert not [k for k in kinds if k[0] == "account_conflict"]
+
+
+def test_a_capitalised_colour_word_is_a_name():
+    docs, men = make_corpus([_struck("a", "Officers said Gray Odell crossed the Red Sea Bridge in Brenmoor."),
+                             _struck("b", "Raj Odell was struck by a grey Camry in Brenmoor.")])
+    colours = [c.text for c in build_claims(docs, men) if c.kind == "outcome"]
+    assert colours == ["grey Camry"]

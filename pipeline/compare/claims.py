@@ -132,6 +132,7 @@ class Outcome:
     outcome_set: str
     outcome_class: str
     cue: str = ""
+    thing: str = ""  # for an attribute: the words naming what it describes ("Toyota Camry")
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class Lexicon:
     attribution: PhraseIndex | None = None
     scales: tuple[Scale, ...] = ()
     outcomes: tuple[OutcomeSet, ...] = ()
+    attributes: tuple[OutcomeSet, ...] = ()  # a thing's exclusive attributes (its colour)
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
     central: frozenset[str] = frozenset()
@@ -122,6 +123,8 @@ def load_lexicon() -> Lexicon:
         attribution=compile_phrases(cues.get("attribution", ())),
         scales=tuple(Scale(name, _ordered(stages)) for name, stages in data.get("scales", {}).items()),
         outcomes=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("outcomes", {}).items()),
+        attributes=tuple(OutcomeSet(name, _ordered(classes))
+                         for name, classes in data.get("attributes", {}).items()),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
         central=frozenset(data.get("ranking", {}).get("central", ())),

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.compare.align import Edge, Scorer, align_grouped, components, outcome_score, status_score
@@ -79,13 +80,23 @@ def outcome_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         by_class = {k: [c for c in cs if c.value.outcome_class == k] for k in sorted(classes)}
         if all(len(independent_sources(g)) < 1 for g in by_class.values()):
             continue
-        topic = topic_label(f"{cs[0].value.outcome_set.replace('_', ' ')}: " + surface_topic(cs), cs)
+        topic = _outcome_topic(cs)
         note = "accounts that exclude each other: " + " vs ".join(
             f"{k} ('{g[0].value.cue}', {_sources(g)})" for k, g in by_class.items())
         align = stats.mean([i for i in comp])
         out.append(DraftFinding(Kind.ACCOUNT_CONFLICT, topic, tuple(cs), note,
                                 importance(Kind.ACCOUNT_CONFLICT, cs, align, 0.5)))
     return out
+
+
+def _outcome_topic(cs: Sequence[Claim]) -> str:
+    """"colour of the Toyota Camry" for an attribute (the thing most sources name, the shortest
+    way), else the outcome set and what the sentences are about."""
+    things = Counter(c.value.thing for c in cs if c.value.thing)
+    if things:
+        thing = min(things, key=lambda t: (-things[t], len(t), t))
+        return f"{cs[0].value.outcome_set} of the {thing}"
+    return topic_label(f"{cs[0].value.outcome_set.replace('_', ' ')}: " + surface_topic(cs), cs)
 
 
 def _by_stage_representatives(comp: Sequence[int], claims: Sequence[Claim], stats: EdgeStats) -> list[int]:

@@ -14,13 +14,14 @@ sentences often say only "he" or "the suspect".
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
-from pipeline.compare.text import PhraseIndex, find_phrases, words
+from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
 
@@ -30,6 +31,8 @@ NEGATION_WINDOW = 3
 MAIN_ENTITIES = 2
 # An outcome's subject is a name this close (characters) to its phrase.
 OUTCOME_SUBJECT_CHARS = 60
+# An attribute's thing is named by at most this many words after it ("grey 2013 Toyota Camry").
+THING_WORDS = 3
 _MAIN_LABELS = frozenset({"PERSON", "ORG"})
 
 
@@ -51,7 +54,12 @@ def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 
 def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
-    """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it."""
+    """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it;
+    and the attributes of things (a car's colour)."""
+    return _outcomes(ctx, lex) + attribute_claims(ctx, lex)
+
+
+def _outcomes(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     out: list[Claim] = []
     for n, common, quote, toks, negs in _story_sentences(ctx, lex):
         for outcome_set in lex.outcomes:
@@ -63,6 +71,46 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
     return out
+
+
+def attribute_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    """An attribute written in lower case right before the words naming its thing ("a grey 2013
+    Toyota Camry"): one claim per mention, its subjects the thing's words, so two sources' colours
+    of one car are compared and a car's and a shirt's are not."""
+    out: list[Claim] = []
+    for n, common, quote, _toks, _negs in _story_sentences(ctx, lex):
+        for attribute in lex.attributes:
+            class_of = {" ".join(parts): name for name, index in attribute.classes
+                        for variants in index.values() for parts in variants}
+            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(class_of, key=len, reverse=True))) + r")\b")
+            for m in pattern.finditer(quote):  # case-sensitive: "Gray" and "the Red Sea" are names
+                thing = _thing_words(quote, m.end())
+                if not thing:
+                    continue
+                qs = common["quote_start"]
+                start, end = qs + m.start(), qs + thing[-1][1]
+                subjects = frozenset(stem(w) for w, _ in thing if not w.isdigit())
+                value = Outcome(outcome_set=attribute.name, outcome_class=class_of[m.group()], cue=m.group(),
+                                thing=quote[thing[0][1] - len(thing[0][0]):thing[-1][1]])
+                row = claim_row(ctx, ClaimKind.OUTCOME, n, start, end, quote, subject="; ".join(sorted(subjects)),
+                                measure=f"{attribute.name}: {value.outcome_class}", value=value.outcome_class,
+                                cues=m.group())
+                out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=subjects),
+                                 frame=quote, text=ctx.text[start:end]))
+    return out
+
+
+_THING_WORD = re.compile(r"[ -]([A-Za-z0-9][\w'’]*)")
+
+
+def _thing_words(quote: str, pos: int) -> list[tuple[str, int]]:
+    """The words right after ``pos`` that name a thing (at most THING_WORDS, up to a function word
+    or punctuation), each with its end offset; none when a function word comes first."""
+    out: list[tuple[str, int]] = []
+    while len(out) < THING_WORDS and (m := _THING_WORD.match(quote, pos)) and m.group(1).lower() not in STOPWORDS:
+        out.append((m.group(1).lower(), m.end()))
+        pos = m.end()
+    return out if any(not w.isdigit() for w, _ in out) else []
 
 
 def _story_sentences(ctx: DocContext, lex: Lexicon) -> Iterator[tuple[int, dict, str, list[str], list[int]]]:
