@@ -175,6 +175,24 @@ ORDINAL_RE = re.compile(
     r"(?![-\u2010\u2011])(?=\s+[a-z])"
 )
 # "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
+# Fractions of a unit: "two and a half miles", "a mile and a half", "half an hour", "a quarter of a
+# mile", "three-quarters of a mile". The unit's count and the fraction add up to one value.
+_UNIT_FRACTIONS = {"half": Decimal(1) / 2, "quarter": Decimal(1) / 4, "third": Decimal(1) / 3,
+                   "three-quarters": Decimal(3) / 4, "three quarters": Decimal(3) / 4,
+                   "two-thirds": Decimal(2) / 3, "two thirds": Decimal(2) / 3}
+_A_FRACTION = r"(?:a|one)\s+(?:half|quarter|third)"
+UNIT_FRACTION_RE = re.compile(
+    rf"""
+    (?:(?P<qual>(?i:\b(?:{_QUAL}))\s+))?
+    (?i:
+        \b(?P<whole_a>{_NUMCORE})\s+and\s+(?P<frac_a>{_A_FRACTION})\s+(?P<unit_a>{_UNIT_LOWER})
+      | \b(?P<whole_b>an?|{_NUMCORE})\s+(?P<unit_b>{_UNIT_LOWER})\s+and\s+(?P<frac_b>{_A_FRACTION})
+      | \b(?P<frac_c>half|(?:a|one)\s+(?:quarter|third)|three[\s-]quarters|two[\s-]thirds)\s+(?:of\s+)?an?\s+
+        (?P<unit_c>{_UNIT_LOWER})
+    )\b
+    """,
+    re.VERBOSE,
+)
 COMPOUND_DURATION_RE = re.compile(
     r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
 )
@@ -407,6 +425,28 @@ def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     return Quantity(start, end, text[start:end], _num(percent), None, "percent", qualifier, "fraction")
 
 
+def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
+    """"two and a half miles" -> 2.5 mile; "a mile and a half" -> 1.5; "half an hour" -> 0.5 hours."""
+    def fraction(words: str) -> Decimal:
+        return _UNIT_FRACTIONS[re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", words.lower()))]
+
+    if m["unit_a"]:
+        whole, part, unit = parse_number(m["whole_a"]), fraction(m["frac_a"]), m["unit_a"]
+    elif m["unit_b"]:
+        whole = Decimal(1) if m["whole_b"].lower() in ("a", "an") else parse_number(m["whole_b"])
+        part, unit = fraction(m["frac_b"]), m["unit_b"]
+    else:
+        whole, part, unit = Decimal(0), fraction(m["frac_c"]), m["unit_c"]
+    if whole is None:
+        return None
+    kind, normalised = _classify_tail(unit)
+    if kind not in ("measure", "duration") or not normalised:
+        return None
+    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    value = (whole + part).quantize(Decimal("0.0000000001")).normalize()
+    return Quantity(m.start(), m.end(), text[m.start():m.end()], _num(value), None, normalised, qualifier, kind)
+
+
 # Beyond this magnitude a figure is no quantity a news story states (a string of digits, an id):
 # it is left out rather than read as infinity.
 MAX_MAGNITUDE_VALUE = 1e15
@@ -439,6 +479,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         word = m["ord"].lower()
         value = ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
         found.append(Quantity(m.start("ord"), m.end("ord"), m["ord"], float(value), None, "", "", "ordinal"))
+    for m in UNIT_FRACTION_RE.finditer(text):
+        q = _unit_fraction_from_match(m, text)
+        if q is not None:
+            found.append(q)
     for m in COMPOUND_DURATION_RE.finditer(text):
         minutes = int(m["h"]) * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))

@@ -83,6 +83,11 @@ def one(nlp, text: str, mention: str):
         ("The army sent 2,000 troops.", "2,000", 2000, None, "troops", "", "count"),
         ("Greece got a 110-billion euro loan.", "110-billion euro", 110e9, None, "EUR", "", "money"),
         ("The bailout (Dh472.72bn) was agreed.", "Dh472.72bn", 472.72e9, None, "AED", "", "money"),
+        ("She lived half a mile away.", "half a mile", 0.5, None, "mile", "", "measure"),
+        ("She moved about a mile and a half away.", "about a mile and a half", 1.5, None, "mile", "approx", "measure"),
+        ("The talks lasted two and a half hours.", "two and a half hours", 2.5, None, "hours", "", "duration"),
+        ("The pilot waited half an hour.", "half an hour", 0.5, None, "hours", "", "duration"),
+        ("The hikers walked three-quarters of a mile.", "three-quarters of a mile", 0.75, None, "mile", "", "measure"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
