@@ -16,6 +16,8 @@
   company, $9.21 a share); a thousandfold slip of scale (million for billion) still disagrees.
 - A thing's colour is a fact with sides: a grey Camry in one source and a silver one in another
   disagree; a grey car and a white shirt do not; "Gray" (a name) and "the Red Sea" are no colours.
+- A judgement of what has not happened judges nothing: "until Microsoft comes up with a permanent
+  fix", "help prevent successful attacks"; "Microsoft released a permanent fix" does.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -357,3 +359,18 @@ def test_a_capitalised_colour_word_is_a_name():
                              _struck("b", "Raj Odell was struck by a grey Camry in Brenmoor.")])
     colours = [c.text for c in build_claims(docs, men) if c.kind == "outcome"]
     assert colours == ["grey Camry"]
+
+
+def _assessments(text: str) -> list[str]:
+    docs, men = make_corpus([Spec("a", text, "2024-09-18", entities=[Ent("Microsoft", "ORG")])])
+    return [c.row.value for c in build_claims(docs, men) if c.kind == "assessment"]
+
+
+def test_a_judgement_of_what_has_not_happened_is_none():
+    assert _assessments("Users can switch browsers to stay safe until Microsoft comes up with a permanent fix.") == []
+    assert _assessments("The new settings in the browser from Microsoft help prevent successful attacks.") == []
+
+
+def test_a_judgement_of_what_happened_stands():
+    assert _assessments("Microsoft released a permanent fix for the browser flaw on Tuesday.") == ["lasting"]
+    assert _assessments("Microsoft said the attacks on the browser flaw were successful.") == ["positive"]

@@ -23,8 +23,11 @@ EVALUATIVE_WEIGHT = 1
 NEGATION_WINDOW = 3
 # A judgement can be short ("To an extent, those restrictions have worked." has three content words).
 MIN_JUDGEMENT_WORDS = 3
-# A cue inside a condition or question ("if it succeeds", "whether it works") is not a judgement.
-CONDITIONALS = frozenset({"if", "unless", "whether", "would", "should"})
+# A cue inside a condition or question ("if it succeeds", "whether it works"), or of what has not
+# happened ("until Microsoft comes up with a permanent fix", "help prevent successful attacks"), is
+# not a judgement.
+CONDITIONALS = frozenset({"if", "unless", "whether", "would", "should",
+                          "until", "prevent", "prevents", "preventing", "avoid", "avoids", "avoiding"})
 CONDITIONAL_WINDOW = 6
 _WORKING_ON = frozenset({"on", "with", "to", "for", "at", "in", "toward", "towards"})
 OUTCOME_AXIS = "outcome"
