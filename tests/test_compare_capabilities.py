@@ -18,6 +18,8 @@
   disagree; a grey car and a white shirt do not; "Gray" (a name) and "the Red Sea" are no colours.
 - A judgement of what has not happened judges nothing: "until Microsoft comes up with a permanent
   fix", "help prevent successful attacks"; "Microsoft released a permanent fix" does.
+- A value only given by a source that also gives another stands against no one: "$334 million"
+  from three sources and "$150 million" from one of them is a corroboration, not a conflict.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -374,3 +376,18 @@ def test_a_judgement_of_what_has_not_happened_is_none():
 def test_a_judgement_of_what_happened_stands():
     assert _assessments("Microsoft released a permanent fix for the browser flaw on Tuesday.") == ["lasting"]
     assert _assessments("Microsoft said the attacks on the browser flaw were successful.") == ["positive"]
+
+
+def test_a_value_only_a_source_of_another_value_gives_is_no_disagreement():
+    docs = [
+        _paid("a", "Aldmoor will pay $334 million for Kestrel Systems, the companies said.", "$334 million", 334e6),
+        _paid("b", "Aldmoor agreed to pay $334 million for Kestrel Systems on Wednesday.", "$334 million", 334e6),
+        Spec("c", "Aldmoor paid $334 million for Kestrel Systems. If Kestrel Systems earns $150 million, "
+                  "Aldmoor paid about twice its sales.", "2024-02-29",
+             numbers=[Num("$334 million", 334e6, "USD", measure="price"),
+                      Num("$150 million", 150e6, "USD", measure="price")],
+             entities=[Ent("Kestrel Systems", "ORG"), Ent("Aldmoor", "ORG")]),
+    ]
+    kinds = _kinds(docs)
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]
+    assert ("corroboration", ("a", "b", "c")) in kinds

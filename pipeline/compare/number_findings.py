@@ -95,8 +95,21 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             items = [claims[i] for i in comp]
             out.extend(f for g in value_groups(items) if (f := _corroboration(g, topic, align, salience)))
             continue
+        if _only_self_split_sides(cs):  # no one disagrees; what several sources state alike is corroborated
+            out.extend(f for g in value_groups(cs) if (f := _corroboration(g, topic, align, salience)))
+            continue
         out.append(_conflict(cs, clash, topic, align))
     return _merge_corroborations(out, salience)
+
+
+def _only_self_split_sides(cs: Sequence[Claim]) -> bool:
+    """Fewer than two values are held by a source that gives no other: a source stating two values
+    for what reads as one quantity speaks of two things ("$334 million" for the deal and "$150
+    million" of revenue), so a value only such sources give stands against no one."""
+    sides = [{c.doc_id for c in g} for g in value_groups(cs)]
+    own = [side for k, side in enumerate(sides)
+           if not all(any(doc in other for j, other in enumerate(sides) if j != k) for doc in side)]
+    return len(own) < 2
 
 
 def _mostly_list_items(cs: Sequence[Claim]) -> bool:
