@@ -20,6 +20,9 @@
   fix", "help prevent successful attacks"; "Microsoft released a permanent fix" does.
 - A value only given by a source that also gives another stands against no one: "$334 million"
   from three sources and "$150 million" from one of them is a corroboration, not a conflict.
+- A part is not its whole: "three of his eight children" does not set 3 against another source's
+  8; but what the sentence says of the whole is said of the part: "two of the three victims died"
+  is a death toll of two, compared with other death tolls.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -389,5 +392,51 @@ def test_a_value_only_a_source_of_another_value_gives_is_no_disagreement():
              entities=[Ent("Kestrel Systems", "ORG"), Ent("Aldmoor", "ORG")]),
     ]
     kinds = _kinds(docs)
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]
+    assert ("corroboration", ("a", "b", "c")) in kinds
+
+
+def _children(doc_id: str, text: str, *numbers: Num) -> Spec:
+    return Spec(doc_id, text, "2024-02-01", numbers=list(numbers),
+                entities=[Ent("Tomas Vell", "PERSON"), Ent("Marla Soane", "PERSON"), Ent("Brenmoor")])
+
+
+def test_a_part_of_a_whole_does_not_disagree_with_the_whole():
+    kinds = _kinds([
+        _children("a", "Tomas Vell lived in Brenmoor with Marla Soane, the mother of three of his eight children.",
+                  Num("three", 3, measure="children"), Num("eight", 8, "children", measure="children")),
+        _children("b", "Tomas Vell had eight children by his wife and Marla Soane in Brenmoor.",
+                  Num("eight", 8, "children", measure="children")),
+    ])
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]
+
+
+def test_what_is_said_of_the_whole_is_said_of_the_part():
+    def shooting(doc_id: str, text: str, *numbers: Num) -> Spec:
+        return Spec(doc_id, text, "2024-04-09", numbers=list(numbers), entities=[Ent("Troy"), Ent("Gordon Advisors")])
+    docs, men = make_corpus([
+        shooting("a", "In the Troy shooting at Gordon Advisors two of the three victims died, police said.",
+                 Num("two", 2, measure="victims"), Num("three", 3, "victims", measure="victims")),
+        shooting("b", "In the Troy shooting at Gordon Advisors two people died, police said.",
+                 Num("two", 2, "people", measure="people")),
+    ])
+    part = next(c for c in build_claims(docs, men) if c.kind == "number" and c.doc_id == "a" and c.text == "two")
+    assert part.concept == "deaths" and not part.value.part
+    kinds = _kinds([shooting("a", "In the Troy shooting at Gordon Advisors two of the three victims died, police said.",
+                             Num("two", 2, measure="victims"), Num("three", 3, "victims", measure="victims")),
+                    shooting("b", "In the Troy shooting at Gordon Advisors three people died, police said.",
+                             Num("three", 3, "people", measure="people"))])
+    assert ("numeric_conflict", ("a", "b")) in kinds
+
+
+def test_a_part_still_agrees_with_the_same_part():
+    def seats(doc_id: str, text: str, *numbers: Num) -> Spec:
+        return Spec(doc_id, text, "2024-07-05", numbers=list(numbers), entities=[Ent("Brenmoor"), Ent("Labour", "ORG")])
+    kinds = _kinds([
+        seats("a", "Labour won 152 of the 300 seats in the Brenmoor assembly.",
+              Num("152", 152, measure="seats"), Num("300", 300, "seats", measure="seats")),
+        seats("b", "Labour won 152 seats in the Brenmoor assembly.", Num("152", 152, "seats", measure="seats")),
+        seats("c", "Labour won 152 seats in the Brenmoor assembly on Thursday.", Num("152", 152, "seats", measure="seats")),
+    ])
     assert not [k for k in kinds if k[0] == "numeric_conflict"]
     assert ("corroboration", ("a", "b", "c")) in kinds

@@ -343,6 +343,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
     if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:
         return "addition, part or total"
+    if _whole_of_the_other(a, b) or _whole_of_the_other(b, a):
+        return "part and its whole"  # "three of his eight children" and "eight children"
     if qa.offset != qb.offset:
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if qa.holder and qb.holder and qa.holder != qb.holder:
@@ -369,6 +371,17 @@ def different_quantities(a: Claim, b: Claim) -> str:
     elif not _magnitude_ok(a, b):
         return "magnitude"
     return ""
+
+
+def _whole_of_the_other(part: Claim, other: Claim) -> bool:
+    """``other`` states the whole ``part`` is a part of ("three of his eight children" against
+    "eight children"), unless both say the same of it ("two of the three victims died" against
+    "three people died" are two death tolls)."""
+    whole = part.value.of_whole
+    if not whole or (part.concept and part.concept == other.concept):
+        return False
+    q = other.value
+    return q.lo - q.tol <= whole <= q.hi + q.tol
 
 
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:

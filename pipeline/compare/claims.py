@@ -70,6 +70,7 @@ class Quantity:
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
+    of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none
     holder: str = ""  # the model its clause names ("13 inch" of "$1,199 for the 13-inch") in a many-model article
 
 

@@ -215,6 +215,10 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
     # of the lexicon: "resident" there is no population.
     concept = "" if offset else _concept(lex, row, quote, rel_s, rel_e, others, family)
+    whole = _whole_of_part(quote, rel_s, rel_e, others)
+    if whole and not offset:
+        # "two of the three victims died": what the sentence says of the whole is said of the part
+        concept = _concept(lex, row, quote, *whole, [o for o in others if o != whole], family) or concept
     entities = ctx.entities.get(row.sent_no, [])
     subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
     as_of = "" if offset else row.as_of  # "12 weeks ago" dates itself: its own date is no reference time
@@ -227,6 +231,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     toks = words(quote)
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    of_whole = _whole_value(ctx, qs, whole, family, factor_v) if whole else 0.0
+    if of_whole:
+        cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
     if offset:
         cues["offset"] = offset
     as_of = as_of or cues.pop("earlier", "")  # "It killed 612 people" after "In February, a quake ..."
@@ -251,7 +258,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
-        attribution=cues.get("attribution", ""), alternates=alternates, offset=offset,
+        attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -429,6 +436,21 @@ def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
     return ""
 
 
+def _whole_of_part(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the whole a figure is a part of ("two of the three victims": "three"), if any."""
+    m = _PART_OF_A_WHOLE.match(quote, rel_e)
+    return next(((s, e) for s, e in others if s >= rel_e and s < m.end() <= e + 1), None) if m else None
+
+
+def _whole_value(ctx: DocContext, qs: int, whole: tuple[int, int], family: str, factor: float) -> float:
+    """The value of the whole a figure is part of, in the part's base unit; 0 when it is of another
+    family or not a figure of the text."""
+    row = next((r for r in ctx.men.numbers if r.start == qs + whole[0]), None)
+    if row is None or (row.unit and units.family(row.unit) != family):
+        return 0.0
+    return float(row.value) * factor
+
+
 def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]],
              family: str) -> str:
     if row.kind == "age":
@@ -600,7 +622,11 @@ def _measure_keys(sentence: str, rel_start: int, rel_end: int, measure: str) -> 
 # --------------------------------------------------------------------------- cues
 
 
-_OF_THE_WHOLE = re.compile(r"\d[\d,.]*%?\s+(?:\w+\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
+_NUMBER_WRITTEN = r"(?:\d[\d,.]*%?|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
+_OF_DETERMINER = r"(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our|these|those)\s+)?"
+# "152 of the 300 seats", "three of his eight children": the first figure is a part of the second.
+_OF_THE_WHOLE = re.compile(rf"\b{_NUMBER_WRITTEN}\s+(?:\w+\s+)?{_OF_DETERMINER}$", re.I)
+_PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
 
 
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
@@ -689,7 +715,7 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
 
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
-    for key in ("addition", "part", "whole", "total", "background", "conversion", "current", "offset"):
+    for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")
