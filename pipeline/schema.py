@@ -166,7 +166,8 @@ class ClaimRow:
         "(\"17% for Kestrel, 20% for Aldmoor\", \"Comeaux, 49\"); else empty.", "")
     cues: str = col(
         "str", "What else the sentence says about the figure, joined by '; ': addition (\"a further six\"), "
-        "part (\"in cash\"), part of: the whole (\"three of his eight children\": eight), whole (\"152 of the 300 seats\": the 300), total (\"so far\"), "
+        "part (\"in cash\"), part of: the whole (\"three of his eight children\": eight), "
+        "whole (\"152 of the 300 seats\": the 300), total (\"so far\"), "
         "background (an earlier or other event, with why), "
         "forecast (an expected date), act: arrest | charge | plea | verdict | sentence | appeal (the step of a "
         "case a date belongs to: \"convicted on Thursday\"), conversion (a figure given in two units), "

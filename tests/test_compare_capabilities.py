@@ -436,7 +436,8 @@ def test_a_part_still_agrees_with_the_same_part():
         seats("a", "Labour won 152 of the 300 seats in the Brenmoor assembly.",
               Num("152", 152, measure="seats"), Num("300", 300, "seats", measure="seats")),
         seats("b", "Labour won 152 seats in the Brenmoor assembly.", Num("152", 152, "seats", measure="seats")),
-        seats("c", "Labour won 152 seats in the Brenmoor assembly on Thursday.", Num("152", 152, "seats", measure="seats")),
+        seats("c", "Labour won 152 seats in the Brenmoor assembly on Thursday.",
+              Num("152", 152, "seats", measure="seats")),
     ])
     assert not [k for k in kinds if k[0] == "numeric_conflict"]
     assert ("corroboration", ("a", "b", "c")) in kinds

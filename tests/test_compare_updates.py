@@ -5,7 +5,7 @@ Each corpus plants what must be found and asserts that nothing else is."""
 
 from __future__ import annotations
 
-from pipeline.compare import build_claims, compare_documents
+from pipeline.compare import build_claims, compare_documents, sources
 from pipeline.extract.encoder import encode
 from pipeline.schema import FindingRow
 from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
@@ -195,6 +195,18 @@ def test_two_copies_of_one_wire_sentence_are_one_source():
     _, groups = _run(specs)
     assert _summary(groups) == [("corroboration", ("a", "b", "c"))]
     assert "2 independent sources" in groups[0][0].note and "same wire sentence" in groups[0][0].note
+
+
+def test_a_short_sentence_written_alike_shows_no_copying():
+    docs, men = make_corpus([Spec(d, "Dario Quell ran the Brenmoor port for decades. He was 77.", "2024-03-02",
+                                  numbers=[Num("77", 77, "years", kind="age", measure="age")],
+                                  entities=[Ent("Dario Quell", "PERSON"), Ent("Brenmoor")]) for d in ("a", "b")])
+    ages = [c for c in build_claims(docs, men) if c.kind == "number"]
+    assert len(sources.independent_sources(ages)) == 2
+    long = [Spec(d, RAIN, "2024-03-02", numbers=[Num("12 inches", 12, "inch", kind="measure")],
+                 entities=[Ent("Port Alba")]) for d in ("a", "b")]
+    docs, men = make_corpus(long)
+    assert len(sources.independent_sources([c for c in build_claims(docs, men) if c.kind == "number"])) == 1
 
 
 def test_background_counts_with_different_places_say_different_scope():

@@ -85,6 +85,8 @@ def number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: E
 # Calibrated on the multisource events: AFP copies differ by a word or two (~95); independent
 # wordings of the same fact score 40-75.
 WIRE_COPY_RATIO = 88.0
+# A sentence this short ("He was 77.") is written alike by anyone: alone it shows no copying.
+WIRE_MIN_WORDS = 6
 
 
 # Each statement is compared with the last this-many distinct wordings only (linear cost).
@@ -99,7 +101,7 @@ def independent_sources(cs: Sequence[Claim]) -> list[list[Claim]]:
     groups: list[tuple[str, list[Claim]]] = []
     for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id)):
         q = wording(c)
-        for key, g in groups[-WIRE_WINDOW:]:
+        for key, g in groups[-WIRE_WINDOW:] if len(q.split()) >= WIRE_MIN_WORDS else ():
             if fuzz.ratio(q, key) >= WIRE_COPY_RATIO:
                 g.append(c)
                 break

@@ -197,7 +197,8 @@ COMPOUND_DURATION_RE = re.compile(
     r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
 )
 # "aged 24", "ages 47 and 48": the numbers after these words are ages.
-_AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$", re.IGNORECASE)
+_AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of|age of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$",
+                                 re.IGNORECASE)
 MULTIPLIER_WORD_RE = re.compile(
     r"(?:(?P<qual>(?i:\b(?:" + _QUAL + r"))\s+))?\b(?P<word>(?i:twice|thrice))\b(?:\s+(?i:as\s+(?:many|much)\b))?"
 )
@@ -221,6 +222,13 @@ _ADDRESS_AFTER_RE = re.compile(
 )
 # "Kimani Gray, 16, was shot": a bare number in commas right after a person's name is an age.
 _AGE_AFTER_RE = re.compile(r"\s*[,)]")
+# "He was 77.", "she is 45 when ...", "died in prison at 77,": a bare number stated of a person, or
+# the age at which someone died, ending its clause.
+_AGE_STATED_BEFORE_RE = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
+_AGE_AT_DEATH_BEFORE_RE = re.compile(r"\b(?:died|dies|dying)\b[^.;,\d]{0,40}?\bat\s+(?:the\s+age\s+of\s+)?$",
+                                     re.IGNORECASE)
+_AGE_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[.,;:)!?\n]|$)|\s+(?:when|after|following|years?\s+old)\b",
+                                re.IGNORECASE)
 # Calibration: ages in news appositions run up to about 110; larger numbers there are something else.
 MAX_AGE = 110
 
@@ -723,9 +731,14 @@ ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", 
 
 
 def _is_age(doc: Doc, q: Quantity) -> bool:
-    """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24"."""
+    """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24", "He was
+    77.", "died in prison at 77"."""
     text = doc.text
-    if _AGE_WORD_BEFORE_RE.search(text[max(0, q.start - 40):q.start]):
+    before = text[max(0, q.start - 60):q.start]
+    if _AGE_WORD_BEFORE_RE.search(before):
+        return True
+    if (_AGE_STATED_BEFORE_RE.search(before) or _AGE_AT_DEATH_BEFORE_RE.search(before)) and _AGE_CLAUSE_END_RE.match(
+            text, q.end):
         return True
     if not _AGE_AFTER_RE.match(text, q.end) or not re.search(r"[A-Za-z.]\s*,\s*$", text[max(0, q.start - 3):q.start]):
         return False
