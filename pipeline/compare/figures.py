@@ -439,7 +439,10 @@ def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
 def _whole_of_part(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of the whole a figure is a part of ("two of the three victims": "three"), if any."""
     m = _PART_OF_A_WHOLE.match(quote, rel_e)
-    return next(((s, e) for s, e in others if s >= rel_e and s < m.end() <= e + 1), None) if m else None
+    if not m:
+        return None
+    # the match ends with the whole's number (or one past it: "of 300." takes the full stop)
+    return next(((s, e) for s, e in others if rel_e <= s < m.end() <= e + 1), None)
 
 
 def _whole_value(ctx: DocContext, qs: int, whole: tuple[int, int], family: str, factor: float) -> float:

@@ -44,6 +44,7 @@ MIN_DISTINCTIVE_VALUE = 10
 # items are false; both real ones with any list items have exactly half. Leaving one set out, the
 # highest share of a real one in the other sets is 0.5 in every fold, so the bound stands.
 MAX_LIST_ITEM_SHARE = 0.5
+# A person has at most ceil(days / DAYS_PER_YEAR) birthdays between two reports.
 DAYS_PER_YEAR = units.UNITS["years"].factor / units.UNITS["days"].factor
 
 

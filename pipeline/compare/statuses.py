@@ -6,6 +6,8 @@
 - An outcome claim places a sentence in one class of a set of exclusive outcomes ("rescued" vs
   "captured", "destroyed" vs "intact", "died at the scene" vs "died on the way to hospital",
   "undersea" vs "terrestrial"). Two sources in different classes about the same thing disagree.
+  An attribute of a thing (its colour: "a grey 2013 Toyota Camry") is an outcome claim too, about
+  the thing its words name.
 
 Negated phrases ("has not been charged") place nothing. The frame embedded is the sentence; the
 subject is the sentence's names plus the document's main people and organisations, since such
@@ -55,11 +57,8 @@ def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it;
-    and the attributes of things (a car's colour)."""
-    return _outcomes(ctx, lex) + attribute_claims(ctx, lex)
-
-
-def _outcomes(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+    and the attributes of things (a car's colour), one claim per mention."""
+    attributes = _attribute_patterns(lex)
     out: list[Claim] = []
     for n, common, quote, toks, negs in _story_sentences(ctx, lex):
         for outcome_set in lex.outcomes:
@@ -70,47 +69,56 @@ def _outcomes(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
+        out.extend(_attribute_claims(ctx, n, common, quote, attributes))
     return out
 
 
-def attribute_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
+def _attribute_patterns(lex: Lexicon) -> list[tuple[str, dict[str, str], re.Pattern[str]]]:
+    """(attribute, word -> class, a case-sensitive pattern of its words) for each attribute set."""
+    out = []
+    for attribute in lex.attributes:
+        class_of = {" ".join(parts): name for name, index in attribute.classes
+                    for variants in index.values() for parts in variants}
+        alternatives = "|".join(map(re.escape, sorted(class_of, key=len, reverse=True)))
+        out.append((attribute.name, class_of, re.compile(rf"\b(?:{alternatives})\b")))
+    return out
+
+
+def _attribute_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
+                      attributes: Sequence[tuple[str, dict[str, str], re.Pattern[str]]]) -> list[Claim]:
     """An attribute written in lower case right before the words naming its thing ("a grey 2013
-    Toyota Camry"): one claim per mention, its subjects the thing's words, so two sources' colours
-    of one car are compared and a car's and a shirt's are not."""
+    Toyota Camry"): its subjects are the thing's words, so two sources' colours of one car are
+    compared and a car's and a shirt's are not. Case-sensitive: "Gray", "the Red Sea" are names."""
+    qs = common["quote_start"]
     out: list[Claim] = []
-    for n, common, quote, _toks, _negs in _story_sentences(ctx, lex):
-        for attribute in lex.attributes:
-            class_of = {" ".join(parts): name for name, index in attribute.classes
-                        for variants in index.values() for parts in variants}
-            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(class_of, key=len, reverse=True))) + r")\b")
-            for m in pattern.finditer(quote):  # case-sensitive: "Gray" and "the Red Sea" are names
-                thing = _thing_words(quote, m.end())
-                if not thing:
-                    continue
-                qs = common["quote_start"]
-                start, end = qs + m.start(), qs + thing[-1][1]
-                subjects = frozenset(stem(w) for w, _ in thing if not w.isdigit())
-                value = Outcome(outcome_set=attribute.name, outcome_class=class_of[m.group()], cue=m.group(),
-                                thing=quote[thing[0][1] - len(thing[0][0]):thing[-1][1]])
-                row = claim_row(ctx, ClaimKind.OUTCOME, n, start, end, quote, subject="; ".join(sorted(subjects)),
-                                measure=f"{attribute.name}: {value.outcome_class}", value=value.outcome_class,
-                                cues=m.group())
-                out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=subjects),
-                                 frame=quote, text=ctx.text[start:end]))
+    for attribute, class_of, pattern in attributes:
+        for m in pattern.finditer(quote):
+            thing = _thing_words(quote, m.end())
+            if not thing:
+                continue
+            thing_start, thing_end = thing[0][1], thing[-1][2]
+            subjects = frozenset(stem(w) for w, _, _ in thing if not w.isdigit())
+            value = Outcome(outcome_set=attribute, outcome_class=class_of[m.group()], cue=m.group(),
+                            thing=quote[thing_start:thing_end])
+            row = claim_row(ctx, ClaimKind.OUTCOME, sent_no, qs + m.start(), qs + thing_end, quote,
+                            subject="; ".join(sorted(subjects)), measure=f"{attribute}: {value.outcome_class}",
+                            value=value.outcome_class, cues=m.group())
+            out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=subjects),
+                             frame=quote, text=quote[m.start():thing_end]))
     return out
 
 
 _THING_WORD = re.compile(r"[ -]([A-Za-z0-9][\w'’]*)")
 
 
-def _thing_words(quote: str, pos: int) -> list[tuple[str, int]]:
+def _thing_words(quote: str, pos: int) -> list[tuple[str, int, int]]:
     """The words right after ``pos`` that name a thing (at most THING_WORDS, up to a function word
-    or punctuation), each with its end offset; none when a function word comes first."""
-    out: list[tuple[str, int]] = []
+    or punctuation), lower case with their offsets; none when only digits come ("grey 2013")."""
+    out: list[tuple[str, int, int]] = []
     while len(out) < THING_WORDS and (m := _THING_WORD.match(quote, pos)) and m.group(1).lower() not in STOPWORDS:
-        out.append((m.group(1).lower(), m.end()))
+        out.append((m.group(1).lower(), m.start(1), m.end(1)))
         pos = m.end()
-    return out if any(not w.isdigit() for w, _ in out) else []
+    return out if any(not w.isdigit() for w, _, _ in out) else []
 
 
 def _story_sentences(ctx: DocContext, lex: Lexicon) -> Iterator[tuple[int, dict, str, list[str], list[int]]]:

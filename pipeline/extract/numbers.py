@@ -174,7 +174,6 @@ ORDINAL_RE = re.compile(
     rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th))\b"
     r"(?![-\u2010\u2011])(?=\s+[a-z])"
 )
-# "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
 # Fractions of a unit: "two and a half miles", "a mile and a half", "half an hour", "a quarter of a
 # mile", "three-quarters of a mile". The unit's count and the fraction add up to one value.
 _UNIT_FRACTIONS = {"half": Decimal(1) / 2, "quarter": Decimal(1) / 4, "third": Decimal(1) / 3,
@@ -193,6 +192,7 @@ UNIT_FRACTION_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
 COMPOUND_DURATION_RE = re.compile(
     r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
 )
