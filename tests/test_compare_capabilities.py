@@ -23,6 +23,7 @@
 - A part is not its whole: "three of his eight children" does not set 3 against another source's
   8; but what the sentence says of the whole is said of the part: "two of the three victims died"
   is a death toll of two, compared with other death tolls.
+- "a mother of two died" counts her children, not the dead: no death toll of two.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -441,3 +442,11 @@ def test_a_part_still_agrees_with_the_same_part():
     ])
     assert not [k for k in kinds if k[0] == "numeric_conflict"]
     assert ("corroboration", ("a", "b", "c")) in kinds
+
+
+def test_a_mother_of_two_is_no_death_toll():
+    docs, men = make_corpus([Spec("a", "A 59-year-old mother of two died when a driver struck her in Brenmoor.",
+                                  "2024-06-08", numbers=[Num("two", 2, measure="mother")],
+                                  entities=[Ent("Brenmoor")])])
+    counts = [c for c in build_claims(docs, men) if c.kind == "number" and c.text == "two"]
+    assert counts and all(c.concept != "deaths" for c in counts)

@@ -436,6 +436,11 @@ def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
     return ""
 
 
+# "a mother of two", "father of 12": the count is of the parent's children.
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|mum|mom|dad|grandmother|grandfather|grandparent)s?\s+of\s+$",
+                        re.IGNORECASE)
+
+
 def _whole_of_part(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of the whole a figure is a part of ("two of the three victims": "three"), if any."""
     m = _PART_OF_A_WHOLE.match(quote, rel_e)
@@ -460,6 +465,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "age"
     if row.kind == "magnitude" or row.unit.lower() == "magnitude":
         return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
+    if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
+        return ""  # "a mother of two died": two children, and the verb is the mother's
     found = _nearest_concept(quote, rel_s, rel_e, lex, others)
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
