@@ -15,7 +15,8 @@
 - Values of one measure more than a thousand times apart are two quantities ($334 million for a
   company, $9.21 a share); a thousandfold slip of scale (million for billion) still disagrees.
 - A thing's colour is a fact with sides: a grey Camry in one source and a silver one in another
-  disagree; a grey car and a white shirt do not; "Gray" (a name) and "the Red Sea" are no colours.
+  disagree; a grey car and a white shirt do not; "Gray" (a name), "the Red Sea" and "red tape" are
+  no colours.
 - A judgement of what has not happened judges nothing: "until Microsoft comes up with a permanent
   fix", "help prevent successful attacks"; "Microsoft released a permanent fix" does.
 - A value only given by a source that also gives another stands against no one: "$334 million"
@@ -358,6 +359,13 @@ def test_the_colours_of_two_things_do_not_disagree():
         _struck("b", "Raj Odell, in a white shirt, was struck in Brenmoor by a car that fled the scene."),
     ])
     assert not [k for k in kinds if k[0] == "account_conflict"]
+
+
+def test_a_fixed_phrase_names_no_colour():
+    docs, men = make_corpus([_struck("a", "Officers in Brenmoor said red tape is no silver bullet for the red light."),
+                             _struck("b", "Raj Odell was struck by a grey Camry in Brenmoor.")])
+    colours = [c.text for c in build_claims(docs, men) if c.kind == "outcome"]
+    assert colours == ["grey Camry"]
 
 
 def test_a_capitalised_colour_word_is_a_name():

@@ -65,6 +65,7 @@ class Lexicon:
     scales: tuple[Scale, ...] = ()
     outcomes: tuple[OutcomeSet, ...] = ()
     attributes: tuple[OutcomeSet, ...] = ()  # a thing's exclusive attributes (its colour)
+    attribute_idioms: frozenset[str] = frozenset()  # "red tape": no colour of anything
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
     central: frozenset[str] = frozenset()
@@ -125,6 +126,7 @@ def load_lexicon() -> Lexicon:
         outcomes=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("outcomes", {}).items()),
         attributes=tuple(OutcomeSet(name, _ordered(classes))
                          for name, classes in data.get("attributes", {}).items()),
+        attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
         central=frozenset(data.get("ranking", {}).get("central", ())),

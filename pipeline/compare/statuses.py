@@ -35,6 +35,7 @@ MAIN_ENTITIES = 2
 OUTCOME_SUBJECT_CHARS = 60
 # An attribute's thing is named by at most this many words after it ("grey 2013 Toyota Camry").
 THING_WORDS = 3
+IDIOM_CHARS = 40  # longer than any fixed phrase of the lexicon's attribute_idioms
 _MAIN_LABELS = frozenset({"PERSON", "ORG"})
 
 
@@ -69,7 +70,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
-        out.extend(_attribute_claims(ctx, n, common, quote, attributes))
+        out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
     return out
 
 
@@ -85,7 +86,8 @@ def _attribute_patterns(lex: Lexicon) -> list[tuple[str, dict[str, str], re.Patt
 
 
 def _attribute_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
-                      attributes: Sequence[tuple[str, dict[str, str], re.Pattern[str]]]) -> list[Claim]:
+                      attributes: Sequence[tuple[str, dict[str, str], re.Pattern[str]]],
+                      idioms: frozenset[str]) -> list[Claim]:
     """An attribute written in lower case right before the words naming its thing ("a grey 2013
     Toyota Camry"): its subjects are the thing's words, so two sources' colours of one car are
     compared and a car's and a shirt's are not. Case-sensitive: "Gray", "the Red Sea" are names."""
@@ -94,7 +96,7 @@ def _attribute_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
     for attribute, class_of, pattern in attributes:
         for m in pattern.finditer(quote):
             thing = _thing_words(quote, m.end())
-            if not thing:
+            if not thing or _idiom(quote, m.start(), idioms):
                 continue
             thing_start, thing_end = thing[0][1], thing[-1][2]
             subjects = frozenset(stem(w) for w, _, _ in thing if not w.isdigit())
@@ -106,6 +108,12 @@ def _attribute_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
             out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=subjects),
                              frame=quote, text=quote[m.start():thing_end]))
     return out
+
+
+def _idiom(quote: str, start: int, idioms: frozenset[str]) -> bool:
+    """A fixed phrase begins at the colour word ("red tape", "a silver bullet")."""
+    rest = quote[start:start + IDIOM_CHARS].lower()
+    return any(rest.startswith(idiom) and not rest[len(idiom):len(idiom) + 1].isalpha() for idiom in idioms)
 
 
 _THING_WORD = re.compile(r"[ -]([A-Za-z0-9][\w'’]*)")
