@@ -114,6 +114,8 @@ def test_format_value_and_timeml_parsing():
     assert format_value("4200", "people") == "4,200 people"
     assert format_value("2019", "", is_date=True) == "2019"
     assert format_value("2024-03", "") == "2024-03"
+    assert format_value("XXXX-XX-XXT19:00", "", is_date=True) == "19:00"  # a time of no known day
+    assert format_value("2013-09-13T19:01", "", is_date=True) == "2013-09-13 19:01"
     assert parse_timeml("2024-Q2")[0].month == 4
     assert parse_timeml("2024-06/2024-08")[1].month == 8
     assert parse_timeml("PRESENT_REF") is None and parse_timeml("2024-13") is None
