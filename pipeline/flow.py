@@ -4,9 +4,10 @@ Stages are plain functions in their own modules; the tasks here are thin wrapper
 stage (not per document or sentence: each Prefect task costs about 11 ms); on a Dask cluster
 (``run_on_dask(address, ...)``) cleaning, extraction and embedding become one task per batch of
 documents. This is the only module that reads or writes files or imports Prefect (besides the
-settings in ``prefect_env``). Cleaning, extraction and embedding results are cached per
-document under ``.prefect/cache/`` by content hash plus a fingerprint of the stage's code and
-data, so a re-run with one new document cleans, analyses and embeds only that document.
+settings in ``prefect_env``). Cleaning, extraction, each document's own claims and embedding
+results are cached per document under ``.prefect/cache/`` by content hash plus a fingerprint of
+the stage's code and data, so a re-run with one new document cleans, analyses, reads and embeds
+only that document; the report's sections are laid out once per content too (``report.paged``).
 
 Use it without the CLI::
 
@@ -281,8 +282,13 @@ def extract_task(docs: list[CleanDocument], n_process: int) -> list[Mentions | F
 
 
 @task(name="claims", cache_policy=NO_CACHE)
-def claims_task(docs: list[CleanDocument], mentions: list[Mentions]) -> list[compare.Claim]:
-    return compare.build_claims(docs, mentions)
+def claims_task(docs: list[CleanDocument], mentions: list[Mentions], cached: dict[str, list[compare.Claim]]
+                ) -> tuple[list[compare.Claim], dict[str, list[compare.Claim]]]:
+    """Every claim of the run, and each document's own claims that were not in ``cached``."""
+    fresh = {m.doc_id: compare.document_claims(d, m) for d, m in zip(docs, mentions, strict=True)
+             if m.doc_id not in cached}
+    per_document = [cached[m.doc_id] if m.doc_id in cached else fresh[m.doc_id] for m in mentions]
+    return compare.corpus_claims(per_document, docs, mentions), fresh
 
 
 @task(name="embed", cache_policy=NO_CACHE)
@@ -308,10 +314,14 @@ def report_task(
     pdf_path: Path,
     changes: list[schema.ChangeRow],
     full_texts: bool | None,
+    cache_dir: Path,
 ) -> tuple[str, bytes, report.ArtifactPayloads]:
     context = report.build_context(documents, docs, mentions, comparison, changes=changes, full_texts=full_texts)
     html = report.render_html(context, templates_dir)
-    return html, report.render_pdf(html, templates_dir), report.artifact_payloads(context, pdf_path=str(pdf_path))
+    pdf, used = report.render_pdf_counted(html, templates_dir,
+                                          cache=stage_cache.ReportPartCache(cache_dir / "report", templates_dir))
+    get_run_logger().info(f"report: {used.parts} parts, {used.from_cache} laid out by an earlier run")
+    return html, pdf, report.artifact_payloads(context, pdf_path=str(pdf_path))
 
 
 # ---------------------------------------------------------------- the flow
@@ -474,7 +484,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, stagin
     html_path, pdf_path = reports_path / "report.html", reports_path / "report.pdf"
     templates_path = Path(options.templates_dir) if options.templates_dir else resources.templates_dir()
     artifacts, report_error = _report_stage(document_rows, cleaned, mentions, comparison, changes, templates_path,
-                                            staged_reports, pdf_path, options.full_texts, logger)
+                                            staged_reports, pdf_path, options.full_texts, cache_path, logger)
     clock.lap("report")
     _publish(staging, raw_path, processed_path, len(document_rows))
     if report_error and pdf_path.is_file():
@@ -549,7 +559,7 @@ def _extract_stage(raws: list[RawDocument], cleaned: list[CleanDocument], failur
 def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], options: RunOptions, cache_path: Path,
                    logger, clock: _StageClock) -> Comparison:
     """Claims, their frames embedded (from the cache when unchanged), and the ranked findings."""
-    claims = claims_task(quote(cleaned), quote(mentions))
+    claims = _claims_with_cache(cleaned, mentions, cache_path, logger.info)
     clock.lap("claims")
     vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, options.distributed)
     clock.lap("embed")
@@ -609,7 +619,7 @@ def _write_comparison_outputs(folder: Path, comparison: Comparison, sources: dic
 
 def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument], mentions: list[Mentions],
                   comparison: Comparison, changes: list[schema.ChangeRow], templates_path: Path,
-                  staged_reports: Path, pdf_path: Path, full_texts: bool | None,
+                  staged_reports: Path, pdf_path: Path, full_texts: bool | None, cache_path: Path,
                   logger) -> tuple[report.ArtifactPayloads | None, str]:
     """Render the report (for its place at ``pdf_path``) and write it into ``staged_reports``; a
     report that cannot be drawn is said (the CSVs are written), not a crash. Returns the artifacts
@@ -618,7 +628,7 @@ def _report_stage(document_rows: list[DocumentRow], cleaned: list[CleanDocument]
     try:
         html, pdf, artifacts = report_task(
             quote(document_rows), quote(cleaned), quote(mentions), quote(comparison), templates_path,
-            pdf_path.resolve(), quote(changes), full_texts,
+            pdf_path.resolve(), quote(changes), full_texts, cache_path,
         )
     except Exception as exc:
         report_error = f"the report could not be written: {_why(exc)}"
@@ -668,6 +678,20 @@ def _extract_with_cache(
             if isinstance(result, Mentions):
                 cache.store(stage_cache.extract_key(doc), result)
     return {d.doc_id: results[d.doc_id] for d in docs}
+
+
+def _claims_with_cache(docs: list[CleanDocument], mentions: list[Mentions], cache_dir: Path,
+                       log: Callable[[str], None]) -> list[compare.Claim]:
+    """Each document's own claims from the cache when the document and its mentions are unchanged;
+    all of them then read against the corpus (background, reference dates) in one task."""
+    cache = stage_cache.PickleCache(cache_dir / "claims")
+    keys = {d.doc_id: stage_cache.claims_key(d, m) for d, m in zip(docs, mentions, strict=True)}
+    cached = cache.load(keys)
+    log(f"claims: {len(cached)} documents from cache, {len(docs) - len(cached)} to read")
+    claims, fresh = claims_task(quote(docs), quote(mentions), quote(cached))
+    for doc_id, document in fresh.items():
+        cache.store(keys[doc_id], document)
+    return claims
 
 
 # Documents per task on a Dask cluster: enough to repay shipping a batch (each worker loads its

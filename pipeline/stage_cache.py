@@ -8,8 +8,12 @@ compare's model does not invalidate extraction). A code or rule change therefore
 invalidates exactly the entries it could change, without a hand-kept version number. Entries
 are written atomically; an absent, truncated or stale one is simply computed again.
 
+The report's laid-out parts (``report.paged``) are cached the same way, by each part's HTML with
+the layout code, the templates folder (stylesheet, fonts) and WeasyPrint's version.
+
 Layout under the cache folder: ``clean/<sha256>.pickle``, ``extract/<sha256>.pickle``,
-``embed/<sha256>.npy``.
+``claims/<sha256>.pickle`` (a document's own claims, before they are read against the corpus),
+``embed/<sha256>.npy``, ``report/<sha256>.pickle``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import importlib.metadata
 import io
 import pickle
 from collections.abc import Mapping, Sequence
@@ -24,14 +29,17 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.documents import CleanDocument, RawDocument
+from pipeline.documents import CleanDocument, Mentions, RawDocument
 from pipeline.files import write_atomic
+from pipeline.report import RenderedPart
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 # Stages whose results are cached, by the module that runs them.
 CLEAN_STAGE = "pipeline.clean"
 EXTRACT_STAGE = "pipeline.extract"
+CLAIMS_STAGE = "pipeline.compare"
+REPORT_LAYOUT = "pipeline.report.paged"
 
 
 # ---------------------------------------------------------------- fingerprints
@@ -112,6 +120,15 @@ def extract_key(doc: CleanDocument) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def claims_key(doc: CleanDocument, mentions: Mentions) -> str:
+    """A document (text, metadata) and its mentions as compare reads them (people linked across
+    the run, so a new document that renames someone changes them), with the compare code. Hashed
+    through ``repr``, not pickle: equal mentions pickle differently when fresh from spaCy (strings
+    shared or not) and when read back from the cache, which missed two thirds of the entries."""
+    payload = "\x00".join((fingerprint(CLAIMS_STAGE), repr(doc), repr(mentions)))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def embed_key(texts: Sequence[str], model: str, version: str) -> str:
     """A document's frames with the encoder's name and cache version."""
     return hashlib.sha256("\x00".join((model, version, *texts)).encode("utf-8")).hexdigest()
@@ -160,3 +177,32 @@ class MatrixCache:
         buffer = io.BytesIO()
         np.save(buffer, matrix, allow_pickle=False)
         write_atomic(self.folder / f"{key}.npy", buffer.getvalue())
+
+
+class ReportPartCache:
+    """The report's laid-out parts in one folder, one pickle per part, keyed by the part's HTML
+    and everything else that draws it: the layout code, the templates folder (stylesheet and
+    fonts) and WeasyPrint's version."""
+
+    def __init__(self, folder: Path, templates_dir: Path):
+        self.folder = folder
+        digest = hashlib.sha256(f"{fingerprint(REPORT_LAYOUT)}\x00{importlib.metadata.version('weasyprint')}".encode())
+        for path in sorted(p for p in Path(templates_dir).rglob("*") if p.is_file()):
+            digest.update(path.relative_to(templates_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+        self.version = digest.hexdigest()[:16]
+
+    def _path(self, document: str) -> Path:
+        key = hashlib.sha256("\x00".join((self.version, document)).encode()).hexdigest()
+        return self.folder / f"{key}.pickle"
+
+    def load(self, document: str) -> RenderedPart | None:
+        """The part laid out from ``document``; None when absent, truncated or of another shape."""
+        try:
+            part = pickle.loads(self._path(document).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return part if isinstance(part, RenderedPart) else None
+
+    def store(self, document: str, part: RenderedPart) -> None:
+        write_atomic(self._path(document), pickle.dumps(part))

@@ -51,10 +51,28 @@ def test_every_footnote_reaches_the_pdf(rendered):
         assert _squash(note) in text
 
 
+def _lines_as_printed(page) -> str:
+    """The page's text line by line as it is printed (by position): page numbers are stamped
+    after the sections are laid out, so in the text stream they come last."""
+    pieces: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            pieces.append((round(y), x, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    lines: dict[float, list[tuple[float, str]]] = {}
+    for y, x, text in pieces:
+        lines.setdefault(y, []).append((x, text))
+    return "\n".join(" ".join(t for _, t in sorted(lines[y])) for y in sorted(lines, reverse=True))
+
+
 def test_toc_page_numbers_point_at_their_sections(rendered):
-    _ctx, _html, _fetcher, _reader, pages = rendered
+    _ctx, _html, _fetcher, reader, pages = rendered
     toc_index = next(i for i, p in enumerate(pages) if p.lstrip().startswith("Contents"))
-    entries = re.findall(r"^(.+?)\s*\.{4,}\s*(\d+)\s*$", pages[toc_index], re.M)
+    entries = re.findall(r"^(.+?)\s*\.{4,}\s*(\d+)\s*$", _lines_as_printed(reader.pages[toc_index]), re.M)
     labels = [label for label, _ in entries]
     assert labels[:7] == ["Key findings", "Source agreement", "Said by one source only", "Sources",
                           "Entities by source", "Timeline", "Annotated texts"]

@@ -210,3 +210,22 @@ def test_at_scale_a_card_quotes_every_side_and_the_texts_mark_only_what_it_shows
     texts = build_context(fx.documents(), fx.cleaned(), fx.mentions(), comparison, with_timeline=False,
                           full_texts=False).texts
     assert sorted(t.doc_id for t in texts if t.finding_ids) == ["alpha", "gamma"]
+
+
+def test_at_scale_the_timeline_keeps_the_sources_with_findings_dates_then_the_most_dates(monkeypatch):
+    from pipeline.report import context
+    from pipeline.report.charts import TimelinePoint
+
+    points = [TimelinePoint("S1", "2024-01-01", "event", ""), TimelinePoint("S2", "2024-01-01", "event", ""),
+              TimelinePoint("S2", "2024-01-02", "event", ""), TimelinePoint("S3", "2024-01-03", "conflict", "F001"),
+              TimelinePoint("S4", "2024-01-01", "published", "")]
+    assert context.busiest_rows(points, ["S1", "S2", "S3", "S4"], 2) == ["S2", "S3"]  # in the sources' order
+    assert context.busiest_rows(points, ["S1", "S2", "S3", "S4"], 9) == ["S1", "S2", "S3", "S4"]
+    monkeypatch.setattr(context, "TIMELINE_SOURCES_AT_SCALE", 2)
+    scaled = build_context(fx.documents(), fx.cleaned(), fx.mentions(), fx.comparison(), with_timeline=False,
+                           full_texts=False)
+    assert (scaled.timeline_sources, scaled.timeline_sources_left_out) == (2, 1)
+    full = build_context(fx.documents(), fx.cleaned(), fx.mentions(), fx.comparison(), with_timeline=False,
+                         full_texts=True)
+    assert (full.timeline_sources, full.timeline_sources_left_out) == (3, 0)
+    assert full.timeline_points > scaled.timeline_points

@@ -114,6 +114,35 @@ def test_a_failing_encoder_means_no_vectors_for_anyone_and_a_warning(tmp_path, m
     assert "worker lost" in log.lines[-1]
 
 
+@pytest.fixture
+def plain_claims_task(monkeypatch):
+    read: list[list[str]] = []
+    claims = flow.claims_task.fn
+
+    def run(docs, mentions, cached):
+        docs, mentions, cached = docs.unquote(), mentions.unquote(), cached.unquote()
+        result = claims(docs, mentions, cached)
+        read.append(sorted(result[1]))
+        return result
+
+    monkeypatch.setattr(flow, "claims_task", run)
+    return read
+
+
+def test_claims_cache_reads_only_new_or_changed_documents_and_gives_a_fresh_runs_claims(tmp_path, plain_claims_task):
+    from pipeline import clean, compare, extract
+
+    other = ARTICLE.replace("12%", "15%").replace("Monday", "Tuesday")
+    docs = [clean.clean_document(_raw(doc_id, text)) for doc_id, text in (("a", ARTICLE), ("b", other), ("c", other))]
+    mentions = extract.extract_mentions(docs)
+    log: list[str] = []
+    first = flow._claims_with_cache(docs[:2], mentions[:2], tmp_path, log.append)
+    assert first == compare.build_claims(docs[:2], mentions[:2]) and any(c.kind == "number" for c in first)
+    again = flow._claims_with_cache(docs, mentions, tmp_path, log.append)
+    assert plain_claims_task == [["a", "b"], ["c"]] and log[-1] == "claims: 2 documents from cache, 1 to read"
+    assert again == compare.build_claims(docs, mentions)  # read against the corpus again: the same claims
+
+
 def test_a_stage_fingerprint_follows_its_imports_and_the_data_it_names(tmp_path, monkeypatch):
     from pipeline import stage_cache
 

@@ -47,8 +47,8 @@ from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
 __all__ = [
-    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "draft_findings", "embed_documents",
-    "embedding_texts", "find_findings", "frame_vectors",
+    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "corpus_claims", "document_claims",
+    "draft_findings", "embed_documents", "embedding_texts", "find_findings", "frame_vectors",
 ]
 
 Vectors = Mapping[str, np.ndarray]
@@ -59,19 +59,30 @@ def build_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], *,
     """Every comparable statement of every document, of every registered kind."""
     lex = lexicon or load_lexicon()
     by_id = {d.doc_id: d for d in docs}
+    per_document = [document_claims(by_id[m.doc_id], m, lexicon=lex, kinds=kinds) for m in mentions
+                    if m.doc_id in by_id]
+    return corpus_claims(per_document, docs, mentions)
+
+
+def document_claims(doc: CleanDocument, mentions: Mentions, *, lexicon: Lexicon | None = None,
+                    kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[Claim]:
+    """One document's statements, of every registered kind: they depend on that document and
+    its mentions alone (the flow caches them per document)."""
+    lex = lexicon or load_lexicon()
+    ctx = DocContext(doc, mentions)
+    return [c for entry in kinds for c in entry.build(ctx, lex)]
+
+
+def corpus_claims(per_document: Sequence[Sequence[Claim]], docs: Sequence[CleanDocument],
+                  mentions: Sequence[Mentions]) -> list[Claim]:
+    """The documents' statements read against the whole corpus: a reference date for the undated
+    ones, and figures about background events or foreign places marked as background."""
     known = sorted(d.meta.published[:10] for d in docs if d.meta.published)
     # Articles in one run usually cover one story: an undated one is taken to be from the
     # middle of the dated ones when deciding whether a dated figure is background history.
     median = known[len(known) // 2] if known else ""
-    claims: list[Claim] = []
-    for men in mentions:
-        doc = by_id.get(men.doc_id)
-        if doc is None:
-            continue
-        ctx = DocContext(doc, men)
-        for entry in kinds:
-            for c in entry.build(ctx, lex):
-                claims.append(c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median))
+    claims = [c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median)
+              for document in per_document for c in document]
     return mark_elsewhere(mark_background(claims, docs, mentions), mentions)
 
 

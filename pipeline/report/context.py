@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ MATRIX_MAX_COLUMNS = 10
 MATRIX_SHADES = (0.0, 0.34, 0.67)
 # With that many documents, the matrix shows only the sources naming its names most often.
 MATRIX_SOURCES_AT_SCALE = 30
+# ... and the timeline only the sources with the most findings' dates, then the most dates: one
+# row per source in 9 inches was unreadable at 1,000 sources (and 8 s to draw).
+TIMELINE_SOURCES_AT_SCALE = 30
 # A highlight covering more of the quote than this is not a value (assessments cite sentences).
 HIGHLIGHT_MAX_SHARE = 0.6
 # Up to this many documents the annotated texts are complete; beyond, only the paragraphs that
@@ -51,6 +55,11 @@ FULL_TEXTS_MAX_DOCUMENTS = 30
 FULL_CARDS_AT_SCALE = 50
 # ... and a card shows at most this many statements (its positions line still names every side).
 CARD_STATEMENTS_AT_SCALE = 8
+# At scale, the long lists (sources, source agreement, annotated texts, the appendix's lines) are
+# printed in chunks of about this many items, each laid out on its own (report/paged.py): a rerun
+# that adds a source lays out again only the chunks it changes. A chunk ends after an item whose
+# key hashes to 0 modulo the size (so an insertion moves no other boundary), or at twice the size.
+CHUNK_ITEMS = {"sources": 100, "agreement": 100, "texts": 8, "removed": 60}
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -214,6 +223,9 @@ class ReportContext:
     matrices: tuple[EntityMatrix, ...]  # the entity matrix, split into column chunks
     timeline_svg: str  # data: URI, empty when no dated events
     timeline_points: int
+    timeline_sources: int  # rows the chart draws
+    chunks: dict[str, tuple[tuple[object, ...], ...]]  # the long lists, in chunks at scale (CHUNK_ITEMS), else whole
+    timeline_sources_left_out: int  # at scale, sources whose rows the chart leaves out
     timeline_conflicts: tuple[TimelineConflict, ...]
     texts: tuple[AnnotatedText, ...]
     legend: tuple[tuple[str, str], ...]
@@ -291,8 +303,20 @@ def build_context(
     summary = _summary(docs, cleaned, mentions, comparison, subject)
     short = {doc_id: story.short_name(info) for doc_id, info in infos.items()}
     points, conflicts = _timeline_points(ids, short, doc_by_id, clean_by_id, mentions_by_id, cards)
-    rows = [short[i] for i in ids if i in clean_by_id]
+    all_rows = [short[i] for i in ids if i in clean_by_id]
+    rows = busiest_rows(points, all_rows, TIMELINE_SOURCES_AT_SCALE) if excerpt else all_rows
+    points = tuple(p for p in points if p.row in set(rows))
     agreement, outlier = story.agreement_rows(comparison.findings, names)
+    sources = tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), infos[i]) for i in ids)
+    removed = tuple(
+        _removed_section(c, labels[c.doc_id], infos[c.doc_id].title, every_block=not excerpt)
+        for c in (clean_by_id[i] for i in ids if i in clean_by_id)
+        if any(not b.kept for b in c.blocks)
+    )
+    lists = {"sources": (sources, [d.label for d in sources]), "agreement": (agreement, [a.name for a in agreement]),
+             "texts": (texts, [t.label for t in texts]), "removed": (removed, [r.label for r in removed])}
+    chunks = {name: content_chunks(items, keys, CHUNK_ITEMS[name]) if excerpt else ((tuple(items),) if items else ())
+              for name, (items, keys) in lists.items()}
     change_view, first_run = story.change_lines(changes, names)
     svg = timeline_svg_data_uri(points, rows) if (with_timeline and points) else ""
     return ReportContext(
@@ -301,18 +325,17 @@ def build_context(
         conflicts=tuple(c for c in cards if kinds.kind(c.kind).section == "conflict"),
         corroborations=tuple(c for c in cards if kinds.kind(c.kind).section == "agreement"),
         superseded=tuple(c for c in cards if kinds.kind(c.kind).section == "update"),
-        sources=tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), infos[i]) for i in ids),
+        sources=sources,
         matrices=_entity_matrices(ids, short, mentions_by_id, MATRIX_SOURCES_AT_SCALE if excerpt else None),
         timeline_svg=svg,
         timeline_points=len(points),
+        timeline_sources=len(rows),
+        chunks=chunks,
+        timeline_sources_left_out=len(all_rows) - len(rows),
         timeline_conflicts=conflicts,
         texts=texts,
         legend=LEGEND,
-        removed=tuple(
-            _removed_section(c, labels[c.doc_id], infos[c.doc_id].title, every_block=not excerpt)
-            for c in (clean_by_id[i] for i in ids if i in clean_by_id)
-            if any(not b.kept for b in c.blocks)
-        ),
+        removed=removed,
         top=story.top_lines(comparison.findings, {c.finding_id: c.positions for c in cards}),
         agreement=agreement,
         outlier=outlier,
@@ -677,6 +700,34 @@ def _timeline_points(
             )
         )
     return tuple(points), tuple(conflicts)
+
+
+def content_chunks(items: Sequence[object], keys: Sequence[str], size: int) -> tuple[tuple[object, ...], ...]:
+    """The items in consecutive chunks of about ``size``: one ends after an item whose key hashes
+    to 0 modulo ``size`` (once it holds a quarter of the size), or at twice the size. Boundaries
+    depend on the items' keys, not their positions, so inserting an item changes one chunk."""
+    chunks: list[tuple[object, ...]] = []
+    current: list[object] = []
+    for item, key in zip(items, keys, strict=True):
+        current.append(item)
+        if (len(current) >= max(size // 4, 1) and zlib.crc32(key.encode("utf-8")) % size == 0) \
+                or len(current) >= 2 * size:
+            chunks.append(tuple(current))
+            current = []
+    if current:
+        chunks.append(tuple(current))
+    return tuple(chunks)
+
+
+def busiest_rows(points: Sequence[TimelinePoint], rows: Sequence[str], limit: int) -> list[str]:
+    """At most ``limit`` rows, in their order: those with the most points of findings (conflicts
+    and agreed dates), then the most dated points."""
+    weight: Counter[str] = Counter()
+    for p in points:
+        weight[p.row] += 1_000 if p.finding_id else 1
+    order = {r: i for i, r in enumerate(rows)}
+    kept = set(sorted(rows, key=lambda r: (-weight[r], order[r]))[:limit])
+    return [r for r in rows if r in kept]
 
 
 def _summary(

@@ -82,8 +82,9 @@ def render_html(context: ReportContext, templates_dir: Path) -> str:
     return make_environment(templates_dir).get_template(TEMPLATE_NAME).render(ctx=context, css=css_markup)
 
 
-def render_pdf(html: str, templates_dir: Path, *, fetcher: URLFetcher | None = None) -> bytes:
-    """PDF bytes; relative URLs resolve inside ``templates_dir`` and nothing else is reachable."""
+def render_document_pdf(html: str, templates_dir: Path, *, fetcher: URLFetcher | None = None) -> bytes:
+    """PDF bytes of one HTML document laid out as a whole (the report is laid out in parts:
+    ``paged.render_pdf``); relative URLs resolve inside ``templates_dir`` and nothing else is reachable."""
     base = templates_dir.resolve().as_uri() + "/"
     url_fetcher = fetcher if fetcher is not None else TemplateFetcher(templates_dir)
     pdf = HTML(string=html, base_url=base, url_fetcher=url_fetcher).write_pdf()
