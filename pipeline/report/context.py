@@ -44,6 +44,7 @@ MATRIX_SOURCES_AT_SCALE = 30
 # ... and the timeline only the sources with the most findings' dates, then the most dates: one
 # row per source in 9 inches was unreadable at 1,000 sources (and 8 s to draw).
 TIMELINE_SOURCES_AT_SCALE = 30
+FINDING_DATE_WEIGHT = 1_000_000
 # A highlight covering more of the quote than this is not a value (assessments cite sentences).
 HIGHLIGHT_MAX_SHARE = 0.6
 # Up to this many documents the annotated texts are complete; beyond, only the paragraphs that
@@ -224,10 +225,10 @@ class ReportContext:
     timeline_svg: str  # data: URI, empty when no dated events
     timeline_points: int
     timeline_sources: int  # rows the chart draws
-    chunks: dict[str, tuple[tuple[object, ...], ...]]  # the long lists, in chunks at scale (CHUNK_ITEMS), else whole
     timeline_sources_left_out: int  # at scale, sources whose rows the chart leaves out
     timeline_conflicts: tuple[TimelineConflict, ...]
     texts: tuple[AnnotatedText, ...]
+    chunks: dict[str, tuple[tuple[object, ...], ...]]  # the long lists, in chunks at scale (CHUNK_ITEMS), else whole
     legend: tuple[tuple[str, str], ...]
     removed: tuple[RemovedSection, ...]
     top: tuple[story.TopLine, ...] = ()
@@ -305,7 +306,8 @@ def build_context(
     points, conflicts = _timeline_points(ids, short, doc_by_id, clean_by_id, mentions_by_id, cards)
     all_rows = [short[i] for i in ids if i in clean_by_id]
     rows = busiest_rows(points, all_rows, TIMELINE_SOURCES_AT_SCALE) if excerpt else all_rows
-    points = tuple(p for p in points if p.row in set(rows))
+    shown = set(rows)
+    points = tuple(p for p in points if p.row in shown)
     agreement, outlier = story.agreement_rows(comparison.findings, names)
     sources = tuple(_source_card(doc_by_id.get(i), clean_by_id.get(i), infos[i]) for i in ids)
     removed = tuple(
@@ -330,10 +332,10 @@ def build_context(
         timeline_svg=svg,
         timeline_points=len(points),
         timeline_sources=len(rows),
-        chunks=chunks,
         timeline_sources_left_out=len(all_rows) - len(rows),
         timeline_conflicts=conflicts,
         texts=texts,
+        chunks=chunks,
         legend=LEGEND,
         removed=removed,
         top=story.top_lines(comparison.findings, {c.finding_id: c.positions for c in cards}),
@@ -723,8 +725,8 @@ def busiest_rows(points: Sequence[TimelinePoint], rows: Sequence[str], limit: in
     """At most ``limit`` rows, in their order: those with the most points of findings (conflicts
     and agreed dates), then the most dated points."""
     weight: Counter[str] = Counter()
-    for p in points:
-        weight[p.row] += 1_000 if p.finding_id else 1
+    for p in points:  # a date of a finding outweighs any number of other dates
+        weight[p.row] += FINDING_DATE_WEIGHT if p.finding_id else 1
     order = {r: i for i, r in enumerate(rows)}
     kept = set(sorted(rows, key=lambda r: (-weight[r], order[r]))[:limit])
     return [r for r in rows if r in kept]
