@@ -1,4 +1,4 @@
-"""ReportContext -> HTML (Jinja2, autoescaped) -> PDF bytes (WeasyPrint, restricted fetcher).
+"""ReportContext -> HTML (Jinja2, autoescaped); the fetcher WeasyPrint lays the PDF out with (``paged``).
 
 Document text is untrusted: Jinja2 escapes every value, so a scraped ``<img src=file:///...>``
 prints as text. As a second wall, WeasyPrint gets a fetcher that serves only ``data:`` URIs and
@@ -13,7 +13,6 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 from markupsafe import Markup
-from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pipeline.report.context import ReportContext
@@ -80,13 +79,3 @@ def render_html(context: ReportContext, templates_dir: Path) -> str:
     # Our own stylesheet, never document text; "</" cannot close the <style> element early.
     css_markup = Markup(css.replace("</", "<\\/"))
     return make_environment(templates_dir).get_template(TEMPLATE_NAME).render(ctx=context, css=css_markup)
-
-
-def render_document_pdf(html: str, templates_dir: Path, *, fetcher: URLFetcher | None = None) -> bytes:
-    """PDF bytes of one HTML document laid out as a whole (the report is laid out in parts:
-    ``paged.render_pdf``); relative URLs resolve inside ``templates_dir`` and nothing else is reachable."""
-    base = templates_dir.resolve().as_uri() + "/"
-    url_fetcher = fetcher if fetcher is not None else TemplateFetcher(templates_dir)
-    pdf = HTML(string=html, base_url=base, url_fetcher=url_fetcher).write_pdf()
-    assert pdf is not None
-    return pdf
