@@ -92,6 +92,10 @@ class EntityRow:
     text: str = col("str", "The mention exactly as in the clean text.")
     label: str = col("str", "Entity type: PERSON, ORG, GPE, NORP, LOC, PRODUCT, EVENT, LAW, ...")
     canonical: str = col("str", "Canonical name, so variants (U.S./US/United States) merge across sources.")
+    role: str = col("str", "For a place: the word it is the place of, lemmatised, with its preposition (\"live in\" "
+                           "of \"lived in Cardiff\", \"court in\" of \"a court in San Angelo\", \"jury\" of \"a San "
+                           "Antonio jury\"; \"of\" after a person's name: \"Singh, 59, of College Point\"); empty "
+                           "otherwise.", "")
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,8 @@ class NumberRow:
     measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax.")
     as_of: str = col("str", "The time the number refers to when the sentence says so (TimeML value).")
     sentence: str = col("str", "The sentence the mention is in.")
+    people: str = col("str", "Whose figure: the people its clause names as subject or object (\"Rait fell 200 ft\" "
+                             "-> Rait), '; '-joined; empty when the clause names none.", "")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class Num:
     as_of: str = ""
     kind: str = "count"
     nth: int = 0  # which occurrence of ``text``
+    people: str = ""  # whose figure, as extraction writes it ("Rait; Smith")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Ent:
     label: str = "GPE"
     canonical: str = ""
     nth: int = -1  # -1: every occurrence
+    role: str = ""  # for a place: what it is the place of, as extraction writes it ("court in")
 
 
 @dataclass
@@ -89,7 +91,7 @@ def make_doc(spec: Spec) -> tuple[CleanDocument, Mentions]:
         st = _find(text, x.text, x.nth)
         n = _sent_no(sents, st)
         numbers.append(NumberRow(spec.doc_id, n, st, st + len(x.text), x.text, x.value, x.value_max, x.unit,
-                                 x.qualifier, x.kind, x.measure, x.as_of, sentence(n)))
+                                 x.qualifier, x.kind, x.measure, x.as_of, sentence(n), x.people))
     dates = []
     for d in spec.dates:
         st = _find(text, d.text, d.nth)
@@ -103,7 +105,7 @@ def make_doc(spec: Spec) -> tuple[CleanDocument, Mentions]:
             starts = [starts[e.nth]]
         for st in starts:
             ents.append(EntityRow(spec.doc_id, _sent_no(sents, st), st, st + len(e.text), e.text, e.label,
-                                  e.canonical or e.text))
+                                  e.canonical or e.text, e.role))
     doc = CleanDocument(spec.doc_id, text, (), DocumentMeta(published=spec.published), len(text.split()),
                         len(text.split()))
     men = Mentions(spec.doc_id, tuple(ents), tuple(sorted(numbers, key=lambda r: r.start)),

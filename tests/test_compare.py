@@ -68,17 +68,22 @@ def test_a_value_always_agrees_with_itself(v, q):
     assert values_agree(c, c)
 
 
-def test_ranges_touching_at_an_end_disagree_but_nested_agree():
+def test_two_ranges_agree_when_both_ends_do_and_a_point_inside_a_range_agrees():
     specs = [
         Spec("a", "The lab is one to two years behind.", numbers=[Num("one to two years", 1, "years", "range", 2)]),
         Spec("b", "The lab is two or three years behind.", numbers=[Num("two or three years", 2, "years", "range", 3)]),
         Spec("c", "The lab is 10% to 30% slower.", numbers=[Num("10% to 30%", 10, "percent", "range", 30)]),
         Spec("d", "The lab is 20% slower.", numbers=[Num("20%", 20, "percent")]),
+        Spec("e", "They face six to 75 years.", numbers=[Num("six to 75 years", 6, "years", "range", 75)]),
+        Spec("f", "They face seven to 75 years.", numbers=[Num("seven to 75 years", 7, "years", "range", 75)]),
+        Spec("g", "They face 6 to 75 years.", numbers=[Num("6 to 75 years", 6, "years", "range", 75)]),
     ]
     docs, men = make_corpus(specs)
     cs = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
     assert values_agree(cs["a"], cs["b"]) is False
     assert values_agree(cs["c"], cs["d"]) is True
+    assert values_agree(cs["e"], cs["f"]) is False  # a penalty range is a statement of its ends
+    assert values_agree(cs["e"], cs["g"]) is True
 
 
 def test_dates_agree_at_the_coarser_precision():

@@ -25,6 +25,14 @@
   8; but what the sentence says of the whole is said of the part: "two of the three victims died"
   is a death toll of two, compared with other death tolls.
 - "a mother of two died" counts her children, not the dead: no death toll of two.
+- Whose figure: two figures whose clauses name different people are two quantities ("Orrin
+  fell 60 metres", "Vayle fell 700 metres"); the same person written with or without a first name,
+  or misspelt by a letter, is one; a figure whose clause names nobody may meet either.
+- Where a trial sat is a fact with sides: "a Corvale jury" and "a court in Brenn" disagree; "Brenn,
+  Halvia" in one source makes "a Halvia jury" in another the same answer; a place felt, visited or
+  passed names no venue.
+- Two ranges agree when both ends do: "six to 75 years" and "seven to 75 years" disagree
+  (test_compare.py).
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -458,3 +466,111 @@ def test_a_mother_of_two_is_no_death_toll():
                                   entities=[Ent("Brenmoor")])])
     counts = [c for c in build_claims(docs, men) if c.kind == "number" and c.text == "two"]
     assert counts and all(c.concept != "deaths" for c in counts)
+
+
+def _fall(doc_id: str, text: str, mention: str, metres: float, people: str) -> Spec:
+    return Spec(doc_id, text, "2024-09-16", numbers=[Num(mention, metres, "m", measure="fell", people=people)],
+                entities=[Ent(p, "PERSON") for p in people.split("; ") if p])
+
+
+FALLS = [
+    _fall("f1", "Climber Tobin Vayle fell about 600 metres from a ridge on Mount Carrow.", "about 600 metres", 600,
+          "Tobin Vayle"),
+    _fall("f2", "Jed Orrin slipped and fell 60 metres from a ridge on Mount Carrow.", "60 metres", 60, "Jed Orrin"),
+    _fall("f3", "Vayle slipped and fell 700 metres from a ridge on Mount Carrow.", "700 metres", 700, "Vayle"),
+]
+
+
+def test_figures_of_two_people_are_two_quantities():
+    from pipeline.compare.align import different_quantities
+
+    docs, men = make_corpus(FALLS)
+    falls = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert falls["f1"].value.people == ("Tobin Vayle",)
+    assert "whose: Tobin Vayle" in falls["f1"].row.cues  # claims.csv says whose figure it is
+    assert different_quantities(falls["f1"], falls["f2"]) == "people"
+    assert different_quantities(falls["f1"], falls["f3"]) == ""  # "Vayle" is Tobin Vayle
+    kinds = _kinds(FALLS)
+    assert not any(set(ids) >= {"f2", "f1"} or set(ids) >= {"f2", "f3"} for _, ids in kinds)
+
+
+def test_one_person_misspelt_by_a_letter_is_still_one_person():
+    from pipeline.compare.align import same_person
+
+    assert same_person("Duncan Rait", "Duncan Raite")
+    assert same_person("Rait", "Duncan Rait")
+    assert not same_person("Jed Orrin", "Tobin Vayle")
+    assert not same_person("John Smith", "John Jones")  # a first name shared is not one person
+    assert not same_person("Lu", "Su")  # short surnames one letter apart are two people
+
+
+def test_a_figure_whose_clause_names_nobody_may_meet_anyones():
+    from pipeline.compare.align import different_quantities
+
+    specs = [FALLS[0], _fall("f4", "One of the party slipped on ice and fell 700 metres to his death.", "700 metres",
+                             700, "")]
+    docs, men = make_corpus(specs)
+    falls = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert different_quantities(falls["f1"], falls["f4"]) != "people"
+
+
+def _venue(doc_id: str, text: str, *places: tuple[str, str]) -> Spec:
+    return Spec(doc_id, text, "2024-08-10", entities=[Ent("Halden", "PERSON")]
+                + [Ent(name, "GPE", role=role) for name, role in places])
+
+
+def _venue_findings(specs) -> list[tuple[str, tuple[str, ...]]]:
+    return [k for k in _kinds(specs) if k[0] == "account_conflict"]
+
+
+def test_two_places_for_one_trial_disagree():
+    specs = [
+        _venue("v1", "A Corvale jury convicted Halden of fraud on Thursday after a two-week trial.",
+               ("Corvale", "jury")),
+        _venue("v2", "Halden was convicted of fraud on Thursday by a jury in a court in Brenn after a two-week trial.",
+               ("Brenn", "court in")),
+        _venue("v3", "After a two-week trial in Brenn, a jury convicted Halden of fraud on Thursday.",
+               ("Brenn", "trial in")),
+    ]
+    assert _venue_findings(specs) == [("account_conflict", ("v1", "v2", "v3"))]
+
+
+def test_a_place_and_the_place_it_lies_in_are_one_answer():
+    specs = [
+        _venue("v1", "A Halvia jury convicted Halden of fraud on Thursday after a two-week trial.", ("Halvia", "jury")),
+        _venue("v2", "Halden was convicted of fraud on Thursday by a jury in a court in Brenn, Halvia, after a trial.",
+               ("Brenn", "court in"), ("Halvia", "court in")),
+    ]
+    docs, men = make_corpus(specs)
+    places = [c for c in build_claims(docs, men) if c.kind == "outcome"]
+    assert [(c.doc_id, c.value.outcome_class, c.value.within) for c in places] == [
+        ("v1", "Halvia", ()), ("v2", "Brenn", ("Halvia",))]  # "Halvia" of "Brenn, Halvia" is Brenn's address
+    assert _venue_findings(specs) == []
+
+
+def test_a_place_with_no_venue_role_is_no_claim():
+    specs = [_venue("v1", "The verdict against Halden was reported as far away as Corvale.", ("Corvale", "")),
+             _venue("v2", "Halden visited Brenn before the trial.", ("Brenn", "visit"))]
+    docs, men = make_corpus(specs)
+    assert not [c for c in build_claims(docs, men) if c.kind == "outcome"]
+
+
+def test_the_gazetteer_knows_what_lies_in_what():
+    from pipeline.compare.gazetteer import lies_in
+
+    assert lies_in("San Angelo", "Texas") and lies_in("Houston", "USA") and lies_in("Cardiff", "United Kingdom")
+    assert lies_in("Schleicher County", "Texas")
+    assert not lies_in("San Antonio", "San Angelo") and not lies_in("Texas", "San Angelo")
+
+
+def test_a_region_holding_two_answers_stands_on_no_side():
+    specs = [
+        _venue("v1", "A San Antonio jury convicted Halden of fraud on Thursday after a two-week trial.",
+               ("San Antonio", "jury")),
+        _venue("v2", "Halden was convicted of fraud on Thursday by a jury in a court in San Angelo after a trial.",
+               ("San Angelo", "court in")),
+        _venue("v3", "A Texas jury convicted Halden of fraud on Thursday after a two-week trial.", ("Texas", "jury")),
+    ]
+    docs, men = make_corpus(specs)
+    rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "account_conflict"]
+    assert sorted((r.doc_id, r.value) for r in rows) == [("v1", "San Antonio"), ("v2", "San Angelo")]

@@ -5,10 +5,11 @@ Each kind of statement (number, date, time, status, outcome, assessment) is one 
 only from its own floor or below; ``tests/test_architecture.py`` checks it):
 
 1. base: ``claims`` (the ``Claim`` frame and one value type per kind), ``background`` (is a
-   statement about an earlier or other event), ``lexicon``, ``text``, ``currency``.
+   statement about an earlier or other event), ``lexicon``, ``text``, ``currency``,
+   ``gazetteer`` (which region a place lies in).
 2. builders: ``figures`` (numbers with their own frames), ``dated`` (dates, times of day),
-   ``judgements``, ``statuses`` (status stages, exclusive outcomes), ``events`` (background
-   across the corpus).
+   ``judgements``, ``statuses`` (status stages, exclusive outcomes), ``places`` (where a trial
+   sat), ``events`` (background across the corpus).
 3. aligner: ``align`` (blocking and pair scores, the encoder's view of the frames from
    ``vectors`` being one signal among units, concepts, names, times and values) and
    ``agreement`` (can two values both be true?).

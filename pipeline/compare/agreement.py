@@ -44,8 +44,9 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
         va, vb = (x.lo, y.lo) if x.bound == "lower" else (x.hi, y.hi)
         return abs(va - vb) <= tol + 1e-9 * max(abs(va), abs(vb), 1)
     if x.bound == "range" and y.bound == "range":
-        overlap = min(x.hi, y.hi) - max(x.lo, y.lo)
-        return overlap >= 0.5 * min(x.hi - x.lo, y.hi - y.lo) - 1e-9
+        # A range is a statement of its two ends ("six to 75 years" for a penalty, "two to three
+        # weeks" for a forecast): two ranges of one quantity agree when both ends do.
+        return all(abs(u - v) <= tol + 1e-9 * max(abs(u), abs(v), 1) for u, v in ((x.lo, y.lo), (x.hi, y.hi)))
     return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + 1e-9 * max(abs(x.lo), abs(y.lo), 1)
 
 

@@ -26,7 +26,7 @@ from typing import TypeVar
 import numpy as np
 
 from pipeline.compare.background import ELSEWHERE
-from pipeline.compare.claims import Claim, day_of, year_of
+from pipeline.compare.claims import Claim, day_of, name_key, same_name, year_of
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.text import content_stems, stem
@@ -76,6 +76,8 @@ MEASURE_RESCUE_FRAME = 0.70
 POPULATION_MAX_DF_SHARE = 0.25
 POPULATION_SIM_MIN = 0.75
 POPULATION_UNSAID_FRAME_MIN = 0.60
+# Surnames this long may be one misspelling apart and still name one person ("Rait" / "Raite").
+SURNAME_EDIT_LETTERS = 4
 # Two ages belong to the same person only when the frames agree this much (when no name says so).
 AGE_FRAME_MIN = 0.70
 # Dates and times: the encoder on the event words, shared rare words, shared names.
@@ -207,18 +209,26 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def same_name(a: str, b: str) -> bool:
-    """Two names of one entity: equal ignoring case and punctuation, or one inside the other
-    ("LaCalamita" and "Anthony LaCalamita III", "Sukanya" and "INS Sukanya")."""
-    x, y = _name_key(a), _name_key(b)
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same surname, one of the two a single word of the other
+    ("Rait", "Duncan Rait"), or surnames one letter apart ("Rait" / "Raite": a misspelling is
+    still the same person, and a name spelled two ways is a finding of its own)."""
+    x, y = name_key(a).split(), name_key(b).split()
     if not x or not y:
         return False
-    return x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
+    if x[-1] == y[-1] or (len(x) == 1 and x[0] in y) or (len(y) == 1 and y[0] in x):
+        return True
+    return min(len(x[-1]), len(y[-1])) >= SURNAME_EDIT_LETTERS and _one_edit(x[-1], y[-1])
 
 
-def _name_key(name: str) -> str:
-    return " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
-                    if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
+def _one_edit(a: str, b: str) -> bool:
+    """One insertion, deletion or substitution turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(p != q for p, q in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 P = TypeVar("P")
@@ -349,6 +359,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if qa.holder and qb.holder and qa.holder != qb.holder:
         return "holder"  # the 13-inch model's price and the 15-inch model's
+    if qa.people and qb.people and not any(same_person(x, y) for x in qa.people for y in qb.people):
+        return "people"  # "Rait fell 200 ft" and "Buckley fell 700 m": two people's figures
     if (a.background and b.current) or (b.background and a.current):
         return "background"
     if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (

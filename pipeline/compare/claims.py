@@ -44,6 +44,21 @@ def canonical(name: str) -> str:
     return key.strip()
 
 
+def same_name(a: str, b: str) -> bool:
+    """Two names of one entity: equal ignoring case and punctuation, or one inside the other
+    ("LaCalamita" and "Anthony LaCalamita III", "Sukanya" and "INS Sukanya")."""
+    x, y = name_key(a), name_key(b)
+    if not x or not y:
+        return False
+    return x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
+
+
+def name_key(name: str) -> str:
+    """A name's words as compared: lower case, no punctuation, no titles or generational suffixes."""
+    return " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
+                    if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number's value: an interval in its family's base unit, with what the source said around it."""
@@ -72,6 +87,7 @@ class Quantity:
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none
     holder: str = ""  # the model its clause names ("13 inch" of "$1,199 for the 13-inch") in a many-model article
+    people: tuple[str, ...] = ()  # whose figure: the people its clause names as subject or object ("Rait fell 200 ft")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,6 +150,7 @@ class Outcome:
     outcome_class: str
     cue: str = ""
     thing: str = ""  # for an attribute: the words naming what it describes ("Toyota Camry")
+    within: tuple[str, ...] = ()  # for a place: the places its source writes it in ("San Angelo, Texas")
 
 
 @dataclass(frozen=True)
@@ -277,4 +294,4 @@ def fmt_number(v: float | None) -> str:
 
 
 __all__ = ["CalendarDate", "Claim", "ClaimValue", "DocContext", "Judgement", "Outcome", "Quantity", "Status",
-           "TimeOfDay", "canonical", "claim_row", "day_of", "fmt_number", "quote_span"]
+           "TimeOfDay", "canonical", "claim_row", "day_of", "fmt_number", "name_key", "quote_span", "same_name"]

@@ -236,6 +236,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
     if offset:
         cues["offset"] = offset
+    people = tuple(filter(None, (name.strip() for name in row.people.split(";"))))
+    if people:
+        cues["whose"] = ", ".join(people)
     as_of = as_of or cues.pop("earlier", "")  # "It killed 612 people" after "In February, a quake ..."
     alternates = ()
     if converted is not None:
@@ -259,6 +262,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
+        people=people,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -725,7 +729,8 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
 
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
-    for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset"):
+    for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset",
+                "whose"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")

@@ -66,6 +66,7 @@ class Lexicon:
     outcomes: tuple[OutcomeSet, ...] = ()
     attributes: tuple[OutcomeSet, ...] = ()  # a thing's exclusive attributes (its colour)
     attribute_idioms: frozenset[str] = frozenset()  # "red tape": no colour of anything
+    place_roles: tuple[tuple[str, frozenset[str]], ...] = ()  # role group -> the entities' roles in it
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
     central: frozenset[str] = frozenset()
@@ -127,6 +128,7 @@ def load_lexicon() -> Lexicon:
         attributes=tuple(OutcomeSet(name, _ordered(classes))
                          for name, classes in data.get("attributes", {}).items()),
         attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
+        place_roles=tuple((name, frozenset(roles)) for name, roles in data.get("place_roles", {}).items()),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
         central=frozenset(data.get("ranking", {}).get("central", ())),

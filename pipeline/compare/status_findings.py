@@ -19,6 +19,7 @@ from pipeline.compare.claims import Claim
 from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
+from pipeline.compare.places import PLACE_SET_PREFIX, as_one_place, is_place
 from pipeline.compare.sources import EdgeStats, independent_sources, representatives
 from pipeline.compare.topics import surface_topic, topic_label
 from pipeline.vocab.kinds import Kind
@@ -34,7 +35,7 @@ def find_status_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexic
 def find_outcome_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
     """Outcomes of one exclusive set about one thing, grouped; different classes disagree."""
     edges = align_grouped(claims, scorer, lambda c: c.value.outcome_set, outcome_score)
-    return outcome_findings(claims, components(len(claims), edges), edges)
+    return outcome_findings(*as_one_place(claims, components(len(claims), edges)), edges)
 
 
 def status_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]], edges: Sequence[Edge],
@@ -90,8 +91,10 @@ def outcome_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
 
 
 def _outcome_topic(cs: Sequence[Claim]) -> str:
-    """"colour of the Toyota Camry" for an attribute (the thing most sources name, the shortest
-    way), else the outcome set and what the sentences are about."""
+    """"place of the trial" for a place; "colour of the Toyota Camry" for an attribute (the thing
+    most sources name, the shortest way); else the outcome set and what the sentences are about."""
+    if is_place(cs[0]):
+        return f"place of the {cs[0].value.outcome_set.removeprefix(PLACE_SET_PREFIX)}"
     things = Counter(c.value.thing for c in cs if c.value.thing)
     if things:
         thing = min(things, key=lambda t: (-things[t], len(t), t))

@@ -7,7 +7,7 @@
   "captured", "destroyed" vs "intact", "died at the scene" vs "died on the way to hospital",
   "undersea" vs "terrestrial"). Two sources in different classes about the same thing disagree.
   An attribute of a thing (its colour: "a grey 2013 Toyota Camry") is an outcome claim too, about
-  the thing its words name.
+  the thing its words name; so is a place with a role ("lived in Cardiff": `places.py`).
 
 Negated phrases ("has not been charged") place nothing. The frame embedded is the sentence; the
 subject is the sentence's names plus the document's main people and organisations, since such
@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
+from pipeline.compare.places import place_claims
 from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -71,6 +72,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
+        out.extend(place_claims(ctx, n, common, quote, lex))
     return out
 
 

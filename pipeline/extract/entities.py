@@ -23,7 +23,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.documents import Mentions
 from pipeline.resources import data_text
@@ -125,13 +125,44 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     return {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
 
 
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A place listed after another or set beside it ("San Angelo, Texas"; "Clearlake and Lakeport")
+# takes the role of the first.
+_LISTED_DEPS = frozenset({"appos", "conj"})
+_GOVERNOR_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+
+def place_role(ent: Span) -> str:
+    """What a place is to its sentence: the lemma of the word it is attached to, with the
+    preposition between ("live in" of "lived in Cardiff", "move to" of "moved to Merthyr Tydfil",
+    "court in" of "a state court in San Angelo"; "jury" of "a San Antonio jury"), or "of" when it
+    follows a person's name ("Singh, 59, of College Point": where he is from)."""
+    root = ent.root
+    for _ in range(3):
+        if root.dep_ not in _LISTED_DEPS or root.head.i == root.i:
+            break
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        governor = head.head
+        if governor.ent_type_ == "PERSON" and head.lower_ in ("of", "from"):
+            return "of"
+        if governor.pos_ not in _GOVERNOR_POS or governor.i == head.i:
+            return ""
+        return f"{governor.lemma_.lower()} {head.lower_}"
+    if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN":
+        return head.lemma_.lower()
+    return ""
+
+
 def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
     """Named-entity mentions of one Doc with labels corrected and canonical names."""
     text = doc.text
     aliases = load_aliases()
     sent_of = sentence_index(doc)
-    # (start, end, label, canonical or '' for "decide later", is_person_name)
+    # (start, end, label, canonical or '' for "decide later", token index)
     found: list[tuple[int, int, str, str, int]] = []
+    roles: dict[int, str] = {}
     for ent in doc.ents:
         label = ent.label_
         if label not in ENTITY_LABELS:
@@ -159,6 +190,8 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
             continue
         if not canonical:
             canonical = _strip_legal_suffix(_THE_RE.sub("", mention)) if label == "ORG" else mention
+        if label in PLACE_ENTITY_LABELS:
+            roles[ent.start] = place_role(ent)
         found.append((start, end, label, canonical, ent.start))
     people = [_strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
     chain = _person_chain(people)
@@ -170,7 +203,8 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
             name = _strip_titles(text[start:end])
             canonical = chain.get(name, name)
         canonical = re.sub(r"\s+", " ", canonical).strip()
-        rows.append(EntityRow(doc_id, sent_of[tok_i], start, end, text[start:end], label, canonical))
+        rows.append(EntityRow(doc_id, sent_of[tok_i], start, end, text[start:end], label, canonical,
+                              roles.get(tok_i, "") if label in PLACE_ENTITY_LABELS else ""))
     return tuple(rows)
 
 

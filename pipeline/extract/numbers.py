@@ -726,6 +726,55 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
     return best[2] if best else ""
 
 
+# Arguments of a clause that say whose figure it is: "Rait fell 200 ft", "the judge sentenced
+# Smith to 12 years", "12 years for Smith" is left to the sentence (no argument names him).
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+# A clause without a subject of its own borrows the one of the clause it hangs from ("Rait died
+# after slipping and falling 200 ft"; "Buckley slipped on ice and fell 700 m").
+_BORROWS_SUBJECT = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+# Inside an argument, the words that still name it ("climber Robert Buckley", "the climber,
+# Robert Buckley,"), not the ones that tell of someone else ("Smith's lawyer", "the man who shot Jones").
+_NAMING_DEPS = frozenset({"compound", "appos", "flat", "amod", "nmod", "punct", "det"})
+MAX_BORROW_STEPS = 4
+
+
+def clause_people(span: Span, person_at: dict[int, Span] | None = None) -> tuple[str, ...]:
+    """Whose figure: the people named as the arguments (subject, object) of the figure's clause,
+    in text order. Two figures whose clauses name different people are two quantities however
+    alike their words ("Rait fell 200 ft" and "Buckley fell 700 m"); the passive and the active
+    name the same people ("Smith was sentenced to 10 years", "the judge sentenced Smith to 12")."""
+    person_at = people_by_token(span.doc) if person_at is None else person_at
+    verb = _clause_head(_span_root(span))
+    arguments = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS]
+    steps = 0
+    while not any(a.dep_ in ("nsubj", "nsubjpass") for a in arguments) and verb.dep_ in _BORROWS_SUBJECT \
+            and verb.head.i != verb.i and steps < MAX_BORROW_STEPS:
+        verb = verb.head
+        arguments += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        steps += 1
+    found: dict[int, str] = {}
+    for argument in arguments:
+        for tok in _naming_tokens(argument):
+            if tok.i in person_at and tok.i not in range(span.start, span.end):
+                ent = person_at[tok.i]
+                found[ent.start] = ent.text
+    return tuple(found[k] for k in sorted(found))
+
+
+def people_by_token(doc: Doc) -> dict[int, Span]:
+    """Each token of a person's name -> the name."""
+    return {t.i: ent for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+
+
+def _naming_tokens(head: Token) -> list[Token]:
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in _NAMING_DEPS)
+    return out
+
+
 # Nouns after an ordinal that do not count events: shares ("a third of"), halves, ranks.
 ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", "biggest", "term", "round"})
 
@@ -758,6 +807,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     sent_starts = [s.start_char for s in sents]
     date_spans = [(d.start, d.end) for d in dates] + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
     name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    person_at = people_by_token(doc)
     rows: list[NumberRow] = []
     for q in find_quantities(text):
         if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, q):
@@ -801,6 +851,6 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         rows.append(NumberRow(
             doc_id=doc_id, sent_no=n, start=q.start, end=q.end, text=q.text,
             value=q.value, value_max=q.value_max, unit=unit, qualifier=q.qualifier, kind=kind,
-            measure=measure, as_of=as_of, sentence=sent.text,
+            measure=measure, as_of=as_of, sentence=sent.text, people="; ".join(clause_people(span, person_at)),
         ))
     return tuple(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,16 @@ def test_offsets_always_point_at_the_mention(nlp, text):
     for r in extract_entities(nlp(text), doc_id="t"):
         assert text[r.start:r.end] == r.text
         assert r.text and r.canonical
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    ("Jeffs was tried in a state district court in San Angelo.", "San Angelo", "court in"),
+    ("A San Antonio jury convicted him on Thursday.", "San Antonio", "jury"),
+    ("The hearing in San Angelo, Texas, lasted two days.", "Texas", "hearing in"),  # listed after: the same role
+    ("Singh lived in South Ozone Park with his family.", "South Ozone Park", "live in"),
+    ("The quake was felt as far away as San Francisco.", "San Francisco", ""),
+])
+def test_a_place_gets_the_word_it_is_the_place_of(nlp, text, place, role):
+    rows = [e for e in extract_entities(nlp(text), doc_id="d") if e.text == place]
+    assert rows and rows[0].role == role
+    assert all(not e.role for e in extract_entities(nlp(text), doc_id="d") if e.label not in ("GPE", "LOC", "FAC"))

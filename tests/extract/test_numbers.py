@@ -192,3 +192,15 @@ def test_extract_numbers_offsets_hold_on_generated_text(nlp, text):
     for r in extract_numbers(doc, doc_id="t", dates=_dates(doc)):
         assert text[r.start:r.end] == r.text
         assert 0 <= r.sent_no < len(list(doc.sents))
+
+
+@pytest.mark.parametrize(("text", "mention", "people"), [
+    ("On Friday, 36-year-old Duncan Rait died after slipping and falling about 200ft from a ridge.", "about 200ft",
+     "Duncan Rait"),  # a clause without a subject borrows the one it hangs from
+    ("Judge Barbara Walther sentenced John Smith to 12 years in prison.", "12 years", "Barbara Walther; John Smith"),
+    ("John Smith was sentenced to 10 years in prison, police spokesman Tom Jones said.", "10 years", "John Smith"),
+    ("Police said 32 people were killed in the attack.", "32", ""),  # the speaker is not whose figure it is
+    ("Smith's lawyer said the company paid $3 million.", "$3 million", ""),
+])
+def test_people_are_the_people_the_figures_clause_names(nlp, text, mention, people):
+    assert one(nlp, text, mention).people == people

@@ -1,0 +1,106 @@
+"""Places: where someone lives, where a court sat, where a quake was centred, as each source says.
+
+A place name is a fact with sides when the sentence says what it is the place of: extraction
+gives each place its role (entities.csv `role`: the word it is attached to, "live in" of "lived
+in Cardiff", "jury" of "a San Antonio jury", "of" of "Singh, 59, of College Point"), and the
+lexicon's `[place_roles]` put roles into questions (residence, trial venue, epicentre). Each such
+mention is an outcome claim: its set is the question, its class the place. Two sources naming
+different places for one question about the same people disagree, as two colours of one car do.
+
+A place is no rival of the place it lies in: a source writing "San Angelo, Texas" or "Clearlake
+in Lake County" says where the first is, and the second is not claimed on its own
+(`Outcome.within`); `as_one_place` then reads "a Texas jury" and "a court in San Angelo" as one
+answer when any source of the run puts San Angelo in Texas, or the gazetteer does (`gazetteer.py`:
+cities, US counties and states, countries).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+
+from pipeline.compare.claims import PLACE_LABELS, Claim, DocContext, Outcome, canonical, claim_row, same_name
+from pipeline.compare.gazetteer import lies_in
+from pipeline.compare.lexicon import Lexicon
+from pipeline.schema import EntityRow
+from pipeline.vocab.kinds import ClaimKind
+
+PLACE_SET_PREFIX = "place: "
+# What may stand between a place and the place it lies in: "San Angelo, Texas", "Clearlake in Lake County".
+_INSIDE = re.compile(r"\s*(?:,|\bin\b|\bof\b)\s*$")
+
+
+def place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: Lexicon) -> list[Claim]:
+    """One claim per place the sentence gives a role of the lexicon's ("lived in Cardiff"): the
+    question is its set, the place its class, the sentence's people its subjects."""
+    question_of = {role: name for name, roles in lex.place_roles for role in roles}
+    entities = sorted(ctx.entities.get(sent_no, []), key=lambda e: e.start)
+    people = frozenset(canonical(e.canonical) for e in entities if e.label == "PERSON" and e.canonical)
+    places = [e for e in entities if e.label in PLACE_LABELS]
+    out: list[Claim] = []
+    for k, place in enumerate(places):
+        question = question_of.get(place.role)
+        if not question or (k and _lies_in(ctx.text, places[k - 1], place)):
+            continue  # "Texas" of "San Angelo, Texas" is the address of the place before it
+        within = tuple(canonical(p.canonical) for p in _containers(ctx.text, places[k:]))
+        name = canonical(place.canonical)
+        value = Outcome(outcome_set=PLACE_SET_PREFIX + question, outcome_class=name, cue=place.role, within=within)
+        row = claim_row(ctx, ClaimKind.OUTCOME, sent_no, place.start, place.end, quote,
+                        subject="; ".join(sorted(people)), measure=f"{question}: {name}", value=name,
+                        cues="; ".join(filter(None, (place.role, *(f"in {w}" for w in within)))))
+        out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=people),
+                         frame=quote, text=place.text))
+    return out
+
+
+def _lies_in(text: str, first: EntityRow, second: EntityRow) -> bool:
+    """``second`` is written as the place ``first`` lies in ("San Angelo, Texas")."""
+    return first.end <= second.start and bool(_INSIDE.match(text[first.end:second.start]))
+
+
+def _containers(text: str, places: Sequence[EntityRow]) -> list[EntityRow]:
+    """The places written right after the first one as where it lies ("Clearlake in Lake County, California")."""
+    out: list[EntityRow] = []
+    for prev, nxt in itertools.pairwise(places):
+        if not _lies_in(text, prev, nxt):
+            break
+        out.append(nxt)
+    return out
+
+
+def is_place(c: Claim) -> bool:
+    return isinstance(c.value, Outcome) and c.value.outcome_set.startswith(PLACE_SET_PREFIX)
+
+
+def as_one_place(claims: Sequence[Claim], groups: Sequence[Sequence[int]]
+                 ) -> tuple[list[Claim], list[list[int]]]:
+    """Within each group, places that are one name written two ways ("Geysers", "The Geysers")
+    or one inside the other (by any source's words, or the gazetteer) take one class: the one
+    inside, the more precise answer. A place that holds two or more of the others ("Texas" for
+    "San Angelo" and "San Antonio") agrees with each and stands on no side: it leaves the group."""
+    inside: dict[str, set[str]] = {}
+    for c in claims:
+        if is_place(c):
+            inside.setdefault(c.value.outcome_class, set()).update(c.value.within)
+    out = list(claims)
+    kept: list[list[int]] = []
+    for group in groups:
+        names = sorted({claims[i].value.outcome_class for i in group if is_place(claims[i])})
+        if len(names) < 2:
+            kept.append(list(group))
+            continue
+
+        def holds(a: str, b: str) -> bool:  # b is where a lies, or a shorter way of writing a
+            return a != b and (b in inside.get(a, ()) or lies_in(a, b) or (same_name(a, b) and len(a) > len(b)))
+
+        broad = {b for b in names if sum(holds(a, b) for a in names) >= 2}
+        answer = {b: next((a for a in names if a not in broad and holds(a, b)), b) for b in names}
+        kept.append([i for i in group if not (is_place(claims[i]) and claims[i].value.outcome_class in broad)])
+        for i in kept[-1]:
+            c = claims[i]
+            if is_place(c) and answer[c.value.outcome_class] != c.value.outcome_class:
+                out[i] = dataclasses.replace(c, value=dataclasses.replace(c.value,
+                                                                          outcome_class=answer[c.value.outcome_class]))
+    return out, kept
