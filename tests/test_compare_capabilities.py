@@ -31,6 +31,11 @@
 - Where a trial sat is a fact with sides: "a Corvale jury" and "a court in Brenn" disagree; "Brenn,
   Halvia" in one source makes "a Halvia jury" in another the same answer; a place felt, visited or
   passed names no venue.
+- The charge for one killing is a fact with sides: "charged in her murder" against "charged with
+  vehicular manslaughter"; a source writing both (lead and body) stands on both sides.
+- A date long before its article is no forecast, whatever word leads it: "until he returned to
+  prison in June 1999" in a 2009 article tells of the past; "expected to close in March" in a
+  January article is a forecast.
 - Two ranges agree when both ends do: "six to 75 years" and "seven to 75 years" disagree
   (test_compare.py).
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
@@ -574,3 +579,36 @@ def test_a_region_holding_two_answers_stands_on_no_side():
     docs, men = make_corpus(specs)
     rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "account_conflict"]
     assert sorted((r.doc_id, r.value) for r in rows) == [("v1", "San Antonio"), ("v2", "San Angelo")]
+
+
+def test_a_date_long_before_its_article_is_no_forecast():
+    specs = [
+        Spec("p", "Between 1991 and 1998 Halden was in and out of prison until he finally returned to prison "
+                  "in June 1999 to serve a life sentence.", "2009-11-06", dates=[Dt("June 1999", "1999-06", "month")]),
+        Spec("f", "The owners said the takeover of the Corvale mill is expected to close in March after the vote.",
+             "2024-01-10", dates=[Dt("March", "2024-03", "month")]),
+    ]
+    docs, men = make_corpus(specs)
+    forecast = {c.doc_id: c.value.forecast for c in build_claims(docs, men) if c.kind == "date"}
+    assert forecast == {"p": False, "f": True}
+
+
+def _charged(doc_id: str, text: str) -> Spec:
+    return Spec(doc_id, text, "2024-04-13", entities=[Ent("Dorran Vell", "PERSON"), Ent("Brenn")])
+
+
+def test_two_charges_for_one_killing_disagree_and_a_source_writing_both_stands_on_both_sides():
+    specs = [
+        _charged("c1", "Dorran Vell, the driver who struck and killed a woman in Brenn, was charged in her murder, "
+                       "police said. Dorran Vell was charged with vehicular manslaughter and leaving the scene."),
+        _charged("c2", "Dorran Vell, the driver who struck and killed a woman in Brenn, was charged with vehicular "
+                       "manslaughter, police said."),
+        _charged("c3", "The driver who struck and killed a woman in Brenn, Dorran Vell, was charged with vehicular "
+                       "manslaughter and drunk driving, police said."),
+    ]
+    docs, men = make_corpus(specs)
+    rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "account_conflict"]
+    sides = {}
+    for r in rows:
+        sides.setdefault(r.side, set()).add(r.doc_id)
+    assert sorted(map(sorted, sides.values())) == [["c1"], ["c1", "c2", "c3"]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
@@ -22,6 +23,9 @@ from pipeline.vocab.kinds import ClaimKind
 
 # A sentence needs this many content words to carry a dated event.
 MIN_CONTENT_WORDS = 4
+# A date this many days or more before its article is past, whatever word leads it ("until he
+# returned to prison in June 1999"): a forecast of it would long be settled.
+FORECAST_PAST_DAYS = 365
 # Content words either side of a date that describe the dated event ("In October 2022, the
 # administration began restricting exports ..."); the rest of a long sentence is other matter.
 DATE_WINDOW_BEFORE = 6
@@ -143,6 +147,18 @@ def _frame(ctx: DocContext, d: DateRow, left: int, right: int) -> str:
     return " ".join([*before, "#", *after]).strip(" ,;:")
 
 
+def _forecast(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: Sequence[str]) -> bool:
+    """Given as expected: a date after its article's, or one a forecast word leads ("expected to
+    close in March") unless it lies over a year before the article ("until he returned to prison
+    in June 1999" tells of the past: nobody forecasts a date long gone)."""
+    published = timeml.parse_iso_date(ctx.published) if ctx.published else None
+    start = timeml.start(d.value)
+    if published and start and start > published:
+        return True
+    long_gone = bool(published and start and (published - start).days > FORECAST_PAST_DAYS)
+    return bool(set(before_words[-8:]) & lex.forecast) and not long_gone
+
+
 def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     common = ctx.common(d.sent_no, d.start, d.end, d.sentence)
     qs, qe = common["quote_start"], common["quote_end"]
@@ -157,9 +173,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
         return None
     near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     before_words = words(ctx.text[left:d.start])
-    forecast = bool(set(before_words[-8:]) & lex.forecast) or (
-        bool(ctx.published) and (timeml.start(d.value) or timeml.Date.min) > (timeml.parse_iso_date(ctx.published)
-                                                                             or timeml.Date.max))
+    forecast = _forecast(ctx, lex, d, before_words)
     act = _act(ctx, lex, d, left, right)
     cues = "; ".join(cue for cue in ("forecast" if forecast else "", f"act: {act}" if act else "") if cue)
     row = claim_row(ctx, ClaimKind.DATE, d.sent_no, d.start, d.end, quote,

@@ -20,7 +20,7 @@ from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.places import PLACE_SET_PREFIX, as_one_place, is_place
-from pipeline.compare.sources import EdgeStats, independent_sources, representatives
+from pipeline.compare.sources import EdgeStats, independent_sources
 from pipeline.compare.topics import surface_topic, topic_label
 from pipeline.vocab.kinds import Kind
 
@@ -74,7 +74,7 @@ def outcome_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     stats = EdgeStats(edges)
     out = []
     for comp in comps:
-        cs = [claims[i] for i in representatives(comp, claims, stats)]
+        cs = [claims[i] for i in _by_class_representatives(comp, claims, stats)]
         classes = {c.value.outcome_class for c in cs}
         if len(classes) < 2 or len({c.doc_id for c in cs}) < 2:
             continue
@@ -100,6 +100,17 @@ def _outcome_topic(cs: Sequence[Claim]) -> str:
         thing = min(things, key=lambda t: (-things[t], len(t), t))
         return f"{cs[0].value.outcome_set} of the {thing}"
     return topic_label(f"{cs[0].value.outcome_set.replace('_', ' ')}: " + surface_topic(cs), cs)
+
+
+def _by_class_representatives(comp: Sequence[int], claims: Sequence[Claim], stats: EdgeStats) -> list[int]:
+    """One statement per document and class: a source that writes "charged in her murder" in its
+    lead and "vehicular manslaughter" in its body stands on both sides, as the reader sees it."""
+    best: dict[tuple[str, str], int] = {}
+    for i in sorted(comp):
+        key = (claims[i].doc_id, claims[i].value.outcome_class)
+        if key not in best or stats.strength[i] > stats.strength[best[key]]:
+            best[key] = i
+    return sorted(best.values(), key=lambda i: (claims[i].published or "9999", claims[i].doc_id, i))
 
 
 def _by_stage_representatives(comp: Sequence[int], claims: Sequence[Claim], stats: EdgeStats) -> list[int]:
