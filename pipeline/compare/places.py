@@ -1,9 +1,10 @@
-"""Places: where someone lives, where a court sat, where a quake was centred, as each source says.
+"""Places: where a trial sat (and, with the lexicon's roles, any place a question asks), as each source says.
 
 A place name is a fact with sides when the sentence says what it is the place of: extraction
 gives each place its role (entities.csv `role`: the word it is attached to, "live in" of "lived
 in Cardiff", "jury" of "a San Antonio jury", "of" of "Singh, 59, of College Point"), and the
-lexicon's `[place_roles]` put roles into questions (residence, trial venue, epicentre). Each such
+lexicon's `[place_roles]` put roles into questions (as packaged, one: where a trial sat;
+residence and epicentre were tried and left out, docs/compare.md "Session 27"). Each such
 mention is an outcome claim: its set is the question, its class the place. Two sources naming
 different places for one question about the same people disagree, as two colours of one car do.
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from pipeline.documents import Mentions
 from pipeline.resources import data_text
 from pipeline.schema import EntityRow
+from pipeline.vocab.entities import PLACE_LABELS
 
 # TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
 ENTITY_LABELS = frozenset(
@@ -125,7 +126,6 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     return {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
 
 
-PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A place listed after another or set beside it ("San Angelo, Texas"; "Clearlake and Lakeport")
 # takes the role of the first.
 _LISTED_DEPS = frozenset({"appos", "conj"})
@@ -190,7 +190,7 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
             continue
         if not canonical:
             canonical = _strip_legal_suffix(_THE_RE.sub("", mention)) if label == "ORG" else mention
-        if label in PLACE_ENTITY_LABELS:
+        if label in PLACE_LABELS:
             roles[ent.start] = place_role(ent)
         found.append((start, end, label, canonical, ent.start))
     people = [_strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
@@ -204,7 +204,7 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
             canonical = chain.get(name, name)
         canonical = re.sub(r"\s+", " ", canonical).strip()
         rows.append(EntityRow(doc_id, sent_of[tok_i], start, end, text[start:end], label, canonical,
-                              roles.get(tok_i, "") if label in PLACE_ENTITY_LABELS else ""))
+                              roles.get(tok_i, "") if label in PLACE_LABELS else ""))
     return tuple(rows)
 
 
