@@ -135,8 +135,9 @@ _GOVERNOR_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 def place_role(ent: Span) -> str:
     """What a place is to its sentence: the lemma of the word it is attached to, with the
     preposition between ("live in" of "lived in Cardiff", "move to" of "moved to Merthyr Tydfil",
-    "court in" of "a state court in San Angelo"; "jury" of "a San Antonio jury"), or "of" when it
-    follows a person's name ("Singh, 59, of College Point": where he is from)."""
+    "court in" of "a state court in San Angelo"; "jury" of "a San Antonio jury", "grand jury" of "a
+    Schleicher County grand jury"), or "of" when it follows a person's name ("Singh, 59, of College
+    Point": where he is from)."""
     root = ent.root
     for _ in range(3):
         if root.dep_ not in _LISTED_DEPS or root.head.i == root.i:
@@ -151,7 +152,9 @@ def place_role(ent: Span) -> str:
             return ""
         return f"{governor.lemma_.lower()} {head.lower_}"
     if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN":
-        return head.lemma_.lower()
+        # with the noun's adjectives: "a Schleicher County grand jury" indicts, "a Texas jury" tries
+        adjectives = [c.lower_ for c in head.children if c.dep_ == "amod" and c.i < head.i]
+        return " ".join([*adjectives, head.lemma_.lower()])
     return ""
 
 

@@ -116,6 +116,7 @@ def test_offsets_always_point_at_the_mention(nlp, text):
 @pytest.mark.parametrize(("text", "place", "role"), [
     ("Jeffs was tried in a state district court in San Angelo.", "San Angelo", "court in"),
     ("A San Antonio jury convicted him on Thursday.", "San Antonio", "jury"),
+    ("He was indicted by a Schleicher County grand jury.", "Schleicher County", "grand jury"),  # indicts, tries not
     ("The hearing in San Angelo, Texas, lasted two days.", "Texas", "hearing in"),  # listed after: the same role
     ("Singh lived in South Ozone Park with his family.", "South Ozone Park", "live in"),
     ("The quake was felt as far away as San Francisco.", "San Francisco", ""),
