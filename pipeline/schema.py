@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -257,6 +258,12 @@ def columns(row_type: type) -> list[str]:
 
 def _cell(value: Any) -> Any:
     """Fixed, locale-free formatting so CSVs are byte-stable and safe to open in a spreadsheet."""
+    if type(value) is str:  # most cells: checked first
+        if value.startswith(_FORMULA_PREFIXES) or (value.startswith("-") and not _PLAIN_NEGATIVE.fullmatch(value)):
+            return "'" + value
+        return value
+    if type(value) is int:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -276,7 +283,8 @@ def _cell(value: Any) -> Any:
 def to_frame(rows: Iterable[Any], row_type: type) -> pd.DataFrame:
     """Rows -> DataFrame with the schema's columns (even when empty), stably sorted, cells formatted."""
     names = columns(row_type)
-    records = [dataclasses.astuple(r) for r in rows]
+    getters = [operator.attrgetter(n) for n in names]  # rows are flat: no deep copy (astuple's) needed
+    records = [tuple(g(r) for g in getters) for r in rows]
     keys = SORT_KEYS.get(row_type, ())
     if keys:
         index = [names.index(k) for k in keys]

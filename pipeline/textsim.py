@@ -28,9 +28,13 @@ class TfIdf:
             df.update(set(tokens))
         self.n = max(n, 1)
         self.df = df
+        self._idf: dict[str, float] = {}  # compare asks for the same tokens' weights millions of times
 
     def idf(self, token: str) -> float:
-        return math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+        weight = self._idf.get(token)
+        if weight is None:
+            weight = self._idf[token] = math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+        return weight
 
     def df_share(self, token: str) -> float:
         """Share of the corpus's items that contain the token."""

@@ -4,6 +4,7 @@ same PDF as one process, and a worker that cannot start costs nothing but time."
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from io import BytesIO
 
@@ -168,3 +169,26 @@ def test_at_scale_long_lists_are_parts_of_their_own_with_their_section_named(mon
     for source in ctx.sources:  # each row, on a page headed "Sources"
         assert any(source.title.split("<")[0].strip() in t and "Sources" in t.splitlines()[-2] for t in texts)
     assert texts[-1].count("Appendix: what cleaning removed") >= 1
+
+
+def test_at_scale_key_findings_are_laid_out_in_parts_full_cards_apart_from_lines(monkeypatch):
+    from pipeline.report import context
+
+    monkeypatch.setattr(context, "CHUNK_CARDS", {"full": 1, "compact": 1})
+    monkeypatch.setattr(context, "FULL_CARDS_AT_SCALE", 2)
+    ctx = build_context(fx.documents(), fx.cleaned(), fx.mentions(), fx.comparison(), full_texts=False)
+    sections = {"conflicts": ctx.conflicts, "corroborations": ctx.corroborations, "superseded": ctx.superseded}
+    for name, cards in sections.items():
+        chunks = ctx.chunks[name]
+        assert [c for chunk in chunks for c in chunk] == list(cards)  # every card once, in rank order
+        assert all(len({c.compact for c in chunk}) == 1 for chunk in chunks)  # no chunk mixes the two
+    cards = [c for cards in sections.values() for c in cards]
+    assert any(c.compact for c in cards) and any(not c.compact for c in cards)
+    pdf, used = render_pdf_counted(render_html(ctx, TEMPLATES), TEMPLATES, workers=1)
+    one_part_each = ctx.chunks | {name: (tuple(cards),) for name, cards in sections.items() if cards}
+    _, whole = render_pdf_counted(render_html(dataclasses.replace(ctx, chunks=one_part_each), TEMPLATES),
+                                  TEMPLATES, workers=1)
+    assert used.parts - whole.parts == len(cards) - sum(1 for cards in sections.values() if cards)
+    texts = [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages]
+    for card in cards:  # each on a page of the Key findings section (named in its running header)
+        assert any(f"{card.finding_id} " in t and "Key findings" in t for t in texts[2:]), card.finding_id

@@ -201,8 +201,7 @@ def _flow_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str]
     run.pairs_scored = summary.pairs_scored
     log(f"  {summary.ok} of {summary.documents} documents ok; {summary.words_raw:,} words raw, "
         f"{summary.words_clean:,} kept; {summary.claims:,} claims, {summary.findings:,} findings")
-    for stage, seconds in [("prefect (server, tasks)", run.wall_s - sum(stages.values())), *stages.items()]:
-        log(f"  {stage:<24} {seconds:7.1f} s  {seconds / run.wall_s:6.1%}")
+    _log_stages(stages, run.wall_s, log)
     if summary.ok == 0 or summary.report_error:
         raise RuntimeError(summary.reason or summary.report_error)
 
@@ -224,9 +223,16 @@ def _rerun_phase(run: ScaleRun, shared_dir: Path, work: Path, log: Callable[[str
 
     build_corpus(shared_dir, 1, work / "raw", first=run.docs)  # one new document
     start = time.perf_counter()
-    run_pipeline(raw_dir=work / "raw", **_outputs(work))
+    summary = run_pipeline(raw_dir=work / "raw", **_outputs(work))
     run.rerun_s = time.perf_counter() - start
     log(f"  rerun after adding one document: {run.rerun_s:.1f} s")
+    _log_stages(summary.stage_seconds, run.rerun_s, log)
+
+
+def _log_stages(stages: dict[str, float], wall_s: float, log: Callable[[str], None]) -> None:
+    """Each stage's seconds and share of the run; what is left of the wall time is Prefect's."""
+    for stage, seconds in [("prefect (server, tasks)", wall_s - sum(stages.values())), *stages.items()]:
+        log(f"  {stage:<24} {seconds:7.1f} s  {seconds / wall_s:6.1%}")
 
 
 def _outputs(work: Path) -> dict[str, Path]:

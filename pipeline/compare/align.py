@@ -197,9 +197,10 @@ def _with_self_contradictions(groups: list[list[int]], items: Sequence[Claim],
     placed = {i for g in groups for i in g}
     out = []
     for g in groups:
-        by_doc = {items[i].doc_id for i in g}
-        extra = [i for i in neighbours if i not in placed and items[i].doc_id in by_doc
-                 and len(neighbours[i] & set(g)) >= max(2, (len(g) + 1) // 2)]
+        by_doc, members = {items[i].doc_id for i in g}, set(g)
+        near = set().union(*(neighbours[i] for i in g))  # linked to most of g: a neighbour of some member
+        extra = [i for i in near if i not in placed and items[i].doc_id in by_doc
+                 and len(neighbours[i] & members) >= max(2, (len(g) + 1) // 2)]
         out.append(sorted(g + extra))
         placed.update(extra)
     return out

@@ -61,6 +61,9 @@ CARD_STATEMENTS_AT_SCALE = 8
 # that adds a source lays out again only the chunks it changes. A chunk ends after an item whose
 # key hashes to 0 modulo the size (so an insertion moves no other boundary), or at twice the size.
 CHUNK_ITEMS = {"sources": 100, "agreement": 100, "texts": 8, "removed": 60}
+# Key findings at scale: full cards (half a page each) and one-line findings are chunked apart,
+# so that the long section is laid out in parts of similar cost, in parallel and from the cache.
+CHUNK_CARDS = {"full": 6, "compact": 100}
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -319,14 +322,19 @@ def build_context(
              "texts": (texts, [t.label for t in texts]), "removed": (removed, [r.label for r in removed])}
     chunks = {name: content_chunks(items, keys, CHUNK_ITEMS[name]) if excerpt else ((tuple(items),) if items else ())
               for name, (items, keys) in lists.items()}
+    sections = {"conflicts": [], "corroborations": [], "superseded": []}
+    for c in cards:
+        sections[_CARD_SECTIONS[kinds.kind(c.kind).section]].append(c)
+    chunks |= {name: card_chunks(section_cards) if excerpt else ((tuple(section_cards),) if section_cards else ())
+               for name, section_cards in sections.items()}
     change_view, first_run = story.change_lines(changes, names)
     svg = timeline_svg_data_uri(points, rows) if (with_timeline and points) else ""
     return ReportContext(
         title=title,
         summary=summary,
-        conflicts=tuple(c for c in cards if kinds.kind(c.kind).section == "conflict"),
-        corroborations=tuple(c for c in cards if kinds.kind(c.kind).section == "agreement"),
-        superseded=tuple(c for c in cards if kinds.kind(c.kind).section == "update"),
+        conflicts=tuple(sections["conflicts"]),
+        corroborations=tuple(sections["corroborations"]),
+        superseded=tuple(sections["superseded"]),
         sources=sources,
         matrices=_entity_matrices(ids, short, mentions_by_id, MATRIX_SOURCES_AT_SCALE if excerpt else None),
         timeline_svg=svg,
@@ -350,6 +358,10 @@ def build_context(
         matrix_sources_at_scale=MATRIX_SOURCES_AT_SCALE,
         hours=_day_hours(ids, short, mentions_by_id),
     )
+
+
+# The report's section of each kind's findings (vocab.kinds ``section``).
+_CARD_SECTIONS = {"conflict": "conflicts", "agreement": "corroborations", "update": "superseded"}
 
 
 def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[str, Mentions]) -> tuple[DayHours, ...]:
@@ -719,6 +731,15 @@ def content_chunks(items: Sequence[object], keys: Sequence[str], size: int) -> t
     if current:
         chunks.append(tuple(current))
     return tuple(chunks)
+
+
+def card_chunks(cards: Sequence[FindingCard]) -> tuple[tuple[FindingCard, ...], ...]:
+    """A section's cards in chunks: full cards apart from one-line ones (a full card costs many
+    times a line to lay out), each run chunked by finding id (``content_chunks``)."""
+    full = [c for c in cards if not c.compact]
+    compact = [c for c in cards if c.compact]
+    return (content_chunks(full, [c.finding_id for c in full], CHUNK_CARDS["full"])
+            + content_chunks(compact, [c.finding_id for c in compact], CHUNK_CARDS["compact"]))
 
 
 def busiest_rows(points: Sequence[TimelinePoint], rows: Sequence[str], limit: int) -> list[str]:

@@ -27,6 +27,7 @@ Symbolic values (PRESENT_REF, PAST_REF, FUTURE_REF) and durations (P3Y) are not 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 Date = dt.date
@@ -112,6 +113,7 @@ def granularity(value: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # compare asks for the same few thousand values again and again
 def interval(value: str) -> tuple[Date, Date] | None:
     """A TimeML value -> (first day, last day), or None when it names no calendar time."""
     value = (value or "").strip()
