@@ -38,6 +38,8 @@
   January article is a forecast.
 - Two ranges agree when both ends do: "six to 75 years" and "seven to 75 years" disagree
   (test_compare.py).
+- The same count of the same named thing ("two wardens" in sources that tell the escape in other
+  words) needs less to be one quantity; two against three wardens, or "two people", do not.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -612,3 +614,40 @@ def test_two_charges_for_one_killing_disagree_and_a_source_writing_both_stands_o
     for r in rows:
         sides.setdefault(r.side, set()).add(r.doc_id)
     assert sorted(map(sorted, sides.values())) == [["c1"], ["c1", "c2", "c3"]]
+
+
+def _wardens(doc_id: str, text: str, count: str = "two", value: int = 2) -> Spec:
+    return Spec(doc_id, text.format(count=count), "2024-09-03",
+                numbers=[Num(count, value, "wardens", measure="wardens")], entities=[Ent("Dorvale")])
+
+
+HELD = "A convicted burglar pulled a knife on {count} wardens during a transfer between jails in Dorvale and held them."
+FLED = ("The inmate fled from a prison bus near Dorvale after threatening {count} wardens who were escorting him, "
+        "according to a statement on Tuesday.")
+
+
+TAKEN = "Officials said {count} wardens were briefly taken hostage on the road out of Dorvale before he ran off."
+
+
+def test_the_same_count_of_the_same_thing_needs_less_to_be_one_quantity():
+    from pipeline.compare import align
+
+    def bar(*specs: Spec) -> float:
+        docs, men = make_corpus(list(specs))
+        a, b = [c for c in build_claims(docs, men) if c.kind == "number"]
+        return align.figure_align_min(a, b)
+
+    people = [Spec(s.doc_id, s.text.replace("wardens", "people"), s.published,
+                   numbers=[Num(s.numbers[0].text, s.numbers[0].value, "people")], entities=s.entities)
+              for s in (_wardens("w1", HELD), _wardens("w2", FLED))]
+    assert align.SAME_COUNT_BONUS > 0
+    assert bar(_wardens("w1", HELD), _wardens("w2", FLED)) == align.FIGURE_ALIGN_MIN - align.SAME_COUNT_BONUS
+    assert bar(_wardens("w1", HELD), _wardens("w2", FLED, "three", 3)) == align.FIGURE_ALIGN_MIN  # two vs three
+    assert bar(*people) == align.FIGURE_ALIGN_MIN  # "two people": a generic count, any two may meet
+
+
+def test_the_same_count_of_the_same_thing_in_other_words_is_corroborated():
+    assert ("corroboration", ("w1", "w2", "w3")) in _kinds(
+        [_wardens("w1", HELD), _wardens("w2", FLED), _wardens("w3", TAKEN)])
+    assert not any(k == "corroboration" for k, _ in _kinds(
+        [_wardens("w1", HELD), _wardens("w2", FLED, "three", 3), _wardens("w3", TAKEN, "four", 4)]))

@@ -53,6 +53,11 @@ W_FRAME, W_SENTENCE, W_NAMES = 0.60, 0.25, 0.15
 # Same measure concept ("deaths", "price") or the same named subject is strong evidence.
 CONCEPT_BONUS = 0.12
 SUBJECT_BONUS = 0.10
+# Two sources counting the same thing with the same number ("two guards" and "two guards") need
+# this much less score to be one quantity: a count of a named thing agreeing to the unit is
+# evidence that frames written around different details miss. The smallest of 0.06-0.30 with the
+# best benchmark score (docs/compare.md, session 28, with its leave-one-set-out figure).
+SAME_COUNT_BONUS = 0.20
 # Minimum score for two figures to be the same quantity.
 FIGURE_ALIGN_MIN = 0.42
 # Two figures with different values are one quantity (a disagreement) only when their frames are
@@ -471,6 +476,16 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     return score
 
 
+def figure_align_min(a: Claim, b: Claim) -> float:
+    """The score two figures need to be one quantity: lower for the same count of the same named
+    thing ("two guards" and "two guards"), which is evidence of identity, not of importance (the
+    edge keeps its score, which ranks the finding)."""
+    qa, qb = a.value, b.value
+    same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
+                  and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
+    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count else FIGURE_ALIGN_MIN
+
+
 def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     """Edges between figures of different documents that measure the same quantity."""
     small = {fam for fam in {c.value.family for c in items}
@@ -485,7 +500,7 @@ def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     edges = []
     for i, j in scorer.scored(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX))):
         score = figure_score(scorer, i, j)
-        if score is not None and score >= FIGURE_ALIGN_MIN:
+        if score is not None and score >= figure_align_min(items[i], items[j]):
             edges.append(Edge(i, j, round(score, 6)))
     return edges
 
