@@ -64,6 +64,8 @@ CHUNK_ITEMS = {"sources": 100, "agreement": 100, "texts": 8, "removed": 60}
 # Key findings at scale: full cards (half a page each) and one-line findings are chunked apart,
 # so that the long section is laid out in parts of similar cost, in parallel and from the cache.
 CHUNK_CARDS = {"full": 6, "compact": 100}
+# The report's list of each kind's findings (vocab.kinds ``section``).
+_CARD_SECTIONS = {"conflict": "conflicts", "agreement": "corroborations", "update": "superseded"}
 # Appendix: removed blocks longer than this are cut (the full text is in processed/blocks.csv).
 APPENDIX_MAX_CHARS = 300
 # Subject inference: entities named by at least this share of the sources, at most this many.
@@ -231,7 +233,7 @@ class ReportContext:
     timeline_sources_left_out: int  # at scale, sources whose rows the chart leaves out
     timeline_conflicts: tuple[TimelineConflict, ...]
     texts: tuple[AnnotatedText, ...]
-    chunks: dict[str, tuple[tuple[object, ...], ...]]  # the long lists, in chunks at scale (CHUNK_ITEMS), else whole
+    chunks: dict[str, tuple[tuple[object, ...], ...]]  # long lists and finding cards, chunked at scale, else whole
     legend: tuple[tuple[str, str], ...]
     removed: tuple[RemovedSection, ...]
     top: tuple[story.TopLine, ...] = ()
@@ -358,10 +360,6 @@ def build_context(
         matrix_sources_at_scale=MATRIX_SOURCES_AT_SCALE,
         hours=_day_hours(ids, short, mentions_by_id),
     )
-
-
-# The report's section of each kind's findings (vocab.kinds ``section``).
-_CARD_SECTIONS = {"conflict": "conflicts", "agreement": "corroborations", "update": "superseded"}
 
 
 def _day_hours(ids: Sequence[str], names: dict[str, str], mentions_by_id: dict[str, Mentions]) -> tuple[DayHours, ...]:
