@@ -230,8 +230,7 @@ def _file_kind(mode: int) -> str:
 
 
 def _write_csv(path: Path, rows: Sequence[object], row_type: type) -> None:
-    frame = schema.to_frame(rows, row_type)
-    write_atomic(path, frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    write_atomic(path, schema.to_csv_bytes(rows, row_type))
 
 
 # ---------------------------------------------------------------- tasks (thin wrappers)

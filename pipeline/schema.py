@@ -8,7 +8,9 @@ Row types double as the in-memory types the stages return, so there is no mappin
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import math
 import operator
 import re
@@ -280,8 +282,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def to_frame(rows: Iterable[Any], row_type: type) -> pd.DataFrame:
-    """Rows -> DataFrame with the schema's columns (even when empty), stably sorted, cells formatted."""
+def table(rows: Iterable[Any], row_type: type) -> list[list[Any]]:
+    """Rows -> the schema's cells, row by row: stably sorted by the schema's keys, cells formatted."""
     names = columns(row_type)
     getters = [operator.attrgetter(n) for n in names]  # rows are flat: no deep copy (astuple's) needed
     records = [tuple(g(r) for g in getters) for r in rows]
@@ -289,8 +291,23 @@ def to_frame(rows: Iterable[Any], row_type: type) -> pd.DataFrame:
     if keys:
         index = [names.index(k) for k in keys]
         records.sort(key=lambda r: tuple((x is None, x) for x in (r[i] for i in index)))
-    data = [[_cell(v) for v in r] for r in records]
-    return pd.DataFrame(data, columns=names, dtype=object)
+    return [[_cell(v) for v in r] for r in records]
+
+
+def to_frame(rows: Iterable[Any], row_type: type) -> pd.DataFrame:
+    """Rows -> DataFrame with the schema's columns (even when empty), stably sorted, cells formatted."""
+    return pd.DataFrame(table(rows, row_type), columns=columns(row_type), dtype=object)
+
+
+def to_csv_bytes(rows: Iterable[Any], row_type: type) -> bytes:
+    """The CSV file of these rows, byte for byte what ``to_frame(...).to_csv(index=False,
+    lineterminator="\n")`` writes (pandas writes through the same ``csv`` module), without
+    building the DataFrame: at 1,000 documents the CSVs are a million cells."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns(row_type))
+    writer.writerows(table(rows, row_type))
+    return out.getvalue().encode("utf-8")
 
 
 def markdown_table(row_type: type) -> str:
