@@ -40,6 +40,8 @@
   (test_compare.py).
 - The same count of the same named thing ("two wardens" in sources that tell the escape in other
   words) needs less to be one quantity; two against three wardens, or "two people", do not.
+- A prison term is one measure whatever the word ("a five-year rap", "jailed for five years");
+  years of feigned madness are not a prison term and stand against none.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -651,3 +653,25 @@ def test_the_same_count_of_the_same_thing_in_other_words_is_corroborated():
         [_wardens("w1", HELD), _wardens("w2", FLED), _wardens("w3", TAKEN)])
     assert not any(k == "corroboration" for k, _ in _kinds(
         [_wardens("w1", HELD), _wardens("w2", FLED, "three", 3), _wardens("w3", TAKEN, "four", 4)]))
+
+
+def _term(doc_id: str, text: str, number: str, value: float, unit: str = "years") -> Spec:
+    return Spec(doc_id, text, "2024-10-01", numbers=[Num(number, value, unit, kind="duration")],
+                entities=[Ent("Morrell", "PERSON")])
+
+
+def test_a_prison_term_is_one_measure_whatever_the_word():
+    specs = [_term("t1", "Morrell once served a five-year rap for fraud.", "five-year", 5),
+             _term("t2", "Morrell received a five-year sentence for fraud.", "five-year", 5),
+             _term("t3", "Morrell was jailed for five years for fraud.", "five years", 5),
+             _term("t4", "For three decades Morrell feigned madness to avoid trial.", "three decades", 30)]
+    docs, men = make_corpus(specs)
+    concepts = {c.doc_id: c.concept for c in build_claims(docs, men) if c.kind == "number"}
+    assert concepts == {"t1": "prison_term", "t2": "prison_term", "t3": "prison_term", "t4": ""}
+
+
+def test_years_of_feigned_madness_are_no_rival_of_a_prison_term():
+    specs = [_term("m1", "Morrell, serving a 12-year sentence, died in a prison hospital on Monday.", "12-year", 12),
+             _term("m2", "Morrell, who for three decades feigned madness, died in a prison hospital on Monday.",
+                   "three decades", 30)]
+    assert not [k for k in _kinds(specs) if k[0] == "numeric_conflict"]
