@@ -40,8 +40,9 @@
   (test_compare.py).
 - The same count of the same named thing ("two wardens" in sources that tell the escape in other
   words) needs less to be one quantity; two against three wardens, or "two people", do not.
-- A prison term is one measure whatever the word ("a five-year rap", "jailed for five years");
-  years of feigned madness are not a prison term and stand against none.
+- A prison term is one measure whatever the word ("sentenced to five years", "jailed for five
+  years"); a count in prison is none; years of feigned madness are not a prison term and stand
+  against none.
 - A person ages: 27 in one year's reports and 29 in a report two years later do not disagree (an
   undated report stands with the dated ones giving its age); 27 and 29 a week apart do.
 """
@@ -626,8 +627,6 @@ def _wardens(doc_id: str, text: str, count: str = "two", value: int = 2) -> Spec
 HELD = "A convicted burglar pulled a knife on {count} wardens during a transfer between jails in Dorvale and held them."
 FLED = ("The inmate fled from a prison bus near Dorvale after threatening {count} wardens who were escorting him, "
         "according to a statement on Tuesday.")
-
-
 TAKEN = "Officials said {count} wardens were briefly taken hostage on the road out of Dorvale before he ran off."
 
 
@@ -655,19 +654,20 @@ def test_the_same_count_of_the_same_thing_in_other_words_is_corroborated():
         [_wardens("w1", HELD), _wardens("w2", FLED, "three", 3), _wardens("w3", TAKEN, "four", 4)]))
 
 
-def _term(doc_id: str, text: str, number: str, value: float, unit: str = "years") -> Spec:
-    return Spec(doc_id, text, "2024-10-01", numbers=[Num(number, value, unit, kind="duration")],
+def _term(doc_id: str, text: str, number: str, value: float, unit: str = "years", kind: str = "duration") -> Spec:
+    return Spec(doc_id, text, "2024-10-01", numbers=[Num(number, value, unit, kind=kind)],
                 entities=[Ent("Morrell", "PERSON")])
 
 
 def test_a_prison_term_is_one_measure_whatever_the_word():
-    specs = [_term("t1", "Morrell once served a five-year rap for fraud.", "five-year", 5),
+    specs = [_term("t1", "Morrell was sentenced to five years for fraud.", "five years", 5),
              _term("t2", "Morrell received a five-year sentence for fraud.", "five-year", 5),
              _term("t3", "Morrell was jailed for five years for fraud.", "five years", 5),
-             _term("t4", "For three decades Morrell feigned madness to avoid trial.", "three decades", 30)]
+             _term("t4", "For three decades Morrell feigned madness to avoid trial.", "three decades", 30),
+             _term("t5", "Morrell shared a cell with 20 inmates in prison.", "20", 20, "inmates", "count")]
     docs, men = make_corpus(specs)
     concepts = {c.doc_id: c.concept for c in build_claims(docs, men) if c.kind == "number"}
-    assert concepts == {"t1": "prison_term", "t2": "prison_term", "t3": "prison_term", "t4": ""}
+    assert concepts == {"t1": "prison_term", "t2": "prison_term", "t3": "prison_term", "t4": "", "t5": ""}
 
 
 def test_years_of_feigned_madness_are_no_rival_of_a_prison_term():

@@ -554,6 +554,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
             noun in lex.non_person_nouns or noun.rstrip("s") in lex.non_person_nouns)
     if concept == "magnitude":
         return not row.unit and float(row.value or 0) < 10  # type: ignore[arg-type]
+    if concept in lex.duration_concepts:
+        return family == "duration"
     return True
 
 

@@ -50,6 +50,7 @@ class Lexicon:
     concepts: tuple[tuple[str, re.Pattern[str]], ...]
     people_concepts: frozenset[str] = frozenset()
     physical_concepts: frozenset[str] = frozenset()
+    duration_concepts: frozenset[str] = frozenset()  # lengths of time: only a duration takes them
     non_person_nouns: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     status_verbs: frozenset[str] = frozenset()
@@ -111,6 +112,7 @@ def load_lexicon() -> Lexicon:
         concepts=concepts,
         people_concepts=frozenset(rules.get("people", ())),
         physical_concepts=frozenset(rules.get("physical", ())),
+        duration_concepts=frozenset(rules.get("durations", ())),
         non_person_nouns=frozenset(rules.get("non_person_nouns", ())),
         auxiliaries=frozenset(rules.get("auxiliaries", ())),
         status_verbs=frozenset(rules.get("status_verbs", ())),
