@@ -175,6 +175,22 @@ def test_two_weekdays_still_disagree():
     assert [k for k in _kinds(days) if k[0] == "date_conflict"]
 
 
+def test_last_week_of_a_day_in_the_past_seven_days_is_no_disagreement():
+    # A Saturday article's "last week" (read as the calendar week before) of that Monday: the
+    # writer means the past seven days.
+    days = [_found_on("d1", "on Monday", "2024-06-10", "2024-06-11", "2024-06-11"),
+            _found_on("d2", "on Monday", "2024-06-10", "2024-06-11", "2024-06-11"),
+            _found_on("d3", "last week", "2024-W23", "2024-06-15", "2024-06-15")]
+    assert not [k for k in _kinds(days) if k[0] == "date_conflict"]
+
+
+def test_last_week_of_a_day_two_weeks_before_disagrees():
+    days = [_found_on("d1", "on Monday", "2024-05-27", "2024-05-28", "2024-05-28"),
+            _found_on("d2", "on Monday", "2024-05-27", "2024-05-28", "2024-05-28"),
+            _found_on("d3", "last week", "2024-W23", "2024-06-15", "2024-06-15")]
+    assert [k for k in _kinds(days) if k[0] == "date_conflict"]
+
+
 def _inch(text: str, value: float, nth: int = 0) -> Num:
     return Num(text, value, "inch", kind="measure", nth=nth)
 
@@ -232,6 +248,31 @@ def test_a_price_belongs_to_the_model_its_clause_names():
     assert "holder: 13-inch" in money["p1", "$1,199"].row.cues  # claims.csv says whose price it is
     assert different_quantities(money["p1", "$1,199"], money["p2", "$1,499"]) == "holder"
     assert different_quantities(money["p1", "$1,199"], money["p2", "$1,299"]) != "holder"
+
+
+def test_a_price_tied_to_no_model_of_a_many_model_article_agrees_but_never_disagrees():
+    from pipeline.compare.align import different_quantities
+
+    prices = [
+        Spec("m1", "The 13-inch Corvex costs $1,199, while the 15-inch will sell for $1,799 and an upgraded "
+                   "15-inch model for $2,199. The basic model starts at $2,399.", "2024-06-11",
+             numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _inch("15-inch", 15), _usd("$1,799", 1799),
+                      _inch("15-inch", 15, nth=1), _usd("$2,199", 2199), _usd("$2,399", 2399)],
+             entities=[Ent("Corvex", "ORG")]),
+        Spec("m2", "The new Corvex will start at $2,199, and the top model at $2,399.", "2024-06-11",
+             numbers=[_usd("$2,199", 2199), _usd("$2,399", 2399)], entities=[Ent("Corvex", "ORG")]),
+    ]
+    docs, men = make_corpus(prices)
+    money = {(c.doc_id, c.row.text): c for c in build_claims(docs, men) if c.kind == "number" and c.row.unit == "USD"}
+    basic = money["m1", "$2,399"]
+    assert basic.value.holder_unknown and not basic.value.holder
+    assert "holder: none of the article's models" in basic.row.cues  # claims.csv says why it disagrees with no one
+    assert not any(c.value.holder_unknown for k, c in money.items() if k[0] == "m2")  # one-model article
+    assert different_quantities(basic, money["m2", "$2,199"]) == "model unknown"
+    assert different_quantities(basic, money["m2", "$2,399"]) == ""
+    # two prices of one model in one sentence are that model's versions, not two readings of one price
+    assert money["m1", "$1,799"].value.enumerated and money["m1", "$2,199"].value.enumerated
+    assert money["m1", "$1,799"].value.holder == money["m1", "$2,199"].value.holder == "15 inch"
 
 
 def test_a_day_before_an_age_is_not_whose_age_it_is():

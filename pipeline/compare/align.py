@@ -365,6 +365,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if qa.holder and qb.holder and qa.holder != qb.holder:
         return "holder"  # the 13-inch model's price and the 15-inch model's
+    if _model_unknown(a, b) and not values_equal_loose(a, b):
+        return "model unknown"  # "the basic model starts at $2,199" may agree with a price, never disagree
     if qa.people and qb.people and not any(same_person(x, y) for x in qa.people for y in qb.people):
         return "people"  # "Rait fell 200 ft" and "Buckley fell 700 m": two people's figures
     if (a.background and b.current) or (b.background and a.current):
@@ -389,6 +391,14 @@ def different_quantities(a: Claim, b: Claim) -> str:
     elif not _magnitude_ok(a, b):
         return "magnitude"
     return ""
+
+
+def _model_unknown(a: Claim, b: Claim) -> bool:
+    """One of the two is of an unknown model: its article gives the measure per model and ties
+    it to none; or a price tied to one model meets a price tied to none (an article about several
+    models or offers often gives a price without repeating whose it is)."""
+    qa, qb = a.value, b.value
+    return qa.holder_unknown or qb.holder_unknown or (qa.family == "currency" and qa.holder != qb.holder)
 
 
 def _whole_of_the_other(part: Claim, other: Claim) -> bool:

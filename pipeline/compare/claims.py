@@ -87,6 +87,7 @@ class Quantity:
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none
     holder: str = ""  # the model its clause names ("13 inch" of "$1,199 for the 13-inch") in a many-model article
+    holder_unknown: bool = False  # a many-model article ties figures of this measure to models, and this one to none
     people: tuple[str, ...] = ()  # whose figure: the people its clause names as subject or object ("Rait fell 200 ft")
 
 

@@ -166,6 +166,8 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # both say "on Saturday": they agree on the day; the week is our reading
     if _a_day_off_by_the_article_dates(a, b):
         return False  # "Monday" in one story, "today" in a copy dated Tuesday
+    if _last_week_as_the_past_seven_days(a, b) or _last_week_as_the_past_seven_days(b, a):
+        return False  # "last week" in a Saturday article and "Monday" five days before it
     ages = sorted(_age_days(c) for c in (a, b))
     if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
@@ -182,6 +184,20 @@ def _a_day_off_by_the_article_dates(a: Claim, b: Claim) -> bool:
         return False
     day_a, day_b = timeml.parse_iso_date(day_of(a)), timeml.parse_iso_date(day_of(b))
     return bool(day_a and day_b) and abs((day_a - day_b).days) == 1
+
+
+DAYS_PER_WEEK = 7
+
+
+def _last_week_as_the_past_seven_days(last: Claim, other: Claim) -> bool:
+    """``last`` says "last week" and ``other``'s day is one of the seven days before ``last``'s
+    article: "last week" is read as the calendar week before the article's, but writers use it of
+    the past seven days too (a Saturday story's "escaped last week" of that Monday)."""
+    if not (last.value.resolved_against and re.search(r"\blast week\b", last.text, re.IGNORECASE)):
+        return False
+    ref = timeml.parse_iso_date(last.value.resolved_against[:10])
+    day = timeml.parse_iso_date(day_of(other))
+    return bool(ref and day) and 1 <= (ref - day).days <= DAYS_PER_WEEK
 
 
 def _same_weekday_other_week(a: Claim, b: Claim) -> bool:

@@ -160,23 +160,51 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
 def _mark_holders(figures: list[Claim], text: str) -> list[Claim]:
     """A figure whose clause names one of the document's models ("$1,199 for the 13-inch", "the
     15-inch will sell for $1,499") belongs to that model: its holder. Figures of two models are
-    two quantities, whatever their wording."""
+    two quantities, whatever their wording. In such a document a figure of a measure it gives per
+    model but tied to no model ("the basic model starts at $2,199") is of an unknown model."""
     models = [c for c in figures if c.value.enumerated and _designation_unit(c.row.text)]
-    out = []
+    held = [_with_holder(c, models, text) for c in figures]
+    holders = {c.value.holder for c in held if c.value.holder}
+    per_model = {_measure_of(c) for c in held if c.value.holder} if len(holders) > 1 else set()
+    return _mark_model_lists([_of_unknown_model(c) if _measure_of(c) in per_model and not c.value.holder
+                              and not _designation_unit(c.row.text) else c for c in held])
+
+
+def _of_unknown_model(c: Claim) -> Claim:
+    cues = "; ".join(filter(None, (c.row.cues, "holder: none of the article's models")))
+    return dataclasses.replace(c, row=dataclasses.replace(c.row, cues=cues),
+                               value=dataclasses.replace(c.value, holder_unknown=True))
+
+
+def _measure_of(c: Claim) -> tuple[str, str]:
+    return c.value.family, c.value.base_unit
+
+
+def _with_holder(c: Claim, models: Sequence[Claim], text: str) -> Claim:
+    """``c`` with the model its clause names, the nearest when the clause names two."""
+    if _designation_unit(c.row.text):
+        return c
+    near = [(abs(m.row.start - c.row.start), m) for m in models
+            if m.row.sent_no == c.row.sent_no and not CLAUSE_BREAK.search(_between(text, c, m))]
+    if not near:
+        return c
+    model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
+    holder = f"{fmt_number(model.row.value)} {_designation_unit(model.row.text)}"
+    cues = "; ".join(filter(None, (c.row.cues, f"holder: {model.row.text}")))
+    return dataclasses.replace(c, row=dataclasses.replace(c.row, cues=cues),
+                               value=dataclasses.replace(c.value, holder=holder))
+
+
+def _mark_model_lists(figures: list[Claim]) -> list[Claim]:
+    """A sentence giving one model two values of one measure ("$1,799 for a 15-inch version, with
+    an upgraded 15-inch model going for $2,199") lists that model's versions: list items."""
+    values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
-        if _designation_unit(c.row.text):
-            out.append(c)
-            continue
-        near = [(abs(m.row.start - c.row.start), m) for m in models
-                if m.row.sent_no == c.row.sent_no and not CLAUSE_BREAK.search(_between(text, c, m))]
-        if near:
-            model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
-            holder = f"{fmt_number(model.row.value)} {_designation_unit(model.row.text)}"
-            cues = "; ".join(filter(None, (c.row.cues, f"holder: {model.row.text}")))
-            c = dataclasses.replace(c, row=dataclasses.replace(c.row, cues=cues),
-                                    value=dataclasses.replace(c.value, holder=holder))
-        out.append(c)
-    return out
+        if c.value.holder:
+            values.setdefault((c.row.sent_no, c.value.holder, *_measure_of(c)), set()).add((c.value.lo, c.value.hi))
+    return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
+            if c.value.holder and len(values[(c.row.sent_no, c.value.holder, *_measure_of(c))]) > 1 else c
+            for c in figures]
 
 
 def _between(text: str, a: Claim, b: Claim) -> str:
