@@ -181,6 +181,7 @@ class ClaimRow:
         "forecast (an expected date), act: arrest | charge | plea | verdict | sentence | appeal (the step of a "
         "case a date belongs to: \"convicted on Thursday\"), conversion (a figure given in two units), "
         "offset: before | after (a duration that says when: \"married two weeks ago\"), "
+        "label: the noun that makes a number a name, exact to its last digit (\"the 12200 block of\": block), "
         "holder (the model its clause names when the article names several: \"$1,199 for the 13-inch\"; "
         "\"none of the article's models\" for a figure of a measure the article gives per model but ties "
         "to none: it may agree with a figure, never disagree).", "")

@@ -191,6 +191,34 @@ def test_last_week_of_a_day_two_weeks_before_disagrees():
     assert [k for k in _kinds(days) if k[0] == "date_conflict"]
 
 
+_SHOT = {
+    "b1": "Deputy Vance was shot outside an apartment in the {n} block of Harlow Street in Brennick.",
+    "b2": "Police said Vance, a deputy, died after gunmen opened fire in the {n} block of Harlow Street, Brennick.",
+    "b3": "Deputy Vance was shot dead outside a house in the {n} block of Harlow Street, Brennick officials said.",
+}
+
+
+def _block(doc_id: str, number: str) -> Spec:
+    return Spec(doc_id, _SHOT[doc_id].format(n=number), "2024-06-11",
+                numbers=[Num(number, float(number), measure="block")],
+                entities=[Ent("Vance", "PERSON"), Ent("Harlow Street", "FAC"), Ent("Brennick")])
+
+
+def test_a_number_that_names_is_exact_to_its_last_digit():
+    # "the 12000 block" is an address, not "about 12,000": 12200 is another block
+    blocks = [_block("b1", "12000"), _block("b2", "12000"), _block("b3", "12200")]
+    docs, men = make_corpus(blocks)
+    claims = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert claims["b1"].value.tol == 0 and "label: block" in claims["b1"].row.cues
+    assert ("numeric_conflict", ("b1", "b2", "b3")) in _kinds(blocks)
+    # a count written with the same digits is still a rounded figure
+    crowd = Spec("c1", "About 12000 people marched through Brennick.", "2024-06-11",
+                 numbers=[Num("12000", 12000.0)], entities=[Ent("Brennick")])
+    docs, men = make_corpus([crowd])
+    (count,) = [c for c in build_claims(docs, men) if c.kind == "number"]
+    assert count.value.tol > 0 and "label" not in count.row.cues
+
+
 def _inch(text: str, value: float, nth: int = 0) -> Num:
     return Num(text, value, "inch", kind="measure", nth=nth)
 

@@ -237,7 +237,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     family = units.family(row.unit)
     if row.kind in ("age", "ordinal"):
         family = row.kind  # an age or a rank is compared only with an age or a rank
-    tol = 0.0 if bound == "range" else _rounding_tol(row.text, float(row.value))
+    label = _label_noun(ctx.text, row, lex)
+    tol = 0.0 if bound == "range" or label else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
         tol = max(tol, APPROX_REL * abs(float(row.value)))
     # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
@@ -259,6 +260,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     toks = words(quote)
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    if label:
+        cues["label"] = label  # "the 12200 block": exact, not a rounded 12,000
     of_whole = _whole_value(ctx, qs, whole, family, factor_v) if whole else 0.0
     if of_whole:
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
@@ -314,6 +317,23 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     if q in ("at_most", "less_than"):
         return -math.inf, v, "upper"
     return v, v, ""
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$", re.IGNORECASE)
+
+
+def _label_noun(text: str, row: NumberRow, lex: Lexicon) -> str:
+    """The noun that makes the number a label ("block" of "the 12200 block of"), '' for a measure."""
+    if row.unit or not row.text.strip().isdigit():
+        return ""
+    after = _WORD_AFTER.match(text, row.end)
+    if after and after.group(1).lower() in lex.label_nouns_after:
+        return after.group(1).lower()
+    before = _WORD_BEFORE.search(text[max(0, row.start - 30):row.start])
+    if before and before.group(1).lower() in lex.label_nouns_before:
+        return before.group(1).lower()
+    return ""
 
 
 def _rounding_tol(text: str, value: float) -> float:
@@ -760,7 +780,7 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
     for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset",
-                "whose"):
+                "whose", "label"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")
