@@ -146,6 +146,23 @@ def test_a_duration_that_says_when_is_compared_with_durations_that_say_when():
     assert not any("w3" in docs_ for kind, docs_ in kinds if kind != "corroboration")  # how long is not when
 
 
+def _lived(doc_id: str, sentence: str, years: int, text: str) -> Spec:
+    return Spec(doc_id, sentence, "2024-06-25", numbers=[Num(text, years, "years", kind="duration")],
+                entities=[Ent("Dalworth", "PERSON"), Ent("Corvale", "GPE")])
+
+
+def test_for_the_past_years_says_when_as_ago_does():
+    # "living there for the past three years" began three years ago: one quantity with "moved
+    # there four years ago", and a disagreement
+    moved = _lived("l1", "Dalworth moved to Corvale with her children four years ago.", 4, "four years")
+    living = _lived("l2", "Dalworth had been living in Corvale with her children for the past three years.", 3,
+                    "three years")
+    docs, men = make_corpus([moved, living])
+    claims = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert claims["l1"].value.offset == claims["l2"].value.offset == "before"
+    assert ("numeric_conflict", ("l1", "l2")) in _kinds([moved, living])
+
+
 _FOUND = {
     "d1": "The bodies of two women were found at their home in Harlow Street, Brennick, {day}.",
     "d2": "Police said a mother and her daughter were found dead in Harlow Street, Brennick, {day} morning.",

@@ -108,10 +108,19 @@ _OFFSET_AFTER = re.compile(r"\s+(after|before|later|earlier|ago|afterwards|befor
 _OFFSET_DIRECTION = {"after": "after", "later": "after", "afterwards": "after"}
 
 
+# A duration up to now says when it began as "ago" does: "living there for the past three years"
+# began three years ago, as "moved there three years ago" says.
+_UP_TO_NOW_BEFORE = re.compile(r"\bfor\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
+
+
 def _offset_of(text: str, row: NumberRow) -> str:
     """'before' or 'after' for a duration that says when something happened relative to another
-    moment (the publication, for "ago"); '' for any other figure."""
-    m = _OFFSET_AFTER.match(text, row.end) if units.family(row.unit) == "duration" else None
+    moment (the publication, for "ago" and "for the past"); '' for any other figure."""
+    if units.family(row.unit) != "duration":
+        return ""
+    if _UP_TO_NOW_BEFORE.search(text[max(0, row.start - 30):row.start]):
+        return "before"
+    m = _OFFSET_AFTER.match(text, row.end)
     return _OFFSET_DIRECTION.get(m.group(1).lower(), "before") if m else ""
 
 
