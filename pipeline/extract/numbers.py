@@ -354,6 +354,9 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
     n2 = parse_number(m["n2"]) if m["n2"] else None
     if m["n2"] and n2 is None:
         return None
+    if _metres_not_millions(m, text):
+        return Quantity(m.start(), m.end(), text[m.start():m.end()], _num(n1), None, "m", _qualifier(m), "measure",
+                        False, False)
     s1, s2 = _scale(m["s1"]), _scale(m["s2"])
     if m["n2"] and not m["s1"] and m["s2"]:
         s1 = s2  # "$10-20bn": the scale of the upper end applies to both
@@ -371,9 +374,7 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         tail_kind, tail_unit = _classify_tail(m["tail"])
         if not (cur and tail_kind == "measure"):
             kind, unit = tail_kind, tail_unit
-    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
-    if (m["qual"] or "").strip() == "~":
-        qualifier = "approx"
+    qualifier = _qualifier(m)
     if m["post"]:
         qualifier = POST_QUALIFIERS.get(m["post"].strip().lower(), qualifier)
     if value_max is not None:
@@ -394,6 +395,33 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.start(), m.end()
     return Quantity(start, end, text[start:end], _num(value), None if value_max is None else _num(value_max),
                     unit, qualifier, kind, bool(year_like), single_one)
+
+
+def _qualifier(m: re.Match[str]) -> str:
+    if (m["qual"] or "").strip() == "~":
+        return "approx"
+    return QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+
+
+# A bare "m" glued to a number is millions ("600m users", "raised 600m") unless the words around
+# it speak of length: "fell about 600m while climbing", "a 100m sprint", "300m from the shore".
+_METRE_WORDS_AFTER = frozenset(
+    "while when down up above below from away deep high tall long wide into off ahead behind short "
+    "sprint race freestyle hurdles dash relay swim".split())
+_METRE_WORDS_BEFORE = frozenset(
+    "fell fall falls falling fallen plunged plummeted tumbled slid climbed swam ran sprinted".split())
+_WORD_AFTER_M = re.compile(r"[\s-]+([a-z]+)\b")
+_WORD_BEFORE_M = re.compile(r"\b([a-z]+)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$")
+
+
+def _metres_not_millions(m: re.Match[str], text: str) -> bool:
+    """A bare "m" glued to a number, with no currency or other unit, among words of length: metres."""
+    if m["s1"] != "m" or m["cur"] or m["cur2"] or m["n2"] or m["p1"] or m["tail"] or m["post"]:
+        return False
+    after = _WORD_AFTER_M.match(text, m.end())
+    before = _WORD_BEFORE_M.search(text[max(0, m.start() - 30):m.start()])
+    return bool((after and after.group(1) in _METRE_WORDS_AFTER)
+                or (before and before.group(1) in _METRE_WORDS_BEFORE))
 
 
 def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:

@@ -80,6 +80,10 @@ def one(nlp, text: str, mention: str):
         ("It raised around $700 million.", "around $700 million", 7e8, None, "USD", "approx", "money"),
         ("More than half of the researchers stayed.", "More than half", 50, None, "percent", "more_than", "fraction"),
         ("The fund raised €2.5bn.", "€2.5bn", 2.5e9, None, "EUR", "", "money"),
+        # a bare "m" is millions, unless the words around it speak of length
+        ("The app has 600m users.", "600m", 600e6, None, "users", "", "count"),
+        ("The climber fell about 600m while descending.", "about 600m", 600, None, "m", "approx", "measure"),
+        ("She won the 100m sprint.", "100m", 100, None, "m", "", "measure"),
         ("The army sent 2,000 troops.", "2,000", 2000, None, "troops", "", "count"),
         ("Greece got a 110-billion euro loan.", "110-billion euro", 110e9, None, "EUR", "", "money"),
         ("The bailout (Dh472.72bn) was agreed.", "Dh472.72bn", 472.72e9, None, "AED", "", "money"),
