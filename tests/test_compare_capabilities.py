@@ -236,6 +236,18 @@ def test_a_number_that_names_is_exact_to_its_last_digit():
     assert count.value.tol > 0 and "label" not in count.row.cues
 
 
+def test_a_difference_is_no_item_of_a_list_and_leaves_the_frame_whole():
+    # "0.71 inches thin, a quarter-inch thinner than ...": one thickness and how much thinner
+    thin = Spec("t1", "The Corvex is 0.71 inches thin, a quarter-inch thinner than the old Corvex.", "2024-06-11",
+                numbers=[Num("0.71 inches", 0.71, "inch", kind="measure"),
+                         Num("a quarter-inch", 0.25, "inch", kind="measure")], entities=[Ent("Corvex", "PRODUCT")])
+    docs, men = make_corpus([thin])
+    claims = {c.row.text: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert claims["a quarter-inch"].value.increment and "addition: difference" in claims["a quarter-inch"].row.cues
+    assert not claims["0.71 inches"].value.enumerated
+    assert "thinner than the old Corvex" in claims["0.71 inches"].frame
+
+
 def _inch(text: str, value: float, nth: int = 0) -> Num:
     return Num(text, value, "inch", kind="measure", nth=nth)
 

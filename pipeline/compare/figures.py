@@ -130,7 +130,9 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     conversions = _conversions(rows, ctx.text)
     spans_by_sent: dict[int, list[tuple[int, int]]] = {}
     for r in rows:
-        if r not in conversions.values():
+        # a conversion restates its figure and a difference ("a quarter-inch thinner than") qualifies
+        # it: neither cuts another figure's frame
+        if r not in conversions.values() and not _comparative(words(ctx.text[r.end:r.end + 40])):
             spans_by_sent.setdefault(r.sent_no, []).append((r.start, r.end))
     out = []
     for row in rows:
@@ -146,6 +148,11 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return out
 
 
+def _comparative(after: Sequence[str]) -> bool:
+    """The words after a figure compare it ("thinner than", "more than"): it is a difference."""
+    return len(after) >= 2 and after[1] == "than" and (after[0].endswith("er") or after[0] in ("more", "less", "fewer"))
+
+
 def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
     """Figures that are items of one list ("aged 12 and 15", "the 13- and 15-inch models", "$1,799
     and $2,199 versions"): a sentence that gives two values of the same measure speaks of two things,
@@ -156,13 +163,14 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
 
     values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
-        values.setdefault(measure(c), set()).add((c.value.lo, c.value.hi))
+        if not c.value.increment:  # "0.71 inches thin, a quarter-inch thinner": one value and a difference
+            values.setdefault(measure(c), set()).add((c.value.lo, c.value.hi))
     designations: dict[str, set[tuple[float, float]]] = {}
     for c in figures:
         if unit := _designation_unit(c.row.text):
             designations.setdefault(unit, set()).add((c.value.lo, c.value.hi))
     return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
-            if len(values[measure(c)]) > 1 or len(designations.get(_designation_unit(c.row.text), ())) > 1
+            if len(values.get(measure(c), ())) > 1 or len(designations.get(_designation_unit(c.row.text), ())) > 1
             else c for c in figures]
 
 
@@ -711,6 +719,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     mention = words(row.text)
     if set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after):
         cues["addition"] = "addition"
+    elif _comparative(after):
+        cues["addition"] = "difference"  # "a quarter-inch thinner than": how much more, not how much
     after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
     part = find_phrases(after_part, lex.part_after) or find_phrases(words(quote[left:rel_s])[-4:], lex.part_before)
     whole = re.search(r"\bin cash and (?:stock|shares)\b", quote[rel_e:right], re.IGNORECASE)

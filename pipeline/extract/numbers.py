@@ -188,6 +188,7 @@ UNIT_FRACTION_RE = re.compile(
       | \b(?P<whole_b>an?|{_NUMCORE})\s+(?P<unit_b>{_UNIT_LOWER})\s+and\s+(?P<frac_b>{_A_FRACTION})
       | \b(?P<frac_c>half|(?:a|one)\s+(?:quarter|third)|three[\s-]quarters|two[\s-]thirds)\s+(?:of\s+)?an?\s+
         (?P<unit_c>{_UNIT_LOWER})
+      | \b(?:an?\s+)(?P<frac_d>quarter|half)[\s-](?P<unit_d>{_UNIT_LOWER})
     )\b
     """,
     re.VERBOSE,
@@ -462,7 +463,8 @@ def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
 
 
 def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
-    """"two and a half miles" -> 2.5 mile; "a mile and a half" -> 1.5; "half an hour" -> 0.5 hours."""
+    """"two and a half miles" -> 2.5 mile; "a mile and a half" -> 1.5; "half an hour" -> 0.5 hours;
+    "a quarter-century" -> 0.25 centuries."""
     def fraction(words: str) -> Decimal:
         return _UNIT_FRACTIONS[re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", words.lower()))]
 
@@ -471,8 +473,10 @@ def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     elif m["unit_b"]:
         whole = Decimal(1) if m["whole_b"].lower() in ("a", "an") else parse_number(m["whole_b"])
         part, unit = fraction(m["frac_b"]), m["unit_b"]
-    else:
+    elif m["unit_c"]:
         whole, part, unit = Decimal(0), fraction(m["frac_c"]), m["unit_c"]
+    else:  # "a quarter-century", "a half-mile"
+        whole, part, unit = Decimal(0), fraction(m["frac_d"]), m["unit_d"]
     if whole is None:
         return None
     kind, normalised = _classify_tail(unit)

@@ -96,6 +96,9 @@ def one(nlp, text: str, mention: str):
         ("The talks lasted two and a half hours.", "two and a half hours", 2.5, None, "hours", "", "duration"),
         ("The pilot waited half an hour.", "half an hour", 0.5, None, "hours", "", "duration"),
         ("The hikers walked three-quarters of a mile.", "three-quarters of a mile", 0.75, None, "mile", "", "measure"),
+        ("He kept up the act for nearly a quarter-century.", "nearly a quarter-century", 0.25, None, "centuries",
+         "approx", "duration"),
+        ("She lived a half-mile from the crash.", "a half-mile", 0.5, None, "mile", "", "measure"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
