@@ -246,6 +246,11 @@ def test_a_difference_is_no_item_of_a_list_and_leaves_the_frame_whole():
     assert claims["a quarter-inch"].value.increment and "addition: difference" in claims["a quarter-inch"].row.cues
     assert not claims["0.71 inches"].value.enumerated
     assert "thinner than the old Corvex" in claims["0.71 inches"].frame
+    toll = Spec("t2", "The toll was 30 rather than 40, the mayor of Corvale said.", "2024-06-11",
+                numbers=[Num("30", 30.0, measure="toll"), Num("40", 40.0, measure="toll")],
+                entities=[Ent("Corvale", "GPE")])
+    docs, men = make_corpus([toll])
+    assert not any(c.value.increment for c in build_claims(docs, men) if c.kind == "number")  # no comparison
 
 
 def _inch(text: str, value: float, nth: int = 0) -> Num:

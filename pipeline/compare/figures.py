@@ -149,8 +149,11 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 
 def _comparative(after: Sequence[str]) -> bool:
-    """The words after a figure compare it ("thinner than", "more than"): it is a difference."""
-    return len(after) >= 2 and after[1] == "than" and (after[0].endswith("er") or after[0] in ("more", "less", "fewer"))
+    """The words after a figure compare it ("thinner than", "more than"): it is a difference
+    ("30 rather than 40" and "other than" are not)."""
+    if len(after) < 2 or after[1] != "than" or after[0] in ("rather", "other"):
+        return False
+    return after[0].endswith("er") or after[0] in ("more", "less", "fewer")
 
 
 def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
