@@ -339,20 +339,16 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     return v, v, ""
 
 
-_WORD_AFTER = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$", re.IGNORECASE)
-
-
 def _label_noun(text: str, row: NumberRow, lex: Lexicon) -> str:
     """The noun that makes the number a label ("block" of "the 12200 block of"), '' for a measure."""
     if row.unit or not row.text.strip().isdigit():
         return ""
-    after = _WORD_AFTER.match(text, row.end)
-    if after and after.group(1).lower() in lex.label_nouns_after:
-        return after.group(1).lower()
-    before = _WORD_BEFORE.search(text[max(0, row.start - 30):row.start])
-    if before and before.group(1).lower() in lex.label_nouns_before:
-        return before.group(1).lower()
+    after = words(text[row.end:row.end + 30])[:1]
+    before = words(text[max(0, row.start - 30):row.start])[-1:]
+    if after and after[0] in lex.label_nouns_after:
+        return after[0]
+    if before and before[0] in lex.label_nouns_before:
+        return before[0]
     return ""
 
 

@@ -426,7 +426,7 @@ def _metres_not_millions(m: re.Match[str], text: str) -> bool:
 
 
 def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
-    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    qualifier = _qualifier(m)
     start, end = m.start(), m.end()
     if m["half"]:
         share = Decimal(1) / 2
@@ -482,7 +482,7 @@ def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     kind, normalised = _classify_tail(unit)
     if kind not in ("measure", "duration") or not normalised:
         return None
-    qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    qualifier = _qualifier(m)
     value = (whole + part).quantize(Decimal("0.0000000001")).normalize()
     return Quantity(m.start(), m.end(), text[m.start():m.end()], _num(value), None, normalised, qualifier, kind)
 
@@ -527,7 +527,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         minutes = int(m["h"]) * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
     for m in MULTIPLIER_WORD_RE.finditer(text):
-        qualifier = QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+        qualifier = _qualifier(m)
         value = _MULTIPLIER_WORDS[m["word"].lower()]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(value), None, "times", qualifier, "multiplier"))
     found = [q for q in found if _readable(q, text)]
