@@ -197,7 +197,8 @@ class ClaimRow:
 class FindingRow:
     """processed/findings.csv: long form, one row per source statement in a finding."""
 
-    finding_id: str = col("str", "Id of the finding, F001, F002, ... in rank order.")
+    finding_id: str = col("str", "Id of the finding (F7K2Q): a digest of its kind and first statement, "
+                                 "kept across reruns; rank gives the order.")
     kind: str = col("str", " | ".join(kinds.NAMES) + ".")
     topic: str = col("str", "Short label of what the finding is about.")
     doc_id: str = col("str", "Document the statement comes from.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+import re
 import time
 
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from pipeline.compare import build_claims, compare_documents
 from pipeline.compare.agreement import dates_agree, values_agree
 from pipeline.compare.figures import _rounding_tol
+from pipeline.compare.ranking import ID_CHARS, finding_ids
 from pipeline.compare.text import stem
 from pipeline.extract.encoder import encode
 from pipeline.schema import ClaimRow, FindingRow
@@ -223,15 +226,44 @@ def test_election_corpus_date_conflict_turnout_corroboration_and_assessment():
 # --- contract ---------------------------------------------------------------------------------
 
 
+def _draft(kind: str, *claim_ids: str):
+    """A finding as ``finding_ids`` reads it: a kind and claims with ids."""
+    from types import SimpleNamespace
+    return SimpleNamespace(kind=kind, claims=tuple(SimpleNamespace(row=SimpleNamespace(claim_id=c)) for c in claim_ids))
+
+
+def test_finding_ids_survive_other_findings_coming_going_and_moving():
+    drafts = [_draft("number_conflict", f"d{k}:number:{k * 7}", f"e{k}:number:3") for k in range(300)]
+    ids = dict(zip(map(id, drafts), finding_ids(drafts), strict=True))
+    assert len(set(ids.values())) == 300
+    reordered = [_draft("corroboration", "a:number:1"), *reversed(drafts[50:]), *drafts[:40]]
+    again = finding_ids(reordered)
+    assert all(ids[id(d)] == fid for d, fid in zip(reordered[1:], again[1:], strict=True))
+    # the same first statement in another kind is another finding; a later statement is no part of the id
+    first = "e0:number:3"
+    assert finding_ids([_draft("corroboration", first)]) != finding_ids([_draft("number_conflict", first)])
+    assert finding_ids([_draft("corroboration", "a:1", "z:9")]) == finding_ids([_draft("corroboration", "a:1", "q:2")])
+
+
+def test_finding_ids_that_share_a_prefix_grow_until_they_differ():
+    drafts = [_draft("corroboration", f"doc:number:{k}") for k in range(5000)]  # ~12 shared 4-character prefixes
+    ids = finding_ids(drafts)
+    assert len(set(ids)) == len(ids)
+    assert any(len(i) > ID_CHARS + 1 for i in ids) and min(map(len, ids)) == ID_CHARS + 1
+    twins = finding_ids([_draft("corroboration", "a:1", "b:2"), _draft("corroboration", "a:1", "c:3")])
+    assert twins[1] == twins[0] + "-2"
+
+
 @pytest.mark.parametrize("specs", [QUAKE, RESULTS, ELECTION])
 def test_rows_honour_the_contract(specs):
     docs, cmp, by_id = _findings(specs)
     texts = {d.doc_id: d.text for d in docs}
     assert all(isinstance(c, ClaimRow) for c in cmp.claims)
-    ids = [r.finding_id for r in cmp.finding_rows()]
-    assert ids == sorted(ids)  # grouped, in rank order
-    for n, fid in enumerate(dict.fromkeys(ids), start=1):
-        assert fid == f"F{n:03d}"
+    rows = cmp.finding_rows()
+    assert [r.rank for r in rows] == sorted(r.rank for r in rows)  # in rank order
+    ids = list(dict.fromkeys(r.finding_id for r in rows))
+    assert [rows_of[0] for rows_of in itertools.groupby(r.finding_id for r in rows)] == ids  # grouped
+    assert all(re.fullmatch(r"F[0-9A-HJKMNP-TV-Z]{4,}(-\d+)?", fid) for fid in ids), ids
     for r in cmp.finding_rows():
         assert r.kind in FINDING_KINDS
         assert texts[r.doc_id][r.quote_start:r.quote_end] == r.quote

@@ -61,13 +61,16 @@ def _lines_as_printed(page) -> str:
         if text.strip():
             x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
             y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-            pieces.append((round(y), x, text.strip()))
+            pieces.append((y, x, text.strip()))
 
     page.extract_text(visitor_text=visit)
-    lines: dict[float, list[tuple[float, str]]] = {}
-    for y, x, text in pieces:
-        lines.setdefault(y, []).append((x, text))
-    return "\n".join(" ".join(t for _, t in sorted(lines[y])) for y in sorted(lines, reverse=True))
+    lines: list[tuple[float, list[tuple[float, str]]]] = []  # top to bottom; a line takes pieces within 2 pt
+    for y, x, text in sorted(pieces, key=lambda p: -p[0]):
+        if lines and lines[-1][0] - y <= 2:
+            lines[-1][1].append((x, text))
+        else:
+            lines.append((y, [(x, text)]))
+    return "\n".join(" ".join(t for _, t in sorted(line)) for _, line in lines)
 
 
 def test_toc_page_numbers_point_at_their_sections(rendered):

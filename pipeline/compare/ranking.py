@@ -6,6 +6,8 @@ every statement is put on a side (``sides``) with its kind's notion of "the same
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from pipeline.compare.claims import Claim, Quantity
@@ -35,14 +37,47 @@ def rank_key(f: DraftFinding) -> tuple:
 
 def publish(findings: Sequence[DraftFinding], texts: Mapping[str, str],
             positions: Mapping[str, Positions]) -> tuple[Finding, ...]:
-    """Rank findings (score, then stable keys), number them F001, F002, ... and type their
+    """Rank findings (score, then stable keys), give each its id (``finding_ids``) and type their
     statements, each on a side (``positions``: per claim kind, which statements say the same)."""
+    ranked = sorted(findings, key=rank_key)
     out: list[Finding] = []
-    for rank, f in enumerate(sorted(findings, key=rank_key), start=1):
+    for rank, (f, finding_id) in enumerate(zip(ranked, finding_ids(ranked), strict=True), start=1):
         sides = assign_sides(f.kind, f.claims, positions[f.claims[0].kind])
         statements = tuple(_statement(c, side, texts[c.doc_id]) for c, side in zip(f.claims, sides, strict=True))
-        out.append(Finding(f"F{rank:03d}", f.kind, f.topic, f.note, rank, f.score, statements))
+        out.append(Finding(finding_id, f.kind, f.topic, f.note, rank, f.score, statements))
     return tuple(out)
+
+
+# Crockford's base32: no I, L, O or U, so an id read out or retyped is not misread.
+ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+ID_CHARS = 4  # 1,048,576 ids: a longer one only where two findings of a run share the first four
+
+
+def finding_ids(ranked: Sequence[DraftFinding]) -> list[str]:
+    """Ids that survive a rerun: "F" and a digest of the finding's kind and first statement
+    (the least claim id), so adding, dropping or re-ranking other findings changes no id, and a
+    reader's "F7K2Q" from yesterday's report is the same finding today. Digests that share their
+    first ``ID_CHARS`` characters take as many more as tell them apart; findings with the same
+    kind and first statement (rare) are told apart by a suffix in rank order."""
+    digests = [_digest(f"{f.kind}\n{min(c.row.claim_id for c in f.claims)}") for f in ranked]
+    by_prefix: dict[str, set[str]] = {}
+    for d in digests:
+        by_prefix.setdefault(d[:ID_CHARS], set()).add(d)
+    seen: Counter[str] = Counter()
+    out = []
+    for d in digests:
+        n = ID_CHARS
+        while any(o[:n] == d[:n] for o in by_prefix[d[:ID_CHARS]] - {d}):
+            n += 1
+        seen[d] += 1
+        out.append(f"F{d[:n]}" if seen[d] == 1 else f"F{d[:n]}-{seen[d]}")
+    return out
+
+
+def _digest(text: str) -> str:
+    """16 base32 characters (80 bits) of the text's SHA-256."""
+    number = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:10], "big")
+    return "".join(ID_ALPHABET[(number >> (5 * k)) & 31] for k in range(16))
 
 
 def _statement(c: Claim, side: str, text: str) -> Statement:

@@ -290,6 +290,7 @@ def build_context(
         cards = tuple(_at_scale(card, i, shown[i] if i < len(shown) else ()) for i, card in enumerate(cards))
 
     quote_marks = _quote_marks(in_full, clean_by_id, names, anchors)
+    rank_of = {f.finding_id: f.rank for f in comparison.findings}  # a text's findings in rank order
     all_texts = tuple(
         AnnotatedText(
             doc_id=c.doc_id,
@@ -300,7 +301,7 @@ def build_context(
             paragraphs=_paragraphs(annotate_text(
                 c.text, mentions_by_id.get(c.doc_id, _empty(c.doc_id)), quote_marks.get(c.doc_id, ())
             ), excerpt),
-            finding_ids=tuple(sorted({q.finding_id for q in quote_marks.get(c.doc_id, ())})),
+            finding_ids=tuple(sorted({q.finding_id for q in quote_marks.get(c.doc_id, ())}, key=rank_of.__getitem__)),
         )
         for c in (clean_by_id[i] for i in ids if i in clean_by_id)
     )
