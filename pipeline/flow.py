@@ -298,9 +298,11 @@ def embed_task(documents: list[tuple[str, list[str]]]) -> list[np.ndarray]:
 
 @task(name="compare", cache_policy=NO_CACHE)
 def compare_task(
-    docs: list[CleanDocument], mentions: list[Mentions], claims: list[compare.Claim], vectors: dict[str, np.ndarray]
-) -> Comparison:
-    return compare.compare_claims(docs, mentions, claims, vectors)
+    docs: list[CleanDocument], mentions: list[Mentions], claims: list[compare.Claim], vectors: dict[str, np.ndarray],
+    memo: compare.PairMemo,
+) -> tuple[Comparison, compare.PairMemo]:
+    """The comparison, and the memo with this run's pair scores (for the next run)."""
+    return compare.compare_claims(docs, mentions, claims, vectors, memo=memo), memo
 
 
 @task(name="report", cache_policy=NO_CACHE)
@@ -558,12 +560,17 @@ def _extract_stage(raws: list[RawDocument], cleaned: list[CleanDocument], failur
 def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], options: RunOptions, cache_path: Path,
                    logger, clock: _StageClock) -> Comparison:
     """Claims, their frames embedded (from the cache when unchanged), and the ranked findings."""
-    claims = _claims_with_cache(cleaned, mentions, cache_path, logger.info)
+    claims, document_keys = _claims_with_cache(cleaned, mentions, cache_path, logger.info)
     clock.lap("claims")
     vectors = _embed_with_cache(compare.embedding_texts(claims), cache_path, logger, options.distributed)
     clock.lap("embed")
     logger.info(f"compare: {len(claims)} claims")
-    comparison = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors))
+    pair_cache = stage_cache.PairScoreCache(cache_path / "pairs")
+    version = f"{encoder.MODEL_NAME}:{encoder.CACHE_VERSION}:{bool(vectors)}"
+    memo = compare.PairMemo(document_keys, version, pair_cache.load(version))
+    comparison, memo = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors), quote(memo))
+    logger.info(f"compare: {comparison.pairs_scored:,} pairs scored, {memo.reused:,} from the previous run")
+    pair_cache.store(version, memo.now)
     clock.lap("compare")
     return comparison
 
@@ -680,9 +687,10 @@ def _extract_with_cache(
 
 
 def _claims_with_cache(docs: list[CleanDocument], mentions: list[Mentions], cache_dir: Path,
-                       log: Callable[[str], None]) -> list[compare.Claim]:
+                       log: Callable[[str], None]) -> tuple[list[compare.Claim], dict[str, str]]:
     """Each document's own claims from the cache when the document and its mentions are unchanged;
-    all of them then read against the corpus (background, reference dates) in one task."""
+    all of them then read against the corpus (background, reference dates) in one task. Also
+    each document's cache key, which names its own claims (the pair scores' memo keys on it)."""
     cache = stage_cache.PickleCache(cache_dir / "claims")
     keys = {d.doc_id: stage_cache.claims_key(d, m) for d, m in zip(docs, mentions, strict=True)}
     cached = cache.load(keys)
@@ -690,7 +698,7 @@ def _claims_with_cache(docs: list[CleanDocument], mentions: list[Mentions], cach
     claims, fresh = claims_task(quote(docs), quote(mentions), quote(cached))
     for doc_id, document in fresh.items():
         cache.store(keys[doc_id], document)
-    return claims
+    return claims, keys
 
 
 # Documents per task on a Dask cluster: enough to repay shipping a batch (each worker loads its

@@ -13,7 +13,8 @@ the layout code, the templates folder (stylesheet, fonts) and WeasyPrint's versi
 
 Layout under the cache folder: ``clean/<sha256>.pickle``, ``extract/<sha256>.pickle``,
 ``claims/<sha256>.pickle`` (a document's own claims, before they are read against the corpus),
-``embed/<sha256>.npy``, ``report/<sha256>.pickle``.
+``embed/<sha256>.npy``, ``report/<sha256>.pickle``, and ``pairs/scores.pickle``: the last run's
+pair scores (``compare.PairMemo``), one file replaced by each run, so it never outgrows a run.
 """
 
 from __future__ import annotations
@@ -206,3 +207,22 @@ class ReportPartCache:
 
     def store(self, document: str, part: RenderedPart) -> None:
         write_atomic(self._path(document), pickle.dumps(part))
+
+
+class PairScoreCache:
+    """The last run's pair scores (``compare.PairMemo.now``) in one file, with the version of
+    what else they read (the encoder); another version reads as none."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / "scores.pickle"
+
+    def load(self, version: str) -> dict[bytes, float | None]:
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        scores = stored.get("scores") if isinstance(stored, dict) and stored.get("version") == version else None
+        return scores if isinstance(scores, dict) else {}
+
+    def store(self, version: str, scores: dict[bytes, float | None]) -> None:
+        write_atomic(self.path, pickle.dumps({"version": version, "scores": scores}, protocol=pickle.HIGHEST_PROTOCOL))

@@ -20,20 +20,28 @@ Vector = dict[str, float]
 class TfIdf:
     """Inverse document frequencies fitted on a corpus of token lists."""
 
-    def __init__(self, corpus: Iterable[Sequence[str]]):
+    def __init__(self, corpus: Iterable[Sequence[str]], *, step: float | None = None):
+        """``step``: weights rounded to multiples of it, and the corpus's size taken in
+        quarter-octave steps, so that one more item in a large corpus moves only the weights of
+        some of its own tokens (compare reuses pair scores across runs by the weights, and an
+        unrelated document should not move the others' findings)."""
         df: Counter[str] = Counter()
         n = 0
         for tokens in corpus:
             n += 1
             df.update(set(tokens))
-        self.n = max(n, 1)
+        self.n = max(n, 1) if step is None else max(round(2 ** (round(4 * math.log2(max(n, 1))) / 4)), 1)
         self.df = df
+        self.step = step
         self._idf: dict[str, float] = {}  # compare asks for the same tokens' weights millions of times
 
     def idf(self, token: str) -> float:
         weight = self._idf.get(token)
         if weight is None:
-            weight = self._idf[token] = math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+            weight = math.log((1 + self.n) / (1 + self.df.get(token, 0))) + 1.0
+            if self.step:
+                weight = round(weight / self.step) * self.step
+            self._idf[token] = weight
         return weight
 
     def df_share(self, token: str) -> float:

@@ -120,3 +120,39 @@ def test_seed_export_controls_working_vs_backfiring(seed_comparison):
 def test_seed_false_conflict_stays_clear(seed_comparison):
     _, cmp, _ = seed_comparison
     assert not any("26%" in r.quote for r in cmp.finding_rows())
+
+
+def test_a_rerun_that_reuses_pair_scores_gives_a_fresh_runs_findings(nlp, encoder):
+    """The pair-score memo: a rerun with one more document reuses the scores of the pairs it
+    already saw, scores only the others, and finds exactly what a run without the memo finds."""
+    from pipeline.compare import PairMemo, build_claims, compare_claims, embedding_texts
+    from pipeline.compare.vectors import encode_texts
+    from pipeline.extract import extract_mentions
+    from pipeline.stage_cache import claims_key
+
+    # Enough documents that one more leaves most corpus weights as they were (a three-document
+    # corpus's weights all move with a fourth, and nothing is reused: correct, and no test).
+    corpus = {f"{doc_id}-{copy}": (published, text.replace("2024", str(2024 - copy)))
+              for copy in range(5) for doc_id, (published, text) in {**LAUNCH, **ELECTION}.items()}
+    docs = _docs(corpus)
+    mentions = extract_mentions(docs)
+    n = len(docs) - 1
+
+    def run(n, memo=None):
+        claims = build_claims(docs[:n], mentions[:n])
+        vectors = encode_texts(embedding_texts(claims), encoder)
+        return compare_claims(docs[:n], mentions[:n], claims, vectors, memo=memo)
+
+    keys = {d.doc_id: claims_key(d, m) for d, m in zip(docs, mentions, strict=True)}
+    first = PairMemo(keys, "test")
+    run(n, first)
+    again = PairMemo(keys, "test", first.now)
+    rerun, fresh = run(n + 1, again), run(n + 1)
+    assert rerun.findings == fresh.findings and rerun.claims == fresh.claims
+    assert again.reused > 0 and rerun.pairs_scored + again.reused == fresh.pairs_scored
+
+    changed = PairMemo({**keys, "l2-0": "another text"}, "test", first.now)  # its pairs are scored anew
+    assert run(n + 1, changed).findings == fresh.findings and changed.reused < again.reused
+    other_model = PairMemo(keys, "another encoder", first.now)
+    run(n + 1, other_model)
+    assert other_model.reused == 0

@@ -136,11 +136,23 @@ def test_claims_cache_reads_only_new_or_changed_documents_and_gives_a_fresh_runs
     docs = [clean.clean_document(_raw(doc_id, text)) for doc_id, text in (("a", ARTICLE), ("b", other), ("c", other))]
     mentions = extract.extract_mentions(docs)
     log: list[str] = []
-    first = flow._claims_with_cache(docs[:2], mentions[:2], tmp_path, log.append)
+    first, keys = flow._claims_with_cache(docs[:2], mentions[:2], tmp_path, log.append)
     assert first == compare.build_claims(docs[:2], mentions[:2]) and any(c.kind == "number" for c in first)
-    again = flow._claims_with_cache(docs, mentions, tmp_path, log.append)
+    again, keys_again = flow._claims_with_cache(docs, mentions, tmp_path, log.append)
     assert plain_claims_task == [["a", "b"], ["c"]] and log[-1] == "claims: 2 documents from cache, 1 to read"
     assert again == compare.build_claims(docs, mentions)  # read against the corpus again: the same claims
+    assert keys_again["a"] == keys["a"] and keys_again["b"] != keys_again["c"]  # "b" and "c": one text, two ids
+
+
+def test_pair_score_cache_keeps_one_version_and_shrugs_off_a_damaged_file(tmp_path):
+    from pipeline.stage_cache import PairScoreCache
+
+    cache = PairScoreCache(tmp_path / "pairs")
+    assert cache.load("v1") == {}
+    cache.store("v1", {b"k" * 16: 0.5, b"n" * 16: None})
+    assert cache.load("v1") == {b"k" * 16: 0.5, b"n" * 16: None} and cache.load("v2") == {}
+    cache.path.write_bytes(b"\x80\x05 not a pickle")
+    assert cache.load("v1") == {}
 
 
 def test_a_stage_fingerprint_follows_its_imports_and_the_data_it_names(tmp_path, monkeypatch):

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from pipeline.compare.align import Scorer
+from pipeline.compare.align import PairMemo, Scorer
 from pipeline.compare.claims import Claim, DocContext
 from pipeline.compare.events import mark_background, mark_elsewhere
 from pipeline.compare.lexicon import Lexicon, load_lexicon
@@ -48,8 +48,8 @@ from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
 __all__ = [
-    "Claim", "Comparison", "build_claims", "compare_claims", "compare_documents", "corpus_claims", "document_claims",
-    "draft_findings", "embed_documents", "embedding_texts", "find_findings", "frame_vectors",
+    "Claim", "Comparison", "PairMemo", "build_claims", "compare_claims", "compare_documents", "corpus_claims",
+    "document_claims", "draft_findings", "embed_documents", "embedding_texts", "find_findings", "frame_vectors",
 ]
 
 Vectors = Mapping[str, np.ndarray]
@@ -96,6 +96,12 @@ def _sentence_corpus(docs: Sequence[CleanDocument], mentions: Sequence[Mentions]
             yield content_stems(text[s:e])
 
 
+# IDF weights in steps of this size: one more document leaves almost every weight, and so almost
+# every pair score, as it was (``PairMemo``); compare's benchmark gives the same figures as with
+# exact weights.
+IDF_STEP = 0.25
+
+
 def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, *,
                   lexicon: Lexicon | None = None, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS) -> list[DraftFinding]:
     """All findings of all kinds, unranked: each kind's claims are aligned and classified on their own."""
@@ -103,14 +109,14 @@ def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf
 
 
 def _find(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, lexicon: Lexicon | None,
-          kinds: Sequence[ClaimKindEntry]) -> tuple[list[DraftFinding], int]:
+          kinds: Sequence[ClaimKindEntry], memo: PairMemo | None = None) -> tuple[list[DraftFinding], int]:
     """Every kind's findings, and how many pairs of statements were scored to find them."""
     lex = lexicon or load_lexicon()
     found: list[DraftFinding] = []
     pairs = 0
     for entry in kinds:
         items = [c for c in claims if c.kind == entry.kind]
-        scorer = Scorer(items, vectors, tfidf)
+        scorer = Scorer(items, vectors, tfidf, memo)
         found += entry.find(items, scorer, lex)
         pairs += scorer.pairs_scored
     return found, pairs
@@ -124,21 +130,24 @@ def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], 
 
 
 def _drafts(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
-            vectors: Vectors | None, kinds: Sequence[ClaimKindEntry]) -> tuple[list[DraftFinding], int]:
+            vectors: Vectors | None, kinds: Sequence[ClaimKindEntry],
+            memo: PairMemo | None = None) -> tuple[list[DraftFinding], int]:
     texts = {d.doc_id: d.text for d in docs}
-    found, pairs = _find(claims, vectors, TfIdf(_sentence_corpus(docs, mentions)), None, kinds)
+    found, pairs = _find(claims, vectors, TfIdf(_sentence_corpus(docs, mentions), step=IDF_STEP), None, kinds, memo)
     return [f for f in found if not (is_judged(f) and copies_of_one_text([c.doc_id for c in f.claims], texts))], pairs
 
 
 def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
                    vectors: Vectors | None, *, kinds: Sequence[ClaimKindEntry] = CLAIM_KINDS,
-                   judged: bool = True, conflict_model: ConflictModel | None = None) -> Comparison:
+                   judged: bool = True, conflict_model: ConflictModel | None = None,
+                   memo: PairMemo | None = None) -> Comparison:
     """The ranked findings of claims already built, with their frames' vectors (or none).
 
     Drafted disagreements and updates are judged by the verdict model (``conflict_model``, else
-    the packaged one); ``judged=False`` keeps every draft (to fit the model)."""
+    the packaged one); ``judged=False`` keeps every draft (to fit the model). With ``memo``, pair
+    scores of an earlier run are reused and this run's are collected in ``memo.now``."""
     positions = {entry.kind: entry.positions for entry in kinds}
-    drafts, pairs = _drafts(docs, mentions, claims, vectors, kinds)
+    drafts, pairs = _drafts(docs, mentions, claims, vectors, kinds, memo)
     if judged:
         drafts = judge(drafts, positions, conflict_model or load_conflict_model())
     texts = {d.doc_id: d.text for d in docs}

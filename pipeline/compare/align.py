@@ -17,10 +17,11 @@ the kept edges are the groups the findings are made of.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
@@ -238,17 +239,43 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 P = TypeVar("P")
+PairScore = Callable[["Scorer", int, int], "float | None"]
+
+
+@dataclass
+class PairMemo:
+    """Pair scores kept from one run to the next, so a rerun scores only the pairs that involve
+    a new or changed statement.
+
+    A pair's key is the score's name and what each of its two statements is, as a pair score
+    reads it (``Scorer.statement_key``): the key of its document's own claims
+    (``document_keys``: the document, its mentions and compare's code, as the flow's claims
+    cache keys them), the fields the corpus sets on it (reference time, background), whether
+    its texts have vectors, and the corpus weights of its words. An equal key is an equal score,
+    so a rerun gives what a fresh run gives. ``version`` names what else the scores read (the
+    encoder); ``now`` collects this run's scores, the next run's ``earlier``."""
+
+    document_keys: Mapping[str, str]
+    version: str = ""
+    earlier: Mapping[bytes, float | None] = field(default_factory=dict)
+    now: dict[bytes, float | None] = field(default_factory=dict)
+    reused: int = 0
 
 
 class Scorer:
-    """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF."""
+    """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF, and the
+    scores of an earlier run (``memo``)."""
 
-    def __init__(self, items: Sequence[Claim], vectors: Mapping[str, np.ndarray] | None, tfidf: TfIdf):
+    def __init__(self, items: Sequence[Claim], vectors: Mapping[str, np.ndarray] | None, tfidf: TfIdf,
+                 memo: PairMemo | None = None):
         self.items = items
         self.vectors = FrameVectors(items, vectors)
         self.measures = FrameVectors(items, vectors, "measure_text")
         self.tfidf = tfidf
+        self.memo = memo
         self._frames: list[dict[str, float]] | None = None
+        self._statement_keys: list[bytes | None] | None = None  # computed when first asked for
+        self._word_weights: dict[str, str] = {}
         self.pairs_scored = 0  # pairs a pair score was computed for (blocking keeps this near linear)
 
     def scored(self, pairs: Iterable[P]) -> Iterator[P]:
@@ -256,6 +283,56 @@ class Scorer:
         for pair in pairs:
             self.pairs_scored += 1
             yield pair
+
+    def scores(self, pairs: Iterable[tuple[int, int]], score: PairScore) -> Iterator[tuple[int, int, float | None]]:
+        """Each pair with its ``score``: from the memo when an earlier run scored the same two
+        statements, else computed (and counted in ``pairs_scored``)."""
+        memo = self.memo
+        tag = score.__name__.encode() + b"\x00"
+        for i, j in pairs:
+            a, b = (self.statement_key(i), self.statement_key(j)) if memo is not None else (None, None)
+            key = tag + a + b if a and b else None
+            if key is not None and key in memo.earlier:
+                value = memo.earlier[key]
+                memo.reused += 1
+            else:
+                value = score(self, i, j)
+                self.pairs_scored += 1
+            if key is not None:
+                memo.now[key] = value
+            yield i, j, value
+
+    def statement_key(self, i: int) -> bytes | None:
+        """What statement ``i`` is, as a pair score reads it (``PairMemo``); None when its
+        document has no key."""
+        if self._statement_keys is None:
+            self._statement_keys = [b"?"] * len(self.items)
+        key = self._statement_keys[i]
+        if key == b"?":
+            key = self._statement_keys[i] = self._statement_key(i)
+        return key
+
+    def _statement_key(self, i: int) -> bytes | None:
+        c = self.items[i]
+        document = self.memo.document_keys.get(c.doc_id) if self.memo else None
+        if document is None:
+            return None
+        words = sorted(set(c.context) | set(content_stems(c.frame)) | set(content_stems(c.measure_text)))
+        weights = " ".join(self._word_weight(w) for w in words)
+        said = "\x00".join((self.memo.version, document, c.row.claim_id, c.ref_time, c.background, str(c.current),
+                            c.row.cues, f"{self.vectors.has(i)}{self.measures.has(i)}", weights))
+        return hashlib.blake2b(said.encode("utf-8"), digest_size=16).digest()
+
+    def _word_weight(self, word: str) -> str:
+        """A word's corpus weight as the pair scores read it: IDF, and whether it is rare enough
+        to tell populations (``same_population``) and dates (``date_score``) apart."""
+        weight = self._word_weights.get(word)
+        if weight is None:
+            t = self.tfidf
+            weight = (f"{t.idf(word)!r}{'p' if t.df_share(word) <= POPULATION_MAX_DF_SHARE else ''}"
+                      f"{'r' if t.df.get(word, 0) <= max(DATE_RARE_DF_SHARE * t.n, DATE_RARE_MIN_DF) else ''}")
+            self._word_weights[word] = weight
+        return weight
 
     @functools.cached_property
     def sentence(self) -> list[dict[str, float]]:
@@ -508,8 +585,8 @@ def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         return out
 
     edges = []
-    for i, j in scorer.scored(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX))):
-        score = figure_score(scorer, i, j)
+    for i, j, score in scorer.scores(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)),
+                                     figure_score):
         if score is not None and score >= figure_align_min(items[i], items[j]):
             edges.append(Edge(i, j, round(score, 6)))
     return edges
@@ -569,8 +646,8 @@ def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         return [*_context_keys(c), "all"] if all_pairs else _context_keys(c)
 
     edges = []
-    for i, j in scorer.scored(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX))):
-        score = date_score(scorer, i, j)
+    for i, j, score in scorer.scores(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)),
+                                     date_score):
         same = same_moment(items[i], items[j])
         if score is not None and score >= (DATE_AGREE_MIN if same else DATE_ALIGN_MIN):
             edges.append(Edge(i, j, round(score, 6)))
@@ -584,8 +661,7 @@ def align_grouped(items: Sequence[Claim], scorer: Scorer, group_of: Callable[[Cl
                   accept: Callable[[Scorer, int, int], float | None]) -> list[Edge]:
     """Edges within the same scale, outcome set or judgement axis, scored by ``accept``."""
     edges = []
-    for i, j in scorer.scored(candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6)):
-        score = accept(scorer, i, j)
+    for i, j, score in scorer.scores(candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6), accept):
         if score is not None:
             edges.append(Edge(i, j, round(score, 6)))
     return edges
@@ -644,8 +720,7 @@ def align_judgements(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
         by_axis.setdefault(c.value.axis, []).append(i)
     pairs = sorted(pair for members in by_axis.values() for pair in _judgement_candidates(scorer, members))
     edges = []
-    for i, j in scorer.scored(pairs):
-        score = judgement_score(scorer, i, j)
+    for i, j, score in scorer.scores(pairs, judgement_score):
         if score is not None:
             edges.append(Edge(i, j, round(score, 6)))
     return edges
