@@ -77,7 +77,9 @@ def document_claims(doc: CleanDocument, mentions: Mentions, *, lexicon: Lexicon 
 def corpus_claims(per_document: Sequence[Sequence[Claim]], docs: Sequence[CleanDocument],
                   mentions: Sequence[Mentions]) -> list[Claim]:
     """The documents' statements read against the whole corpus: a reference date for the undated
-    ones, and figures about background events or foreign places marked as background."""
+    ones, and figures about background events or foreign places marked as background. The fields
+    set here (``ref_time``, ``background``, ``current``, the row's ``cues``) are part of the pair
+    scores' memo keys (``Scorer.statement_key``): a field set here must be added there."""
     known = sorted(d.meta.published[:10] for d in docs if d.meta.published)
     # Articles in one run usually cover one story: an undated one is taken to be from the
     # middle of the dated ones when deciding whether a dated figure is background history.
