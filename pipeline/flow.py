@@ -570,7 +570,7 @@ def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], optio
     memo = compare.PairMemo(document_keys, version, pair_cache.load(version))
     comparison, memo = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors), quote(memo))
     logger.info(f"compare: {comparison.pairs_scored:,} pairs scored, {memo.reused:,} from the previous run")
-    pair_cache.store(version, memo.now)
+    pair_cache.store(version, memo.now())
     clock.lap("compare")
     return comparison
 

@@ -13,7 +13,7 @@ the layout code, the templates folder (stylesheet, fonts) and WeasyPrint's versi
 
 Layout under the cache folder: ``clean/<sha256>.pickle``, ``extract/<sha256>.pickle``,
 ``claims/<sha256>.pickle`` (a document's own claims, before they are read against the corpus),
-``embed/<sha256>.npy``, ``report/<sha256>.pickle``, and ``pairs/scores.pickle``: the last run's
+``embed/<sha256>.npy``, ``report/<sha256>.pickle``, and ``pairs/scores.npz``: the last run's
 pair scores (``compare.PairMemo``), one file replaced by each run, so it never outgrows a run.
 """
 
@@ -25,11 +25,13 @@ import hashlib
 import importlib.metadata
 import io
 import pickle
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from pipeline.compare.memo import KEY_DTYPE, PairScores
 from pipeline.documents import CleanDocument, Mentions, RawDocument
 from pipeline.files import write_atomic
 from pipeline.report import RenderedPart
@@ -210,19 +212,25 @@ class ReportPartCache:
 
 
 class PairScoreCache:
-    """The last run's pair scores (``compare.PairMemo.now``) in one file, with the version of
-    what else they read (the encoder); another version reads as none."""
+    """The last run's pair scores (``compare.PairScores``) in one ``.npz`` file (no pickles), with
+    the version of what else they read (the encoder); another version reads as none."""
 
     def __init__(self, folder: Path):
-        self.path = folder / "scores.pickle"
+        self.path = folder / "scores.npz"
 
-    def load(self, version: str) -> dict[bytes, float | None]:
+    def load(self, version: str) -> PairScores:
         try:
-            stored = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return {}
-        scores = stored.get("scores") if isinstance(stored, dict) and stored.get("version") == version else None
-        return scores if isinstance(scores, dict) else {}
+            with np.load(self.path, allow_pickle=False) as stored:
+                if str(stored["version"]) != version:
+                    return PairScores()
+                scores = PairScores(stored["keys"], stored["values"])
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return PairScores()
+        ok = (scores.keys.dtype == np.dtype(KEY_DTYPE) and scores.values.dtype == np.float64
+              and scores.keys.shape == scores.values.shape and bool(np.all(scores.keys[1:] > scores.keys[:-1])))
+        return scores if ok else PairScores()
 
-    def store(self, version: str, scores: dict[bytes, float | None]) -> None:
-        write_atomic(self.path, pickle.dumps({"version": version, "scores": scores}, protocol=pickle.HIGHEST_PROTOCOL))
+    def store(self, version: str, scores: PairScores) -> None:
+        buffer = io.BytesIO()
+        np.savez(buffer, version=np.array(version), keys=scores.keys, values=scores.values)
+        write_atomic(self.path, buffer.getvalue())

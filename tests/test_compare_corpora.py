@@ -146,13 +146,13 @@ def test_a_rerun_that_reuses_pair_scores_gives_a_fresh_runs_findings(nlp, encode
     keys = {d.doc_id: claims_key(d, m) for d, m in zip(docs, mentions, strict=True)}
     first = PairMemo(keys, "test")
     run(n, first)
-    again = PairMemo(keys, "test", first.now)
+    again = PairMemo(keys, "test", first.now())
     rerun, fresh = run(n + 1, again), run(n + 1)
     assert rerun.findings == fresh.findings and rerun.claims == fresh.claims
     assert again.reused > 0 and rerun.pairs_scored + again.reused == fresh.pairs_scored
 
-    changed = PairMemo({**keys, "l2-0": "another text"}, "test", first.now)  # its pairs are scored anew
+    changed = PairMemo({**keys, "l2-0": "another text"}, "test", first.now())  # its pairs are scored anew
     assert run(n + 1, changed).findings == fresh.findings and changed.reused < again.reused
-    other_model = PairMemo(keys, "another encoder", first.now)
+    other_model = PairMemo(keys, "another encoder", first.now())
     run(n + 1, other_model)
     assert other_model.reused == 0

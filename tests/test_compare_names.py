@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.compare import compare_documents
@@ -199,3 +199,14 @@ def test_compare_counts_the_pairs_it_scores():
     docs, men = make_corpus(specs)
     # Two names and one place, three forms: only the two names one letter apart are a candidate pair.
     assert compare_documents(docs, men, kinds=NAMES_ONLY).pairs_scored == 1
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_name_key_keeps_exactly_the_letters_and_digits_of_any_text(text):
+    """The regex in ``name_key`` drops what ``str.isalnum`` rejects, whatever the script."""
+    from pipeline.compare.claims import name_key
+
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    assert name_key(text).split() == [w for w in words if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr",
+                                                                     "ii", "iii", "iv")]

@@ -145,14 +145,22 @@ def test_claims_cache_reads_only_new_or_changed_documents_and_gives_a_fresh_runs
 
 
 def test_pair_score_cache_keeps_one_version_and_shrugs_off_a_damaged_file(tmp_path):
+    import numpy as np
+
+    from pipeline.compare import PairScores
     from pipeline.stage_cache import PairScoreCache
 
     cache = PairScoreCache(tmp_path / "pairs")
-    assert cache.load("v1") == {}
-    cache.store("v1", {b"k" * 16: 0.5, b"n" * 16: None})
-    assert cache.load("v1") == {b"k" * 16: 0.5, b"n" * 16: None} and cache.load("v2") == {}
-    cache.path.write_bytes(b"\x80\x05 not a pickle")
-    assert cache.load("v1") == {}
+    assert len(cache.load("v1")) == 0
+    scores = PairScores.joined([(np.array([b"k" * 16, b"a" * 16], dtype="S16"), np.array([0.5, np.nan]))])
+    cache.store("v1", scores)
+    again = cache.load("v1")
+    assert again.keys.tolist() == [b"a" * 16, b"k" * 16] and np.isnan(again.values[0]) and again.values[1] == 0.5
+    assert len(cache.load("v2")) == 0
+    known, values = again.lookup(np.array([b"k" * 16, b"z" * 16], dtype="S16"))
+    assert known.tolist() == [True, False] and values[0] == 0.5 and np.isnan(values[1])
+    cache.path.write_bytes(b"PK\x03\x04 not a zip file")
+    assert len(cache.load("v1")) == 0
 
 
 def test_a_stage_fingerprint_follows_its_imports_and_the_data_it_names(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ only from its own floor or below; ``tests/test_architecture.py`` checks it):
 
 1. base: ``claims`` (the ``Claim`` frame and one value type per kind), ``background`` (is a
    statement about an earlier or other event), ``lexicon``, ``text``, ``currency``,
-   ``gazetteer`` (which region a place lies in).
+   ``gazetteer`` (which region a place lies in), ``memo`` (pair scores kept from the last run).
 2. builders: ``figures`` (numbers with their own frames), ``dated`` (dates, times of day),
    ``judgements``, ``statuses`` (status stages, exclusive outcomes), ``places`` (where a trial
    sat), ``events`` (background across the corpus).
@@ -33,10 +33,11 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from pipeline.compare.align import PairMemo, Scorer
+from pipeline.compare.align import Scorer
 from pipeline.compare.claims import Claim, DocContext
 from pipeline.compare.events import mark_background, mark_elsewhere
 from pipeline.compare.lexicon import Lexicon, load_lexicon
+from pipeline.compare.memo import PairMemo, PairScores
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.ranking import publish
 from pipeline.compare.registry import CLAIM_KINDS, ClaimKindEntry
@@ -48,8 +49,9 @@ from pipeline.documents import CleanDocument, Comparison, Mentions
 from pipeline.textsim import TfIdf
 
 __all__ = [
-    "Claim", "Comparison", "PairMemo", "build_claims", "compare_claims", "compare_documents", "corpus_claims",
-    "document_claims", "draft_findings", "embed_documents", "embedding_texts", "find_findings", "frame_vectors",
+    "Claim", "Comparison", "PairMemo", "PairScores", "build_claims", "compare_claims", "compare_documents",
+    "corpus_claims", "document_claims", "draft_findings", "embed_documents", "embedding_texts", "find_findings",
+    "frame_vectors",
 ]
 
 Vectors = Mapping[str, np.ndarray]
@@ -147,7 +149,7 @@ def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], 
 
     Drafted disagreements and updates are judged by the verdict model (``conflict_model``, else
     the packaged one); ``judged=False`` keeps every draft (to fit the model). With ``memo``, pair
-    scores of an earlier run are reused and this run's are collected in ``memo.now``."""
+    scores of an earlier run are reused and this run's are collected (``memo.now()``)."""
     positions = {entry.kind: entry.positions for entry in kinds}
     drafts, pairs = _drafts(docs, mentions, claims, vectors, kinds, memo)
     if judged:

@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -30,6 +30,7 @@ from pipeline.compare.background import ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, same_name, year_of
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.lexicon import load_lexicon
+from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
 from pipeline.textsim import TfIdf, cosine, weighted_overlap
@@ -242,29 +243,14 @@ P = TypeVar("P")
 PairScore = Callable[["Scorer", int, int], "float | None"]
 
 
-@dataclass
-class PairMemo:
-    """Pair scores kept from one run to the next, so a rerun scores only the pairs that involve
-    a new or changed statement.
-
-    A pair's key is the score's name and what each of its two statements is, as a pair score
-    reads it (``Scorer.statement_key``): the key of its document's own claims
-    (``document_keys``: the document, its mentions and compare's code, as the flow's claims
-    cache keys them), the fields the corpus sets on it (reference time, background), whether
-    its texts have vectors, and the corpus weights of its words. An equal key is an equal score,
-    so a rerun gives what a fresh run gives. ``version`` names what else the scores read (the
-    encoder); ``now`` collects this run's scores, the next run's ``earlier``."""
-
-    document_keys: Mapping[str, str]
-    version: str = ""
-    earlier: Mapping[bytes, float | None] = field(default_factory=dict)
-    now: dict[bytes, float | None] = field(default_factory=dict)
-    reused: int = 0
-
-
 class Scorer:
     """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF, and the
-    scores of an earlier run (``memo``)."""
+    scores of an earlier run (``memo``).
+
+    A pair's memo key is what each of its statements is as a score reads it (``statement_key``):
+    the key of its document's own claims, the fields the corpus sets on it (reference time,
+    background), whether its texts have vectors (with the encoder's name, ``memo.version``), and
+    the corpus weights of its words."""
 
     def __init__(self, items: Sequence[Claim], vectors: Mapping[str, np.ndarray] | None, tfidf: TfIdf,
                  memo: PairMemo | None = None):
@@ -286,21 +272,34 @@ class Scorer:
 
     def scores(self, pairs: Iterable[tuple[int, int]], score: PairScore) -> Iterator[tuple[int, int, float | None]]:
         """Each pair with its ``score``: from the memo when an earlier run scored the same two
-        statements, else computed (and counted in ``pairs_scored``)."""
+        statements (``PairMemo``), else computed (and counted in ``pairs_scored``)."""
         memo = self.memo
-        tag = score.__name__.encode() + b"\x00"
-        for i, j in pairs:
-            a, b = (self.statement_key(i), self.statement_key(j)) if memo is not None else (None, None)
-            key = tag + a + b if a and b else None
-            if key is not None and key in memo.earlier:
-                value = memo.earlier[key]
-                memo.reused += 1
-            else:
-                value = score(self, i, j)
+        if memo is None:
+            for i, j in pairs:
                 self.pairs_scored += 1
-            if key is not None:
-                memo.now[key] = value
+                yield i, j, score(self, i, j)
+            return
+        pairs = list(pairs)
+        tag = score.__name__.encode() + b"\x00"
+        keys = [self._pair_key(tag, i, j) for i, j in pairs]
+        known, earlier = memo.earlier.lookup(np.array([k or b"" for k in keys], dtype=KEY_DTYPE))
+        values = np.full(len(pairs), NO_SCORE)
+        for n, ((i, j), key) in enumerate(zip(pairs, keys, strict=True)):
+            if key and known[n]:
+                memo.reused += 1
+                value = None if math.isnan(earlier[n]) else float(earlier[n])
+            else:
+                self.pairs_scored += 1
+                value = score(self, i, j)
+            if value is not None:
+                values[n] = value
             yield i, j, value
+        cached = np.array([bool(k) for k in keys], dtype=bool)
+        memo.record(np.array([k for k in keys if k], dtype=KEY_DTYPE), values[cached])
+
+    def _pair_key(self, tag: bytes, i: int, j: int) -> bytes:
+        a, b = self.statement_key(i), self.statement_key(j)
+        return hashlib.blake2b(tag + a + b, digest_size=16).digest() if a and b else b""
 
     def statement_key(self, i: int) -> bytes | None:
         """What statement ``i`` is, as a pair score reads it (``PairMemo``); None when its

@@ -18,7 +18,9 @@ which builder makes which kind. ``ClaimRow`` is what claims.csv holds (``Claim.r
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -53,10 +55,15 @@ def same_name(a: str, b: str) -> bool:
     return x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects
+_NAME_FILLERS = frozenset(("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """A name's words as compared: lower case, no punctuation, no titles or generational suffixes."""
-    return " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in name.lower()).split()
-                    if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr", "ii", "iii", "iv"))
+    """A name's words as compared: lower case, no punctuation, no titles or generational suffixes
+    (cached: compare and the gazetteer ask for the same names many thousand times)."""
+    return " ".join(w for w in _NOT_ALNUM.sub(" ", name.lower()).split() if w not in _NAME_FILLERS)
 
 
 @dataclass(frozen=True)
