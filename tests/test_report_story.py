@@ -6,6 +6,7 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from pipeline import schema
 from pipeline.documents import Finding, SourceInfo, Statement, document_title, source_infos
@@ -134,3 +135,16 @@ def test_times_of_day_are_listed_per_day_with_their_sources():
                 "b": Mentions("b", dates=(time("b", "2011-08-16T06:31", "GMT"), time("b", "2011-08-16T08:30")))}
     (day,) = _day_hours(["a", "b"], {"a": "S1 ITWeb", "b": "S2 BBC"}, mentions)
     assert day.day == "2011-08-16" and day.times == "06:31 GMT (S2 BBC) · 08:30 (S1 ITWeb, S2 BBC)"
+
+
+@pytest.mark.parametrize(("topic", "phrase"), [
+    ("death toll", "the death toll"),
+    ("Nvidia’s revenue (China, AI)", "Nvidia’s revenue (China, AI)"),
+    ("FBI estimate", "the FBI estimate"),
+    ("date: Gray was killed (NYPD)", "the date of “Gray was killed” (NYPD)"),
+    ("assessment: restrictions", "the judgement of “restrictions”"),
+])
+def test_a_topic_keeps_its_case_and_takes_an_article_unless_possessive(topic, phrase):
+    from pipeline.report.story import _topic_phrase
+
+    assert _topic_phrase(topic) == phrase

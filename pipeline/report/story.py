@@ -61,20 +61,23 @@ def top_lines(findings: Sequence[Finding], positions: Mapping[str, str], n: int 
     for f in findings[:n]:
         label = kinds.kind(f.kind).label
         where = positions.get(f.finding_id, "")
-        out.append(TopLine(f.finding_id, label, f"{label} on the {_plain_topic(f.topic)}: {where}." if where
-                           else f"{label} on the {_plain_topic(f.topic)}."))
+        out.append(TopLine(f.finding_id, label, f"{label} on {_topic_phrase(f.topic)}: {where}." if where
+                           else f"{label} on {_topic_phrase(f.topic)}."))
     return tuple(out)
 
 
-def _plain_topic(topic: str) -> str:
-    """A topic label as the object of "on the ...": "date: Gray was killed (NYPD)" -> "date of
-    “Gray was killed” (NYPD)"; "assessment: X" -> "judgement of “X”"."""
+def _topic_phrase(topic: str) -> str:
+    """A topic label as the object of "on ...": "death toll" -> "the death toll"; "date: Gray was
+    killed (NYPD)" -> "the date of “Gray was killed” (NYPD)"; "assessment: X" -> "the judgement
+    of “X”"; a possessive needs no article ("Nvidia’s revenue"). Topics keep their source's
+    case: a capital is more often a name than a sentence's first word."""
     head, sep, rest = topic.partition(": ")
     if sep and head in ("date", "time", "assessment"):
         words, paren, names = rest.partition(" (")
         what = "judgement" if head == "assessment" else head
-        return f"{what} of “{words}”" + (f" ({names}" if paren else "")
-    return topic[:1].lower() + topic[1:] if topic[:2] != topic[:2].upper() else topic
+        return f"the {what} of “{words}”" + (f" ({names}" if paren else "")
+    first = topic.split(" ", 1)[0]
+    return topic if first.endswith(("’s", "'s")) else f"the {topic}"
 
 
 def agreement_rows(findings: Sequence[Finding], names: Mapping[str, str]) -> tuple[tuple[AgreementRow, ...], str]:
