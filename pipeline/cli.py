@@ -153,22 +153,24 @@ def _run_flow(args: argparse.Namespace) -> int:
         if problem:
             print(f"error: rules file {args.rules}: {problem}", file=sys.stderr)
             return EXIT_NOTHING_PROCESSED
-    from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
+    from pipeline import folders  # light: a bad folder is refused before the models and Prefect load
 
-    problem = flow.check_paths(args.raw, args.processed, args.reports, replace=args.replace)
+    problem = folders.check_paths(args.raw, args.processed, args.reports, replace=args.replace)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    if not flow.list_input_files(args.raw):
+    if not folders.list_input_files(args.raw):
         print(f"error: no input files in {args.raw} (expected .txt, .md or .html files)", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
     api = os.environ.get("PREFECT_API_URL", "")
+    down = _server_down(api) if api else ""
+    if down:
+        print(f"error: PREFECT_API_URL={api} does not answer ({down}); start that server or unset the "
+              "variable to use a temporary one", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
+
     if api:
-        down = _server_down(api)
-        if down:
-            print(f"error: PREFECT_API_URL={api} does not answer ({down}); start that server or unset the "
-                  "variable to use a temporary one", file=sys.stderr)
-            return EXIT_NOTHING_PROCESSED
         print(f"Running the flow on {args.raw} (Prefect server {api}) ...", flush=True)
     else:
         print(f"Running the flow on {args.raw} (Prefect starts a temporary local server first) ...", flush=True)

@@ -58,6 +58,7 @@ from pipeline.documents import (  # noqa: E402
 )
 from pipeline.extract import encoder  # noqa: E402
 from pipeline.files import write_atomic  # noqa: E402
+from pipeline.folders import RUN_RECORD, check_paths, list_input_files  # noqa: E402
 from pipeline.schema import DocumentRow  # noqa: E402
 
 PROJECT_ROOT = prefect_env.project_root()
@@ -159,15 +160,6 @@ class InputFile:
 
 # A metadata sidecar is a few hundred bytes; anything bigger is not one.
 MAX_SIDECAR_BYTES = 64_000
-
-
-def list_input_files(raw_dir: Path) -> list[Path]:
-    """Every entry of the input folder that may be a document (not sidecars, hidden files or editor
-    backups), links, special files and sub-folders included: they get a row saying why they were
-    not read."""
-    with os.scandir(raw_dir) as entries:
-        names = [e.name for e in entries]
-    return sorted(raw_dir / n for n in names if ingest.is_input_file(n))
 
 
 def _read_inputs(raw_dir: Path) -> list[InputFile]:
@@ -396,40 +388,9 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, option
             lock.close()
 
 
-# Where a run records what its outputs were made from (the input folder), to refuse mixing stories,
-# and the files it wrote into --processed (the only files a later run may remove there).
-RUN_RECORD = "run.json"
 OUTPUTS_KEY = "outputs"
 LEGACY_CLEAN_TEXTS_KEY = "clean_texts"  # what runs before staging recorded: clean text names only
 LOCK_FILE = ".newscompare.lock"
-
-
-def check_paths(raw: Path, processed: Path, reports: Path, *, replace: bool = False) -> str:
-    """Why these folders cannot be used ('' when they can), before any stage runs: the input must
-    be a folder; outputs must be folders (or not exist yet), must not overlap the input, and must
-    not hold another input folder's results (unless ``replace``)."""
-    if not raw.is_dir():
-        return f"input folder {raw} does not exist or is not a folder"
-    raw_real = raw.resolve()
-    for label, out in (("--processed", processed), ("--reports", reports)):
-        if out.exists() and not out.is_dir():
-            return f"{label} {out} is a file, not a folder"
-        real = out.resolve()
-        if real == raw_real or raw_real in real.parents or real in raw_real.parents:
-            return f"{label} {out} overlaps the input folder {raw}: outputs are never written inside the input"
-    if (processed / "clean").is_symlink() or ((processed / "clean").exists() and not (processed / "clean").is_dir()):
-        return (f"{processed / 'clean'} is a symbolic link or a file: the clean texts are only written into a real "
-                "folder inside --processed")
-    record = processed / RUN_RECORD
-    if record.is_file() and not replace:
-        try:
-            previous = json.loads(record.read_text(encoding="utf-8")).get("input_folder", "")
-        except (OSError, ValueError, AttributeError):
-            previous = ""
-        if previous and previous != str(raw_real):
-            return (f"{processed} holds the results of another input folder ({previous}); use another --processed "
-                    "folder, or --replace to overwrite them")
-    return ""
 
 
 def _lock_outputs(folder: Path):

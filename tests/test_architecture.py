@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline.compare",),
     ("pipeline.report",),
     ("pipeline.prefect_env",),
-    ("pipeline.stage_cache", "pipeline.publish"),
+    ("pipeline.stage_cache", "pipeline.publish", "pipeline.folders"),
     ("pipeline.flow",),
     ("pipeline.bench",),
     ("pipeline.cli",),
@@ -38,6 +38,7 @@ PREFECT_MODULES = {"pipeline.flow", "pipeline.prefect_env"}
 FILE_SYSTEM_MODULES = {
     "pipeline.flow": "reads the input folder, writes every output",
     "pipeline.cli": "checks paths before the flow starts",
+    "pipeline.folders": "checks a run's folders and lists the input folder, before the flow is imported",
     "pipeline.prefect_env": "decides where Prefect keeps its home (the checkout, else the working folder)",
     "pipeline.resources": "locates and reads files packaged inside pipeline/",
     "pipeline.files": "writes an output file atomically",
@@ -219,9 +220,11 @@ def test_schema_is_the_one_csv_definition():
         assert not defined & row_types, f"{module} redefines {defined & row_types}"
 
 
-@pytest.mark.parametrize("package", ["pipeline.compare", "pipeline.report", "pipeline.clean", "pipeline.schema"])
+@pytest.mark.parametrize("package", ["pipeline.compare", "pipeline.report", "pipeline.clean", "pipeline.schema",
+                                     "pipeline.folders"])
 def test_importing_a_stage_does_not_load_the_models(package):
-    """compare and report never need spaCy or dateparser; importing them must stay light."""
+    """compare and report never need spaCy or dateparser, and the CLI checks folders before the
+    models load; importing them must stay light."""
     code = (f"import sys, {package}; heavy = [m for m in ('spacy', 'dateparser', 'torch', 'prefect') "
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)

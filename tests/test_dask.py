@@ -1,16 +1,11 @@
 """The flow on a Dask cluster (prefect-dask): the same CSVs as a local run; a failed batch is
 recorded per document. The cluster test mirrors the multi-machine setup of the README: one
-Prefect server, its URL shared by the flow and every worker."""
+Prefect server (conftest's), its URL shared by the flow and every worker."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,7 +17,7 @@ RUN = """
 import sys
 from pipeline import flow
 raw, out, cache, address = sys.argv[1:5]
-flow.DASK_BATCH_DOCUMENTS = 2  # several batches even for five documents
+flow.DASK_BATCH_DOCUMENTS = 2  # several batches even for three documents
 params = dict(raw_dir=raw, processed_dir=out + "/processed", reports_dir=out + "/reports", cache_dir=cache)
 summary = flow.run_on_dask(address, **params) if address else flow.run_pipeline(**params)
 sys.exit(0 if summary.ok == summary.documents and not summary.report_error else 1)
@@ -64,55 +59,22 @@ def test_a_failed_batch_fails_its_documents_with_a_reason_and_the_others_go_on(m
     assert all(f.reason == "clean failed on the cluster: RuntimeError: worker lost" for f in out[2:4])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _prefect_server(home: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-           "PREFECT_UI_ENABLED": "false"}
-    env.pop("PREFECT_API_URL", None)
-    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    url = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2):
-                return server, url
-        except OSError:
-            time.sleep(0.5)
-    server.kill()
-    raise AssertionError("the Prefect server did not start")
-
-
 @pytest.mark.slow
-def test_a_dask_cluster_with_two_workers_writes_the_same_csvs_as_a_local_run(tmp_path, monkeypatch):
+def test_a_dask_cluster_with_two_workers_writes_the_same_csvs_as_a_local_run(tmp_path, monkeypatch, prefect_api_url,
+                                                                              small_story):
     distributed = pytest.importorskip("distributed")
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for seed in sorted((REPO / "raw").glob("*.txt")):
-        shutil.copy(seed, raw / seed.name)
-    server, url = _prefect_server(tmp_path / "prefect-home")
-    try:
-        monkeypatch.setenv("PREFECT_API_URL", url)  # the workers inherit it: one server for all
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster:
-            on_dask = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "dask"),
-                                      str(tmp_path / "cache-dask"), cluster.scheduler_address],
-                                     cwd=REPO, capture_output=True, text=True, timeout=900)
-        assert on_dask.returncode == 0, on_dask.stderr[-3000:]
-        local = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "local"),
-                                str(tmp_path / "cache-local"), ""],  # no address: the local flow
-                               cwd=REPO, capture_output=True, text=True, timeout=900)
-        assert local.returncode == 0, local.stderr[-3000:]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    raw = small_story
+    monkeypatch.setenv("PREFECT_API_URL", prefect_api_url)  # the workers inherit it: one server for all
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        on_dask = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "dask"),
+                                  str(tmp_path / "cache-dask"), cluster.scheduler_address],
+                                 cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert on_dask.returncode == 0, on_dask.stderr[-3000:]
+    local = subprocess.run([sys.executable, "-c", RUN, str(raw), str(tmp_path / "local"),
+                            str(tmp_path / "cache-local"), ""],  # no address: the local flow
+                           cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert local.returncode == 0, local.stderr[-3000:]
     csvs = sorted(p.name for p in (tmp_path / "local" / "processed").glob("*.csv"))
     assert "findings.csv" in csvs and "entities.csv" in csvs
     for name in csvs:

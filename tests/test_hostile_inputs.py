@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import clean, cli, ingest, schema
+from pipeline import clean, cli, folders, ingest, schema
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = ("Officials said 12 people were injured in the fire in Tarrow on Monday.\n\n"
@@ -132,21 +132,21 @@ def test_spreadsheet_guard_keeps_numbers_and_offsets():
 
 
 
-def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env.update(kwargs.pop("env", {}))
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess, with ``env`` (conftest's cli_env: the shared Prefect server)."""
     return subprocess.run([sys.executable, "-m", "pipeline", "run", *args], capture_output=True, text=True,
-                          cwd=REPO, env=env, timeout=600, **kwargs)
+                          cwd=REPO, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory):
+def hostile_run(tmp_path_factory, cli_env):
     base = tmp_path_factory.mktemp("hostile")
     raw = base / "raw"
     expected = build_hostile_folder(raw, base / "outside_secret.txt")
     before = {p.name: (p.is_symlink(), p.read_bytes() if p.is_file() and not p.is_symlink() else b"")
               for p in raw.iterdir() if not p.name.startswith("fifo")}
-    done = _run(["--raw", str(raw), "--processed", str(base / "processed"), "--reports", str(base / "reports")])
+    done = _run(["--raw", str(raw), "--processed", str(base / "processed"), "--reports", str(base / "reports")],
+                cli_env)
     after = {p.name: (p.is_symlink(), p.read_bytes() if p.is_file() and not p.is_symlink() else b"")
              for p in raw.iterdir() if not p.name.startswith("fifo")}
     return {"done": done, "base": base, "expected": expected, "unchanged": before == after}
@@ -198,15 +198,13 @@ def test_outputs_overlapping_the_input_or_being_files_are_refused_before_anythin
 
 
 def test_an_output_folder_of_another_story_is_not_overwritten(tmp_path):
-    from pipeline import flow
-
     raw, other, processed = tmp_path / "raw", tmp_path / "other", tmp_path / "processed"
     for folder in (raw, other, processed):
         folder.mkdir()
-    (processed / flow.RUN_RECORD).write_text(json.dumps({"input_folder": str(other.resolve())}))
-    problem = flow.check_paths(raw, processed, tmp_path / "reports")
+    (processed / folders.RUN_RECORD).write_text(json.dumps({"input_folder": str(other.resolve())}))
+    problem = folders.check_paths(raw, processed, tmp_path / "reports")
     assert "another input folder" in problem
-    assert flow.check_paths(raw, processed, tmp_path / "reports", replace=True) == ""
+    assert folders.check_paths(raw, processed, tmp_path / "reports", replace=True) == ""
 
 
 def test_one_run_per_output_folder(tmp_path):
@@ -226,7 +224,7 @@ def test_a_prefect_server_that_is_down_is_one_line_and_exit_2(tmp_path):
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE)
     done = _run(["--raw", str(raw), "--processed", str(tmp_path / "p"), "--reports", str(tmp_path / "r")],
-                env={"PREFECT_API_URL": "http://127.0.0.1:9/api"})
+                {**os.environ, "PREFECT_API_URL": "http://127.0.0.1:9/api"})
     assert done.returncode == cli.EXIT_NOTHING_PROCESSED
     assert "does not answer" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -9,7 +9,6 @@ input, a full disk) run on their own.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +31,8 @@ NOTES = "the user's own notes, not the tool's\n"
 CONTROL_BYTES = [bytes([c]) for c in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F)]
 
 
-def _run(args: list[str]) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    """The CLI in a subprocess, with ``env`` (conftest's cli_env: the shared Prefect server)."""
     return subprocess.run([sys.executable, "-m", "pipeline", "run", *args], capture_output=True, text=True,
                           cwd=REPO, env=env, timeout=600)
 
@@ -70,7 +69,7 @@ def _build(raw: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs(tmp_path_factory, cli_env):
     """(first run, second run after dropped.txt is removed, the project and reports folders, the
     input before and after the first run, the clean texts after the first run). Every assertion on
     the project's CSVs reads the second run's."""
@@ -82,11 +81,11 @@ def runs(tmp_path_factory):
     (project / "clean" / "my notes.txt").write_text(NOTES)
     before = {p.name: p.read_bytes() for p in raw.iterdir() if p.is_file()}
     args = ["--raw", str(raw), "--processed", str(project), "--reports", str(base / "reports"), "--xlsx"]
-    first = _run(args)
+    first = _run(args, cli_env)
     after_first = {p.name: p.read_bytes() for p in raw.iterdir() if p.is_file()}
     texts_first = sorted(p.name for p in (project / "clean").iterdir())
     (raw / "dropped.txt").unlink()
-    second = _run(args)
+    second = _run(args, cli_env)
     return first, second, project, base / "reports", before, after_first, texts_first
 
 
@@ -197,7 +196,7 @@ def test_only_files_a_run_recorded_writing_are_ever_removed(runs):
     assert (project / "clean" / "my notes.txt").read_text() == NOTES
 
 
-def test_a_reports_folder_another_run_is_writing_to_is_refused(tmp_path):
+def test_a_reports_folder_another_run_is_writing_to_is_refused(tmp_path, cli_env):
     from pipeline import flow
 
     raw = tmp_path / "raw"
@@ -207,7 +206,7 @@ def test_a_reports_folder_another_run_is_writing_to_is_refused(tmp_path):
     reports.mkdir()
     held = flow._lock_outputs(reports)  # another run, with its own --processed, writing its report here
     try:
-        done = _run(["--raw", str(raw), "--processed", str(tmp_path / "p2"), "--reports", str(reports)])
+        done = _run(["--raw", str(raw), "--processed", str(tmp_path / "p2"), "--reports", str(reports)], cli_env)
     finally:
         held.close()
     assert done.returncode == cli.EXIT_NOTHING_PROCESSED
@@ -215,7 +214,7 @@ def test_a_reports_folder_another_run_is_writing_to_is_refused(tmp_path):
     assert "Traceback" not in done.stderr and not (reports / "report.pdf").exists()
 
 
-def test_a_clean_folder_that_links_into_the_input_is_refused(tmp_path):
+def test_a_clean_folder_that_links_into_the_input_is_refused(tmp_path, cli_env):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.txt").write_text(ARTICLE * 3)
@@ -224,7 +223,7 @@ def test_a_clean_folder_that_links_into_the_input_is_refused(tmp_path):
     processed = tmp_path / "p"
     processed.mkdir()
     (processed / "clean").symlink_to(raw)
-    done = _run(["--raw", str(raw), "--processed", str(processed), "--reports", str(tmp_path / "r")])
+    done = _run(["--raw", str(raw), "--processed", str(processed), "--reports", str(tmp_path / "r")], cli_env)
     assert done.returncode == cli.EXIT_NOTHING_PROCESSED
     assert "symbolic link" in done.stderr and "Traceback" not in done.stderr
     assert {p.name: p.read_bytes() for p in raw.iterdir()} == before
@@ -262,22 +261,22 @@ def _one_article(tmp_path: Path) -> Path:
     return raw
 
 
-def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
+def test_a_full_disk_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path, cli_env):
     raw = _one_article(tmp_path)
     tiny = _mounted_with_a_previous_run(tmp_path, "size=16k")
     try:
-        done = _run(["--raw", str(raw), "--processed", str(tiny / "p"), "--reports", str(tmp_path / "r")])
+        done = _run(["--raw", str(raw), "--processed", str(tiny / "p"), "--reports", str(tmp_path / "r")], cli_env)
         _assert_refused_with_the_previous_run_whole(done, tiny / "p", "No space left")
     finally:
         subprocess.run(["umount", str(tiny)], check=False)
 
 
-def test_a_read_only_output_folder_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path):
+def test_a_read_only_output_folder_is_one_line_and_exit_2_with_the_previous_outputs_whole(tmp_path, cli_env):
     raw = _one_article(tmp_path)
     frozen = _mounted_with_a_previous_run(tmp_path, "size=1m")
     try:
         subprocess.run(["mount", "-o", "remount,ro", str(frozen)], check=True)
-        done = _run(["--raw", str(raw), "--processed", str(frozen / "p"), "--reports", str(tmp_path / "r")])
+        done = _run(["--raw", str(raw), "--processed", str(frozen / "p"), "--reports", str(tmp_path / "r")], cli_env)
         _assert_refused_with_the_previous_run_whole(done, frozen / "p", "Read-only file system")
     finally:
         subprocess.run(["umount", str(frozen)], check=False)

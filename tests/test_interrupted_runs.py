@@ -1,8 +1,8 @@
 """Outputs are published as one set (issue 20): a run killed with kill -9 at any stage leaves the
 previous run's outputs whole, and the next run gives the CSVs one clean run gives, changes.csv
-included (each run costs about 13 s, most of it Prefect's server and the imports, so the sequence
-is kept short). The moves themselves are checked on their own: a publish cut off half-way is finished by
-the next run.
+included (each run costs about 15 s, most of it the imports, so the sequence is kept short; the
+runs share conftest's Prefect server). The moves themselves are checked on their own: a publish
+cut off half-way is finished by the next run.
 """
 
 from __future__ import annotations
@@ -21,23 +21,8 @@ import pytest
 from pipeline import publish
 
 REPO = Path(__file__).resolve().parents[1]
-STORY = {
-    "harbour.txt": ("Twelve people were injured in a fire at a warehouse in Tarrow on Monday, officials said. "
-                    "The fire started at 3 a.m. near the harbour and burned for six hours.\n\n"
-                    "The owner, Mara Lind, said the building was 40 years old.\n"),
-    "gazette.txt": ("A fire at a Tarrow warehouse injured 14 people on Monday, police said. "
-                    "It began at 3 a.m. and firefighters fought it for six hours.\n\n"
-                    "Mara Lind, who owns the warehouse, said it had been empty since March.\n"),
-    "wire.txt": ("At least 12 people were hurt when fire swept through a warehouse in Tarrow on Monday. "
-                 "The blaze started at about 3 a.m., fire officials said.\n\n"
-                 "Investigators have not named a cause.\n"),
-}
 # A log line each stage writes when it begins; the run is killed the moment it appears.
-STAGE_LINES = {"extract": "extract: ", "embed": "embed: ", "report": "report: rendering"}
-
-
-def _env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+STAGE_LINES = {"embed": "embed: ", "report": "report: rendering"}
 
 
 def _args(raw: Path, out: Path) -> list[str]:
@@ -45,14 +30,14 @@ def _args(raw: Path, out: Path) -> list[str]:
             "--reports", str(out / "reports")]
 
 
-def _run(raw: Path, out: Path) -> None:
-    done = subprocess.run(_args(raw, out), cwd=REPO, env=_env(), capture_output=True, text=True, timeout=600)
+def _run(raw: Path, out: Path, env: dict[str, str]) -> None:
+    done = subprocess.run(_args(raw, out), cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
 
 
-def _kill_at(raw: Path, out: Path, stage: str) -> None:
+def _kill_at(raw: Path, out: Path, stage: str, env: dict[str, str]) -> None:
     """Start a run and kill -9 its whole process group the moment ``stage`` begins."""
-    run = subprocess.Popen(_args(raw, out), cwd=REPO, env=_env(), stdout=subprocess.DEVNULL,
+    run = subprocess.Popen(_args(raw, out), cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True, start_new_session=True)
     seen = []
     deadline = time.monotonic() + 300
@@ -83,30 +68,27 @@ def _csvs(out: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.slow
-def test_a_run_killed_at_any_stage_leaves_the_previous_outputs_and_the_rerun_equals_a_clean_run(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name, text in STORY.items():
-        (raw / name).write_text(text)
+def test_a_run_killed_at_any_stage_leaves_the_previous_outputs_and_the_rerun_equals_a_clean_run(
+        tmp_path, small_story, cli_env):
+    raw = small_story
     clean_run = tmp_path / "clean_run"
-    _run(raw, clean_run)
+    _run(raw, clean_run, cli_env)
     first_run = _csvs(clean_run)
     assert b"first_run" in first_run["processed/changes.csv"]
 
     victim = tmp_path / "victim"
-    _kill_at(raw, victim, "embed")  # the first run, killed while embedding: nothing is published
+    _kill_at(raw, victim, "embed", cli_env)  # the first run, killed while embedding: nothing is published
     assert _outputs(victim) == {}
-    _run(raw, victim)
+    _run(raw, victim, cli_env)
     assert _csvs(victim) == first_run  # changes.csv says first_run, not "every finding is new"
     assert not publish.staging_folder(victim / "processed").exists()  # what the killed run left is gone
     published = _outputs(victim)
     assert "reports/report.pdf" in published
     # A killed run publishes nothing wherever it stops (the outputs move into place only after the
-    # report), so kills early (extract: ingest and clean are done by then on a warm cache) and late
-    # (while the PDF renders) stand for the stages between, besides the first run's kill in embed.
-    for stage in ("extract", "report"):
-        _kill_at(raw, victim, stage)
-        assert _outputs(victim) == published, f"killed at {stage}: the previous outputs changed"
+    # report), so the first run's kill in embed and a later run's kill while the PDF renders, the last
+    # stage, stand for the stages between.
+    _kill_at(raw, victim, "report", cli_env)
+    assert _outputs(victim) == published, "killed while rendering: the previous outputs changed"
 
 
 def _staged(target: Path, files: dict[str, str]) -> publish.Staging:
