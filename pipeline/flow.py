@@ -21,14 +21,16 @@ from pipeline import prefect_env
 
 prefect_env.configure()
 
-import csv  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import contextlib  # noqa: E402  (Prefect settings must be in place before prefect is imported)
+import csv  # noqa: E402
 import dataclasses  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import stat  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
-from collections.abc import Callable, Sequence  # noqa: E402
+from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -133,16 +135,42 @@ class RunSummary:
 
 
 class _StageClock:
-    """Wall seconds per stage: each ``lap`` charges the time since the previous one to a stage."""
+    """Wall seconds per stage: each ``lap`` charges the time since the previous one to a stage.
+
+    A lap is also where what the stages made so far is set aside from the garbage collector
+    (``_collector_for_a_batch``)."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self._last = time.perf_counter()
 
     def lap(self, stage: str) -> None:
+        gc.collect()  # the stage's own garbage (what earlier laps froze is not scanned again)
+        gc.freeze()
         now = time.perf_counter()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
         self._last = now
+
+
+# Young collections every this many allocations (CPython's default, 700, is for interactive
+# programs): with the freezing below, collection took 2.5 s of a 1,000-document rerun, not 9 s.
+BATCH_GC_THRESHOLDS = (10_000, 10, 10)
+
+
+@contextlib.contextmanager
+def _collector_for_a_batch() -> Iterator[None]:
+    """The garbage collector tuned for one run: what the stages make lives to the run's end
+    (documents, mentions, claims: millions of objects at 1,000 documents), and every full
+    collection scanned it all again. Each stage's survivors are frozen at its lap (after a
+    collection of what the stage left, so no garbage is frozen), young collections are rarer; at
+    the end the objects are handed back and the thresholds restored."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
 
 
 @dataclass(frozen=True)
@@ -375,7 +403,8 @@ def _run_locked(raw_path: Path, processed_path: Path, reports_path: Path, option
                                   f"wait for it or choose another {label} folder")
         staging = publish.begin([processed_path, reports_path])
         try:
-            return _run_stages(raw_path, processed_path, reports_path, staging, options)
+            with _collector_for_a_batch():
+                return _run_stages(raw_path, processed_path, reports_path, staging, options)
         except BaseException:
             publish.abandon(staging)  # the previous outputs stay whole
             raise

@@ -7,6 +7,7 @@ cache and must give byte-identical CSVs. Checks every CSV against the contract i
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -55,6 +56,7 @@ def runs(tmp_path_factory, prefect_api_url):
         (raw / name).write_bytes(data)
     (raw / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in raw.iterdir()}
+    collector_before = gc.get_threshold()
     outputs = []
     with temporary_settings({PREFECT_API_URL: prefect_api_url}):  # conftest's server, not a new one
         from pipeline import flow
@@ -75,7 +77,13 @@ def runs(tmp_path_factory, prefect_api_url):
         code = cli.main(["run", "--raw", str(raw), "--processed", str(rerun), "--reports", str(base / "reports3"),
                          "--xlsx"])
     return {"raw": raw, "outputs": outputs, "raw_unchanged": before == after,
+            "collector": (collector_before, gc.get_threshold(), gc.get_freeze_count()),
             "rerun": (code, rerun, base / "reports3", removed.stem)}
+
+
+def test_the_run_hands_the_garbage_collector_back_as_it_found_it(runs):
+    before, after, frozen = runs["collector"]
+    assert after == before and frozen == 0  # thresholds restored, nothing left frozen (flow._collector_for_a_batch)
 
 
 def read_csv(path: Path) -> pd.DataFrame:

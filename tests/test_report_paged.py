@@ -115,6 +115,7 @@ def test_parts_come_from_the_cache_and_a_changed_part_is_laid_out_again(html, re
 def test_workers_give_the_same_report_and_a_failed_worker_falls_back(html, report, monkeypatch):
     reader, _ = report
     monkeypatch.setattr(paged, "PARALLEL_MIN_ELEMENTS", 0)
+    monkeypatch.setattr(paged, "WORKER_START_ELEMENTS", 0)
     expected = [p.extract_text() for p in reader.pages]
     cache = DictCache()
     pdf, _ = render_pdf_counted(html, TEMPLATES, cache=cache, workers=2)
@@ -123,6 +124,11 @@ def test_workers_give_the_same_report_and_a_failed_worker_falls_back(html, repor
     pdf, used = render_pdf_counted(html, TEMPLATES, workers=2)
     assert used.from_cache == 0
     assert [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages] == expected
+    # Less to lay out than a worker's start-up: everything is laid out here, no worker started.
+    monkeypatch.setattr(paged, "WORKER_START_ELEMENTS", 10**9)
+    monkeypatch.setattr(paged.subprocess, "run", lambda *a, **k: pytest.fail("a worker was started"))
+    parts = paged.split_parts(html)[:2]
+    assert sorted(paged._render_in_workers(dict(enumerate(parts)), TEMPLATES, 2)) == [0, 1]
 
 
 def test_parts_split_only_at_the_templates_top_level_elements():
@@ -132,6 +138,8 @@ def test_parts_split_only_at_the_templates_top_level_elements():
     assert all(p.startswith('<html><body data-title="T">\n') and p.rstrip().endswith("</body>\n</html>") for p in parts)
     assert paged.split_parts("<p>no sections</p>") == ["<p>no sections</p>"]
     assert paged.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2) == [[0, 3], [1, 2]]
+    # A worker's start-up counts against its share: this process takes more.
+    assert paged.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2, head_start=12) == [[0, 1, 3], [2]]
 
 
 @given(st.lists(st.text(alphabet="abcdefS0123456789", min_size=1, max_size=6), max_size=300),

@@ -7,6 +7,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import schema
 from pipeline.documents import Finding, SourceInfo, Statement, document_title, source_infos
@@ -88,6 +90,41 @@ def test_changes_between_runs():
                        ("finding_changed", "F001"), ("finding_new", "F002"), ("finding_resolved", "F002")}
     changed = next(c for c in run_changes(before_docs, before, now_docs, now) if c.change == "finding_changed")
     assert "was numeric_conflict" in changed.detail and "now superseded" in changed.detail and "(A)" in changed.detail
+
+
+def _matches_all_against_all(before: list[dict[str, str]], now: list[FindingRow]) -> dict[str, str | None]:
+    """The matching as first written: every new finding scored against every previous one."""
+    old: dict[str, set[str]] = {}
+    for r in before:
+        old.setdefault(r["finding_id"], set()).add(r["claim_id"])
+    new: dict[str, set[str]] = {}
+    for f in now:
+        new.setdefault(f.finding_id, set()).add(f.claim_id)
+    taken: set[str] = set()
+    out: dict[str, str | None] = {}
+    for fid, claims in new.items():
+        scores = [(len(claims & theirs) / min(len(claims), len(theirs)), o) for o, theirs in sorted(old.items())
+                  if o not in taken]
+        best = max(scores, key=lambda pair: pair[0], default=(0.0, None))  # the first of the best
+        out[fid] = best[1] if best[0] >= 0.5 else None
+        if out[fid]:
+            taken.add(out[fid])
+    return out
+
+
+@given(st.lists(st.tuples(st.sampled_from("ABCDE"), st.integers(0, 7)), max_size=25),
+       st.lists(st.tuples(st.sampled_from("FGHIJ"), st.integers(0, 7)), max_size=25))
+def test_findings_are_matched_to_the_previous_run_as_scoring_all_against_all_would(before_claims, now_claims):
+    """Only previous findings sharing a claim are scored (changes._best_match): the same matches."""
+    before = [dict(finding_id=f"F{fid}", kind="corroboration", topic="t", doc_id="d", value="1", unit="",
+                   claim_id=f"d:number:{n}", outlet="", title="") for fid, n in before_claims]
+    now = [_row(f"F{fid}", "corroboration", "d", "1", f"d:number:{n}") for fid, n in now_claims]
+    expected = _matches_all_against_all(before, now)
+    changes = run_changes([], before, [], now)
+    new_ids = {c.finding_id for c in changes if c.change == "finding_new"}
+    resolved = {c.finding_id for c in changes if c.change == "finding_resolved"}
+    assert new_ids == {fid for fid, match in expected.items() if match is None}
+    assert resolved == {r["finding_id"] for r in before} - {m for m in expected.values() if m}
 
 
 def test_titles_fall_back_to_the_first_sentence_then_the_file():

@@ -49,10 +49,15 @@ def _document_changes(previous: Sequence[Row], documents: Sequence[DocumentRow])
 def _finding_changes(previous: Sequence[Row], findings: Sequence[FindingRow]) -> list[ChangeRow]:
     old = _group((r.get("finding_id", ""), r) for r in previous)
     new = _group((f.finding_id, _as_row(f)) for f in findings)
+    old_claims = {fid: _claim_ids(rows) for fid, rows in old.items()}
+    holding: dict[str, set[str]] = {}  # claim id -> the previous findings made of it
+    for fid, claims in old_claims.items():
+        for claim in claims:
+            holding.setdefault(claim, set()).add(fid)
     matched_old: set[str] = set()
     out = []
     for fid, rows in new.items():
-        match = _best_match(rows, old, matched_old)
+        match = _best_match(_claim_ids(rows), old_claims, holding, matched_old)
         if match is None:
             out.append(ChangeRow("finding_new", finding_id=fid, kind=rows[0]["kind"], topic=rows[0]["topic"],
                                  detail=_values(rows)))
@@ -83,14 +88,19 @@ def _group(rows) -> dict[str, list[Row]]:
     return out
 
 
-def _best_match(rows: Sequence[Row], old: dict[str, list[Row]], taken: set[str]) -> str | None:
-    claims = {r.get("claim_id", "") for r in rows} - {""}
+def _claim_ids(rows: Sequence[Row]) -> set[str]:
+    return {r.get("claim_id", "") for r in rows} - {""}
+
+
+def _best_match(claims: set[str], old_claims: Mapping[str, set[str]], holding: Mapping[str, set[str]],
+                taken: set[str]) -> str | None:
+    """The previous finding (not yet taken) sharing the largest share of the smaller one's claims,
+    at least SAME_FINDING_MIN; among equals the first by id. Only findings sharing a claim can
+    match, so those are the only ones scored (791 against 791 took 1.3 s scored all against all)."""
     best, best_score = None, 0.0
-    for fid, other in sorted(old.items()):
-        if fid in taken:
-            continue
-        theirs = {r.get("claim_id", "") for r in other} - {""}
-        score = len(claims & theirs) / min(len(claims), len(theirs)) if claims and theirs else 0.0
+    for fid in sorted(set().union(*(holding.get(c, ()) for c in claims)) - taken):
+        theirs = old_claims[fid]
+        score = len(claims & theirs) / min(len(claims), len(theirs))
         if score > best_score:
             best, best_score = fid, score
     return best if best_score >= SAME_FINDING_MIN else None

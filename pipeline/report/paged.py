@@ -58,9 +58,12 @@ STAMP_FONT_DEFAULT_WIDTH = 556
 FOOTER_PT = 7.5
 FOOTER_GREY = 0.467
 FOOTER_BASELINE_PT = 18 / 25.4 * 72 / 2 - FOOTER_PT * 0.35
-# Below this many elements to lay out, a worker process costs more (2.5 s to start and import
-# WeasyPrint) than it saves.
-PARALLEL_MIN_ELEMENTS = 20_000
+# A worker process costs about 2.5 s to start, import WeasyPrint and load the fonts: as long as
+# this many elements take to lay out (about 1 ms each, ``layout_cost``, measured on the parts of the
+# 1,000-document report). Workers get that much less to lay out than this process, and below
+# three starts' worth of layout one process is quicker (a rerun's changed parts are often ~14,000).
+WORKER_START_ELEMENTS = 2_500
+PARALLEL_MIN_ELEMENTS = 3 * WORKER_START_ELEMENTS
 CHARS_PER_ELEMENT = 200
 # A worker that has not laid out its share in this long is stopped (and its share laid out here).
 WORKER_TIMEOUT_S = 1_800
@@ -211,10 +214,11 @@ def layout_cost(document: str) -> int:
     return document.count("<") + len(document) // CHARS_PER_ELEMENT
 
 
-def balanced_bins(sizes: dict[int, int], bins: int) -> list[list[int]]:
+def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:
     """Items split into ``bins`` lists of about equal total size (largest first, each to the
-    lightest list so far)."""
-    loads = [[0, []] for _ in range(bins)]
+    lightest list so far); every list but the first starts ``head_start`` heavier (a worker's
+    start-up, where the first list is this process's)."""
+    loads = [[0 if k == 0 else head_start, []] for k in range(bins)]
     for item in sorted(sizes, key=lambda i: (-sizes[i], i)):
         lightest = min(loads, key=lambda load: load[0])
         lightest[0] += sizes[item]
@@ -226,7 +230,7 @@ def _render_in_workers(documents: dict[int, str], templates_dir: Path, workers: 
     """The documents laid out in ``workers`` processes of this module (``python -m``: no fork of
     the flow's threads, no import of the caller's main script), a share each; a share whose
     worker failed is laid out here."""
-    shares = balanced_bins({i: layout_cost(d) for i, d in documents.items()}, workers)
+    shares = balanced_bins({i: layout_cost(d) for i, d in documents.items()}, workers, WORKER_START_ELEMENTS)
     command = [sys.executable, "-m", __name__, str(templates_dir)]
 
     def run(share: list[int]) -> dict[int, RenderedPart]:
@@ -237,6 +241,8 @@ def _render_in_workers(documents: dict[int, str], templates_dir: Path, workers: 
         except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, ValueError):
             return {i: render_part(documents[i], templates_dir) for i in share}
 
+    if len(shares) == 1:  # too little for a worker to take a share after its start-up
+        return {i: render_part(documents[i], templates_dir) for i in shares[0]}
     with concurrent.futures.ThreadPoolExecutor(len(shares) - 1) as threads:
         elsewhere = threads.map(run, shares[1:])
         here = {i: render_part(documents[i], templates_dir) for i in shares[0]}  # this process takes a share too
