@@ -3,11 +3,12 @@
 Stages are plain functions in their own modules; the tasks here are thin wrappers, one per
 stage (not per document or sentence: each Prefect task costs about 11 ms); on a Dask cluster
 (``run_on_dask(address, ...)``) cleaning, extraction and embedding become one task per batch of
-documents. This is the only module that reads or writes files or imports Prefect (besides the
-settings in ``prefect_env``). Cleaning, extraction, each document's own claims and embedding
-results are cached per document under ``.prefect/cache/`` by content hash plus a fingerprint of
-the stage's code and data, so a re-run with one new document cleans, analyses, reads and embeds
-only that document; the report's sections are laid out once per content too (``report.paged``).
+documents. This is the only module that imports Prefect (besides the settings in ``prefect_env``)
+and the one that reads the inputs and writes the outputs (``folders`` checks the folders first).
+Cleaning, extraction, each document's own claims and embedding results are cached per document
+under ``.prefect/cache/`` by content hash plus a fingerprint of the stage's code and data, so a
+re-run with one new document cleans, analyses, reads and embeds only that document; the report's
+sections are laid out once per content too (``report.paged``).
 
 Use it without the CLI::
 
@@ -153,7 +154,7 @@ class _StageClock:
 
 
 # Young collections every this many allocations (CPython's default, 700, is for interactive
-# programs): with the freezing below, collection took 2.5 s of a 1,000-document rerun, not 9 s.
+# programs): with the freezing below, collection took 4 s of a 1,000-document rerun, not 9 s.
 BATCH_GC_THRESHOLDS = (10_000, 10, 10)
 
 

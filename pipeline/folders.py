@@ -23,7 +23,6 @@ def list_input_files(raw_dir: Path) -> list[Path]:
     return sorted(raw_dir / n for n in names if ingest.is_input_file(n))
 
 
-
 def check_paths(raw: Path, processed: Path, reports: Path, *, replace: bool = False) -> str:
     """Why these folders cannot be used ('' when they can), before any stage runs: the input must
     be a folder; outputs must be folders (or not exist yet), must not overlap the input, and must
