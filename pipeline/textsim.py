@@ -65,13 +65,3 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return float(sum(v * b.get(t, 0.0) for t, v in a.items()))
-
-
-def weighted_overlap(a: Sequence[str], b: Sequence[str], tfidf: TfIdf) -> tuple[float, int]:
-    """IDF mass of the shared tokens over the smaller side's mass (forgiving of length), and their count."""
-    sa, sb = set(a), set(b)
-    shared = sa & sb
-    if not shared:
-        return 0.0, 0
-    mass = min(sum(tfidf.idf(t) for t in sa), sum(tfidf.idf(t) for t in sb)) or 1.0
-    return sum(tfidf.idf(t) for t in shared) / mass, len(shared)

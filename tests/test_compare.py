@@ -341,6 +341,66 @@ def test_judgement_pruning_never_drops_a_pair_that_would_align():
     scorer.frame = lambda i, j: scorer.vectors.sim(i, j)
     scorer.context = lambda i, j: align.cosine(sentence[i], sentence[j])
     aligned = {(i, j) for i in range(n) for j in range(i + 1, n) if align.judgement_score(scorer, i, j) is not None}
-    candidates = set(align._judgement_candidates(scorer, list(range(n))))
+    firsts, seconds = align._judgement_candidates(scorer, list(range(n)))
+    candidates = set(zip(firsts.tolist(), seconds.tolist(), strict=True))
     assert aligned and aligned <= candidates
     assert len(candidates) < n * (n - 1) / 2  # and it does prune
+
+
+def _reference_candidate_pairs(items, keys_of, max_bucket):
+    """Blocking as it was written first: sets of tuples (the arrays must give exactly these)."""
+    buckets: dict = {}
+    for i, c in enumerate(items):
+        for k in set(keys_of(c)):
+            buckets.setdefault(k, []).append(i)
+    return sorted({(m[x], m[y]) for m in buckets.values() if 2 <= len(m) <= max_bucket
+                   for x in range(len(m)) for y in range(x + 1, len(m)) if items[m[x]].doc_id != items[m[y]].doc_id})
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.frozensets(st.integers(0, 6), max_size=3)), max_size=60),
+       st.integers(2, 12))
+def test_blocking_on_arrays_gives_the_pairs_sets_of_tuples_give(rows, max_bucket):
+    from types import SimpleNamespace
+
+    from pipeline.compare import align
+
+    items = [SimpleNamespace(doc_id=f"d{doc}", keys=keys) for doc, keys in rows]
+    got = align.candidate_pairs(items, lambda c: c.keys, max_bucket=max_bucket)
+    assert got.shape[1] == 2
+    assert [tuple(p) for p in got.tolist()] == _reference_candidate_pairs(items, lambda c: c.keys, max_bucket)
+
+
+def test_a_big_bucket_is_paired_in_slices_of_rows_and_still_whole(monkeypatch):
+    from types import SimpleNamespace
+
+    from pipeline.compare import align
+
+    monkeypatch.setattr(align, "BUCKET_ROWS", 7)
+    items = [SimpleNamespace(doc_id=f"d{i % 5}", keys={"one"}) for i in range(40)]
+    got = align.candidate_pairs(items, lambda c: c.keys, max_bucket=100)
+    assert [tuple(p) for p in got.tolist()] == _reference_candidate_pairs(items, lambda c: c.keys, 100)
+
+
+def test_pair_keys_tell_the_score_the_order_and_the_statements_apart():
+    """A pair's memo key is a mix of the score's name and the two statements' keys, made on arrays:
+    every pair of distinct statements and every score get their own key; a pair with a statement
+    of a document without a key has none."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from pipeline.compare.align import Scorer
+
+    scorer = Scorer.__new__(Scorer)
+    scorer.items = [SimpleNamespace(doc_id=f"d{i}") for i in range(40)]
+    scorer._statement_keys = None
+    scorer._statement_key = lambda i: None if i == 39 else i.to_bytes(2, "big") * 8
+    pairs = np.array([(i, j) for i in range(40) for j in range(40) if i != j], dtype=np.int64)
+    keys, keyed = scorer._pair_keys("figure_score", pairs)
+    assert keyed.tolist() == [39 not in p for p in pairs.tolist()]
+    assert len(set(keys[keyed].tolist())) == int(keyed.sum())  # (i, j) and (j, i) differ too
+    other, _ = scorer._pair_keys("date_score", pairs)
+    assert not set(other[keyed].tolist()) & set(keys[keyed].tolist())
+    again, _ = scorer._pair_keys("figure_score", pairs[::-1].copy())
+    assert again.tolist() == keys[::-1].tolist()
+    assert scorer.statement_key(3) == (3).to_bytes(2, "big") * 8 and scorer.statement_key(39) is None

@@ -6,6 +6,8 @@ The stage task is replaced by its plain function, so no Prefect server is needed
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import flow, ingest
 
@@ -192,3 +194,27 @@ def test_a_stage_fingerprint_follows_its_imports_and_the_data_it_names(tmp_path,
     (package / "helper.py").write_text("RULES = 'rules.toml'  # edited\n")
     assert fingerprint() != second
     stage_cache.fingerprint.cache_clear()
+
+
+@given(st.lists(st.tuples(st.binary(min_size=16, max_size=16), st.floats(allow_nan=True, allow_infinity=False)),
+                max_size=40),
+       st.lists(st.binary(min_size=16, max_size=16), max_size=20), st.binary(min_size=8, max_size=8))
+def test_pair_scores_look_up_as_a_dict_does(stored, asked, prefix):
+    """Keys are searched as numbers; keys sharing their first eight bytes (made here on purpose)
+    and keys ending in zero bytes are still told apart."""
+    import numpy as np
+
+    from pipeline.compare import PairScores
+
+    stored = stored + [(prefix + k[8:], v) for k, v in stored[:5]] + [(prefix + bytes(8), 1.5)]
+    asked = asked + [k for k, _ in stored[::2]] + [prefix + bytes(8), prefix + b"\x01" + bytes(7)]
+    reference: dict[bytes, float] = {}
+    for k, v in stored:
+        reference.setdefault(k, v)
+    scores = PairScores.joined([(np.array([k for k, _ in stored], dtype="S16"), np.array([v for _, v in stored]))])
+    assert len(scores) == len(reference)
+    known, values = scores.lookup(np.array(asked, dtype="S16"))
+    for key, was_known, value in zip(asked, known.tolist(), values.tolist(), strict=True):
+        assert was_known == (key in reference)
+        if was_known and not np.isnan(reference[key]):
+            assert value == reference[key]

@@ -33,7 +33,7 @@ from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
-from pipeline.textsim import TfIdf, cosine, weighted_overlap
+from pipeline.textsim import TfIdf, cosine
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
@@ -119,22 +119,71 @@ class Edge:
 
 
 def candidate_pairs(items: Sequence[Claim], keys_of: Callable[[Claim], Iterable[Hashable]], *,
-                    max_bucket: int = MAX_BUCKET) -> list[tuple[int, int]]:
-    """Index pairs (i < j, different documents) that share at least one informative key."""
+                    max_bucket: int = MAX_BUCKET) -> np.ndarray:
+    """Index pairs (rows ``i < j``, different documents, in order) that share at least one
+    informative key. An array: at 4,000 documents the buckets hold millions of pairs, which as
+    a set of tuples cost more than scoring the few that are new."""
     buckets: dict[Hashable, list[int]] = {}
     for i, c in enumerate(items):
         for k in set(keys_of(c)):
             buckets.setdefault(k, []).append(i)
-    pairs: set[tuple[int, int]] = set()
+    n = len(items)
+    doc_index: dict[str, int] = {}
+    docs = np.array([doc_index.setdefault(c.doc_id, len(doc_index)) for c in items], dtype=np.int64)
+    codes: list[np.ndarray] = []
+    pending: list[np.ndarray] = []
+    pending_size = 0
     for members in buckets.values():
         if len(members) < 2 or len(members) > max_bucket:
             continue
-        for x in range(len(members)):
-            ci = items[members[x]]
-            for y in range(x + 1, len(members)):
-                if items[members[y]].doc_id != ci.doc_id:
-                    pairs.add((members[x], members[y]))
-    return sorted(pairs)
+        for part in _bucket_pairs(np.array(members, dtype=np.int64), docs, n):
+            pending.append(part)
+            pending_size += len(part)
+            if pending_size > PAIR_BATCH:  # memory for the distinct pairs, not every bucket's copy
+                codes.append(np.unique(np.concatenate(pending)))
+                pending, pending_size = [], 0
+    if pending:
+        codes.append(np.unique(np.concatenate(pending)))
+    if not codes:
+        return np.empty((0, 2), dtype=np.int64)
+    return _pairs_of(np.unique(np.concatenate(codes)) if len(codes) > 1 else codes[0], n)
+
+
+def _pairs_of(codes: np.ndarray, n: int) -> np.ndarray:
+    """Pair codes ``i * n + j`` back to rows ``(i, j)``."""
+    return np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1)
+
+
+# Pairs of buckets gathered before their duplicates are dropped (memory: 8 bytes each).
+PAIR_BATCH = 4_000_000
+# A bucket's pairs are made this many rows of its triangle at a time (a scale of 10,000 statuses
+# has 50 million pairs).
+BUCKET_ROWS = 1_024
+
+
+def _bucket_pairs(idx: np.ndarray, docs: np.ndarray, n: int) -> Iterator[np.ndarray]:
+    """The pairs of one bucket's members (ascending item indices) from different documents, as
+    codes ``i * n + j``."""
+    m = len(idx)
+    if m <= BUCKET_ROWS:
+        x, y = _upper_triangle(m)
+        a, b = idx[x], idx[y]
+        keep = docs[a] != docs[b]
+        yield a[keep] * n + b[keep]
+        return
+    for start in range(0, m - 1, BUCKET_ROWS):
+        rows = np.arange(start, min(start + BUCKET_ROWS, m - 1))
+        counts = m - 1 - rows
+        x = np.repeat(rows, counts)
+        y = np.arange(len(x)) - np.repeat(np.cumsum(counts) - counts, counts) + x + 1
+        a, b = idx[x], idx[y]
+        keep = docs[a] != docs[b]
+        yield a[keep] * n + b[keep]
+
+
+@functools.lru_cache(maxsize=64)
+def _upper_triangle(m: int) -> tuple[np.ndarray, np.ndarray]:
+    return np.triu_indices(m, 1)
 
 
 def components(n: int, edges: Iterable[Edge]) -> list[list[int]]:
@@ -239,6 +288,16 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser (a bijection of 64-bit words) after adding its constant: chained over
+    a pair's words, a hash of the pair computed on arrays (``Scorer._pair_keys``)."""
+    with np.errstate(over="ignore"):
+        z = x + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
 P = TypeVar("P")
 PairScore = Callable[["Scorer", int, int], "float | None"]
 
@@ -260,7 +319,8 @@ class Scorer:
         self.tfidf = tfidf
         self.memo = memo
         self._frames: list[dict[str, float]] | None = None
-        self._statement_keys: list[bytes | None] | None = None  # computed when first asked for
+        self._statement_keys: np.ndarray | None = None  # 16-byte keys, computed when first asked for
+        self._keyed = self._known = np.zeros(0, dtype=bool)
         self._word_weights: dict[str, str] = {}
         self.pairs_scored = 0  # pairs a pair score was computed for (blocking keeps this near linear)
 
@@ -270,46 +330,72 @@ class Scorer:
             self.pairs_scored += 1
             yield pair
 
-    def scores(self, pairs: Iterable[tuple[int, int]], score: PairScore) -> Iterator[tuple[int, int, float | None]]:
-        """Each pair with its ``score``: from the memo when an earlier run scored the same two
-        statements (``PairMemo``), else computed (and counted in ``pairs_scored``)."""
+    def scores(self, pairs: np.ndarray | Sequence[tuple[int, int]],
+               score: PairScore) -> Iterator[tuple[int, int, float]]:
+        """The pairs that have a ``score`` (not None), in order, with it: from the memo when an
+        earlier run scored the same two statements (``PairMemo``), else computed (and counted in
+        ``pairs_scored``). Known pairs are looked up and filtered as arrays: a rerun of 4,000
+        documents holds millions of pairs and scores a few thousand."""
+        pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
         memo = self.memo
         if memo is None:
-            for i, j in pairs:
-                self.pairs_scored += 1
-                yield i, j, score(self, i, j)
-            return
-        pairs = list(pairs)
-        tag = score.__name__.encode() + b"\x00"
-        keys = [self._pair_key(tag, i, j) for i, j in pairs]
-        known, earlier = memo.earlier.lookup(np.array([k or b"" for k in keys], dtype=KEY_DTYPE))
-        values = np.full(len(pairs), NO_SCORE)
-        for n, ((i, j), key) in enumerate(zip(pairs, keys, strict=True)):
-            if key and known[n]:
-                memo.reused += 1
-                value = None if math.isnan(earlier[n]) else float(earlier[n])
-            else:
+            for i, j in pairs.tolist():
                 self.pairs_scored += 1
                 value = score(self, i, j)
+                if value is not None:
+                    yield i, j, value
+            return
+        keys, keyed = self._pair_keys(score.__name__, pairs)
+        known, values = memo.earlier.lookup(keys)
+        known &= keyed
+        memo.reused += int(known.sum())
+        values[~known] = NO_SCORE
+        for n in np.flatnonzero(~known).tolist():
+            i, j = int(pairs[n, 0]), int(pairs[n, 1])
+            self.pairs_scored += 1
+            value = score(self, i, j)
             if value is not None:
                 values[n] = value
-            yield i, j, value
-        cached = np.array([bool(k) for k in keys], dtype=bool)
-        memo.record(np.array([k for k in keys if k], dtype=KEY_DTYPE), values[cached])
+        memo.record(keys[keyed], values[keyed])
+        for n in np.flatnonzero(~np.isnan(values)).tolist():
+            yield int(pairs[n, 0]), int(pairs[n, 1]), float(values[n])
 
-    def _pair_key(self, tag: bytes, i: int, j: int) -> bytes:
-        a, b = self.statement_key(i), self.statement_key(j)
-        return hashlib.blake2b(tag + a + b, digest_size=16).digest() if a and b else b""
+    def _pair_keys(self, score_name: str, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each pair's memo key (16 bytes: the score's name and the two statements' keys, in
+        order, mixed), and whether it has one (both statements' documents have keys)."""
+        keys = self.statement_keys(np.unique(pairs))
+        words = keys.view("<u8").reshape(-1, 2)
+        keyed = (self._keyed[pairs[:, 0]] & self._keyed[pairs[:, 1]]) if len(pairs) else np.zeros(0, dtype=bool)
+        tag = np.frombuffer(hashlib.blake2b(score_name.encode(), digest_size=16).digest(), dtype="<u8")
+        lanes = [words[pairs[:, 0], 0], words[pairs[:, 0], 1], words[pairs[:, 1], 0], words[pairs[:, 1], 1]]
+        halves = []
+        for seed in tag:
+            h = np.full(len(pairs), seed, dtype=np.uint64)
+            for lane in lanes:
+                h = _mix64(h ^ lane)
+            halves.append(h)
+        mixed = np.stack(halves, axis=1) if len(pairs) else np.empty((0, 2), dtype=np.uint64)
+        return np.ascontiguousarray(mixed).view(KEY_DTYPE).reshape(-1), keyed
+
+    def statement_keys(self, wanted: np.ndarray) -> np.ndarray:
+        """Every statement's key (16 bytes; zeros where its document has none), computing those
+        of ``wanted`` not yet known (``statement_key``)."""
+        if self._statement_keys is None:
+            self._statement_keys = np.zeros(len(self.items), dtype=KEY_DTYPE)
+            self._keyed = np.zeros(len(self.items), dtype=bool)
+            self._known = np.zeros(len(self.items), dtype=bool)
+        for i in wanted[~self._known[wanted]].tolist():
+            key = self._statement_key(i)
+            self._known[i] = True
+            if key is not None:
+                self._statement_keys[i], self._keyed[i] = key, True
+        return self._statement_keys
 
     def statement_key(self, i: int) -> bytes | None:
         """What statement ``i`` is, as a pair score reads it (``PairMemo``); None when its
         document has no key."""
-        if self._statement_keys is None:
-            self._statement_keys = [b"?"] * len(self.items)
-        key = self._statement_keys[i]
-        if key == b"?":
-            key = self._statement_keys[i] = self._statement_key(i)
-        return key
+        keys = self.statement_keys(np.array([i], dtype=np.int64))
+        return keys[i].ljust(16, b"\x00") if self._keyed[i] else None
 
     def _statement_key(self, i: int) -> bytes | None:
         c = self.items[i]
@@ -366,6 +452,24 @@ class Scorer:
 
     def context(self, i: int, j: int) -> float:
         return cosine(self.sentence[i], self.sentence[j])
+
+    @functools.cached_property
+    def _context_words(self) -> list[tuple[frozenset[str], float]]:
+        """Each claim's context words and their IDF mass, computed once per claim."""
+        out = []
+        for c in self.items:
+            words = set(c.context)
+            out.append((frozenset(words), sum(self.tfidf.idf(t) for t in words)))
+        return out
+
+    def overlap(self, i: int, j: int) -> tuple[float, frozenset[str]]:
+        """How much of their context words two claims share: the IDF mass of the shared words over
+        the smaller side's (forgiving of length), with the shared words."""
+        (wa, mass_a), (wb, mass_b) = self._context_words[i], self._context_words[j]
+        shared = wa & wb
+        if not shared:
+            return 0.0, shared
+        return sum(self.tfidf.idf(t) for t in shared) / (min(mass_a, mass_b) or 1.0), shared
 
 
 # --------------------------------------------------------------------------- figures
@@ -522,7 +626,8 @@ def _same_bearing(a: str, b: str) -> bool:
 
 
 def figure_score(s: Scorer, i: int, j: int) -> float | None:
-    """How surely two figures are the same quantity (None: they cannot be)."""
+    """How surely two figures are the same quantity; None when they cannot be or their score is
+    below the bar (``figure_align_min``): a rerun's memo keeps only edges, not near misses."""
     a, b = s.items[i], s.items[j]
     qa, qb = a.value, b.value
     if a.doc_id == b.doc_id or different_quantities(a, b):
@@ -559,7 +664,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += CONCEPT_BONUS
     if a.subject and b.subject:
         score += SUBJECT_BONUS
-    return score
+    return score if score >= figure_align_min(a, b) else None
 
 
 def figure_align_min(a: Claim, b: Claim) -> float:
@@ -586,8 +691,7 @@ def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     edges = []
     for i, j, score in scorer.scores(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)),
                                      figure_score):
-        if score is not None and score >= figure_align_min(items[i], items[j]):
-            edges.append(Edge(i, j, round(score, 6)))
+        edges.append(Edge(i, j, round(score, 6)))
     return edges
 
 
@@ -619,22 +723,24 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
 
 
 def date_score(s: Scorer, i: int, j: int) -> float | None:
+    """How surely two dates (or times) tell of one happening; None when they cannot or their
+    score is below the bar (lower when they give the same moment)."""
     a, b = s.items[i], s.items[j]
     ma, mb = a.value, b.value
     if a.doc_id == b.doc_id or dates_cannot_link(a, b):
         return None
     if a.kind == ClaimKind.TIME and ma.zone and mb.zone and ma.zone.lower() != mb.zone.lower():
         return None  # 08:30 local and 06:31 GMT are not compared without the offset
-    over, _ = weighted_overlap(a.context, b.context, s.tfidf)
+    over, shared = s.overlap(i, j)
     common = max(DATE_RARE_DF_SHARE * s.tfidf.n, DATE_RARE_MIN_DF)
-    rare = sum(1 for t in set(a.context) & set(b.context) if s.tfidf.df.get(t, 0) <= common)
+    rare = sum(1 for t in shared if s.tfidf.df.get(t, 0) <= common)
     rare += bool(ma.phase and ma.phase == mb.phase)  # "repaired" and "completed" name one moment
     if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE:
         return None
     score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
     if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
-    return score
+    return score if score >= (DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN) else None
 
 
 def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
@@ -647,9 +753,7 @@ def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     edges = []
     for i, j, score in scorer.scores(candidate_pairs(items, keys, max_bucket=max(MAX_BUCKET, ALL_PAIRS_MAX)),
                                      date_score):
-        same = same_moment(items[i], items[j])
-        if score is not None and score >= (DATE_AGREE_MIN if same else DATE_ALIGN_MIN):
-            edges.append(Edge(i, j, round(score, 6)))
+        edges.append(Edge(i, j, round(score, 6)))
     return edges
 
 
@@ -661,8 +765,7 @@ def align_grouped(items: Sequence[Claim], scorer: Scorer, group_of: Callable[[Cl
     """Edges within the same scale, outcome set or judgement axis, scored by ``accept``."""
     edges = []
     for i, j, score in scorer.scores(candidate_pairs(items, lambda c: [group_of(c)], max_bucket=10**6), accept):
-        if score is not None:
-            edges.append(Edge(i, j, round(score, 6)))
+        edges.append(Edge(i, j, round(score, 6)))
     return edges
 
 
@@ -717,31 +820,41 @@ def align_judgements(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     by_axis: dict[str, list[int]] = {}
     for i, c in enumerate(items):
         by_axis.setdefault(c.value.axis, []).append(i)
-    pairs = sorted(pair for members in by_axis.values() for pair in _judgement_candidates(scorer, members))
+    found = [_judgement_candidates(scorer, members) for members in by_axis.values()]
+    pairs = _pairs_of(np.unique(np.concatenate([np.empty(0, dtype=np.int64),
+                                                *(a * len(items) + b for a, b in found)])), len(items))
     edges = []
     for i, j, score in scorer.scores(pairs, judgement_score):
-        if score is not None:
-            edges.append(Edge(i, j, round(score, 6)))
+        edges.append(Edge(i, j, round(score, 6)))
     return edges
 
 
-def _judgement_candidates(scorer: Scorer, members: list[int]) -> list[tuple[int, int]]:
+def _judgement_candidates(scorer: Scorer, members: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of ``members`` whose frame and sentence similarities, plus the most names can
-    add, reach the bar (every pair when there are no frame vectors to multiply)."""
+    add, reach the bar (every pair when there are no frame vectors to multiply), as two arrays."""
     n = len(members)
+    idx = np.array(members, dtype=np.int64)
     if n < 2:
-        return []
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     if not scorer.vectors.known:
-        return [(members[x], members[y]) for x in range(n) for y in range(x + 1, n)]
+        x, y = np.triu_indices(n, 1)
+        return _ordered(idx[x], idx[y])
     frames = scorer.vectors.matrix[members]
     sentences = sparse_rows([scorer.sentence[i] for i in members])
     need = JUDGEMENT_ALIGN_MIN - JUDGEMENT_NAMES_WEIGHT - 1e-6  # float32 products: a margin, never a miss
-    out: list[tuple[int, int]] = []
+    firsts, seconds = [], []
     for start in range(0, n, JUDGEMENT_BLOCK_ROWS):
         stop = min(start + JUDGEMENT_BLOCK_ROWS, n)
         bound = (JUDGEMENT_FRAME_WEIGHT * (frames[start:stop] @ frames.T)
                  + JUDGEMENT_CONTEXT_WEIGHT * (sentences[start:stop] @ sentences.T).toarray())
         rows, cols = np.nonzero(bound >= need)
-        out.extend((members[start + r], members[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
-                   if start + r < c)
-    return sorted(out)
+        upper = start + rows < cols
+        firsts.append(idx[start + rows[upper]])
+        seconds.append(idx[cols[upper]])
+    return _ordered(np.concatenate(firsts), np.concatenate(seconds))
+
+
+def _ordered(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs with the smaller item index first."""
+    return np.minimum(a, b), np.maximum(a, b)
+
