@@ -140,13 +140,22 @@ def candidate_pairs(items: Sequence[Claim], keys_of: Callable[[Claim], Iterable[
             pending.append(part)
             pending_size += len(part)
             if pending_size > PAIR_BATCH:  # memory for the distinct pairs, not every bucket's copy
-                codes.append(np.unique(np.concatenate(pending)))
+                codes.append(_distinct(np.concatenate(pending)))
                 pending, pending_size = [], 0
     if pending:
-        codes.append(np.unique(np.concatenate(pending)))
+        codes.append(_distinct(np.concatenate(pending)))
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    return _pairs_of(np.unique(np.concatenate(codes)) if len(codes) > 1 else codes[0], n)
+    return _pairs_of(_distinct(np.concatenate(codes)) if len(codes) > 1 else codes[0], n)
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (``np.unique`` without its hashing pass, several times slower
+    on millions of pair codes)."""
+    codes = np.sort(codes)
+    keep = np.ones(len(codes), dtype=bool)
+    keep[1:] = codes[1:] != codes[:-1]
+    return codes[keep]
 
 
 def _pairs_of(codes: np.ndarray, n: int) -> np.ndarray:
@@ -219,7 +228,8 @@ def cluster(items: Sequence[Claim], edges: Sequence[Edge], *, min_linkage: float
     statement of its own is a self-contradiction, attached afterwards), most of their cross
     pairs are edges and no cross pair is impossible (``cannot_link`` gives a reason: 2021's share
     and a 2027 forecast never join, even through a third figure close to both). Unlike connected
-    components, chains of look-alikes do not fuse.
+    components, chains of look-alikes do not fuse. The pair scores give no edge to a pair that
+    cannot link, so only the cross pairs that are not edges are asked.
     """
     neighbours: dict[int, set[int]] = {}
     for e in edges:
@@ -233,10 +243,12 @@ def cluster(items: Sequence[Claim], edges: Sequence[Edge], *, min_linkage: float
         if ca == cb or docs[ca] & docs[cb]:
             continue
         small, large = sorted((ca, cb), key=lambda c: len(members[c]))
-        linked = sum(len(neighbours[x] & set(members[large])) for x in members[small])
+        in_large = set(members[large])
+        linked = sum(len(neighbours[x] & in_large) for x in members[small])
         if linked < min_linkage * len(members[small]) * len(members[large]):
             continue
-        if cannot_link and any(cannot_link(items[x], items[y]) for x in members[small] for y in members[large]):
+        if cannot_link and any(cannot_link(items[x], items[y]) for x in members[small]
+                               for y in in_large - neighbours[x]):
             continue
         for x in members[small]:
             member_of[x] = large
@@ -821,7 +833,7 @@ def align_judgements(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
     for i, c in enumerate(items):
         by_axis.setdefault(c.value.axis, []).append(i)
     found = [_judgement_candidates(scorer, members) for members in by_axis.values()]
-    pairs = _pairs_of(np.unique(np.concatenate([np.empty(0, dtype=np.int64),
+    pairs = _pairs_of(_distinct(np.concatenate([np.empty(0, dtype=np.int64),
                                                 *(a * len(items) + b for a, b in found)])), len(items))
     edges = []
     for i, j, score in scorer.scores(pairs, judgement_score):

@@ -53,7 +53,9 @@ class PairScores:
             return np.zeros(len(keys), dtype=bool), np.full(len(keys), NO_SCORE)
         hi, lo = self._halves
         q_hi, q_lo = _halves(keys)
-        at = np.minimum(np.searchsorted(hi, q_hi), len(hi) - 1)
+        order = np.argsort(q_hi, kind="stable")  # searched in order: each search starts where the last ended
+        at = np.empty(len(q_hi), dtype=np.int64)
+        at[order] = np.minimum(np.searchsorted(hi, q_hi[order]), len(hi) - 1)
         known = (hi[at] == q_hi) & (lo[at] == q_lo)
         shared = np.flatnonzero(~known & (hi[at] == q_hi))  # the first eight bytes of two keys alike
         if len(shared):
