@@ -63,9 +63,10 @@ SAME_COUNT_BONUS = 0.20
 # Minimum score for two figures to be the same quantity.
 FIGURE_ALIGN_MIN = 0.42
 # Two figures with different values are one quantity (a disagreement) only when their frames are
-# at least this close: a disagreement needs more evidence than an agreement, and this keeps
-# aftershocks (2.9) from joining the main shock (4.6).
-DIFFERENT_VALUE_FRAME_MIN = 0.45
+# at least this close (and their score reaches FIGURE_ALIGN_MIN): a disagreement needs more
+# evidence than an agreement. Chosen end to end on compare's benchmark from 0.20-0.50 (session 32,
+# docs/compare.md): 0.35 was the best choice in every leave-one-set-out fold (0.45 before).
+DIFFERENT_VALUE_FRAME_MIN = 0.35
 # A background figure and an undated one are one quantity only when their frames are this close.
 BACKGROUND_FRAME_MIN = 0.52
 # Two counts of different nouns ("guards" vs "officers") are the same quantity only when their
@@ -375,7 +376,7 @@ class Scorer:
     def _pair_keys(self, score_name: str, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each pair's memo key (16 bytes: the score's name and the two statements' keys, in
         order, mixed), and whether it has one (both statements' documents have keys)."""
-        keys = self.statement_keys(np.unique(pairs))
+        keys = self.statement_keys(_distinct(pairs.ravel()))
         words = keys.view("<u8").reshape(-1, 2)
         keyed = (self._keyed[pairs[:, 0]] & self._keyed[pairs[:, 1]]) if len(pairs) else np.zeros(0, dtype=bool)
         tag = np.frombuffer(hashlib.blake2b(score_name.encode(), digest_size=16).digest(), dtype="<u8")
@@ -391,7 +392,7 @@ class Scorer:
 
     def statement_keys(self, wanted: np.ndarray) -> np.ndarray:
         """Every statement's key (16 bytes; zeros where its document has none), computing those
-        of ``wanted`` not yet known (``statement_key``)."""
+        of ``wanted`` not yet known (``_statement_key``)."""
         if self._statement_keys is None:
             self._statement_keys = np.zeros(len(self.items), dtype=KEY_DTYPE)
             self._keyed = np.zeros(len(self.items), dtype=bool)
@@ -842,15 +843,16 @@ def align_judgements(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:
 
 
 def _judgement_candidates(scorer: Scorer, members: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of ``members`` whose frame and sentence similarities, plus the most names can
-    add, reach the bar (every pair when there are no frame vectors to multiply), as two arrays."""
+    """Pairs (i < j) of ``members`` (ascending) whose frame and sentence similarities, plus the
+    most names can add, reach the bar (every pair when there are no frame vectors to multiply),
+    as two arrays."""
     n = len(members)
     idx = np.array(members, dtype=np.int64)
     if n < 2:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     if not scorer.vectors.known:
         x, y = np.triu_indices(n, 1)
-        return _ordered(idx[x], idx[y])
+        return idx[x], idx[y]
     frames = scorer.vectors.matrix[members]
     sentences = sparse_rows([scorer.sentence[i] for i in members])
     need = JUDGEMENT_ALIGN_MIN - JUDGEMENT_NAMES_WEIGHT - 1e-6  # float32 products: a margin, never a miss
@@ -863,10 +865,5 @@ def _judgement_candidates(scorer: Scorer, members: list[int]) -> tuple[np.ndarra
         upper = start + rows < cols
         firsts.append(idx[start + rows[upper]])
         seconds.append(idx[cols[upper]])
-    return _ordered(np.concatenate(firsts), np.concatenate(seconds))
-
-
-def _ordered(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs with the smaller item index first."""
-    return np.minimum(a, b), np.maximum(a, b)
+    return np.concatenate(firsts), np.concatenate(seconds)
 
