@@ -783,3 +783,17 @@ def test_years_of_feigned_madness_are_no_rival_of_a_prison_term():
              _term("m2", "Morrell, who for three decades feigned madness, died in a prison hospital on Monday.",
                    "three decades", 30)]
     assert not [k for k in _kinds(specs) if k[0] == "numeric_conflict"]
+
+
+def test_a_further_count_is_an_addition_like_more_not_a_part():
+    # "a further four appliances" and "six more engines": two additions, which may be compared;
+    # "a further $20m" stays apart from a total through the addition alone
+    further = Spec("f1", "Firefighters called a further four appliances to the Dunmore store.", "2024-06-11",
+                   numbers=[Num("four", 4.0, "appliances")], entities=[Ent("Dunmore", "GPE")])
+    more = Spec("f2", "Firefighters called six more engines to the Dunmore store.", "2024-06-11",
+                numbers=[Num("six", 6.0, "engines")], entities=[Ent("Dunmore", "GPE")])
+    docs, men = make_corpus([further, more])
+    claims = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert claims["f1"].value.increment and claims["f2"].value.increment
+    assert claims["f1"].value.part == claims["f2"].value.part
+    assert "part" not in claims["f1"].row.cues
