@@ -156,6 +156,7 @@ class Comparison:
     claims: tuple[ClaimRow, ...] = ()
     findings: tuple[Finding, ...] = ()
     pairs_scored: int = 0  # pairs of statements compare scored (bench scale: is the comparison linear?)
+    pairs_shared: int = 0  # pairs that took the score of an alike pair (copies of one sentence)
 
     def finding_rows(self) -> tuple[FindingRow, ...]:
         return tuple(row for f in self.findings for row in f.to_rows())

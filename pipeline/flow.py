@@ -560,7 +560,8 @@ def _compare_stage(cleaned: list[CleanDocument], mentions: list[Mentions], optio
     version = f"{encoder.MODEL_NAME}:{encoder.CACHE_VERSION}:{bool(vectors)}"
     memo = compare.PairMemo(document_keys, version, pair_cache.load(version))
     comparison, memo = compare_task(quote(cleaned), quote(mentions), quote(claims), quote(vectors), quote(memo))
-    logger.info(f"compare: {comparison.pairs_scored:,} pairs scored, {memo.reused:,} from the previous run")
+    logger.info(f"compare: {comparison.pairs_scored:,} pairs scored, {comparison.pairs_shared:,} alike to one of "
+                f"them, {memo.reused:,} from the previous run")
     pair_cache.store(version, memo.now())
     clock.lap("compare")
     return comparison

@@ -149,10 +149,38 @@ def test_a_rerun_that_reuses_pair_scores_gives_a_fresh_runs_findings(nlp, encode
     again = PairMemo(keys, "test", first.now())
     rerun, fresh = run(n + 1, again), run(n + 1)
     assert rerun.findings == fresh.findings and rerun.claims == fresh.claims
-    assert again.reused > 0 and rerun.pairs_scored + again.reused == fresh.pairs_scored
+    assert again.reused > 0
+    assert rerun.pairs_scored + rerun.pairs_shared + again.reused == fresh.pairs_scored + fresh.pairs_shared
 
     changed = PairMemo({**keys, "l2-0": "another text"}, "test", first.now())  # its pairs are scored anew
     assert run(n + 1, changed).findings == fresh.findings and changed.reused < again.reused
     other_model = PairMemo(keys, "another encoder", first.now())
     run(n + 1, other_model)
     assert other_model.reused == 0
+
+
+def test_copies_of_a_sentence_are_scored_once_and_find_what_scoring_every_pair_finds(nlp, encoder, monkeypatch):
+    """Reposts repeat a story's sentences: a pair of statements that read alike in every field a
+    score reads is scored once per run; the findings are those of scoring every pair."""
+    from pipeline.compare import build_claims, compare_claims, embedding_texts
+    from pipeline.compare.align import Scorer
+    from pipeline.compare.vectors import encode_texts
+    from pipeline.extract import extract_mentions
+
+    corpus = {f"{doc_id}-{copy}": (published, text)
+              for copy in range(3) for doc_id, (published, text) in {**LAUNCH, **ELECTION}.items()}
+    docs = _docs(corpus)
+    mentions = extract_mentions(docs)
+    claims = build_claims(docs, mentions)
+    vectors = encode_texts(embedding_texts(claims), encoder)
+    shared = compare_claims(docs, mentions, claims, vectors)
+
+    def every_pair(self, score, i, j, shared):
+        self.pairs_scored += 1
+        return score(self, i, j)
+
+    monkeypatch.setattr(Scorer, "_score", every_pair)
+    alone = compare_claims(docs, mentions, claims, vectors)
+    assert shared.findings == alone.findings and shared.claims == alone.claims
+    assert shared.pairs_shared > 0 and alone.pairs_shared == 0
+    assert shared.pairs_scored + shared.pairs_shared == alone.pairs_scored

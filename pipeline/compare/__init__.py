@@ -113,17 +113,18 @@ def find_findings(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf
 
 
 def _find(claims: Sequence[Claim], vectors: Vectors | None, tfidf: TfIdf, lexicon: Lexicon | None,
-          kinds: Sequence[ClaimKindEntry], memo: PairMemo | None = None) -> tuple[list[DraftFinding], int]:
-    """Every kind's findings, and how many pairs of statements were scored to find them."""
+          kinds: Sequence[ClaimKindEntry], memo: PairMemo | None = None) -> tuple[list[DraftFinding], tuple[int, int]]:
+    """Every kind's findings, and how many pairs of statements were scored to find them and how
+    many took the score of an alike pair."""
     lex = lexicon or load_lexicon()
     found: list[DraftFinding] = []
-    pairs = 0
+    scored = shared = 0
     for entry in kinds:
         items = [c for c in claims if c.kind == entry.kind]
         scorer = Scorer(items, vectors, tfidf, memo)
         found += entry.find(items, scorer, lex)
-        pairs += scorer.pairs_scored
-    return found, pairs
+        scored, shared = scored + scorer.pairs_scored, shared + scorer.pairs_shared
+    return found, (scored, shared)
 
 
 def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
@@ -135,7 +136,7 @@ def draft_findings(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], 
 
 def _drafts(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], claims: Sequence[Claim],
             vectors: Vectors | None, kinds: Sequence[ClaimKindEntry],
-            memo: PairMemo | None = None) -> tuple[list[DraftFinding], int]:
+            memo: PairMemo | None = None) -> tuple[list[DraftFinding], tuple[int, int]]:
     texts = {d.doc_id: d.text for d in docs}
     found, pairs = _find(claims, vectors, TfIdf(_sentence_corpus(docs, mentions), step=IDF_STEP), None, kinds, memo)
     return [f for f in found if not (is_judged(f) and copies_of_one_text([c.doc_id for c in f.claims], texts))], pairs
@@ -158,7 +159,8 @@ def compare_claims(docs: Sequence[CleanDocument], mentions: Sequence[Mentions], 
     return Comparison(
         claims=tuple(c.row for c in sorted(claims, key=lambda c: (c.doc_id, c.row.start, c.kind, c.row.claim_id))),
         findings=publish(drafts, texts, positions),
-        pairs_scored=pairs,
+        pairs_scored=pairs[0],
+        pairs_shared=pairs[1],
     )
 
 

@@ -16,6 +16,7 @@ the kept edges are the groups the findings are made of.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import math
@@ -336,6 +337,9 @@ class Scorer:
         self._keyed = self._known = np.zeros(0, dtype=bool)
         self._word_weights: dict[str, str] = {}
         self.pairs_scored = 0  # pairs a pair score was computed for (blocking keeps this near linear)
+        self.pairs_shared = 0  # pairs that took the score of an alike pair of this run (``_score``)
+        self._content_ids: dict[int, int] = {}
+        self._content_of: dict[bytes, int] = {}  # digest of a statement's content -> its content id
 
     def scored(self, pairs: Iterable[P]) -> Iterator[P]:
         """The pairs, counted as they are scored."""
@@ -351,10 +355,10 @@ class Scorer:
         documents holds millions of pairs and scores a few thousand."""
         pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
         memo = self.memo
+        shared: dict[tuple[int, int], float | None] = {}
         if memo is None:
             for i, j in pairs.tolist():
-                self.pairs_scored += 1
-                value = score(self, i, j)
+                value = self._score(score, i, j, shared)
                 if value is not None:
                     yield i, j, value
             return
@@ -364,14 +368,44 @@ class Scorer:
         memo.reused += int(known.sum())
         values[~known] = NO_SCORE
         for n in np.flatnonzero(~known).tolist():
-            i, j = int(pairs[n, 0]), int(pairs[n, 1])
-            self.pairs_scored += 1
-            value = score(self, i, j)
+            value = self._score(score, int(pairs[n, 0]), int(pairs[n, 1]), shared)
             if value is not None:
                 values[n] = value
         memo.record(keys[keyed], values[keyed])
         for n in np.flatnonzero(~np.isnan(values)).tolist():
             yield int(pairs[n, 0]), int(pairs[n, 1]), float(values[n])
+
+    def _score(self, score: PairScore, i: int, j: int, shared: dict[tuple[int, int], float | None]) -> float | None:
+        """``score(i, j)``, computed once per pair of statements that read alike: wire copies and
+        reposts repeat a story's sentences, and a statement of one copy scores against another
+        statement exactly as the same statement of any other copy (``content_id``). A pair within
+        one document is always computed (a score refuses it; its twin across documents may not)."""
+        if self.items[i].doc_id == self.items[j].doc_id:
+            self.pairs_scored += 1
+            return score(self, i, j)
+        twin = (self.content_id(i), self.content_id(j))
+        if twin in shared:
+            self.pairs_shared += 1
+            return shared[twin]
+        self.pairs_scored += 1
+        value = shared[twin] = score(self, i, j)
+        return value
+
+    def content_id(self, i: int) -> int:
+        """A number shared by the statements that are alike in every field a pair score reads:
+        all of the claim but where it sits (document, sentence number, offsets, ids, outlet and
+        source names). Fields are compared as a digest of their ``repr`` (exact for strings,
+        numbers, tuples; two equal sets may print in two orders, which only misses a twin)."""
+        found = self._content_ids.get(i)
+        if found is None:
+            c = self.items[i]
+            row = dataclasses.replace(c.row, claim_id="", doc_id="", sent_no=0, start=0, end=0, source="",
+                                      outlet="", title="", url="")
+            alike = dataclasses.replace(c, row=row, doc_id="", sent_no=0, quote_start=0, quote_end=0,
+                                        outlet="", sources=frozenset())
+            digest = hashlib.blake2b(repr(alike).encode("utf-8"), digest_size=16).digest()
+            found = self._content_ids[i] = self._content_of.setdefault(digest, len(self._content_of))
+        return found
 
     def _pair_keys(self, score_name: str, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each pair's memo key (16 bytes: the score's name and the two statements' keys, in
