@@ -143,7 +143,7 @@ class ScaleRun:
     compare_s: float = 0.0
     rerun_s: float | None = None
     report_s: float = 0.0
-    pairs_scored: int | None = None  # pairs of statements compare scored in the first run
+    pairs_scored: int | None = None  # pairs compare computed a score for in the first run (not alike ones)
     peak_rss_mb: float = 0.0  # after the first flow run
     failed: str = ""  # "<phase>: <why>" when a phase raised
 
