@@ -885,7 +885,7 @@ def _judgement_candidates(scorer: Scorer, members: list[int]) -> tuple[np.ndarra
     if n < 2:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     if not scorer.vectors.known:
-        x, y = np.triu_indices(n, 1)
+        x, y = _upper_triangle(n)
         return idx[x], idx[y]
     frames = scorer.vectors.matrix[members]
     sentences = sparse_rows([scorer.sentence[i] for i in members])
