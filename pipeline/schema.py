@@ -111,10 +111,12 @@ class NumberRow:
     end: int = col("int", "Character offset just past the mention's end.")
     text: str = col("str", "The mention exactly as in the clean text.")
     value: float | None = col("float", "The number, scaled (\"$13.5bn\" -> 13500000000).")
-    value_max: float | None = col("float", "Upper end of a range (\"10% to 30%\" -> 30); empty otherwise.")
+    value_max: float | None = col("float", "Upper end of a range (\"10% to 30%\" -> 30), or a tally's second count "
+                                           "(\"a 36-3 record\" -> 3); empty otherwise.")
     unit: str = col("str", "Unit: percent, USD, CNY, times, years, people, ...; empty for a bare count.")
     qualifier: str = col("str", "approx | at_least | at_most | more_than | less_than | range | empty.")
-    kind: str = col("str", "percent | money | multiplier | fraction | count | measure | duration | ...")
+    kind: str = col("str", "percent | money | multiplier | fraction | count | measure | duration | tally (a score, "
+                           "record or vote: \"88-86\") | ...")
     measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax.")
     as_of: str = col("str", "The time the number refers to when the sentence says so (TimeML value).")
     sentence: str = col("str", "The sentence the mention is in.")
@@ -163,7 +165,7 @@ class ClaimRow:
     subject: str = col("str", "Canonical entities the sentence is about, joined by '; '.")
     measure: str = col("str", "What is measured or what happened, normalised to keywords.")
     value: str = col("str", "The number or TimeML date value, as text; for a name, the name as written.")
-    value_max: str = col("str", "Upper end of a range.")
+    value_max: str = col("str", "Upper end of a range, or a tally's second count (\"36-3\" -> 3).")
     unit: str = col("str", "Unit of a number.")
     qualifier: str = col("str", "approx, at_least, by, since, ...")
     as_of: str = col("str", "Time the statement refers to.")

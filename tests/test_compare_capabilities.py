@@ -52,6 +52,8 @@
 - "for the past three years" says when, as "four years ago" does: the two disagree.
 - A difference ("a quarter-inch thinner than") is no item of a list and no cut in its neighbour's
   frame; "30 rather than 40" compares nothing.
+- A tally is two counts in their order: a fighter's 36-3 record and another source's 36-4
+  disagree, two sources' 88-86 agree, and a tally never meets a plain count ("51 knockouts").
 """
 
 from __future__ import annotations
@@ -797,3 +799,38 @@ def test_a_further_count_is_an_addition_like_more_not_a_part():
     assert claims["f1"].value.increment and claims["f2"].value.increment
     assert claims["f1"].value.part == claims["f2"].value.part
     assert "part" not in claims["f1"].row.cues
+
+
+def _bout(doc_id: str, text: str, *numbers: Num) -> Spec:
+    return Spec(doc_id, text, "2024-03-08", numbers=list(numbers),
+                entities=[Ent("Dario Menza", "PERSON"), Ent("Tomas Rell", "PERSON"), Ent("Brenmoor")])
+
+
+def _record(mention: str, first: int, second: int) -> Num:
+    return Num(mention, first, kind="tally", value_max=second, measure="record")
+
+
+def test_two_records_of_one_fighter_disagree_and_the_same_record_agrees():
+    kinds = _kinds([
+        _bout("a", "Dario Menza, who holds a 36-3 record with 51 knockouts, fights Tomas Rell in Brenmoor tonight.",
+              _record("36-3", 36, 3), Num("51", 51, "knockouts", measure="knockouts")),
+        _bout("b", "Dario Menza brings a 36-4 record and 51 knockouts into his fight with Tomas Rell in Brenmoor.",
+              _record("36-4", 36, 4), Num("51", 51, "knockouts", measure="knockouts")),
+        _bout("c", "Dario Menza, who holds a 36-3 record, fights Tomas Rell in Brenmoor tonight.",
+              _record("36-3", 36, 3)),
+    ])
+    assert ("numeric_conflict", ("a", "b", "c")) in kinds
+    tallies = build_claims(*make_corpus([_bout("a", "Dario Menza holds a 36-3 record with 51 knockouts.",
+                                               _record("36-3", 36, 3), Num("51", 51, "knockouts"))]))
+    record, knockouts = (next(c for c in tallies if c.text == t) for t in ("36-3", "51"))
+    assert (record.value.family, record.value.lo, record.value.hi) == ("tally", 36, 3)
+    assert knockouts.value.family == "count"
+
+
+def test_the_same_score_in_other_words_is_one_corroboration():
+    def game(doc_id: str, text: str) -> Spec:
+        return Spec(doc_id, text, "2024-03-09", numbers=[Num("88-86", 88, kind="tally", value_max=86)],
+                    entities=[Ent("Hawks", "ORG"), Ent("Carrow", "ORG")])
+    kinds = _kinds([game("a", "Jalen Corr hit the winning shot as the Hawks beat Carrow 88-86 on Friday night."),
+                    game("b", "Corr scored late to give the Hawks an 88-86 win over Carrow on Friday.")])
+    assert kinds == [("corroboration", ("a", "b"))]

@@ -17,6 +17,9 @@ from pipeline.compare.currency import same_sum, usd_per_unit
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
 
+# Values that are statements of two numbers: a range's ends, a tally's two counts ("36-3").
+TWO_ENDED = frozenset({"range", "tally"})
+
 
 def settled(c: Claim) -> bool:
     """The figure is dated before the month its source was published: a closed count (the 2003
@@ -43,9 +46,10 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
             return True  # "less than 25 km" and "less than 50 km" can both be true
         va, vb = (x.lo, y.lo) if x.bound == "lower" else (x.hi, y.hi)
         return abs(va - vb) <= tol + 1e-9 * max(abs(va), abs(vb), 1)
-    if x.bound == "range" and y.bound == "range":
+    if x.bound == y.bound and x.bound in TWO_ENDED:
         # A range is a statement of its two ends ("six to 75 years" for a penalty, "two to three
-        # weeks" for a forecast): two ranges of one quantity agree when both ends do.
+        # weeks" for a forecast): two ranges of one quantity agree when both ends do; so do two
+        # tallies ("36-3" and "36-4" records disagree).
         return all(abs(u - v) <= tol + 1e-9 * max(abs(u), abs(v), 1) for u, v in ((x.lo, y.lo), (x.hi, y.hi)))
     return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + 1e-9 * max(abs(x.lo), abs(y.lo), 1)
 
@@ -61,7 +65,7 @@ def values_equal(a: Claim, b: Claim) -> bool:
         return _cross_currency(a, b) is True
     tol = max(x.tol, y.tol)
     eps = 1e-9 * max(abs(mid(a)), abs(mid(b)), 1)
-    if x.bound == "range" or y.bound == "range":
+    if x.bound in TWO_ENDED or y.bound in TWO_ENDED:
         return x.bound == y.bound and abs(x.lo - y.lo) <= tol + eps and abs(x.hi - y.hi) <= tol + eps
     if x.bound and y.bound and x.bound != y.bound:
         return False

@@ -660,6 +660,8 @@ def values_equal_loose(a: Claim, b: Claim) -> bool:
     qa, qb = a.value, b.value
     if qa.zero_gap or qb.zero_gap or (qa.family == "currency" and qa.base_unit != qb.base_unit):
         return False
+    if qa.bound == "tally" or qb.bound == "tally":  # "36-3": both counts, in their order
+        return (qa.lo, qa.hi) == (qb.lo, qb.hi)
     tol = max(qa.tol, qb.tol)
     lo_a, hi_a = (qa.lo, qa.hi)
     lo_b, hi_b = (qb.lo, qb.hi)

@@ -56,9 +56,9 @@ PART_WORDS_AFTER = 10
 SUBJECT_WORDS = 6
 # A date this close (characters) to a number whose as_of it is, is that number's reference time.
 AS_OF_ADJACENT = 25
-# Number kinds that are compared: an age only with the same person's age.
+# Number kinds that are compared: an age only with the same person's age, a tally with a tally.
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
-                          "magnitude", "age", "ordinal"})
+                          "magnitude", "age", "ordinal", "tally"})
 
 _NUMBER_TEXT = re.compile(r"\d[\d,\u202f]*(?:\.\d+)?")  # thousands by commas or narrow spaces
 # Number words masked in a frame: cardinals, multipliers, fractions and the ordinals that count.
@@ -255,10 +255,10 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     lo, hi, bound = _interval(row)
     factor_v, base_unit = units.to_base(1.0, row.unit) if row.unit else (1.0, units.COUNT)
     family = units.family(row.unit)
-    if row.kind in ("age", "ordinal"):
-        family = row.kind  # an age or a rank is compared only with an age or a rank
+    if row.kind in ("age", "ordinal", "tally"):
+        family = row.kind  # an age, a rank or a score is compared only with its like
     label = _label_noun(ctx.text, row, lex)
-    tol = 0.0 if bound == "range" or label else _rounding_tol(row.text, float(row.value))
+    tol = 0.0 if bound in ("range", "tally") or label else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
         tol = max(tol, APPROX_REL * abs(float(row.value)))
     # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
@@ -330,6 +330,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
 def _interval(row: NumberRow) -> tuple[float, float, str]:
     v = float(row.value)  # type: ignore[arg-type]
     q = row.qualifier
+    if row.kind == "tally":  # "36-3": both counts in their order, each exact
+        return v, float(row.value_max), "tally"  # type: ignore[arg-type]
     if row.value_max is not None and not math.isnan(row.value_max) and row.value_max != v:
         return min(v, row.value_max), max(v, row.value_max), "range"
     if q in ("at_least", "more_than"):

@@ -61,6 +61,8 @@ def _verb_tense(verb) -> str:
         return "past"
     if verb.tag_ == "VBN" and not aux:
         return "past"
+    if (verb.tag_ in _PRESENT_TAGS and not aux) or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
+        return "present"  # "faces Rell on Saturday", "is meeting them Monday": a schedule, not yet past
     return ""
 
 
@@ -73,7 +75,8 @@ def _present_tense(governor) -> bool:
 
 
 def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
-    """Tense of the clause a date sits in: 'past', 'future', 'modal' (a weaker future) or ''."""
+    """Tense of the clause a date sits in: 'past', 'future', 'modal' (a weaker future), 'present'
+    (a simple or progressive present: "faces Rell on Saturday") or ''."""
 
     def tense(start: int, end: int) -> str:
         span = _span(doc, start, end)

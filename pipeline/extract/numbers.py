@@ -197,6 +197,23 @@ UNIT_FRACTION_RE = re.compile(
 COMPOUND_DURATION_RE = re.compile(
     r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
 )
+# A tally: two counts joined by a dash, the larger first ("a 36-3 record", "beat Carrow 88-86", "a 5-4
+# vote"). A range is never written downwards, so a descending pair is a score, a record or a vote;
+# "24-7" is round the clock. Not tallies: a model number ("Boeing's 787-9": a three-digit first
+# count more than ten times the second), a phone number ("(254-2) 751-613", "666-015").
+TALLY_RE = re.compile(r"(?<![\w.,\-/:$€£¥₹%])(?P<a>\d{1,3})\s?[-–—]\s?(?P<b>\d{1,3})(?![\w%])(?![.,:/-]?\d)")
+TALLY_IDIOMS = frozenset({"24-7"})
+_PHONE_PREFIX_RE = re.compile(r"\(\d+[-–]\d+\)\s*$")  # "(254-2) 751-613": the number after a code
+_PHONE_SUFFIX_RE = re.compile(r"\)\s*\d")  # "(254-2) 751-613": the code
+
+
+def _tally(m: re.Match[str], text: str) -> Quantity | None:
+    first, second = int(m["a"]), int(m["b"])
+    if (first <= second or f"{first}-{second}" in TALLY_IDIOMS or (m["b"].startswith("0") and second)
+            or (first >= 100 and second * 10 < first) or _PHONE_PREFIX_RE.search(text[max(0, m.start() - 40):m.start()])
+            or _PHONE_SUFFIX_RE.match(text, m.end())):
+        return None
+    return Quantity(m.start(), m.end(), m.group(0), float(first), float(second), "", "", "tally")
 # "aged 24", "ages 47 and 48": the numbers after these words are ages.
 _AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of|age of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$",
                                  re.IGNORECASE)
@@ -526,6 +543,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in COMPOUND_DURATION_RE.finditer(text):
         minutes = int(m["h"]) * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
+    for m in TALLY_RE.finditer(text):
+        tally = _tally(m, text)
+        if tally is not None:
+            found.append(tally)
     for m in MULTIPLIER_WORD_RE.finditer(text):
         qualifier = _qualifier(m)
         value = _MULTIPLIER_WORDS[m["word"].lower()]
@@ -561,6 +582,8 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
         s < q.end and q.start < e and not (s <= q.start and q.end <= e) and q.kind == "count" for s, e in name_spans
     ):
         return "part of a name"
+    if q.kind == "tally" and _CLOCK_AFTER_RE.match(after):
+        return "hours of opening"  # "open 10-5 p.m."
     if q.kind == "count":
         if _CLOCK_AFTER_RE.match(after):
             return "clock time"
@@ -647,6 +670,11 @@ def measure_phrase(span: Span, kind: str) -> str:
     """What the quantity in ``span`` is about, read off the dependency parse (short, may be empty)."""
     root = _span_root(span)
     exclude = range(span.start, span.end)
+    if kind == "tally":
+        # "a 36-3 record", "an 88-86 win": the noun it qualifies; "Menza (36-4)" or "beat Carrow
+        # 88-86" name none, and the clause's verb or subject is not what a score counts.
+        follower = span.doc[span.end] if span.end < len(span.doc) else None
+        return follower.lower_ if follower is not None and follower.pos_ == "NOUN" else ""
     # "26% of AI conference publications", "$13.5bn of private investments"
     for tok in span:
         for child in tok.rights:

@@ -154,9 +154,10 @@ def _next_text(text: str, end: int, n: int = 30) -> str:
 
 
 def _tense(ctx: Ctx, m: re.Match) -> str:
-    """'past' | 'future' | '': a modal or infinitive clause counts as future for months and dates."""
+    """'past' | 'future' | '': a modal or infinitive clause counts as future for months and dates; a
+    present tense says nothing of a month's direction ("is in talks since March")."""
     t = ctx.tense(m.start(), m.end())
-    return "future" if t == "modal" else t
+    return "future" if t == "modal" else "" if t == "present" else t
 
 
 def _tense_dir(ctx: Ctx, m: re.Match, default: str = "past") -> str:
@@ -566,8 +567,10 @@ def _h_weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     elif when == "this":
         d = cal.weekday_relative(a, wd, "this")
     else:
-        tense = ctx.tense(m.start(), m.end())  # only a firm future moves a bare weekday ahead
-        d = cal.weekday_relative(a, wd, "future" if tense == "future" else "past")
+        # A firm future moves a bare weekday ahead, and so does a present: "faces Rell on Saturday"
+        # in a Friday article is tomorrow; a modal ("could meet Monday") does not.
+        tense = ctx.tense(m.start(), m.end())
+        d = cal.weekday_relative(a, wd, "future" if tense in ("future", "present") else "past")
     return Norm(cal.fmt_day(d), "day", relative=True)
 
 

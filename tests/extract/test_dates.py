@@ -66,6 +66,11 @@ def test_absolute_expressions(nlp, text, mention, value, granularity):
         ("He is due to appear in court on Monday.", "Monday", "2023-05-15", PUB),
         ("The firm plans to open the plant on Friday.", "Friday", "2023-05-12", PUB),
         ("He was expected to appear in court on Monday.", "Monday", "2023-05-08", PUB),
+        # a present tense schedules: a Friday article's "faces Rell on Saturday" is the next day
+        ("Menza faces Tomas Rell in Brenmoor on Saturday.", "Saturday", "2024-03-09", "2024-03-08"),
+        ("The trial resumes on Monday.", "Monday", "2023-05-15", PUB),
+        ("The council is meeting on Thursday.", "Thursday", "2023-05-11", PUB),
+        ("Police say the man died on Monday.", "Monday", "2023-05-08", PUB),
         ("The talks ended yesterday.", "yesterday", "2023-05-08", PUB),
         ("The talks resume tomorrow.", "tomorrow", "2023-05-10", PUB),
         ("It happened two years ago.", "two years ago", "2021", PUB),

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.numbers import extract_numbers, find_quantities, parse_number, words_to_number
 from pipeline.schema import DateRow
 from pipeline.vocab.units import normalise_unit, to_base
@@ -211,3 +212,41 @@ def test_extract_numbers_offsets_hold_on_generated_text(nlp, text):
 ])
 def test_people_are_the_people_the_figures_clause_names(nlp, text, mention, people):
     assert one(nlp, text, mention).people == people
+
+
+# --------------------------------------------------------------------------- tallies
+
+@pytest.mark.parametrize(("text", "mention", "first", "second", "measure"), [
+    ("Menza, who holds a 36-3 record, fights on Saturday.", "36-3", 36, 3, "record"),
+    ("The Hawks beat Carrow 88-86 on Friday night.", "88-86", 88, 86, ""),
+    ("The council approved the plan by a 5-4 vote.", "5-4", 5, 4, "vote"),
+    ("Dario Menza (36-4, 51 KO) faces Tomas Rell.", "36-4", 36, 4, ""),
+])
+def test_a_descending_pair_is_a_tally_of_two_counts(nlp, text, mention, first, second, measure):
+    """With the flow's own dates (the model's DATE entities take "88-86" for one)."""
+    doc = nlp(text)
+    rows = extract_numbers(doc, doc_id="t", dates=extract_dates(doc, doc_id="t", published="2024-03-09"))
+    row = next(r for r in rows if r.text == mention)
+    assert (row.kind, row.value, row.value_max, row.measure) == ("tally", first, second, measure)
+
+
+@pytest.mark.parametrize("text", [
+    "The store is open 24-7 for its customers.",
+    "Qantas bought 30 of Boeing's 787-9 Dreamliner jets.",
+    "The embassy is at 285 Toure Drive; (255-51) 666-015.",
+    "The library is open 9-5 p.m. on weekdays.",
+])
+def test_round_the_clock_model_numbers_and_phones_are_no_tallies(nlp, text):
+    assert not [r for r in numbers(nlp, text) if r.kind == "tally"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99))
+def test_a_pair_is_a_tally_only_when_it_descends(a, b):
+    """Upwards it is a range ("aged 5-7"); downwards two counts in their order, never a range."""
+    found = [q for q in find_quantities(f"They finished {a}-{b} on the night.") if q.start == len("They finished ")]
+    tallies = [q for q in found if q.kind == "tally"]
+    if a > b and (a, b) != (24, 7):
+        assert [(q.value, q.value_max) for q in tallies] == [(a, b)]
+    else:
+        assert not tallies
