@@ -52,6 +52,9 @@
 - "for the past three years" says when, as "four years ago" does: the two disagree.
 - A difference ("a quarter-inch thinner than") is no item of a list and no cut in its neighbour's
   frame; "30 rather than 40" compares nothing.
+- A rate is no total ("$23 million a year" against "$184 million"), unless its sentence gives the
+  term: then it is the total over it (an "eight-year contract" at $23 million a year agrees with
+  $184 million and disagrees with $200 million).
 - A tally is two counts in their order: a fighter's 36-3 record and another source's 36-4
   disagree, two sources' 88-86 agree, and a tally never meets a plain count ("51 knockouts").
 """
@@ -834,3 +837,39 @@ def test_the_same_score_in_other_words_is_one_corroboration():
     kinds = _kinds([game("a", "Jalen Corr hit the winning shot as the Hawks beat Carrow 88-86 on Friday night."),
                     game("b", "Corr scored late to give the Hawks an 88-86 win over Carrow on Friday.")])
     assert kinds == [("corroboration", ("a", "b"))]
+
+
+def _deal(doc_id: str, text: str, amount: str, value: float, *, term: bool = True) -> Spec:
+    numbers = [Num(amount, value, "USD", kind="money", measure="contract")]
+    if term:
+        numbers.append(Num("eight-year", 8, "years", kind="duration", measure="contract"))
+    return Spec(doc_id, text, "2021-06-02", numbers=numbers,
+                entities=[Ent("Jalen Corr", "PERSON"), Ent("Brenmoor Hawks", "ORG")])
+
+
+DEALS = [
+    _deal("a", "Jalen Corr signed an eight-year contract worth $23 million a year with the Brenmoor Hawks.",
+          "$23 million", 23e6),
+    _deal("b", "Jalen Corr agreed to an eight-year, $184 million contract with the Brenmoor Hawks.", "$184 million", 184e6),
+    _deal("c", "Jalen Corr agreed to an eight-year, $200 million contract with the Brenmoor Hawks.", "$200 million", 200e6),
+]
+
+
+def test_a_rate_over_its_term_is_the_total():
+    docs, men = make_corpus(DEALS)
+    rate = next(c for c in build_claims(docs, men) if c.text == "$23 million")
+    assert (rate.value.per, rate.value.over_term[0]) == ("year", 184e6)
+    conflict = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "numeric_conflict"]
+    sides = {r.doc_id: r.side for r in conflict}
+    assert sorted(sides) == ["a", "b", "c"] and sides["a"] == sides["b"] != sides["c"]
+    assert "'$23 million a year' over the term its source gives is 184,000,000" in conflict[0].note
+
+
+def test_a_rate_without_its_term_stands_against_no_total():
+    kinds = _kinds([
+        _deal("a", "Jalen Corr will earn $23 million a year with the Brenmoor Hawks under his new contract.",
+              "$23 million", 23e6, term=False),
+        _deal("b", "Jalen Corr will earn $184 million with the Brenmoor Hawks under his new contract.",
+              "$184 million", 184e6, term=False),
+    ])
+    assert not [k for k in kinds if k[0] == "numeric_conflict"]

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
-from pipeline.compare.claims import Claim, Quantity, day_of, year_of
+from pipeline.compare.claims import Claim, Quantity, day_of, on_one_footing, year_of
 from pipeline.compare.currency import same_sum, usd_per_unit
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -34,7 +34,7 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
     than 31,000" dead in a 2003 quake)."""
     if a.kind == ClaimKind.TIME:
         return times_agree(a, b)
-    x, y = a.value, b.value
+    x, y = on_one_footing(a.value, b.value)
     if x.zero_gap or y.zero_gap:
         other = y if x.zero_gap else x
         return other.zero_gap or (other.lo - other.tol <= 0 <= other.hi + other.tol)
@@ -58,18 +58,18 @@ def values_equal(a: Claim, b: Claim) -> bool:
     """The same value stated twice, within rounding: two points, two identical bounds, or a bound
     and a point on the same number ("at least 50" and "around 50"). Merely compatible values
     ("at least 22" and "around 40") are not the same statement."""
-    x, y = a.value, b.value
-    if a.kind == ClaimKind.TIME or x.zero_gap or y.zero_gap:
+    if a.kind == ClaimKind.TIME or a.value.zero_gap or b.value.zero_gap:
         return bool(values_agree(a, b))
+    x, y = on_one_footing(a.value, b.value)
     if x.family == "currency" and x.base_unit != y.base_unit:
         return _cross_currency(a, b) is True
     tol = max(x.tol, y.tol)
-    eps = 1e-9 * max(abs(mid(a)), abs(mid(b)), 1)
+    eps = 1e-9 * max(abs(_mid(x)), abs(_mid(y)), 1)
     if x.bound in TWO_ENDED or y.bound in TWO_ENDED:
         return x.bound == y.bound and abs(x.lo - y.lo) <= tol + eps and abs(x.hi - y.hi) <= tol + eps
     if x.bound and y.bound and x.bound != y.bound:
         return False
-    return abs(mid(a) - mid(b)) <= tol + eps and bool(values_agree(a, b))
+    return abs(_mid(x) - _mid(y)) <= tol + eps and bool(values_agree(a, b))
 
 
 def times_agree(a: Claim, b: Claim) -> bool | None:
@@ -110,9 +110,13 @@ def dates_agree(a: str, b: str) -> bool:
 
 
 def mid(c: Claim) -> float:
-    if math.isfinite(c.value.lo) and math.isfinite(c.value.hi):
-        return (c.value.lo + c.value.hi) / 2
-    return c.value.lo if math.isfinite(c.value.lo) else c.value.hi
+    return _mid(c.value)
+
+
+def _mid(q: Quantity) -> float:
+    if math.isfinite(q.lo) and math.isfinite(q.hi):
+        return (q.lo + q.hi) / 2
+    return q.lo if math.isfinite(q.lo) else q.hi
 
 
 def group_by_agreement(reps: Sequence[int], claims: Sequence[Claim], agree) -> list[list[int]]:

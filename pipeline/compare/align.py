@@ -28,7 +28,7 @@ from typing import TypeVar
 import numpy as np
 
 from pipeline.compare.background import ELSEWHERE
-from pipeline.compare.claims import Claim, day_of, name_key, same_name, year_of
+from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, year_of
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
@@ -548,7 +548,7 @@ def _usd(c: Claim, value: float) -> float:
 def _value_ratio(a: Claim, b: Claim) -> float:
     """How many times the larger value is the smaller (in dollars for money); 1 when either is
     unbounded or a closed gap, infinite for zero against a number."""
-    qa, qb = a.value, b.value
+    qa, qb = on_one_footing(a.value, b.value)
     if qa.zero_gap or qb.zero_gap:
         return 1.0
     va = qa.lo if math.isfinite(qa.lo) else qa.hi
@@ -576,6 +576,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "" if (a.concept == b.concept == GAP) else "not a gap"
     if qa.family != qb.family:
         return "unit family"
+    if len({q.per for q in on_one_footing(qa, qb)}) > 1:
+        return "rate"  # "$23 million a year" is no total, unless its sentence gives the term
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
     for x, y in ((a, b), (b, a)):
@@ -657,7 +659,7 @@ def distinctive(c: Claim) -> bool:
 
 def values_equal_loose(a: Claim, b: Claim) -> bool:
     """Same value within rounding (bounds admitting each other count), across units of one family."""
-    qa, qb = a.value, b.value
+    qa, qb = on_one_footing(a.value, b.value)
     if qa.zero_gap or qb.zero_gap or (qa.family == "currency" and qa.base_unit != qb.base_unit):
         return False
     if qa.bound == "tally" or qb.bound == "tally":  # "36-3": both counts, in their order

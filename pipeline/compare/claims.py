@@ -90,6 +90,8 @@ class Quantity:
     direction: str = ""  # a distance's bearing as written ("north-northeast")
     attribution: str = ""  # who gives the figure ("according to the US military")
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
+    per: str = ""  # a rate's period: "year" of "$23 million a year"
+    over_term: tuple[float, float, float] = ()  # the rate times the term its sentence gives: lo, hi, tol
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none
@@ -209,6 +211,20 @@ class Claim(Generic[V]):
     @property
     def value_text(self) -> str:
         return self.row.value
+
+
+def on_one_footing(x: Quantity, y: Quantity) -> tuple[Quantity, Quantity]:
+    """Two values as one may compare them: a rate meets a total through the term its sentence
+    gives ("$23 million a year" on an "eight-year contract" is $184 million over it). A rate
+    without a term stays a rate, which no total can confirm or dispute."""
+    def total(q: Quantity) -> Quantity:
+        lo, hi, tol = q.over_term
+        return dataclasses.replace(q, lo=lo, hi=hi, tol=tol, per="", over_term=())
+    if x.per and not y.per and x.over_term:
+        x = total(x)
+    elif y.per and not x.per and y.over_term:
+        y = total(y)
+    return x, y
 
 
 def year_of(c: Claim) -> int:

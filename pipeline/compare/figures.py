@@ -60,6 +60,12 @@ AS_OF_ADJACENT = 25
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
                           "magnitude", "age", "ordinal", "tally"})
 
+# A rate: a figure per period ("$23 million a year", "2 million visitors annually"); the unit its
+# term is written in ("an eight-year contract").
+_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>year|season|month|week|day)\b"
+                         r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+PERIOD_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _NUMBER_TEXT = re.compile(r"\d[\d,\u202f]*(?:\.\d+)?")  # thousands by commas or narrow spaces
 # Number words masked in a frame: cardinals, multipliers, fractions and the ordinals that count.
 _NUMBER_WORDS = re.compile(
@@ -298,6 +304,10 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
         alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
         cues["conversion"] = converted.text
+    per = _rate_period(quote[rel_e:right])
+    over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
+    if per:
+        cues["rate"] = f"a {per}" + (f"; over the term: {fmt_number(over_term[0])}" if over_term else "")
     measure = concept or " ".join(sorted(keys))
     row_out = claim_row(
         ctx, ClaimKind.NUMBER, row.sent_no, row.start, row.end, quote, subject="; ".join(sorted(common["subjects"])),
@@ -313,7 +323,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
-        people=people,
+        people=people, per=per, over_term=over_term,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -339,6 +349,30 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     if q in ("at_most", "less_than"):
         return -math.inf, v, "upper"
     return v, v, ""
+
+
+def _rate_period(after: str) -> str:
+    """The period of a rate written right after its figure ("$23 million a year", "annually"), or ''."""
+    m = _RATE_AFTER.match(after)
+    if not m:
+        return ""
+    return m["per"].lower() if m["per"] else RATE_ADVERBS[m["adverb"].lower()]
+
+
+def _over_term(ctx: DocContext, row: NumberRow, per: str, family: str,
+               rate: tuple[float, float, float]) -> tuple[float, float, float]:
+    """The rate over the one term its sentence gives in its period's unit ("an eight-year
+    contract worth $23 million a year": 184 million): lo, hi, tol; () when it gives none or two.
+    Amounts and counts add up over time; a share or a speed does not."""
+    if family not in (units.CURRENCY, units.COUNT):
+        return ()
+    terms = {r.value for r in ctx.men.numbers
+             if r.sent_no == row.sent_no and r.kind == "duration" and r.value_max is None and r.value
+             and units.normalise_unit(r.unit) == PERIOD_UNITS.get(per)}
+    if len(terms) != 1:
+        return ()
+    n = float(terms.pop())
+    return rate[0] * n, rate[1] * n, rate[2] * n
 
 
 def _label_noun(text: str, row: NumberRow, lex: Lexicon) -> str:
@@ -800,7 +834,7 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
     for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset",
-                "whose", "label"):
+                "whose", "label", "rate"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
-from pipeline.compare.claims import Claim, day_of
+from pipeline.compare.claims import Claim, day_of, fmt_number
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import Kind
 
@@ -42,6 +42,9 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
         notes.append("different units (" + " vs ".join(unit_names) + "), compared after conversion")
     if any(c.value.zero_gap for c in cs):
         notes.append("one source says the gap has closed (read as zero)")
+    if any(not c.value.per for c in cs):
+        notes.extend(f"'{c.text} a {c.value.per}' over the term its source gives is {grouped(fmt_number(c.value.over_term[0]))}"
+                     for c in cs if c.value.per and c.value.over_term)
     stated = sorted({c.as_of for c in cs if c.as_of})
     pubs = sorted({c.published for c in cs if c.published})
     clashing_times = any(not (x.startswith(y) or y.startswith(x)) for x in stated for y in stated)
