@@ -55,6 +55,8 @@
 - A rate is no total ("$23 million a year" against "$184 million"), unless its sentence gives the
   term: then it is the total over it (an "eight-year contract" at $23 million a year agrees with
   $184 million and disagrees with $200 million).
+- An age of a made thing dates its making: "the 86-year-old Carrow Mill building" in a 2021 article
+  agrees with "built in 1935" and disagrees with "built in 1925"; "an 86-year-old man" dates nothing.
 - A tally is two counts in their order: a fighter's 36-3 record and another source's 36-4
   disagree, two sources' 88-86 agree, and a tally never meets a plain count ("51 knockouts").
 """
@@ -850,8 +852,10 @@ def _deal(doc_id: str, text: str, amount: str, value: float, *, term: bool = Tru
 DEALS = [
     _deal("a", "Jalen Corr signed an eight-year contract worth $23 million a year with the Brenmoor Hawks.",
           "$23 million", 23e6),
-    _deal("b", "Jalen Corr agreed to an eight-year, $184 million contract with the Brenmoor Hawks.", "$184 million", 184e6),
-    _deal("c", "Jalen Corr agreed to an eight-year, $200 million contract with the Brenmoor Hawks.", "$200 million", 200e6),
+    _deal("b", "Jalen Corr agreed to an eight-year, $184 million contract with the Brenmoor Hawks.",
+          "$184 million", 184e6),
+    _deal("c", "Jalen Corr agreed to an eight-year, $200 million contract with the Brenmoor Hawks.",
+          "$200 million", 200e6),
 ]
 
 
@@ -873,3 +877,32 @@ def test_a_rate_without_its_term_stands_against_no_total():
               "$184 million", 184e6, term=False),
     ])
     assert not [k for k in kinds if k[0] == "numeric_conflict"]
+
+
+def _mill(doc_id: str, text: str, *, age: str = "", year: str = "") -> Spec:
+    return Spec(doc_id, text, "2021-03-09",
+                numbers=[Num(age, int(age.split("-")[0]), "years", kind="age", measure="age")] if age else [],
+                dates=[Dt(year, year, granularity="year")] if year else [],
+                entities=[Ent("Carrow Mill", "FAC"), Ent("Brenmoor")])
+
+
+def test_the_age_of_a_building_dates_its_building():
+    specs = [
+        _mill("a", "A fire destroyed the 86-year-old Carrow Mill building in Brenmoor, fire officials said.",
+              age="86-year-old"),
+        _mill("b", "The Carrow Mill building, built in 1935, burned down in Brenmoor, officials said.", year="1935"),
+        _mill("c", "The Carrow Mill building, built in 1925, burned down in Brenmoor, officials said.", year="1925"),
+    ]
+    docs, men = make_corpus(specs)
+    made = next(c for c in build_claims(docs, men) if c.kind == "date" and c.doc_id == "a")
+    assert (made.text, made.row.value) == ("86-year-old", "1934/1935")
+    conflict = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "date_conflict"]
+    sides = {r.doc_id: r.side for r in conflict}
+    assert sorted(sides) == ["a", "b", "c"] and sides["a"] == sides["b"] != sides["c"]
+    assert "'86-year-old' in a 2021-03-09 article (made in 1934 or 1935)" in conflict[0].note
+
+
+def test_the_age_of_a_person_dates_nothing():
+    docs, men = make_corpus([_mill("a", "An 86-year-old man was hurt when the Carrow Mill building in Brenmoor burned.",
+                                   age="86-year-old")])
+    assert not [c for c in build_claims(docs, men) if c.kind == "date"]

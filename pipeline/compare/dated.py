@@ -57,6 +57,12 @@ QUARTER_HOUR_MINUTES = 5
 FIVE_MINUTES_MINUTES = 2
 
 
+# "86-year-old" written before what it is the age of; the thing's name (capitalised words) may
+# stand between: "the 86-year-old Carrow Mill building".
+_AGE_BEFORE_NOUN = re.compile(r"[\s-]years?[\s-]old$", re.IGNORECASE)
+_MADE_THING_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.&-]*\s+){0,4}(?P<noun>[a-z]+)\b")
+
+
 def stated_precision_minutes(minutes: int) -> float:
     """How far a time of day written at this minute may be from the moment it stands for."""
     if minutes % 15 == 0:
@@ -73,7 +79,30 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
     conversions = _conversions(ctx)
     dates = (d for d in ctx.men.dates if d not in conversions and d.granularity != "time")
-    return [c for d in dates if _usable_date(ctx, d, number_times) and (c := _date_claim(ctx, lex, d)) is not None]
+    stated = [c for d in dates if _usable_date(ctx, d, number_times) and (c := _date_claim(ctx, lex, d)) is not None]
+    return stated + [c for d in _making_dates(ctx, lex) if (c := _date_claim(ctx, lex, d)) is not None]
+
+
+def _making_dates(ctx: DocContext, lex: Lexicon) -> list[DateRow]:
+    """When a made thing was made, from its age: "the 86-year-old Carrow Mill building" in a 2021
+    article was built in 1934 or 1935 (before or after its birthday), so it agrees with "built in
+    1935" and disagrees with "built in 1925". Only an age written before a noun of the lexicon's
+    `[made_things]` ("an 86-year-old man" is no date of anything)."""
+    year = timeml.year(ctx.published) if ctx.published else None
+    if not year:
+        return []
+    found = []
+    for r in ctx.men.numbers:
+        if r.kind != "age" or r.value_max is not None or not r.value or not _AGE_BEFORE_NOUN.search(r.text):
+            continue
+        noun = _MADE_THING_AFTER.match(ctx.text, r.end)
+        if noun is None or noun["noun"] not in lex.made_things:
+            continue
+        made = year - int(r.value)
+        found.append(DateRow(doc_id=r.doc_id, sent_no=r.sent_no, start=r.start, end=r.end, text=r.text,
+                             value=f"{made - 1}/{made}", granularity="range", anchor=ctx.published, qualifier="",
+                             sentence=r.sentence))
+    return found
 
 
 def time_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:

@@ -43,8 +43,8 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
     if any(c.value.zero_gap for c in cs):
         notes.append("one source says the gap has closed (read as zero)")
     if any(not c.value.per for c in cs):
-        notes.extend(f"'{c.text} a {c.value.per}' over the term its source gives is {grouped(fmt_number(c.value.over_term[0]))}"
-                     for c in cs if c.value.per and c.value.over_term)
+        notes.extend(f"'{c.text} a {c.value.per}' over the term its source gives is "
+                     f"{grouped(fmt_number(c.value.over_term[0]))}" for c in cs if c.value.per and c.value.over_term)
     stated = sorted({c.as_of for c in cs if c.as_of})
     pubs = sorted({c.published for c in cs if c.published})
     clashing_times = any(not (x.startswith(y) or y.startswith(x)) for x in stated for y in stated)
@@ -140,6 +140,8 @@ def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> s
     rel = [c for c in cs if c.value.resolved_against]
     if rel:
         notes.append("relative dates resolved against the publication date: " + ", ".join(
-            f"'{c.text}' in a {c.value.resolved_against[:10]} article" for c in rel))
+            f"'{c.text}' in a {c.value.resolved_against[:10]} article"
+            + (f" (made in {c.row.value.replace('/', ' or ')})" if c.text.lower().endswith("old") else "")
+            for c in rel))
     return "; ".join(notes)
 
