@@ -57,6 +57,10 @@
   $184 million and disagrees with $200 million).
 - An age of a made thing dates its making: "the 86-year-old Carrow Mill building" in a 2021 article
   agrees with "built in 1935" and disagrees with "built in 1925"; "an 86-year-old man" dates nothing.
+- A title is a fact with sides when titles exclude each other: "chief operating officer Mara Quist"
+  against "Mara Quist, the company's chief executive"; "the frigate INS Tarn" against "patrol vessel
+  INS Tarn"; two holders' titles, or a title outside a set ("spokeswoman"), stand against none.
+- A patient's condition is a fact with sides: "in critical condition" against "in stable condition".
 - A tally is two counts in their order: a fighter's 36-3 record and another source's 36-4
   disagree, two sources' 88-86 agree, and a tally never meets a plain count ("51 knockouts").
 """
@@ -906,3 +910,42 @@ def test_the_age_of_a_person_dates_nothing():
     docs, men = make_corpus([_mill("a", "An 86-year-old man was hurt when the Carrow Mill building in Brenmoor burned.",
                                    age="86-year-old")])
     assert not [c for c in build_claims(docs, men) if c.kind == "date"]
+
+
+def _plant(doc_id: str, text: str) -> Spec:
+    return Spec(doc_id, text, "2024-05-14", entities=[Ent("Mara Quist", "PERSON"), Ent("Quist Foods", "ORG"),
+                                                      Ent("Brenmoor General Hospital", "ORG")])
+
+
+def test_two_titles_of_one_person_that_exclude_each_other_disagree():
+    kinds = _kinds([
+        _plant("a", "Mara Quist, the company's chief executive, said Quist Foods would help the investigators."),
+        _plant("b", "Chief operating officer Mara Quist said Quist Foods would cooperate with investigators."),
+        _plant("c", "Mara Quist, chief executive of Quist Foods, said the firm would help investigators."),
+    ])
+    assert ("account_conflict", ("a", "b", "c")) in kinds
+
+
+def test_titles_of_two_holders_or_outside_a_set_stand_against_none():
+    kinds = _kinds([
+        _plant("a", "Mara Quist, the company's chief executive, said Quist Foods would help the investigators."),
+        _plant("b", "Chief operating officer Dan Hollis said Quist Foods would cooperate with investigators."),
+        _plant("c", "Mara Quist, a spokeswoman for Quist Foods, said the firm would help investigators."),
+    ])
+    assert not [k for k in kinds if k[0] == "account_conflict"]
+
+
+def test_a_ship_named_two_types_is_a_disagreement_whatever_the_sentences_say():
+    def patrol(doc_id: str, text: str) -> Spec:
+        return Spec(doc_id, text, "2024-05-14", entities=[Ent("Gulf of Aden", "LOC")])
+    kinds = _kinds([patrol("a", "Patrol vessel INS Tarn was escorting five merchant ships through the Gulf of Aden."),
+                    patrol("b", "The navy's frigate INS Tarn seized arms from the pirates it caught.")])
+    assert ("account_conflict", ("a", "b")) in kinds
+
+
+def test_critical_and_stable_condition_disagree():
+    kinds = _kinds([
+        _plant("a", "A worker was taken to Brenmoor General Hospital in critical condition after a fall at Quist Foods."),
+        _plant("b", "A worker was in stable condition at Brenmoor General Hospital after a fall at Quist Foods."),
+    ])
+    assert ("account_conflict", ("a", "b")) in kinds

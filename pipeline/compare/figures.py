@@ -62,8 +62,10 @@ NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier",
 
 # A rate: a figure per period ("$23 million a year", "2 million visitors annually"); the unit its
 # term is written in ("an eight-year contract").
-_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>year|season|month|week|day)\b"
+_RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come first: "900 (Dh4,275) a month"
+                         r"(?:(?:a|an|per|each|every)\s+(?P<per>year|season|month|week|day)\b"
                          r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
+RATE_CHARS_AFTER = 60  # past the figure's segment: a bracketed conversion ends it ("900 (Dh4,275) a month")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 PERIOD_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 _NUMBER_TEXT = re.compile(r"\d[\d,\u202f]*(?:\.\d+)?")  # thousands by commas or narrow spaces
@@ -304,7 +306,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
         alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
         cues["conversion"] = converted.text
-    per = _rate_period(quote[rel_e:right])
+    per = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
     over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
     if per:
         cues["rate"] = f"a {per}" + (f"; over the term: {fmt_number(over_term[0])}" if over_term else "")

@@ -70,6 +70,7 @@ class Lexicon:
     attributes: tuple[OutcomeSet, ...] = ()  # a thing's exclusive attributes (its colour)
     attribute_idioms: frozenset[str] = frozenset()  # "red tape": no colour of anything
     place_roles: tuple[tuple[str, frozenset[str]], ...] = ()  # role group -> the entities' roles in it
+    roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
     made_things: frozenset[str] = frozenset()  # nouns whose age dates their making ("86-year-old building")
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
@@ -136,6 +137,7 @@ def load_lexicon() -> Lexicon:
                          for name, classes in data.get("attributes", {}).items()),
         attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
         place_roles=tuple((name, frozenset(roles)) for name, roles in data.get("place_roles", {}).items()),
+        roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
         made_things=frozenset(data.get("made_things", {}).get("nouns", ())),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),

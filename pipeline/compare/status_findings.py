@@ -20,6 +20,7 @@ from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.places import PLACE_SET_PREFIX, as_one_place, is_place
+from pipeline.compare.roles import ROLE_SET_PREFIX, is_role
 from pipeline.compare.sources import EdgeStats, independent_sources
 from pipeline.compare.topics import surface_topic, topic_label
 from pipeline.vocab.kinds import Kind
@@ -95,6 +96,8 @@ def _outcome_topic(cs: Sequence[Claim]) -> str:
     most sources name, the shortest way); else the outcome set and what the sentences are about."""
     if is_place(cs[0]):
         return f"place of the {cs[0].value.outcome_set.removeprefix(PLACE_SET_PREFIX)}"
+    if is_role(cs[0]):  # "corporate office of Mara Quist"
+        return f"{cs[0].value.outcome_set.removeprefix(ROLE_SET_PREFIX)} of {cs[0].value.thing}"
     things = Counter(c.value.thing for c in cs if c.value.thing)
     if things:
         thing = min(things, key=lambda t: (-things[t], len(t), t))

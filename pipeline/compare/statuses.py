@@ -7,7 +7,8 @@
   "captured", "destroyed" vs "intact", "died at the scene" vs "died on the way to hospital",
   "undersea" vs "terrestrial"). Two sources in different classes about the same thing disagree.
   An attribute of a thing (its colour: "a grey 2013 Toyota Camry") is an outcome claim too, about
-  the thing its words name; so is a place with a role ("lived in Cardiff": `places.py`).
+  the thing its words name; so is a place with a role ("lived in Cardiff": `places.py`) and a
+  title of a named holder ("chief executive Mara Quist": `roles.py`).
 
 Negated phrases ("has not been charged") place nothing. The frame embedded is the sentence; the
 subject is the sentence's names plus the document's main people and organisations, since such
@@ -24,6 +25,7 @@ from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.places import place_claims
+from pipeline.compare.roles import role_claims, role_patterns
 from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -61,6 +63,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it;
     and the attributes of things (a car's colour), one claim per mention."""
     attributes = _attribute_patterns(lex)
+    roles = role_patterns(lex)
     out: list[Claim] = []
     for n, common, quote, toks, negs in _story_sentences(ctx, lex):
         for outcome_set in lex.outcomes:
@@ -73,6 +76,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
+        out.extend(role_claims(ctx, n, common, quote, roles))
     return out
 
 

@@ -28,6 +28,10 @@ _APPROX_WORDS = frozenset({"about", "nearly", "some", "approximately", "over", "
 _SPACY_CANDIDATE_LABELS = frozenset({"DATE"})
 _SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "slate", "set", "due"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Verbs of saying and knowing, whose present tense reports what happened ("police say", "officials
+# believe"): no schedule.
+_REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "state", "claim", "confirm", "note", "explain",
+                               "believe", "think", "know", "allege", "according", "show", "reveal", "recall"})
 MAX_HEAD_HOPS = 6  # from the date up to its governing verb; deeper chains are other clauses
 
 
@@ -61,6 +65,8 @@ def _verb_tense(verb) -> str:
         return "past"
     if verb.tag_ == "VBN" and not aux:
         return "past"
+    if verb.lemma_ in _REPORTING_LEMMAS:
+        return ""  # "Police say that on Saturday ...": the present of reporting tells of the past
     if (verb.tag_ in _PRESENT_TAGS and not aux) or (verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}):
         return "present"  # "faces Rell on Saturday", "is meeting them Monday": a schedule, not yet past
     return ""

@@ -71,6 +71,7 @@ def test_absolute_expressions(nlp, text, mention, value, granularity):
         ("The trial resumes on Monday.", "Monday", "2023-05-15", PUB),
         ("The council is meeting on Thursday.", "Thursday", "2023-05-11", PUB),
         ("Police say the man died on Monday.", "Monday", "2023-05-08", PUB),
+        ("Police say that on Monday around 11:30 p.m. a crowd gathered.", "Monday", "2023-05-08", PUB),
         ("The talks ended yesterday.", "yesterday", "2023-05-08", PUB),
         ("The talks resume tomorrow.", "tomorrow", "2023-05-10", PUB),
         ("It happened two years ago.", "two years ago", "2021", PUB),
