@@ -945,7 +945,7 @@ def test_a_ship_named_two_types_is_a_disagreement_whatever_the_sentences_say():
 
 def test_critical_and_stable_condition_disagree():
     kinds = _kinds([
-        _plant("a", "A worker was taken to Brenmoor General Hospital in critical condition after a fall at Quist Foods."),
+        _plant("a", "A Quist Foods worker was taken to Brenmoor General Hospital in critical condition after a fall."),
         _plant("b", "A worker was in stable condition at Brenmoor General Hospital after a fall at Quist Foods."),
     ])
     assert ("account_conflict", ("a", "b")) in kinds
