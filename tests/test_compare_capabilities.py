@@ -61,6 +61,12 @@
   against "Mara Quist, the company's chief executive"; "the frigate INS Tarn" against "patrol vessel
   INS Tarn"; two holders' titles, or a title outside a set ("spokeswoman"), stand against none.
 - A patient's condition is a fact with sides: "in critical condition" against "in stable condition".
+- A weekday and an explicit date are compared as days: "on Monday" in a Tuesday article against
+  "on May 9" disagree; "on Tuesday" agrees with it.
+- A fiscal period is no calendar period: "its fiscal third quarter" does not dispute "the quarter
+  that ended in June"; two fiscal quarters still disagree.
+- "With two seconds left" and "with 4.5 seconds remaining" are one quantity in other words, and
+  disagree; "51 knockouts" and "51 KO" are one corroboration.
 - A tally is two counts in their order: a fighter's 36-3 record and another source's 36-4
   disagree, two sources' 88-86 agree, and a tally never meets a plain count ("51 knockouts").
 """
@@ -949,3 +955,55 @@ def test_critical_and_stable_condition_disagree():
         _plant("b", "A worker was in stable condition at Brenmoor General Hospital after a fall at Quist Foods."),
     ])
     assert ("account_conflict", ("a", "b")) in kinds
+
+
+def _vote(doc_id: str, text: str, day_text: str, value: str, anchor: str = "") -> Spec:
+    return Spec(doc_id, text, "2023-05-09", dates=[Dt(day_text, value, anchor=anchor)],
+                entities=[Ent("Brenmoor"), Ent("Brenmoor council", "ORG")])
+
+
+def test_a_weekday_against_an_explicit_date():
+    explicit = _vote("b", "The Brenmoor council voted on May 9 to close the old harbour bridge to traffic.",
+                     "May 9", "2023-05-09")
+    monday = _vote("a", "The Brenmoor council voted on Monday to close the old harbour bridge to traffic.",
+                   "Monday", "2023-05-08", anchor="2023-05-09")
+    tuesday = _vote("c", "The Brenmoor council voted on Tuesday to close the old harbour bridge to traffic.",
+                    "Tuesday", "2023-05-09", anchor="2023-05-09")
+    assert ("date_conflict", ("a", "b")) in _kinds([monday, explicit])
+    assert not [k for k in _kinds([tuesday, explicit]) if k[0] == "date_conflict"]
+
+
+def _results(doc_id: str, text: str, period: str, value: str) -> Spec:
+    granularity = "quarter" if "Q" in value else "month"
+    return Spec(doc_id, text, "2013-07-24", dates=[Dt(period, value, granularity=granularity)],
+                entities=[Ent("Kestrel Systems", "ORG")])
+
+
+def test_a_fiscal_quarter_is_no_calendar_quarter():
+    fiscal = _results("a", "Kestrel Systems said its profit for its fiscal third quarter rose on strong sales "
+                           "of phones.", "its fiscal third quarter", "2013-Q3")
+    calendar = _results("b", "Kestrel Systems said its profit for the quarter that ended in June rose on strong sales "
+                             "of phones.", "June", "2013-06")
+    other_fiscal = _results("c", "Kestrel Systems said its profit for its fiscal second quarter rose on strong "
+                                 "sales of phones.", "its fiscal second quarter", "2013-Q2")
+    assert not [k for k in _kinds([fiscal, calendar]) if k[0] == "date_conflict"]
+    assert ("date_conflict", ("a", "c")) in _kinds([fiscal, other_fiscal])
+
+
+def test_the_time_left_and_a_count_in_short_form():
+    def game(doc_id: str, text: str, *numbers: Num) -> Spec:
+        return Spec(doc_id, text, "2024-03-09", numbers=list(numbers),
+                    entities=[Ent("Jalen Corr", "PERSON"), Ent("Hawks", "ORG"), Ent("Carrow", "ORG")])
+    kinds = _kinds([
+        game("a", "Jalen Corr hit the winning shot with two seconds left as the Hawks beat Carrow on Friday.",
+             Num("two seconds", 2, "seconds", kind="duration")),
+        game("b", "Jalen Corr scored with 4.5 seconds remaining to give the Hawks the win over Carrow on Friday.",
+             Num("4.5 seconds", 4.5, "seconds", kind="duration")),
+    ])
+    assert ("numeric_conflict", ("a", "b")) in kinds
+    kinds = _kinds([
+        _bout("a", "Dario Menza, who has 51 knockouts, fights Tomas Rell in Brenmoor on Saturday.",
+              Num("51", 51, "knockouts", measure="knockouts")),
+        _bout("b", "Dario Menza (51 KO) fights Tomas Rell in Brenmoor on Saturday.", Num("51", 51, "KO", measure="KO")),
+    ])
+    assert kinds == [("corroboration", ("a", "b"))]

@@ -770,6 +770,8 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "phase"
     if a.value.act and b.value.act and a.value.act != b.value.act:
         return "act"  # a conviction and a sentencing: two days of one case
+    if a.value.fiscal != b.value.fiscal:
+        return "fiscal"  # a company's fiscal third quarter is no calendar quarter, nor a month of one
     return ""
 
 

@@ -112,6 +112,7 @@ class Dating:
     forecast: bool = False  # given as expected ("should be fixed next week"), not as past
     record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one
     resolved_against: str = ""  # for a relative expression: the publication date it was resolved against
+    fiscal: bool = False  # written as a fiscal period ("its fiscal third quarter", "FY2013"): another calendar
 
 
 @dataclass(frozen=True, kw_only=True)

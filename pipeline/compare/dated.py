@@ -57,6 +57,9 @@ QUARTER_HOUR_MINUTES = 5
 FIVE_MINUTES_MINUTES = 2
 
 
+# A fiscal period ("its fiscal third quarter", "fiscal 2013", "FY2013") follows the company's
+# year, which the text rarely gives: it is compared only with fiscal periods.
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d", re.IGNORECASE)
 # "86-year-old" written before what it is the age of; the thing's name (capitalised words) may
 # stand between: "the 86-year-old Carrow Mill building".
 _AGE_BEFORE_NOUN = re.compile(r"[\s-]years?[\s-]old$", re.IGNORECASE)
@@ -212,7 +215,8 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                          act=act,
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
-                         resolved_against=d.anchor if d.anchor != "unresolved" else "")
+                         resolved_against=d.anchor if d.anchor != "unresolved" else "",
+                         fiscal=bool(_FISCAL.search(d.text)))
     return Claim(row=row, kind=ClaimKind.DATE, value=value, **{**common, "context": event},
                  frame=_frame(ctx, d, left, right), as_of=d.value, text=d.text)
 
