@@ -10,6 +10,7 @@ written and its day when the sentence gives one.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -83,14 +84,17 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     conversions = _conversions(ctx)
     dates = (d for d in ctx.men.dates if d not in conversions and d.granularity != "time")
     stated = [c for d in dates if _usable_date(ctx, d, number_times) and (c := _date_claim(ctx, lex, d)) is not None]
-    return stated + [c for d in _making_dates(ctx, lex) if (c := _date_claim(ctx, lex, d)) is not None]
+    # A making date dates the making of the thing after it, not what its sentence tells before it
+    # ("A fire destroyed the 86-year-old Carrow Mill building"): the frame says so.
+    return stated + [dataclasses.replace(c, frame=f"{thing} made #{c.frame.partition('#')[2]}")
+                     for d, thing in _making_dates(ctx, lex) if (c := _date_claim(ctx, lex, d)) is not None]
 
 
-def _making_dates(ctx: DocContext, lex: Lexicon) -> list[DateRow]:
+def _making_dates(ctx: DocContext, lex: Lexicon) -> list[tuple[DateRow, str]]:
     """When a made thing was made, from its age: "the 86-year-old Carrow Mill building" in a 2021
     article was built in 1934 or 1935 (before or after its birthday), so it agrees with "built in
     1935" and disagrees with "built in 1925". Only an age written before a noun of the lexicon's
-    `[made_things]` ("an 86-year-old man" is no date of anything)."""
+    `[made_things]` ("an 86-year-old man" is no date of anything); with the words naming the thing."""
     year = timeml.year(ctx.published) if ctx.published else None
     if not year:
         return []
@@ -102,9 +106,9 @@ def _making_dates(ctx: DocContext, lex: Lexicon) -> list[DateRow]:
         if noun is None or noun["noun"] not in lex.made_things:
             continue
         made = year - int(r.value)
-        found.append(DateRow(doc_id=r.doc_id, sent_no=r.sent_no, start=r.start, end=r.end, text=r.text,
-                             value=f"{made - 1}/{made}", granularity="range", anchor=ctx.published, qualifier="",
-                             sentence=r.sentence))
+        found.append((DateRow(doc_id=r.doc_id, sent_no=r.sent_no, start=r.start, end=r.end, text=r.text,
+                              value=f"{made - 1}/{made}", granularity="range", anchor=ctx.published, qualifier="",
+                              sentence=r.sentence), noun.group().strip()))
     return found
 
 

@@ -306,13 +306,14 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
         alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
         cues["conversion"] = converted.text
-    per = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
+    per, per_chars = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
+    end = row.end + per_chars  # a rate's mention holds its period: "$23 million a year"
     over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
     if per:
         cues["rate"] = f"a {per}" + (f"; over the term: {fmt_number(over_term[0])}" if over_term else "")
     measure = concept or " ".join(sorted(keys))
     row_out = claim_row(
-        ctx, ClaimKind.NUMBER, row.sent_no, row.start, row.end, quote, subject="; ".join(sorted(common["subjects"])),
+        ctx, ClaimKind.NUMBER, row.sent_no, row.start, end, quote, subject="; ".join(sorted(common["subjects"])),
         measure=measure, value=fmt_number(row.value), value_max=fmt_number(row.value_max), unit=row.unit,
         qualifier=row.qualifier, as_of=as_of, subject_entity=subject, cues=_cue_text(cues),
         attributed_to=cues.get("attribution", ""),
@@ -331,7 +332,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         row=row_out, kind=ClaimKind.NUMBER, value=value,
         **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
         frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject,
-        measure_text=_measure_text(row, family), concept=concept, as_of=as_of, text=row.text,
+        measure_text=_measure_text(row, family), concept=concept, as_of=as_of, text=ctx.text[row.start:end],
         background=cues.get("background", ""), current="current" in cues,
     )
 
@@ -353,12 +354,13 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     return v, v, ""
 
 
-def _rate_period(after: str) -> str:
-    """The period of a rate written right after its figure ("$23 million a year", "annually"), or ''."""
+def _rate_period(after: str) -> tuple[str, int]:
+    """The period of a rate written right after its figure ("$23 million a year", "annually") and
+    how many characters it takes; ('', 0) for none."""
     m = _RATE_AFTER.match(after)
     if not m:
-        return ""
-    return m["per"].lower() if m["per"] else RATE_ADVERBS[m["adverb"].lower()]
+        return "", 0
+    return (m["per"].lower() if m["per"] else RATE_ADVERBS[m["adverb"].lower()]), m.end()
 
 
 def _over_term(ctx: DocContext, row: NumberRow, per: str, family: str,

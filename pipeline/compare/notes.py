@@ -43,7 +43,7 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
     if any(c.value.zero_gap for c in cs):
         notes.append("one source says the gap has closed (read as zero)")
     if any(not c.value.per for c in cs):
-        notes.extend(f"'{c.text} a {c.value.per}' over the term its source gives is "
+        notes.extend(f"'{c.text}' over the term its source gives is "
                      f"{grouped(fmt_number(c.value.over_term[0]))}" for c in cs if c.value.per and c.value.over_term)
     stated = sorted({c.as_of for c in cs if c.as_of})
     pubs = sorted({c.published for c in cs if c.published})
@@ -83,7 +83,8 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
         if any(c.value.cumulative for c in cs) and kind == Kind.NUMERIC_CONFLICT and not stated:
             notes.append("a running count: the lower figure may come from an earlier report; "
                          "publication times do not settle it")
-        mids = [mid(c) for c in cs if not c.value.zero_gap and math.isfinite(mid(c))]
+        # (a tally's two counts have no midpoint: "36-3" and "36-4" are no "small difference")
+        mids = [mid(c) for c in cs if not c.value.zero_gap and c.value.bound != "tally" and math.isfinite(mid(c))]
         if len(mids) > 1 and max(abs(m) for m in mids):
             rel = (max(mids) - min(mids)) / max(abs(m) for m in mids)
             tol = max((c.value.tol / abs(mid(c)) if mid(c) else 0.0) for c in cs if not c.value.zero_gap)

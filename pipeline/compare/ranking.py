@@ -22,10 +22,11 @@ def _value_text(c: Claim) -> str:
     r = c.row
     if c.kind != ClaimKind.NUMBER:
         return r.value
+    per = f" a {c.value.per}" if c.value.per else ""  # a rate: "23000000 a year"
     if r.value_max and r.value_max != r.value:
-        return f"{r.value}-{r.value_max}"
+        return f"{r.value}-{r.value_max}{per}"
     prefix = {"at_least": ">=", "more_than": ">", "at_most": "<=", "less_than": "<", "approx": "~"}
-    return prefix.get(r.qualifier, "") + r.value
+    return prefix.get(r.qualifier, "") + r.value + per
 
 
 # Corroborations rank below every disagreement and update: a reader checks what is disputed first.

@@ -444,11 +444,17 @@ _QUALIFIER_WORDS = ((">=", "at least "), ("<=", "at most "), (">", "more than ")
 _TIME_VALUE = re.compile(r"([0-9X]{4}-[0-9X]{2}-[0-9X]{2})T(\d\d:\d\d)")
 
 
+_RATE_VALUE = re.compile(r"(?P<value>\S+) (?P<per>a (?:year|season|month|week|day))")
+
+
 def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
-    """Readable value, one style everywhere: 13500000000 USD -> $13.5bn, 30 percent -> 30%,
+    """Readable value, one style everywhere: 13500000000 USD -> $13.5bn, 30 percent -> 30%, a rate
+    "23000000 a year" USD -> "$23m a year",
     ">=10" -> "at least 10", "10-12" -> "10-12", 66.66666667 percent -> 66.67%; dates unchanged but
     a time's "T" (TimeML "XXXX-XX-XXT19:00" -> "19:00")."""
     value = value.strip()
+    if (rate := _RATE_VALUE.fullmatch(value)) and not is_date:  # "23000000 a year" -> "$23m a year"
+        return f"{format_value(rate['value'], unit)} {rate['per']}"
     day, clock = _TIME_VALUE.fullmatch(value).groups() if _TIME_VALUE.fullmatch(value) else ("", "")
     if clock:  # TimeML "2013-09-13T19:01" -> "2013-09-13 19:01"; a time with no known day, "19:00"
         return f"{clock if day.startswith('X') else f'{day} {clock}'} {unit}".strip()
