@@ -871,7 +871,7 @@ DEALS = [
 
 def test_a_rate_over_its_term_is_the_total():
     docs, men = make_corpus(DEALS)
-    rate = next(c for c in build_claims(docs, men) if c.text == "$23 million")
+    rate = next(c for c in build_claims(docs, men) if c.text == "$23 million a year")
     assert (rate.value.per, rate.value.over_term[0]) == ("year", 184e6)
     conflict = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "numeric_conflict"]
     sides = {r.doc_id: r.side for r in conflict}
@@ -939,6 +939,11 @@ def test_titles_of_two_holders_or_outside_a_set_stand_against_none():
         _plant("c", "Mara Quist, a spokeswoman for Quist Foods, said the firm would help investigators."),
     ])
     assert not [k for k in kinds if k[0] == "account_conflict"]
+    kinds = _kinds([
+        _plant("a", "Mara Quist, the company's chief executive, said Quist Foods would help the investigators."),
+        _plant("b", "Former chief operating officer Mara Quist said Quist Foods would cooperate with investigators."),
+    ])
+    assert not [k for k in kinds if k[0] == "account_conflict"]  # a title once held is no title now
 
 
 def test_a_ship_named_two_types_is_a_disagreement_whatever_the_sentences_say():
