@@ -29,6 +29,7 @@ ROLE_SET_PREFIX = "role: "
 _NAME = r"(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
 _NOT_NAMES = frozenset({*MONTH_NAMES, *WEEKDAY_NAMES})
 # A title once held is no title now: "former CEO Mara Quist" may be chief operating officer today.
+PAST_TITLE_CHARS = 20  # longer than any of the words below with the space after it
 _PAST_TITLE = re.compile(r"(?i:\b(?:former|ex|then|onetime|one-time|retired|erstwhile|late))[\s-]+$")
 
 
@@ -55,7 +56,8 @@ def role_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
     out: list[Claim] = []
     for role, class_of, before, after in patterns:
         for m in before.finditer(quote):
-            if m["name"].split()[0].lower() not in _NOT_NAMES and not _PAST_TITLE.search(quote, 0, m.start()):
+            once = _PAST_TITLE.search(quote, max(0, m.start() - PAST_TITLE_CHARS), m.start())
+            if m["name"].split()[0].lower() not in _NOT_NAMES and not once:
                 out.append(_claim(ctx, sent_no, common, quote, role, class_of, m, m["name"], qs + m.end("name")))
         for entity in names:
             if (m := after.match(quote, entity.end - qs)) is not None:

@@ -250,3 +250,17 @@ def test_a_pair_is_a_tally_only_when_it_descends(a, b):
         assert [(q.value, q.value_max) for q in tallies] == [(a, b)]
     else:
         assert not tallies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40))
+def test_overlaps_are_resolved_as_the_quadratic_rule_does(spans):
+    """The longest first, then the earliest; a span overlapping one taken before it is dropped."""
+    from pipeline.extract.numbers import Quantity, _without_overlaps
+    ranked = sorted((Quantity(s, s + n, "x", 1.0, None, "", "", "count") for s, n in spans),
+                    key=lambda q: (-(q.end - q.start), q.start))
+    reference: list = []
+    for q in ranked:
+        if all(q.end <= t.start or q.start >= t.end for t in reference):
+            reference.append(q)
+    assert _without_overlaps(ranked) == sorted(reference, key=lambda q: q.start)
