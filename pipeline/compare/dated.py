@@ -127,9 +127,9 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
     if year is None or not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         return False
     if d.anchor and not re.search(r"\b\d{4}\b", d.text) and any(
-            r.sent_no == d.sent_no and r is not d and re.search(rf"\b{other}\b", r.text)
+            r is not d and re.search(rf"\b{other}\b", r.text)
             and other != year and _same_phrase(ctx.text, d.start, d.end, r.start, r.end)
-            for r in ctx.men.dates if (other := timeml.year(r.value))):
+            for r in ctx.dates_in(d.sent_no) if (other := timeml.year(r.value))):
         # "the Boxing Day tsunami in 2004": the sentence names the year itself; a holiday
         # resolved against the publication date would date the wrong year.
         return False
@@ -170,7 +170,7 @@ def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, i
     """The event words stop at the neighbouring dates of the same sentence: in "won last week,
     named a cabinet on Tuesday", Tuesday dates the cabinet, not the win. A bracketed conversion
     of this very date is no neighbour."""
-    others = [r for r in ctx.men.dates if r.sent_no == d.sent_no and r is not d
+    others = [r for r in ctx.dates_in(d.sent_no) if r is not d
               and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
     left = max([r.end for r in others if r.end <= d.start] + [qs])
     right = min([r.start for r in others if r.start >= d.end] + [qe])

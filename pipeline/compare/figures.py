@@ -279,7 +279,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     entities = ctx.entities.get(row.sent_no, [])
     subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
     as_of = "" if offset else row.as_of  # "12 weeks ago" dates itself: its own date is no reference time
-    dates_here = [(d.start - qs, d.end - qs) for d in ctx.men.dates if d.sent_no == row.sent_no and d.value == as_of]
+    dates_here = [(d.start - qs, d.end - qs) for d in ctx.dates_in(row.sent_no) if d.value == as_of]
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
     keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
@@ -290,7 +290,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
     if label:
         cues["label"] = label  # "the 12200 block": exact, not a rounded 12,000
-    of_whole = _whole_value(ctx, qs, whole, family, factor_v) if whole else 0.0
+    of_whole = _whole_value(ctx, row.sent_no, qs, whole, family, factor_v) if whole else 0.0
     if of_whole:
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
     if offset:
@@ -370,8 +370,8 @@ def _over_term(ctx: DocContext, row: NumberRow, per: str, family: str,
     Amounts and counts add up over time; a share or a speed does not."""
     if family not in (units.CURRENCY, units.COUNT):
         return ()
-    terms = {r.value for r in ctx.men.numbers
-             if r.sent_no == row.sent_no and r.kind == "duration" and r.value_max is None and r.value
+    terms = {r.value for r in ctx.numbers_in(row.sent_no)
+             if r.kind == "duration" and r.value_max is None and r.value
              and units.normalise_unit(r.unit) == PERIOD_UNITS.get(per)}
     if len(terms) != 1:
         return ()
@@ -558,10 +558,10 @@ def _whole_of_part(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[in
     return next(((s, e) for s, e in others if rel_e <= s < m.end() <= e + 1), None)
 
 
-def _whole_value(ctx: DocContext, qs: int, whole: tuple[int, int], family: str, factor: float) -> float:
+def _whole_value(ctx: DocContext, sent_no: int, qs: int, whole: tuple[int, int], family: str, factor: float) -> float:
     """The value of the whole a figure is part of, in the part's base unit; 0 when it is of another
     family or not a figure of the text."""
-    row = next((r for r in ctx.men.numbers if r.start == qs + whole[0]), None)
+    row = next((r for r in ctx.numbers_in(sent_no) if r.start == qs + whole[0]), None)
     if row is None or (row.unit and units.family(row.unit) != family):
         return 0.0
     return float(row.value) * factor
@@ -768,12 +768,12 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     sentence_words = words(quote)
-    since = any(d.sent_no == row.sent_no and d.qualifier.startswith("since") for d in ctx.men.dates)
+    since = any(d.qualifier.startswith("since") for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     background = find_phrases(words(quote[left:right]), lex.background)
-    segment_dates = [timeml.date_part(d.value) for d in ctx.men.dates
-                     if d.sent_no == row.sent_no and timeml.names_calendar_time(d.value)
+    segment_dates = [timeml.date_part(d.value) for d in ctx.dates_in(row.sent_no)
+                     if timeml.names_calendar_time(d.value)
                      and left <= d.start - ctx.sentence(row.sent_no)[0] < right]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
@@ -802,17 +802,14 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
     """The date of the earlier event an undated sentence goes on telling ("The region was last
     struck in 2019. Three people died and eight were injured."): the nearest sentence before it,
     in the same paragraph, that carries a date, when that date is background; else ""."""
-    dated: dict[int, list[str]] = {}
-    for d in ctx.men.dates:
-        if timeml.names_calendar_time(d.value):
-            dated.setdefault(d.sent_no, []).append(timeml.date_part(d.value))
-    if sent_no in dated:
+    def dated(n: int) -> list[str]:
+        return [timeml.date_part(d.value) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)]
+    if dated(sent_no):
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):
         if back < 0 or "\n\n" in ctx.text[ctx.men.sentences[back][1]:ctx.men.sentences[back + 1][0]]:
             return ""
-        if back in dated:
-            values = dated[back]
+        if values := dated(back):
             return values[0] if all(is_background(v, ctx.published) for v in values) else ""
     return ""
 

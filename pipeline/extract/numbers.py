@@ -849,10 +849,9 @@ def _naming_tokens(head: Token) -> list[Token]:
 ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", "biggest", "term", "round"})
 
 
-def _is_age(doc: Doc, q: Quantity) -> bool:
+def _is_age(doc: Doc, text: str, q: Quantity) -> bool:
     """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24", "He was
-    77.", "died in prison at 77"."""
-    text = doc.text
+    77.", "died in prison at 77". ``text`` is ``doc.text``, which spaCy joins anew on each access."""
     before = text[max(0, q.start - 60):q.start]
     if _AGE_WORD_BEFORE_RE.search(before):
         return True
@@ -878,9 +877,12 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     date_spans = [(d.start, d.end) for d in dates] + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
     name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     person_at = people_by_token(doc)
+    dates_in: dict[int, list[DateRow]] = {}  # by sentence: a number's reference time is in its own
+    for d in dates:
+        dates_in.setdefault(d.sent_no, []).append(d)
     rows: list[NumberRow] = []
     for q in find_quantities(text):
-        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, q):
+        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, text, q):
             q = dataclasses.replace(q, kind="age", unit="years")
         if _skip_reason(q, text, date_spans=date_spans, name_spans=name_spans):
             continue
@@ -912,8 +914,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
                 unit = noun.lower_
         n = bisect.bisect_right(sent_starts, q.start) - 1
         sent = sents[n]
-        measure, as_of = measure_phrase(span, kind), _as_of(span, dates, doc)
-        if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates if d.sent_no == n):
+        measure, as_of = measure_phrase(span, kind), _as_of(span, dates_in.get(n, ()), doc)
+        if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates_in.get(n, ())):
             measure = ""  # "kilometres", "2023": the parse attached the number to a unit or a date
         prev = rows[-1] if rows else None
         if prev is not None and prev.sent_no == n and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:q.start]):
