@@ -1012,3 +1012,12 @@ def test_the_time_left_and_a_count_in_short_form():
         _bout("b", "Dario Menza (51 KO) fights Tomas Rell in Brenmoor on Saturday.", Num("51", 51, "KO", measure="KO")),
     ])
     assert kinds == [("corroboration", ("a", "b"))]
+
+
+def test_a_year_ago_is_no_rate():
+    docs, men = make_corpus([Spec("a", "Kestrel Systems earned $5 million a year ago and $9 million a year now.",
+                                  "2024-05-14", numbers=[Num("$5 million", 5e6, "USD", kind="money"),
+                                                         Num("$9 million", 9e6, "USD", kind="money")],
+                                  entities=[Ent("Kestrel Systems", "ORG")])])
+    pers = {c.row.text: c.value.per for c in build_claims(docs, men) if c.kind == "number"}
+    assert pers == {"$5 million": "", "$9 million a year": "year"}

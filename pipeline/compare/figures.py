@@ -64,6 +64,7 @@ NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier",
 # term is written in ("an eight-year contract").
 _RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come first: "900 (Dh4,275) a month"
                          r"(?:(?:a|an|per|each|every)\s+(?P<per>year|season|month|week|day)\b"
+                         r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since|from)\b)"  # "a year ago"
                          r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
 RATE_CHARS_AFTER = 60  # past the figure's segment: a bracketed conversion ends it ("900 (Dh4,275) a month")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
