@@ -246,6 +246,17 @@ def day_of(c: Claim) -> str:
     return v.day if isinstance(v, TimeOfDay) else ""
 
 
+Row = TypeVar("Row", EntityRow, DateRow, NumberRow)
+
+
+def by_sentence(rows: Sequence[Row]) -> dict[int, list[Row]]:
+    """Mention rows by their sentence number, in their order."""
+    out: dict[int, list[Row]] = {}
+    for r in rows:
+        out.setdefault(r.sent_no, []).append(r)
+    return out
+
+
 class DocContext:
     """Per-document sentence information shared by the claim builders (computed once per sentence)."""
 
@@ -254,9 +265,7 @@ class DocContext:
         self.men = men
         self.text = doc.text
         self.published = (doc.meta.published or "")[:10]
-        self.entities: dict[int, list[EntityRow]] = {}
-        for e in men.entities:
-            self.entities.setdefault(e.sent_no, []).append(e)
+        self.entities: dict[int, list[EntityRow]] = by_sentence(men.entities)
         self._info: dict[int, tuple[int, int, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]] = {}
 
     def sentence(self, sent_no: int, start: int = 0, end: int = 0, sentence: str = ""):
@@ -275,17 +284,11 @@ class DocContext:
 
     @functools.cached_property
     def _dates_by_sentence(self) -> dict[int, list[DateRow]]:
-        out: dict[int, list[DateRow]] = {}
-        for d in self.men.dates:
-            out.setdefault(d.sent_no, []).append(d)
-        return out
+        return by_sentence(self.men.dates)
 
     @functools.cached_property
     def _numbers_by_sentence(self) -> dict[int, list[NumberRow]]:
-        out: dict[int, list[NumberRow]] = {}
-        for r in self.men.numbers:
-            out.setdefault(r.sent_no, []).append(r)
-        return out
+        return by_sentence(self.men.numbers)
 
     def dates_in(self, sent_no: int) -> Sequence[DateRow]:
         """The date mentions of one sentence (claim builders ask per mention: a page of 3,000 dates
