@@ -208,12 +208,17 @@ _PHONE_SUFFIX_RE = re.compile(r"\)\s*\d")  # "(254-2) 751-613": the code
 
 
 def _tally(m: re.Match[str], text: str) -> Quantity | None:
+    """The tally a ``TALLY_RE`` match writes, or None when it is a range, an idiom, a model number
+    or part of a phone number."""
     first, second = int(m["a"]), int(m["b"])
-    if (first <= second or f"{first}-{second}" in TALLY_IDIOMS or (m["b"].startswith("0") and second)
-            or (first >= 100 and second * 10 < first) or _PHONE_PREFIX_RE.search(text[max(0, m.start() - 40):m.start()])
-            or _PHONE_SUFFIX_RE.match(text, m.end())):
+    model_number = first >= 100 and second * 10 < first
+    phone = ((m["b"].startswith("0") and second) or _PHONE_PREFIX_RE.search(text[max(0, m.start() - 40):m.start()])
+             or _PHONE_SUFFIX_RE.match(text, m.end()))
+    if first <= second or f"{first}-{second}" in TALLY_IDIOMS or model_number or phone:
         return None
     return Quantity(m.start(), m.end(), m.group(0), float(first), float(second), "", "", "tally")
+
+
 # "aged 24", "ages 47 and 48": the numbers after these words are ages.
 _AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of|age of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$",
                                  re.IGNORECASE)
