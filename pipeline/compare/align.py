@@ -576,7 +576,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "" if (a.concept == b.concept == GAP) else "not a gap"
     if qa.family != qb.family:
         return "unit family"
-    if len({q.per for q in on_one_footing(qa, qb)}) > 1:
+    if qa.per != qb.per and len({q.per for q in on_one_footing(qa, qb)}) > 1:
         return "rate"  # "$23 million a year" is no total, unless its sentence gives the term
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
