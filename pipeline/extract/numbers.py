@@ -735,6 +735,8 @@ def _counted_noun(span: Span) -> Token | None:
     """The noun a bare count modifies ("50 people", "26 big Chinese models")."""
     root = _span_root(span)
     head = root.head
+    if root.dep_ == "advmod" and head.pos_ == "ADJ" and head.dep_ == "amod":
+        root, head = head, head.head  # "the fifth successful operation": the parse hangs "fifth" on "successful"
     modifies = root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ == "NOUN"
     if modifies and span.end <= head.i <= span.end + 4:
         return head

@@ -147,6 +147,18 @@ def test_measure_from_syntax(nlp):
     assert times.measure == "computing resources"
 
 
+@pytest.mark.parametrize("text, mention, noun", [
+    ("It was the fifth successful rescue carried out by the lifeboat crew this winter.", "fifth", "rescue"),
+    ("The club won its third straight title on Sunday.", "third", "title"),
+    ("This is the fourth major outage the cable has suffered.", "fourth", "outage"),
+])
+def test_an_ordinal_counts_the_noun_past_its_adjectives(nlp, text, mention, noun):
+    """The small model hangs the ordinal on the adjective after it ("fifth" on "successful"); the
+    counted noun is the adjective's noun."""
+    row = one(nlp, text, mention)
+    assert (row.kind, row.unit) == ("ordinal", noun)
+
+
 def test_as_of_prefers_the_date_of_the_same_clause(nlp):
     text = "China will have 82% of AI chips from domestic makers by 2027, up from 34% in 2024."
     rows = {r.text: r for r in numbers(nlp, text)}
