@@ -79,12 +79,38 @@ TOLL = [
 
 def test_rising_toll_is_superseded_with_a_readable_note_and_no_conflict():
     cmp, groups = _run(TOLL)
-    assert _summary(groups) == [("superseded", ("t1", "t2", "t3"))]
-    note = groups[0][0].note
+    assert _summary(groups) == [("superseded", ("t1", "t2", "t3")), ("superseded", ("t2", "t3"))]
+    toll, houses = sorted(groups, key=len, reverse=True)
+    note = toll[0].note
     assert "death toll rose from at least 1 (2013-07-02" in note and "to 24 (2013-07-03" in note
     assert not any(r.value == "14" for r in cmp.finding_rows())  # trapped, not dead
-    # "at least 22 houses" and "around 40 houses" can both be true but are not the same figure
-    assert not any("houses" in r.quote for r in cmp.finding_rows())
+    # "at least 22 houses" and "around 40 houses" a day later can both be true: not one figure, but
+    # the later report moves the count of damaged houses up, an update
+    assert "rose from at least 22 (2013-07-02" in houses[0].note
+
+
+RAID_SENTENCES = {
+    "r1": "The Varn militia has carried out more than {} attacks on ships in the strait so far, the navy said.",
+    "r2": "Since the blockade began, Varn fighters have launched more than {} attacks on merchant vessels in total.",
+    "r3": "In all, more than {} attacks on shipping have been claimed by the Varn militia, according to insurers.",
+}
+
+
+def _raids(doc_id: str, text: str, value: int, published: str) -> Spec:
+    return Spec(doc_id, RAID_SENTENCES[doc_id].format(text), published,
+                numbers=[Num(f"more than {text}", value, "attacks", "more_than", measure="attacks")],
+                entities=[Ent("Varn", "ORG")])
+
+
+def test_a_running_count_whose_floor_rises_is_an_update():
+    """"More than 30" and "more than 50" can both be true, but a later report moving the floor of
+    a running count up is an update; the same floor again is a corroboration."""
+    _, groups = _run([_raids("r1", "30", 30, "2024-01-10"), _raids("r2", "50", 50, "2024-02-01"),
+                      _raids("r3", "60", 60, "2024-02-20")])
+    assert _summary(groups) == [("superseded", ("r1", "r2", "r3"))]
+    assert "rose from more than 30" in groups[0][0].note
+    _, same = _run([_raids("r1", "30", 30, "2024-01-10"), _raids("r2", "30", 30, "2024-02-01")])
+    assert _summary(same) == [("corroboration", ("r1", "r2"))]
 
 
 def test_same_day_figures_that_differ_are_a_conflict_between_those_sources_only():
@@ -102,7 +128,7 @@ def test_same_day_figures_that_differ_are_a_conflict_between_those_sources_only(
     kinds = _summary(groups)
     assert ("superseded", ("t1", "t2", "t3", "t4")) in kinds
     assert ("numeric_conflict", ("t3", "t4")) in kinds  # 24 vs 11, both published 2013-07-03
-    assert len(kinds) == 2
+    assert len(kinds) == 3  # and the damaged houses' update
 
 
 def test_a_reprinted_wire_sentence_keeps_the_date_it_was_written():
@@ -118,7 +144,8 @@ def test_a_reprinted_wire_sentence_keeps_the_date_it_was_written():
         ),
     ]
     _, groups = _run(specs)
-    assert _summary(groups) == [("superseded", ("t1", "t2", "t3", "t5"))]  # no 5-vs-24 "conflict" on 07-03
+    # no 5-vs-24 "conflict" on 07-03 (and the damaged houses' update)
+    assert _summary(groups) == [("superseded", ("t1", "t2", "t3", "t5")), ("superseded", ("t2", "t3"))]
 
 
 # --- measures that must never mix ------------------------------------------------------------

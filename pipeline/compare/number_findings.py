@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.compare.agreement import (
     clash_of,
@@ -75,6 +75,10 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         cs = [claims[i] for i in reps]
         topic = topic_label(measure_topic(cs), cs)
         clash = clash_of(cs)
+        running = all((c.value.cumulative or c.value.total) and c.published for c in cs)
+        if not clash and running and not all(settled(c) for c in cs) and _raised_bounds(cs):
+            out.extend(_running_count(cs, topic, align, changes=_raised_bounds))
+            continue
         if not clash:
             found = _corroboration(cs, topic, align, salience)
             if found:
@@ -85,7 +89,6 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             if found:
                 out.append(found)
             continue
-        running = all((c.value.cumulative or c.value.total) and c.published for c in cs)
         if running and not all(settled(c) for c in cs):
             out.extend(_running_count(cs, topic, align))
             continue
@@ -194,9 +197,24 @@ def _conflict(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, alig
     return DraftFinding(Kind.NUMERIC_CONFLICT, topic, tuple(cs), note, score)
 
 
-def _running_count(cs: Sequence[Claim], topic: str, align: float) -> list[DraftFinding]:
+def _raised_bounds(cs: Sequence[Claim]) -> set[tuple[int, int]]:
+    """Pairs of a running count's statements, from different days, whose later one puts the count
+    higher ("more than 30 attacks" in January, "more than 50" in February): compatible values, but
+    the later report moves the floor up, an update a reader wants to see."""
+    return {(x, y) for x in range(len(cs)) for y in range(x + 1, len(cs))
+            if cs[x].published[:10] != cs[y].published[:10]
+            and _floor_rises(*sorted((cs[x], cs[y]), key=lambda c: c.published))}
+
+
+def _floor_rises(early: Claim, late: Claim) -> bool:
+    return late.value.lo - max(early.value.tol, late.value.tol) > early.value.lo
+
+
+def _running_count(cs: Sequence[Claim], topic: str, align: float,
+                   changes: Callable[[Sequence[Claim]], set[tuple[int, int]]] = clash_of) -> list[DraftFinding]:
     """A running count (deaths, injured) read in publication order: rising figures are updates;
-    figures that differ on the same publication date, or fall later, are real disagreements."""
+    figures that differ on the same publication date, or fall later, are real disagreements.
+    ``changes`` gives the pairs that differ: values that clash, or floors that rise."""
     # A wire sentence reprinted a day later still speaks of the day it was written: each
     # statement is dated by the first publication of its wording.
     first: dict[str, str] = {}
@@ -206,7 +224,7 @@ def _running_count(cs: Sequence[Claim], topic: str, align: float) -> list[DraftF
     original = {c.row.claim_id: c for c in cs}
     cs = sorted((dataclasses.replace(c, published=first[c.row.claim_id]) for c in cs),
                 key=lambda c: (c.published, original[c.row.claim_id].published, c.doc_id))
-    found = _running_count_dated(cs, clash_of(cs), topic, align)
+    found = _running_count_dated(cs, changes(cs), topic, align)
     return [dataclasses.replace(f, claims=tuple(original[c.row.claim_id] for c in f.claims)) for f in found]
 
 
