@@ -16,7 +16,7 @@ from pipeline.compare import build_claims, compare_documents
 from pipeline.compare.agreement import dates_agree, values_agree
 from pipeline.compare.figures import _rounding_tol
 from pipeline.compare.ranking import ID_CHARS, finding_ids
-from pipeline.compare.text import stem
+from pipeline.compare.text import clause_at, separated_by_aside, stem
 from pipeline.extract.encoder import encode
 from pipeline.schema import ClaimRow, FindingRow
 from pipeline.vocab.kinds import NAMES as FINDING_KINDS
@@ -404,3 +404,21 @@ def test_pair_keys_tell_the_score_the_order_and_the_statements_apart():
     again, _ = scorer._pair_keys("figure_score", pairs[::-1].copy())
     assert again.tolist() == keys[::-1].tolist()
     assert scorer.statement_key(3) == (3).to_bytes(2, "big") * 8 and scorer.statement_key(39) is None
+
+
+def test_an_aside_is_its_own_clause():
+    text = "The plant, which opened in 1978, employs 340 people."
+    assert separated_by_aside(text, text.index("1978"), text.index("340"))
+    assert not separated_by_aside(text, text.index("plant"), text.index("340"))
+    assert clause_at(text, text.index("1978")).strip(", ") == "which opened in 1978"
+    assert "1978" not in clause_at(text, text.index("340")) and "340" in clause_at(text, text.index("340"))
+
+
+@given(st.lists(st.sampled_from([*"abc 12,.()", "which ", "who "]), max_size=30).map("".join),
+       st.integers(min_value=0, max_value=59), st.integers(min_value=0, max_value=59))
+def test_aside_separation_is_symmetric_and_clause_at_never_fails(text, a, b):
+    assert separated_by_aside(text, a, b) == separated_by_aside(text, b, a)
+    assert not separated_by_aside(text, a, a)
+    assert isinstance(clause_at(text, a), str)
+    if "which" not in text and "who" not in text:
+        assert clause_at(text, a) == text

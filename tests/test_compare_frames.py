@@ -106,6 +106,23 @@ def test_figures_about_an_earlier_event_stay_apart_from_the_current_one(run):
     assert any(r.kind == "corroboration" and r.value == "2" for r in rows)
 
 
+def test_a_date_in_an_aside_dates_the_aside_not_the_sentence(run):
+    """"The mill, which opened in 1962, employs 410 people": 1962 dates the opening; the staff is
+    today's and meets another source's staff. A figure in the aside keeps the aside's date, and a
+    date the main clause gives does not date a figure in the aside."""
+    claims, cmp = run({
+        "m1": ("2025-02-04", "The Tolvern mill, which opened in 1962, employs 410 people, the union said."),
+        "m2": ("2025-02-05", "Tolvern Paper employs 470 people at its mill, according to the company."),
+        "m3": ("2025-02-05", "Tolvern Paper, which employs about 450 people, was fined $2 million in 2019."),
+    })
+    staff = _by_text(claims)
+    assert not staff["410"].background and not staff["about 450"].background
+    assert staff["$2 million"].background  # the fine is dated 2019
+    rows = cmp.finding_rows()
+    assert any(r.kind == "numeric_conflict" and r.doc_id == "m1" and r.value == "410" for r in rows), [
+        (r.kind, r.value, r.quote) for r in rows]
+
+
 def test_two_companies_in_one_sentence_keep_their_own_figures(run):
     claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
                                           "cut 45 jobs.")})

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.background import ELSEWHERE, is_background
 from pipeline.compare.claims import PLACE_LABELS, Claim, canonical
-from pipeline.compare.text import content_stems
+from pipeline.compare.text import clause_at, content_stems
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -36,6 +36,7 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
                     mentions: Sequence[Mentions]) -> list[Claim]:
     """The claims, with undated figures about a background event marked as background."""
     by_id = {d.doc_id: d for d in docs}
+    mentions_of = {m.doc_id: m for m in mentions}
     lead: set[str] = set()
     dated_background: set[str] = set()
     stems: dict[tuple[str, int], set[str]] = {}
@@ -51,20 +52,32 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
         for d in m.dates:
             day = timeml.date_part(d.value)
             if timeml.names_calendar_time(day) and is_background(day, doc.meta.published[:10]):
-                dated_background |= stems.get((m.doc_id, d.sent_no), set())
+                dated_background |= _clause_stems(doc, m, d.sent_no, d.start)
     words = dated_background - lead
     if not words:
         return list(claims)
     out = []
     for c in claims:
         if c.kind == ClaimKind.NUMBER and not c.background and not c.current:
-            shared = sorted(stems.get((c.doc_id, c.sent_no), set()) & words)
+            doc, m = by_id.get(c.doc_id), mentions_of.get(c.doc_id)
+            own = _clause_stems(doc, m, c.sent_no, c.row.start) if doc and m else set()
+            shared = sorted(own & words)
             if len(shared) >= MIN_BACKGROUND_WORDS:
                 why = f"about an earlier event ({', '.join(shared[:3])})"
                 cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
                 c = dataclasses.replace(c, background=why, row=dataclasses.replace(c.row, cues=cues))
         out.append(c)
     return out
+
+
+def _clause_stems(doc: CleanDocument, m: Mentions, sent_no: int, at: int) -> set[str]:
+    """The content words that speak with the mention at ``at``: its sentence, or only the aside it
+    is in, or the sentence without its asides ("The plant, which opened in 1978, employs 340
+    people": 1978 dates the opening, not the staff)."""
+    if not 0 <= sent_no < len(m.sentences):
+        return set()
+    s0, e0 = m.sentences[sent_no]
+    return set(content_stems(clause_at(doc.text[s0:e0], at - s0)))
 
 
 # An article's main places: its most mentioned places, this many.

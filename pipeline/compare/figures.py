@@ -28,7 +28,15 @@ from collections.abc import Sequence
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, fmt_number
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
-from pipeline.compare.text import CLAUSE_BREAK, STOPWORDS, content_stems, find_phrases, stem, words
+from pipeline.compare.text import (
+    CLAUSE_BREAK,
+    STOPWORDS,
+    content_stems,
+    find_phrases,
+    separated_by_aside,
+    stem,
+    words,
+)
 from pipeline.schema import EntityRow, NumberRow
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
@@ -773,9 +781,11 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     background = find_phrases(words(quote[left:right]), lex.background)
+    sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [timeml.date_part(d.value) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value)
-                     and left <= d.start - ctx.sentence(row.sent_no)[0] < right]
+                     and left <= d.start - sentence_start < right
+                     and not separated_by_aside(quote, d.start - sentence_start, rel_s)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
         cues["background"] = f"'{background[0][1]}'"

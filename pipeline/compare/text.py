@@ -68,6 +68,25 @@ PhraseIndex = dict[str, list[tuple[str, ...]]]
 # A clause ends at a semicolon or a comma before a joining word ("..., while the 15-inch ...",
 # "convicted in 1997, and in 2003 he admitted ...").
 CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
+# An aside: a relative clause set off by a comma, to the next comma or the sentence's end ("The
+# plant, which opened in 1978, employs 340 people"). What it dates is its own; the sentence's
+# other clauses keep their time. (Extraction reads the same from the parse: numbers.py
+# `_across_relative_clause`; compare sees only text.)
+_ASIDE = re.compile(r"[,(]\s*(?:which|who|whom|whose|where)\b[^,;()]*")
+
+
+def clause_at(text: str, at: int) -> str:
+    """The words that speak with offset ``at``: the aside it lies in, or the text without its asides."""
+    asides = list(_ASIDE.finditer(text))
+    inside = next((m for m in asides if m.start() <= at < m.end()), None)
+    if inside:
+        return inside.group(0)
+    return _ASIDE.sub(" ", text)
+
+
+def separated_by_aside(text: str, a: int, b: int) -> bool:
+    """One of the two offsets of ``text`` lies in an aside the other is outside of."""
+    return any((m.start() <= a < m.end()) != (m.start() <= b < m.end()) for m in _ASIDE.finditer(text))
 
 
 def compile_phrases(phrases: Iterable[str]) -> PhraseIndex:

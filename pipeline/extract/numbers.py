@@ -785,7 +785,9 @@ def _clause_head(tok: Token) -> Token:
 
 
 def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
-    """The date mention of the same sentence governing the number: same clause first, then nearest."""
+    """The date mention of the same sentence governing the number: same clause first, then
+    nearest, never across a relative clause's edge (its date is not the main clause's, nor the
+    other way round)."""
     best: tuple[int, int, str] | None = None
     clause = _clause_head(_span_root(span))
     for d in dates:
@@ -795,12 +797,45 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
         dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue
-        same_clause = 0 if _clause_head(_span_root(dspan)) == clause else 1
+        if _across_relative_clause(span, dspan):
+            continue
+        date_clause = _clause_head(_span_root(dspan))
+        same_clause = 0 if date_clause == clause else 1
         distance = min(abs(dspan.start - span.end), abs(span.start - dspan.end))
         key = (same_clause, distance, value)
         if best is None or key < best:
             best = key
     return best[2] if best else ""
+
+
+_ASIDE_OPENERS = frozenset({",", "(", "-", "–", "—"})
+
+
+def _across_relative_clause(a: Span, b: Span) -> bool:
+    """One of the two lies in an aside (a relative clause set off by a comma) the other is outside
+    of ("The plant, which opened in 1978, employs 340 people"), unless that clause hangs on the
+    other ("in 1959, when he received a five-year sentence"). A restrictive clause tells of its
+    noun's event and keeps its time ("in 2004 a tsunami that killed 230,000")."""
+    for inner, outer in ((a, b), (b, a)):
+        island = _relative_clause_of(_span_root(inner))
+        if island is None or (island.left_edge.i <= outer.start and outer.end - 1 <= island.right_edge.i):
+            continue
+        if not outer.start <= island.head.i < outer.end:
+            return True
+    return False
+
+
+def _relative_clause_of(tok: Token) -> Token | None:
+    """The innermost aside: a relative clause after a comma, dash or bracket (its verb), if any."""
+    cur = tok
+    for _ in range(40):
+        start = cur.left_edge.i
+        if cur.dep_ == "relcl" and start > 0 and cur.doc[start - 1].text in _ASIDE_OPENERS:
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 # Arguments of a clause that say whose figure it is: "Rait fell 200 ft", "the judge sentenced

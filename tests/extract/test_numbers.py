@@ -166,6 +166,19 @@ def test_as_of_prefers_the_date_of_the_same_clause(nlp):
     assert rows["34%"].as_of == "2024"
 
 
+@pytest.mark.parametrize("text, mention, as_of", [
+    ("The plant, which opened in 1978, employs 340 people.", "340", ""),
+    ("Kelmar, which has about 350 employees, was fined $2 million in 2019.", "about 350", ""),
+    ("Kelmar, which has about 350 employees, was fined $2 million in 2019.", "$2 million", "2019"),
+    # a restrictive clause tells of its noun's event: the tsunami of 2004
+    ("In 2004, a huge earthquake triggered a tsunami that killed 230,000 people.", "230,000", "2004"),
+    # an aside that hangs on the date is dated by it
+    ("He first went to prison in 1959, when he received a five-year sentence.", "five-year", "1959"),
+])
+def test_a_relative_clause_set_off_by_commas_keeps_its_own_date(nlp, text, mention, as_of):
+    assert one(nlp, text, mention).as_of == as_of
+
+
 def test_sentence_and_sent_no(nlp):
     text = "Nothing here. It rose 5%."
     (r,) = numbers(nlp, text)
