@@ -104,17 +104,19 @@ def _alt(words: Sequence[str]) -> str:
 
 _NUMWORD = _alt([*CARDINALS, *MULTIPLIERS, "dozen"])
 _FIRSTWORD = _alt(list(CARDINALS))
-# A bare scale word is not a number ("110-billion", "billions"); "a hundred", "a dozen" are.
+# A bare scale word is not a number ("110-billion", "billions"); "a hundred", "a dozen" are. The
+# words of one number stay on one line: a headline's "kills five" and the body's "Five workers"
+# are two numbers.
 _WORDNUM = (
-    rf"(?i:(?:\b(?:a|an)\s+(?:dozen|hundred|thousand|million|billion|trillion)|\b(?:{_FIRSTWORD}))"
-    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b)"
+    rf"(?i:(?:\b(?:a|an)[^\S\n]+(?:dozen|hundred|thousand|million|billion|trillion)|\b(?:{_FIRSTWORD}))"
+    rf"(?:(?:[^\S\n]+and[^\S\n]+|(?:[^\S\n]|-)+)(?:{_NUMWORD}))*\b)"
 )
 # Thousands grouped with commas or (as cleaning keeps them) narrow no-break spaces: "10 000 homes".
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\u202f\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d)(?!:\d)(?!/\d)"
 _NUMCORE = rf"(?:{_DIGITS}|{_WORDNUM})"
 _SCALE = (
-    r"(?:[\s-]?(?i:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
-    r"|(?:bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)\b|\s(?:bn|mn|tn|trn)\b)"
+    r"(?:(?:[^\S\n]|-)?(?i:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
+    r"|(?:bn|bln|mn|mln|tn|trn|m|b|k|M|B|K)\b|[^\S\n](?:bn|mn|tn|trn)\b)"
 )
 _CUR = _alt(list(CURRENCY_PREFIXES))
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"

@@ -218,6 +218,23 @@ def test_find_quantities_never_crashes_and_offsets_point_at_the_mention(text):
         assert q.value_max is None or q.value_max >= q.value
 
 
+def test_a_headline_number_and_the_next_lines_are_two_numbers():
+    text = "Blast at chemical plant kills five\n\nFive workers were killed and two hundred\nthousand fled."
+    assert [(q.text, q.value) for q in find_quantities(text)] == [
+        ("five", 5), ("Five", 5), ("two hundred", 200)]
+
+
+_WORD_PIECES = st.sampled_from(["five", "Five", "twenty", "hundred", "thousand", " ", "\n", "\n\n", "-", " and ",
+                                "a dozen", "people"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=12).map("".join))
+def test_numbers_written_in_words_never_span_a_line_break(text):
+    for q in find_quantities(text):
+        assert "\n" not in q.text
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(_PIECES, min_size=1, max_size=10).map("".join))
 def test_extract_numbers_offsets_hold_on_generated_text(nlp, text):
