@@ -123,6 +123,20 @@ def test_a_date_in_an_aside_dates_the_aside_not_the_sentence(run):
         (r.kind, r.value, r.quote) for r in rows]
 
 
+def test_a_toll_in_the_headline_and_the_body_is_one_finding(run):
+    """Each source gives its toll twice (headline and body): one update, not one per telling."""
+    _, cmp = run({
+        "h1": ("2025-03-12", "Blast at Ashby plant kills five\n\nFive workers were killed when an explosion tore "
+                             "through the Kelmar plant in Ashby on Tuesday, officials said."),
+        "h2": ("2025-03-12", "Explosion at Kelmar plant kills five\n\nAn explosion at the Kelmar plant in Ashby killed "
+                             "five workers on Tuesday, the fire service said."),
+        "h3": ("2025-03-13", "Seven dead after Kelmar plant blast\n\nThe death toll from Tuesday's explosion at the "
+                             "Kelmar plant in Ashby has risen to seven, officials said."),
+    })
+    tolls = {r.finding_id: r.kind for r in cmp.finding_rows() if r.value in ("5", "7")}
+    assert list(tolls.values()) == ["superseded"], [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
 def test_two_companies_in_one_sentence_keep_their_own_figures(run):
     claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
                                           "cut 45 jobs.")})

@@ -5,7 +5,10 @@ Each corpus plants what must be found and asserts that nothing else is."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from pipeline.compare import build_claims, compare_documents, sources
+from pipeline.compare.number_findings import merge_groups_told_twice
 from pipeline.extract.encoder import encode
 from pipeline.schema import FindingRow
 from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
@@ -281,3 +284,23 @@ def test_background_figure_from_years_ago_stays_in_its_own_group():
     assert {r.as_of for r in old} == {"2019"}
     # conflicts rank above corroborations
     assert groups[0][0].kind == "numeric_conflict"
+
+
+def test_groups_joined_by_a_source_giving_one_value_merge_and_two_values_do_not():
+    specs = [
+        Spec("k1", "Five people died in the Nortia blast. Officials said five people died.", "2013-07-02",
+             numbers=[Num("Five", 5, "people", measure="people died"), Num("five", 5, "people", measure="people died")],
+             entities=[Ent("Nortia")]),
+        Spec("k2", "Seven people died in the Nortia blast. Officials said seven people died.", "2013-07-03",
+             numbers=[Num("Seven", 7, "people", measure="people died"),
+                      Num("seven", 7, "people", measure="people died")],
+             entities=[Ent("Nortia")]),
+    ]
+    docs, men = make_corpus(specs)
+    claims = [c for c in build_claims(docs, men) if c.kind == "number"]
+    first, second = ([i for i, c in enumerate(claims) if c.row.sent_no == n] for n in (0, 1))
+    assert merge_groups_told_twice(claims, [first, second]) == [sorted(first + second)]
+    six = [dataclasses.replace(claims[second[0]], value=dataclasses.replace(claims[second[0]].value, lo=6.0, hi=6.0)),
+           claims[second[1]]]
+    apart = [claims[i] for i in first] + six  # k1 gives 5 in one group and 6 in the other
+    assert merge_groups_told_twice(apart, [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -51,7 +52,44 @@ DAYS_PER_YEAR = units.UNITS["years"].factor / units.UNITS["days"].factor
 def find_number_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
     """Figures aligned into quantities (never joining two that cannot be one), then classified."""
     edges = align_figures(claims, scorer)
-    return number_findings(claims, cluster(claims, edges, cannot_link=different_quantities), edges)
+    groups = cluster(claims, edges, cannot_link=different_quantities)
+    return number_findings(claims, merge_groups_told_twice(claims, groups), edges)
+
+
+def merge_groups_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Groups of one concept that a source joins by giving the same value in both (the headline's
+    "kills five" in one group, the body's "Five workers were killed" in another) are one
+    quantity told twice: one group, so the update or the dispute is one finding. A source giving
+    two values across them, or a background group against a current one, keeps them apart.
+    Only groups that share a source and a concept are compared (a look-up, not all pairs)."""
+    by_key: dict[tuple[str, bool, str], list[int]] = {}
+    for g, members in enumerate(groups):
+        concepts = {claims[i].concept for i in members}
+        backgrounds = {bool(claims[i].background) for i in members}
+        if len(concepts) == 1 and next(iter(concepts)) and len(backgrounds) == 1:
+            for doc in sorted({claims[i].doc_id for i in members}):
+                by_key.setdefault((next(iter(concepts)), next(iter(backgrounds)), doc), []).append(g)
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for bucket in by_key.values():
+        for x, y in itertools.combinations(bucket, 2):
+            if root(x) != root(y) and _told_twice(claims, groups[x], groups[y]):
+                parent[max(root(x), root(y))] = min(root(x), root(y))
+    merged: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        merged.setdefault(root(g), []).extend(members)
+    return [sorted(members) for _, members in sorted(merged.items())]
+
+
+def _told_twice(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
+    """Every source in both groups gives the same value in both."""
+    return all(values_equal(claims[i], claims[j]) for i in a for j in b if claims[i].doc_id == claims[j].doc_id)
 
 
 def number_positions(claims: Sequence[Claim]) -> list[list[int]]:
