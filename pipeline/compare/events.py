@@ -52,7 +52,7 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
         for d in m.dates:
             day = timeml.date_part(d.value)
             if timeml.names_calendar_time(day) and is_background(day, doc.meta.published[:10]):
-                dated_background |= _clause_stems(doc, m, d.sent_no, d.start)
+                dated_background |= _clause_stems(doc, m, d.sent_no, d.start, d.end)
     words = dated_background - lead
     if not words:
         return list(claims)
@@ -60,7 +60,7 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
     for c in claims:
         if c.kind == ClaimKind.NUMBER and not c.background and not c.current:
             doc, m = by_id.get(c.doc_id), mentions_of.get(c.doc_id)
-            own = _clause_stems(doc, m, c.sent_no, c.row.start) if doc and m else set()
+            own = _clause_stems(doc, m, c.sent_no, c.row.start, c.row.end) if doc and m else set()
             shared = sorted(own & words)
             if len(shared) >= MIN_BACKGROUND_WORDS:
                 why = f"about an earlier event ({', '.join(shared[:3])})"
@@ -70,14 +70,14 @@ def mark_background(claims: Sequence[Claim], docs: Sequence[CleanDocument],
     return out
 
 
-def _clause_stems(doc: CleanDocument, m: Mentions, sent_no: int, at: int) -> set[str]:
-    """The content words that speak with the mention at ``at``: its sentence, or only the aside it
-    is in, or the sentence without its asides ("The plant, which opened in 1978, employs 340
-    people": 1978 dates the opening, not the staff)."""
+def _clause_stems(doc: CleanDocument, m: Mentions, sent_no: int, start: int, end: int) -> set[str]:
+    """The content words that speak with the mention at [start, end): its sentence, or only the
+    aside it is in, or the sentence without the asides that are not about it ("The plant, which
+    opened in 1978, employs 340 people": 1978 dates the opening, not the staff)."""
     if not 0 <= sent_no < len(m.sentences):
         return set()
     s0, e0 = m.sentences[sent_no]
-    return set(content_stems(clause_at(doc.text[s0:e0], at - s0)))
+    return set(content_stems(clause_at(doc.text[s0:e0], start - s0, end - s0)))
 
 
 # An article's main places: its most mentioned places, this many.

@@ -785,7 +785,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     segment_dates = [timeml.date_part(d.value) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value)
                      and left <= d.start - sentence_start < right
-                     and not separated_by_aside(quote, d.start - sentence_start, rel_s)]
+                     and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
         cues["background"] = f"'{background[0][1]}'"

@@ -68,25 +68,51 @@ PhraseIndex = dict[str, list[tuple[str, ...]]]
 # A clause ends at a semicolon or a comma before a joining word ("..., while the 15-inch ...",
 # "convicted in 1997, and in 2003 he admitted ...").
 CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
-# An aside: a relative clause set off by a comma, to the next comma or the sentence's end ("The
-# plant, which opened in 1978, employs 340 people"). What it dates is its own; the sentence's
-# other clauses keep their time. (Extraction reads the same from the parse: numbers.py
-# `_across_relative_clause`; compare sees only text.)
-_ASIDE = re.compile(r"[,(]\s*(?:which|who|whom|whose|where)\b[^,;()]*")
+# An aside: a relative or participle clause set off by a comma, to the next comma or the
+# sentence's end ("The plant, which opened in 1978, employs 340 people"; "Coral, founded in
+# 2009, has 1,100 employees"). What it dates is its own; the sentence's other clauses keep their
+# time. (Extraction reads the same from the parse: numbers.py `_across_relative_clause`; compare
+# sees only text.)
+_ASIDE = re.compile(r"[,(]\s*(?:which|who|whom|whose|where|[a-z]+ed|born|built|founded)\b[^,;()]*")
 
 
-def clause_at(text: str, at: int) -> str:
-    """The words that speak with offset ``at``: the aside it lies in, or the text without its asides."""
-    asides = list(_ASIDE.finditer(text))
-    inside = next((m for m in asides if m.start() <= at < m.end()), None)
+# An aside at most this many words after a mention is about the mention's own noun ("Twelve
+# people, killed in the 2004 flood, were honoured"): it speaks with it.
+OWN_ASIDE_GAP_WORDS = 2
+
+
+def _asides_apart(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The asides of ``text`` that neither hold the mention at [start, end) nor hang on its noun."""
+    out = []
+    for m in _ASIDE.finditer(text):
+        gap = text[end:m.start()]
+        hangs_on_it = m.start() >= end and not re.search(r"[^\w\s'’-]", gap) and (
+            len(gap.split()) <= OWN_ASIDE_GAP_WORDS)
+        if not (m.start() <= start < m.end() or hangs_on_it):
+            out.append(m)
+    return out
+
+
+def clause_at(text: str, start: int, end: int) -> str:
+    """The words that speak with the mention at [start, end): the aside it lies in, or the text
+    without the asides that are not about it."""
+    inside = next((m for m in _ASIDE.finditer(text) if m.start() <= start < m.end()), None)
     if inside:
         return inside.group(0)
-    return _ASIDE.sub(" ", text)
+    out, last = [], 0
+    for m in _asides_apart(text, start, end):
+        out.append(text[last:m.start()])
+        last = m.end()
+    return " ".join([*out, text[last:]])
 
 
-def separated_by_aside(text: str, a: int, b: int) -> bool:
-    """One of the two offsets of ``text`` lies in an aside the other is outside of."""
-    return any((m.start() <= a < m.end()) != (m.start() <= b < m.end()) for m in _ASIDE.finditer(text))
+def separated_by_aside(text: str, at: int, start: int, end: int) -> bool:
+    """The offset ``at`` (a date) and the mention at [start, end) are told in different clauses:
+    one lies in an aside the other is outside of, unless the aside is about the mention's noun."""
+    inside = next((m for m in _ASIDE.finditer(text) if m.start() <= start < m.end()), None)
+    if inside is not None and not inside.start() <= at < inside.end():
+        return True
+    return any(m.start() <= at < m.end() for m in _asides_apart(text, start, end))
 
 
 def compile_phrases(phrases: Iterable[str]) -> PhraseIndex:

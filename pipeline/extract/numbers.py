@@ -802,6 +802,8 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
         if _across_relative_clause(span, dspan):
             continue
         date_clause = _clause_head(_span_root(dspan))
+        if date_clause.dep_ == "conj" and date_clause.head == clause and clause.tag_ in ("VBZ", "VBP"):
+            continue  # "has 1,100 employees and reported revenue of $310 million last year": a present is undated
         same_clause = 0 if date_clause == clause else 1
         distance = min(abs(dspan.start - span.end), abs(span.start - dspan.end))
         key = (same_clause, distance, value)
@@ -816,23 +818,27 @@ _ASIDE_OPENERS = frozenset({",", "(", "-", "–", "—"})
 def _across_relative_clause(a: Span, b: Span) -> bool:
     """One of the two lies in an aside (a relative clause set off by a comma) the other is outside
     of ("The plant, which opened in 1978, employs 340 people"), unless that clause hangs on the
-    other ("in 1959, when he received a five-year sentence"). A restrictive clause tells of its
-    noun's event and keeps its time ("in 2004 a tsunami that killed 230,000")."""
+    other or its noun ("in 1959, when he received a five-year sentence"; "Twelve people, killed in
+    the 2004 flood"). A restrictive clause tells of its noun's event and keeps its time ("in 2004
+    a tsunami that killed 230,000")."""
     for inner, outer in ((a, b), (b, a)):
         island = _relative_clause_of(_span_root(inner))
         if island is None or (island.left_edge.i <= outer.start and outer.end - 1 <= island.right_edge.i):
             continue
-        if not outer.start <= island.head.i < outer.end:
+        root = _span_root(outer)
+        own_noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+        if not (outer.start <= island.head.i < outer.end or island.head.i == own_noun.i):
             return True
     return False
 
 
 def _relative_clause_of(tok: Token) -> Token | None:
-    """The innermost aside: a relative clause after a comma, dash or bracket (its verb), if any."""
+    """The innermost aside: a relative clause ("which opened in 1978") or a participle's ("founded
+    in 2009") after a comma, dash or bracket (its verb), if any."""
     cur = tok
     for _ in range(40):
         start = cur.left_edge.i
-        if cur.dep_ == "relcl" and start > 0 and cur.doc[start - 1].text in _ASIDE_OPENERS:
+        if cur.dep_ in ("relcl", "acl") and start > 0 and cur.doc[start - 1].text in _ASIDE_OPENERS:
             return cur
         if cur.head.i == cur.i:
             return None

@@ -174,6 +174,12 @@ def test_as_of_prefers_the_date_of_the_same_clause(nlp):
     ("In 2004, a huge earthquake triggered a tsunami that killed 230,000 people.", "230,000", "2004"),
     # an aside that hangs on the date is dated by it
     ("He first went to prison in 1959, when he received a five-year sentence.", "five-year", "1959"),
+    ("Coral, founded in 2009, has 1,100 employees.", "1,100", ""),
+    # a date of the verb coordinated after a present tense is that verb's
+    ("Coral has 1,100 employees and reported revenue of $310 million in 2024.", "1,100", ""),
+    ("The blast killed five workers and injured 12 in March 2023.", "five", "2023"),
+    # an aside about what the figure counts is the figure's
+    ("Twelve people, killed in the 2004 flood, were honoured.", "Twelve", "2004"),
 ])
 def test_a_relative_clause_set_off_by_commas_keeps_its_own_date(nlp, text, mention, as_of):
     assert one(nlp, text, mention).as_of == as_of
