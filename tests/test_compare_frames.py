@@ -137,6 +137,18 @@ def test_a_toll_in_the_headline_and_the_body_is_one_finding(run):
     assert list(tolls.values()) == ["superseded"], [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
 
 
+def test_a_workforce_is_one_measure_whatever_the_noun(run):
+    """"Employs 1,300 people", "1,100 employees" and "1,100 staff" count one workforce: the
+    concept's own noun is no narrower group than "people"."""
+    _, cmp = run({
+        "w1": ("2025-06-02", "Velda Systems employs about 1,300 people, the company said."),
+        "w2": ("2025-06-03", "Velda, a software maker, has 1,100 employees in three countries."),
+        "w3": ("2025-06-03", "The firm has around 1,100 staff, according to its annual report."),
+    })
+    rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in rows} == {"w1", "w2", "w3"}, [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
 def test_two_companies_in_one_sentence_keep_their_own_figures(run):
     claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
                                           "cut 45 jobs.")})

@@ -30,7 +30,7 @@ import numpy as np
 from pipeline.compare.background import ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, year_of
 from pipeline.compare.currency import usd_per_unit
-from pipeline.compare.lexicon import load_lexicon
+from pipeline.compare.lexicon import concept_of_word, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
@@ -696,7 +696,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
     if qa.family == "count" and not values_equal_loose(a, b):
-        nouns = {_noun(qa.unit), _noun(qb.unit)}
+        nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b)
         different_groups = len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
         if different_groups and not _part_exceeds_whole(a, b):
             return None  # "two women" of "three people": a part of the count, not a rival figure
@@ -716,6 +716,15 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if a.subject and b.subject:
         score += SUBJECT_BONUS
     return score if score >= figure_align_min(a, b) else None
+
+
+def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
+    """The counted nouns that name the two figures' shared concept ("1,100 employees" of a
+    workforce): no narrower group than the concept's own "people"."""
+    if not (a.concept and a.concept == b.concept):
+        return set()
+    lex = load_lexicon()
+    return {_noun(q.unit) for q in (a.value, b.value) if q.unit and concept_of_word(q.unit.lower(), lex) == a.concept}
 
 
 def figure_align_min(a: Claim, b: Claim) -> float:
