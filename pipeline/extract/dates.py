@@ -92,6 +92,8 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         for _ in range(MAX_HEAD_HOPS):
             if tok.pos_ in ("VERB", "AUX"):
                 t = _verb_tense(tok)
+                if t == "present" and span.root.dep_ == "poss":
+                    break  # "a premium over Friday's close": the day names an event, the present is the price's
                 if t:
                     return t
                 break
