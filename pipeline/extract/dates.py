@@ -89,14 +89,17 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         if span is None or len(span) == 0:
             return ""
         tok = span.root
+        in_noun_phrase = span.root.dep_ == "poss"
         for _ in range(MAX_HEAD_HOPS):
             if tok.pos_ in ("VERB", "AUX"):
                 t = _verb_tense(tok)
-                if t == "present" and span.root.dep_ == "poss":
-                    break  # "a premium over Friday's close": the day names an event, the present is the price's
+                if t == "present" and in_noun_phrase:
+                    break  # "a premium over Friday's close", "the closing price on Friday": the present is the price's
                 if t:
                     return t
                 break
+            if tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN"):
+                in_noun_phrase = True
             if tok.head is tok:
                 break
             tok = tok.head

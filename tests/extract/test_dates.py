@@ -71,6 +71,7 @@ def test_absolute_expressions(nlp, text, mention, value, granularity):
         ("The trial resumes on Monday.", "Monday", "2023-05-15", PUB),
         # a day named by its event ("Friday's close") is not moved by the present of the price
         ("The offer is a 25% premium over Friday's close.", "Friday", "2023-05-05", PUB),
+        ("The deal is a premium to the stock's closing price of Friday.", "Friday", "2023-05-05", PUB),
         ("The council is meeting on Thursday.", "Thursday", "2023-05-11", PUB),
         ("Police say the man died on Monday.", "Monday", "2023-05-08", PUB),
         ("Police say that on Monday around 11:30 p.m. a crowd gathered.", "Monday", "2023-05-08", PUB),
