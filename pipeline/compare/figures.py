@@ -607,7 +607,8 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         found = concept_of_word(low, lexicon)
         if found:
             return found
-        if low in _PHRASE_END or low in lexicon.scope_prepositions or low in ("of", "from", "with", "by", "to", "for"):
+        if low in _PHRASE_END or low in lexicon.scope_prepositions or low in (
+                "of", "from", "with", "by", "to", "for", "over", "during", "despite"):
             return None
         if low in lexicon.auxiliaries or low.endswith("ly"):
             continue
@@ -781,6 +782,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     background = find_phrases(words(quote[left:right]), lex.background)
+    age = row.kind == "age"
     sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [timeml.date_part(d.value) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value)
@@ -792,10 +794,10 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     elif earlier:
         cues["background"] = f"continues the account of {earlier}"
         cues["earlier"] = earlier
-    elif as_of and is_background(as_of, ctx.published):
+    elif as_of and is_background(as_of, ctx.published, age=age):
         cues["background"] = f"dated {as_of}"
-    elif any(is_background(v, ctx.published) for v in segment_dates):
-        cues["background"] = "dated " + next(v for v in segment_dates if is_background(v, ctx.published))
+    elif any(is_background(v, ctx.published, age=age) for v in segment_dates):
+        cues["background"] = "dated " + next(v for v in segment_dates if is_background(v, ctx.published, age=age))
     elif ctx.published and any(timeml.granularity(v) in ("day", "week", "weekend") for v in [as_of, *segment_dates]
                                if v):
         cues["current"] = "current"  # dated this week: the story's own event
