@@ -149,6 +149,22 @@ def test_a_workforce_is_one_measure_whatever_the_noun(run):
     assert {r.doc_id for r in rows} == {"w1", "w2", "w3"}, [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
 
 
+def test_a_conviction_months_before_the_sentencing_is_the_cases_charge(run):
+    """"Convicted of manslaughter in September" in a November sentencing story is the charge of
+    this case (a case's charge lasts its course), and disputes "convicted of murdering"; a former
+    nurse's sentence is today's news, and so is her age in the verdict's month."""
+    _, cmp = run({
+        "v1": ("2024-11-15", "Danielle Varne, 41, a former nurse, was sentenced to 12 years on Thursday. "
+                             "Varne was convicted of manslaughter in September after a six-week trial."),
+        "v2": ("2024-11-14", "Danielle Varne was jailed for 15 years on Thursday after being convicted of "
+                             "murdering three patients. Varne, 42, was found guilty in September."),
+    })
+    kinds = {(r.kind, r.value) for r in cmp.finding_rows()}
+    assert {("account_conflict", "manslaughter"), ("account_conflict", "murder")} <= kinds, kinds
+    assert {("numeric_conflict", "12"), ("numeric_conflict", "15")} <= kinds
+    assert {("numeric_conflict", "41"), ("numeric_conflict", "42")} <= kinds
+
+
 def test_two_companies_in_one_sentence_keep_their_own_figures(run):
     claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
                                           "cut 45 jobs.")})

@@ -603,8 +603,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
     if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (
             values_equal_loose(a, b)):
         return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
-    if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of):
-        return "reference time"
+    if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age":
+        return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
     if (qa.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != qa.family
             and (qa.direction or qb.direction or a.subject or b.subject)):
         # A distance or area is only the same quantity between the same places and in the same

@@ -21,18 +21,18 @@ STALE_AFTER_DAYS = {"day": BACKGROUND_DAYS, "week": BACKGROUND_DAYS, "weekend": 
 STALE_AFTER_DAYS_DEFAULT = 92
 
 
-# A person's age stays theirs until the next birthday: an age dated within a year of the article
-# ("Voss, 42, was found guilty in September") is still their age; a birthday between two
-# reports is the ages' own rule (number_findings._ageing).
-AGE_STALE_AFTER_DAYS = 365
+# A lasting state stays news for a year: a person's age until the next birthday ("Voss, 42, was
+# found guilty in September" is still her age; a birthday between two reports is the ages' own
+# rule, number_findings._ageing), a case's charge for the length of a trial.
+LASTING_STALE_AFTER_DAYS = 365
 
 
-def is_background(as_of: str, ref_time: str, *, age: bool = False) -> bool:
+def is_background(as_of: str, ref_time: str, *, lasting: bool = False) -> bool:
     """True when a figure's reference period ended well before the article's reference time."""
     pub = timeml.parse_iso_date(ref_time)
     end = timeml.end(as_of)
     if pub is None or end is None:
         return False
-    allowance = AGE_STALE_AFTER_DAYS if age else STALE_AFTER_DAYS.get(timeml.granularity(as_of),
-                                                                       STALE_AFTER_DAYS_DEFAULT)
+    allowance = LASTING_STALE_AFTER_DAYS if lasting else STALE_AFTER_DAYS.get(timeml.granularity(as_of),
+                                                                               STALE_AFTER_DAYS_DEFAULT)
     return (pub - end).days > allowance

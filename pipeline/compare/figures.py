@@ -794,10 +794,10 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     elif earlier:
         cues["background"] = f"continues the account of {earlier}"
         cues["earlier"] = earlier
-    elif as_of and is_background(as_of, ctx.published, age=age):
+    elif as_of and is_background(as_of, ctx.published, lasting=age):
         cues["background"] = f"dated {as_of}"
-    elif any(is_background(v, ctx.published, age=age) for v in segment_dates):
-        cues["background"] = "dated " + next(v for v in segment_dates if is_background(v, ctx.published, age=age))
+    elif any(is_background(v, ctx.published, lasting=age) for v in segment_dates):
+        cues["background"] = "dated " + next(v for v in segment_dates if is_background(v, ctx.published, lasting=age))
     elif ctx.published and any(timeml.granularity(v) in ("day", "week", "weekend") for v in [as_of, *segment_dates]
                                if v):
         cues["current"] = "current"  # dated this week: the story's own event

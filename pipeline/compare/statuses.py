@@ -36,6 +36,8 @@ NEGATION_WINDOW = 3
 MAIN_ENTITIES = 2
 # An outcome's subject is a name this close (characters) to its phrase.
 OUTCOME_SUBJECT_CHARS = 60
+# Outcome sets that hold for a case's whole course: compared from sentences dated up to a year back.
+LASTING_OUTCOMES = frozenset({"charge"})
 # An attribute's thing is named by at most this many words after it ("grey 2013 Toyota Camry").
 THING_WORDS = 3
 IDIOM_CHARS = 40  # longer than any fixed phrase of the lexicon's attribute_idioms
@@ -46,7 +48,7 @@ def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """Status stages: one claim per sentence and scale (the later stage when it tells of two)."""
     main = _main_entities(ctx)
     out: list[Claim] = []
-    for n, common, quote, toks, negs in _story_sentences(ctx, lex):
+    for n, common, quote, toks, negs, _recent in _story_sentences(ctx, lex):
         subjects = common["subjects"] | main
         for scale in lex.scales:
             hits = [(k, name, phrase) for k, (name, index) in enumerate(scale.stages)
@@ -65,8 +67,10 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     attributes = _attribute_patterns(lex)
     roles = role_patterns(lex)
     out: list[Claim] = []
-    for n, common, quote, toks, negs in _story_sentences(ctx, lex):
+    for n, common, quote, toks, negs, recent in _story_sentences(ctx, lex, lasting=True):
         for outcome_set in lex.outcomes:
+            if not recent and outcome_set.name not in LASTING_OUTCOMES:
+                continue
             classes = {name: phrases for name, index in outcome_set.classes
                        if (phrases := _phrases(toks, index, negs))}
             if len(classes) == 1:  # a sentence naming two outcomes contrasts them, it asserts neither
@@ -74,6 +78,8 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
+        if not recent:
+            continue
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
         out.extend(role_claims(ctx, n, common, quote, roles))
@@ -135,22 +141,27 @@ def _thing_words(quote: str, pos: int) -> list[tuple[str, int, int]]:
     return out if any(not w.isdigit() for w, _, _ in out) else []
 
 
-def _story_sentences(ctx: DocContext, lex: Lexicon) -> Iterator[tuple[int, dict, str, list[str], list[int]]]:
-    """(sentence number, shared claim fields, quote, words, negator positions) of every sentence
-    that is not dated in the story's past ("convicted of stabbing his wife in 1999" is its
-    background, not its status)."""
-    past = {d.sent_no for d in ctx.men.dates
-            if timeml.names_calendar_time(d.value) and is_background(timeml.date_part(d.value), ctx.published)}
+def _story_sentences(ctx: DocContext, lex: Lexicon, *, lasting: bool = False
+                     ) -> Iterator[tuple[int, dict, str, list[str], list[int], bool]]:
+    """(sentence number, shared claim fields, quote, words, negator positions, recent) of every
+    sentence that is not dated in the story's past ("convicted of stabbing his wife in 1999" is its
+    background, not its status). With ``lasting``, sentences dated up to a year back come too,
+    not ``recent``: for a lasting state (a case's charge) "convicted of manslaughter in September"
+    is the case a November sentencing ends."""
+    dated = [(d.sent_no, timeml.date_part(d.value)) for d in ctx.men.dates if timeml.names_calendar_time(d.value)]
+    past = {n for n, day in dated if is_background(day, ctx.published)}
+    long_past = {n for n, day in dated if is_background(day, ctx.published, lasting=True)}
     for n, (s0, _e0) in enumerate(ctx.men.sentences):
-        if n in past:
+        if n in long_past or (n in past and not lasting):
             continue
+        recent = n not in past
         common = ctx.common(n, s0, s0)
         quote = ctx.text[common["quote_start"]:common["quote_end"]]
         toks = words(quote)
         negs = [i for i, _ in find_phrases(toks, lex.negators)] + [i for i, t in enumerate(toks) if t.endswith("n't")]
         # "could be sentenced to life if convicted" places the story nowhere, as a negation would not either
         negs += [i for i, t in enumerate(toks) if t in lex.hypothetical]
-        yield n, common, quote, toks, negs
+        yield n, common, quote, toks, negs, recent
 
 
 def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
