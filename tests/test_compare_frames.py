@@ -165,6 +165,20 @@ def test_a_conviction_months_before_the_sentencing_is_the_cases_charge(run):
     assert {("numeric_conflict", "41"), ("numeric_conflict", "42")} <= kinds
 
 
+def test_what_happened_to_the_counted_decides_its_measure(run):
+    """"200 residents were evacuated" counts the evacuated, not the population, and disputes
+    "evacuated about 300 residents"; "home to 120,000 residents" stays a population."""
+    claims, cmp = run({
+        "e1": ("2025-03-12", "Around 200 residents were evacuated from homes near the Tarlow plant."),
+        "e2": ("2025-03-12", "Police evacuated about 300 residents from homes near the Tarlow plant. "
+                             "The town is home to 120,000 residents."),
+    })
+    concept = {c.text: c.concept for c in claims}
+    assert concept["Around 200"] == concept["about 300"] == "displaced"
+    assert concept["120,000"] == "population"
+    assert any(r.kind == "numeric_conflict" and r.doc_id == "e1" for r in cmp.finding_rows())
+
+
 def test_two_companies_in_one_sentence_keep_their_own_figures(run):
     claims, _ = run({"b1": ("2025-01-15", "Orsolo Foods hired 120 workers in January, while Brightway Mills "
                                           "cut 45 jobs.")})

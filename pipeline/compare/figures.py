@@ -600,27 +600,32 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
     stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
     toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
     nouns = 0
+    counted = None  # the concept the counted noun itself names ("200 residents"), if no verb says more
     for k, tok in enumerate(toks):
         low = tok.lower()
         if not tok[0].isalpha():
-            return None
+            return counted
         found = concept_of_word(low, lexicon)
+        if found and k == 0 and not low.endswith("ed"):
+            counted = found  # "200 residents were evacuated": what happened to them decides
+            nouns += 1
+            continue
         if found:
             return found
         if low in _PHRASE_END or low in lexicon.scope_prepositions or low in (
                 "of", "from", "with", "by", "to", "for", "over", "during", "despite"):
-            return None
+            return counted
         if low in lexicon.auxiliaries or low.endswith("ly"):
             continue
         if low in lexicon.status_verbs:
             nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
-            return concept_of_word(nxt, lexicon) or ""
+            return concept_of_word(nxt, lexicon) or counted or ""
         if low.endswith("ed") and len(low) > 4:
-            return ""  # a participle that is no concept: the count is of something else
+            return counted or ""  # a participle that is no concept: the count is of something else
         nouns += 1
         if nouns > 3:
-            return None
-    return None
+            return counted
+    return counted
 
 
 # A verb that links a clause's subject to the figure right after it ("rose to", "stood at").
@@ -630,16 +635,32 @@ _LINKING_BEFORE = re.compile(
     re.I)
 
 
+# A past participle or past tense right before a count, with at most a qualifier between.
+_VERB_RIGHT_BEFORE = re.compile(
+    r"\b([a-z]+ed)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
+
+
+def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexicon) -> bool:
+    """The concept is the counted noun's own ("300 residents"), not what happened to them."""
+    toks = _tokens(sentence[rel_end:])
+    first = toks[0][0].lower() if toks else ""
+    return bool(first) and not first.endswith("ed") and concept_of_word(first, lexicon) == concept
+
+
 def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
                      others: Sequence[tuple[int, int]] = ()) -> str:
     """What a count measures: the verb right after it decides ("six children were killed and 14
     trapped": 14 is trapped, not dead); else a concept word just before it with no other number
     in between."""
     after = _after_concept(sentence, rel_end, lexicon, others)
-    if after is not None:
-        return after
     left = max([e for _, e in others if e <= rel_start] + [0])
     before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
+    if after is not None:
+        if after and _names_the_counted(sentence, rel_end, after, lexicon):
+            # "Police evacuated about 300 residents": the verb right before says what happened to them
+            verb = _VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
+            return (concept_of_word(verb.group(1).lower(), lexicon) if verb else "") or after
+        return after
     for tok in reversed(before):
         found = concept_of_word(tok.lower(), lexicon)
         if found:
