@@ -433,3 +433,11 @@ def test_aside_reading_never_fails_and_needs_an_aside(text, at, start):
     if not any(w in text for w in ("which", "who", "founded", "killed")):
         assert not separated_by_aside(text, at, start, end)
         assert clause_at(text, start, end) == text
+
+
+def test_every_concept_reads_as_a_topic():
+    """A finding's topic is the concept's phrase: no concept may reach the report as its id ("prison_term")."""
+    from pipeline.compare.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert {name for name, _ in lex.concepts} <= set(dict(lex.topics))

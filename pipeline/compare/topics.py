@@ -47,7 +47,7 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     concept = next((c.concept for c in claims if c.concept), "")
     phrases = dict(load_lexicon().topics)
     if concept:
-        return phrases.get(concept, concept)
+        return phrases.get(concept, concept.replace("_", " "))
     family = claims[0].value.family
     texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in claims if c.measure_text},
                    key=lambda t: (len(t), t))
