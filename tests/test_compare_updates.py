@@ -304,3 +304,24 @@ def test_groups_joined_by_a_source_giving_one_value_merge_and_two_values_do_not(
            claims[second[1]]]
     apart = [claims[i] for i in first] + six  # k1 gives 5 in one group and 6 in the other
     assert merge_groups_told_twice(apart, [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+
+
+def test_rising_floors_are_found_as_all_pairs_would_find_them():
+    """Each statement is tested only against the lowest floor of the days before it: a rise is
+    found exactly when some later floor is above an earlier one (checked against all pairs)."""
+    import random
+
+    from pipeline.compare.number_findings import _floor_rises, _raised_bounds
+
+    docs, men = make_corpus([_raids("r1", "30", 30, "2024-01-10")])
+    base = next(c for c in build_claims(docs, men) if c.kind == "number")
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(2, 30)
+        days = sorted(rng.randint(1, 9) for _ in range(n))
+        cs = [dataclasses.replace(base, published=f"2024-01-{day:02d}",
+                                  value=dataclasses.replace(base.value, lo=float(rng.randint(1, 60))))
+              for day in days]
+        rises = any(_floor_rises(*sorted((cs[x], cs[y]), key=lambda c: c.published))
+                    for x in range(n) for y in range(x + 1, n) if cs[x].published != cs[y].published)
+        assert bool(_raised_bounds(cs)) == rises

@@ -238,10 +238,19 @@ def _conflict(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, alig
 def _raised_bounds(cs: Sequence[Claim]) -> set[tuple[int, int]]:
     """Pairs of a running count's statements, from different days, whose later one puts the count
     higher ("more than 30 attacks" in January, "more than 50" in February): compatible values, but
-    the later report moves the floor up, an update a reader wants to see."""
-    return {(x, y) for x in range(len(cs)) for y in range(x + 1, len(cs))
-            if cs[x].published[:10] != cs[y].published[:10]
-            and _floor_rises(*sorted((cs[x], cs[y]), key=lambda c: c.published))}
+    the later report moves the floor up, an update a reader wants to see. Each statement is paired
+    with the lowest floor of the days before its own (in publication order: n log n, not all pairs)."""
+    order = sorted(range(len(cs)), key=lambda k: (cs[k].published[:10], k))
+    out: set[tuple[int, int]] = set()
+    lowest: int | None = None  # the lowest floor of the days already passed
+    for _day, members in itertools.groupby(order, key=lambda k: cs[k].published[:10]):
+        day = list(members)
+        if lowest is not None:
+            out.update((min(lowest, k), max(lowest, k)) for k in day if _floor_rises(cs[lowest], cs[k]))
+        low = min(day, key=lambda k: (cs[k].value.lo, k))
+        if lowest is None or cs[low].value.lo < cs[lowest].value.lo:
+            lowest = low
+    return out
 
 
 def _floor_rises(early: Claim, late: Claim) -> bool:
