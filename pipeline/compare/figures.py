@@ -596,7 +596,8 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequence[tuple[int, int]]) -> str | None:
     """Concept of the verb or adjective right after a count ("14 trapped" -> "", "five people
-    died" -> deaths), None when the phrase after the count says nothing (undecided)."""
+    died" -> deaths), else of the counted noun ("200 residents" -> population), None when the
+    phrase after the count says nothing (undecided)."""
     stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
     toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
     nouns = 0
@@ -650,8 +651,9 @@ def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexic
 def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
                      others: Sequence[tuple[int, int]] = ()) -> str:
     """What a count measures: the verb right after it decides ("six children were killed and 14
-    trapped": 14 is trapped, not dead); else a concept word just before it with no other number
-    in between."""
+    trapped": 14 is trapped, not dead); a counted noun that names a concept itself ("300
+    residents") yields to that verb or to a participle right before the count ("evacuated about
+    300 residents"); else a concept word just before it with no other number in between."""
     after = _after_concept(sentence, rel_end, lexicon, others)
     left = max([e for _, e in others if e <= rel_start] + [0])
     before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
