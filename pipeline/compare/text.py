@@ -71,7 +71,7 @@ CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
 # An aside: a relative or participle clause set off by a comma, to the next comma or the
 # sentence's end ("The plant, which opened in 1978, employs 340 people"; "Coral, founded in
 # 2009, has 1,100 employees"). What it dates is its own; the sentence's other clauses keep their
-# time. (Extraction reads the same from the parse: numbers.py `_across_relative_clause`; compare
+# time. (Extraction reads the same from the parse: numbers.py `_across_an_aside`; compare
 # sees only text.)
 _ASIDE = re.compile(r"[,(]\s*(?:which|who|whom|whose|where|[a-z]+ed|born|built|founded)\b[^,;()]*")
 

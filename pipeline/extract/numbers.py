@@ -788,7 +788,7 @@ def _clause_head(tok: Token) -> Token:
 
 def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
     """The date mention of the same sentence governing the number: same clause first, then
-    nearest, never across a relative clause's edge (its date is not the main clause's, nor the
+    nearest, never across the edge of an aside (its date is not the main clause's, nor the
     other way round)."""
     best: tuple[int, int, str] | None = None
     clause = _clause_head(_span_root(span))
@@ -799,7 +799,7 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
         dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue
-        if _across_relative_clause(span, dspan):
+        if _across_an_aside(span, dspan):
             continue
         date_clause = _clause_head(_span_root(dspan))
         if date_clause.dep_ == "conj" and date_clause.head == clause and clause.tag_ in ("VBZ", "VBP"):
@@ -815,14 +815,14 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
 _ASIDE_OPENERS = frozenset({",", "(", "-", "–", "—"})
 
 
-def _across_relative_clause(a: Span, b: Span) -> bool:
+def _across_an_aside(a: Span, b: Span) -> bool:
     """One of the two lies in an aside (a relative clause set off by a comma) the other is outside
     of ("The plant, which opened in 1978, employs 340 people"), unless that clause hangs on the
     other or its noun ("in 1959, when he received a five-year sentence"; "Twelve people, killed in
     the 2004 flood"). A restrictive clause tells of its noun's event and keeps its time ("in 2004
     a tsunami that killed 230,000")."""
     for inner, outer in ((a, b), (b, a)):
-        island = _relative_clause_of(_span_root(inner))
+        island = _aside_of(_span_root(inner))
         if island is None or (island.left_edge.i <= outer.start and outer.end - 1 <= island.right_edge.i):
             continue
         root = _span_root(outer)
@@ -832,7 +832,7 @@ def _across_relative_clause(a: Span, b: Span) -> bool:
     return False
 
 
-def _relative_clause_of(tok: Token) -> Token | None:
+def _aside_of(tok: Token) -> Token | None:
     """The innermost aside: a relative clause ("which opened in 1978") or a participle's ("founded
     in 2009") after a comma, dash or bracket (its verb), if any."""
     cur = tok
