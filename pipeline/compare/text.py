@@ -81,6 +81,11 @@ _ASIDE = re.compile(r"[,(]\s*(?:which|who|whom|whose|where|[a-z]+ed|born|built|f
 OWN_ASIDE_GAP_WORDS = 2
 
 
+def _aside_holding(text: str, at: int) -> re.Match[str] | None:
+    """The aside of ``text`` that offset ``at`` lies in, if any."""
+    return next((m for m in _ASIDE.finditer(text) if m.start() <= at < m.end()), None)
+
+
 def _asides_apart(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The asides of ``text`` that neither hold the mention at [start, end) nor hang on its noun."""
     out = []
@@ -96,7 +101,7 @@ def _asides_apart(text: str, start: int, end: int) -> list[re.Match[str]]:
 def clause_at(text: str, start: int, end: int) -> str:
     """The words that speak with the mention at [start, end): the aside it lies in, or the text
     without the asides that are not about it."""
-    inside = next((m for m in _ASIDE.finditer(text) if m.start() <= start < m.end()), None)
+    inside = _aside_holding(text, start)
     if inside:
         return inside.group(0)
     out, last = [], 0
@@ -109,7 +114,7 @@ def clause_at(text: str, start: int, end: int) -> str:
 def separated_by_aside(text: str, at: int, start: int, end: int) -> bool:
     """The offset ``at`` (a date) and the mention at [start, end) are told in different clauses:
     one lies in an aside the other is outside of, unless the aside is about the mention's noun."""
-    inside = next((m for m in _ASIDE.finditer(text) if m.start() <= start < m.end()), None)
+    inside = _aside_holding(text, start)
     if inside is not None and not inside.start() <= at < inside.end():
         return True
     return any(m.start() <= at < m.end() for m in _asides_apart(text, start, end))
