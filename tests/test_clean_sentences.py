@@ -154,3 +154,27 @@ def test_outlet_from_url_host():
 def test_user_rules_extend_the_outlet_table():
     rules = load_rules('[outlets.domains]\n"example-paper.com" = "The Example Paper"\n')
     assert outlet_from_url("https://www.example-paper.com/a", rules) == "The Example Paper"
+
+
+@pytest.mark.parametrize(
+    "block, chrome",
+    [
+        ("Share on Facebook Share on Twitter Share via Email", True),
+        ("Share: Facebook Twitter", True),
+        ("Share this article", True),
+        # "share" the noun of a results story, and a sentence that opens with it
+        ("Halvorsen posted earnings of $1.12 per share on Thursday, beating the $1.05 analysts had forecast.", False),
+        ("It earned $1 a share this year.", False),
+        ("Share prices fell 5% on Monday.", False),
+    ],
+)
+def test_a_share_button_is_chrome_and_the_share_of_a_results_story_is_not(block, chrome):
+    assert bool(RULES.boilerplate_any.search(block)) is chrome
+
+
+def test_a_results_lead_with_per_share_on_a_weekday_is_kept():
+    page = ("Halvorsen profit tops estimates\n\nHalvorsen Foods posted quarterly earnings of $1.12 per share on "
+            "Thursday, beating the $1.05 analysts had forecast, on revenue of $4.82 billion.\n\n"
+            "The company raised its revenue guidance to $19.5 billion. It now plans to cut about 1,200 jobs.\n")
+    doc = _clean(page)
+    assert "$1.12 per share on Thursday" in doc.text

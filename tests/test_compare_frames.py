@@ -202,3 +202,71 @@ def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
                              "in Vardo on Wednesday."),
     })
     assert not any(r.kind == "numeric_conflict" for r in cmp.finding_rows())
+
+
+def _conflicts(cmp) -> dict[str, set[tuple[str, str]]]:
+    """Conflicting findings by id: the (source, value) pairs of each."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for r in cmp.finding_rows():
+        if r.kind == "numeric_conflict":
+            out.setdefault(r.finding_id, set()).add((r.doc_id, r.value))
+    return out
+
+
+def test_a_results_story_sets_quarter_against_quarter_and_share_against_share(run):
+    """Earnings told four ways: the amount and its per-share figure after ", or" are one measure in
+    two terms, not a list; "the three months to June 30" is the quarter, still news in August;
+    the quarter's sales never meet the year's forecast; a change and the level it reached are two
+    numbers ("rose 9% to $2.3 billion")."""
+    claims, cmp = run({
+        "r1": ("2025-08-07", "Brevik Tools reported second-quarter sales of $2.14 billion on Wednesday, up 5% from a "
+                             "year earlier. Net income was $180 million, or $1.04 a share. Brevik expects annual "
+                             "sales of $8.6 billion."),
+        "r2": ("2025-08-07", "Sales for the three months to June 30 rose 9% to $2.3 billion, Brevik Tools said. Profit "
+                             "came to $180 million, or $1.10 per share. The company forecast full-year sales of "
+                             "$8.6 billion."),
+        "r3": ("2025-08-07", "Brevik Tools posted quarterly earnings of $1.04 per share on Wednesday, on sales of "
+                             "$2.14 billion."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["9%"].value.family == "percent" and by_text["$2.3 billion"].value.family == "currency"
+    assert not by_text["$2.3 billion"].background  # the quarter to June 30, reported on August 7
+    assert by_text["$2.3 billion"].value.period == "quarter" and by_text["$8.6 billion"].value.period == "year"
+    assert by_text["$1.04 a share"].value.per == "share" and not by_text["$1.04 a share"].value.enumerated
+    groups = [{doc for doc, _ in found} for found in _conflicts(cmp).values()]
+    values = [{value for _, value in found} for found in _conflicts(cmp).values()]
+    assert {"r1", "r2", "r3"} in groups  # the quarter's sales: 2.14 (r1, r3) against 2.3 (r2)
+    assert not any("8600000000" in v and len(v) > 1 for v in values)  # the year's forecast is no rival
+    assert any(v == {"1.04 a share", "1.1 a share"} for v in values), values
+
+
+def test_cut_jobs_and_job_cuts_count_one_group(run):
+    """"Cut 800 jobs" and "900 job cuts": the compound names what the cuts count."""
+    _, cmp = run({
+        "j1": ("2025-04-01", "Marlow Rail will cut 800 jobs at its Leeds works, the company said on Tuesday."),
+        "j2": ("2025-04-01", "Marlow Rail announced 900 job cuts at its Leeds works on Tuesday."),
+    })
+    assert any({doc for doc, _ in found} == {"j1", "j2"} for found in _conflicts(cmp).values()), [
+        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_a_date_in_an_earlier_sentences_aside_dates_no_later_figure(run):
+    """"Hale, who took charge in 2019, said ... Margins widened to 14%": the aside's year is the
+    appointment's; the next sentence is today's account, and its figure meets today's figure."""
+    claims, cmp = run({
+        "a1": ("2025-05-02", "Chief executive Dana Hale, who took charge in 2019, said demand was strong. Operating "
+                             "margin widened to 14% in the first quarter."),
+        "a2": ("2025-05-02", "Operating margin rose to 12% in the first quarter, the company said."),
+    })
+    assert not _by_text(claims)["14%"].background
+    assert any({doc for doc, _ in found} == {"a1", "a2"} for found in _conflicts(cmp).values())
+
+
+def test_a_time_that_is_the_base_of_a_change_is_no_background(run):
+    """"Up 5% from a year earlier" is this year's change; "A year earlier it earned $150 million"
+    is last year's figure."""
+    claims, _ = run({"b1": ("2025-08-07", "Sales rose to $2.1 billion, up 5% from a year earlier. A year earlier "
+                                          "it earned $150 million.")})
+    by_text = _by_text(claims)
+    assert not by_text["5%"].background
+    assert by_text["$150 million"].background

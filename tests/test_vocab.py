@@ -95,3 +95,21 @@ def test_finding_kinds_come_from_one_table():
     assert kinds.kind("numeric_conflict").tier < kinds.kind("name_conflict").tier < kinds.kind("corroboration").tier
     with pytest.raises(ValueError):
         kinds.kind("numeric_conflcit")  # a misspelt kind is an error, not a neutral row
+
+
+@pytest.mark.parametrize("before, value, period", [
+    ("Revenue for the three months to ", "2025-09-30", "2025-07-01/2025-09-30"),
+    ("profit in the quarter ended ", "2025-05-31", "2025-03-01/2025-05-31"),
+    ("net income for the six months ended ", "1989-10-01", "1989-04-02/1989-10-01"),
+    ("sales in the fiscal year ending ", "2025-06-30", "2024-07-01/2025-06-30"),
+    ("In the six months to ", "2025-06", "2025-01-01/2025-06-30"),
+    ("over the 52 weeks to ", "2025-03-29", "2024-03-31/2025-03-29"),
+    ("the half-year to ", "2025-06-30", "2025-01-01/2025-06-30"),
+    # no period before it: the day itself
+    ("The plant closed on ", "2025-09-30", "2025-09-30"),
+    ("the year ", "2025", "2025"),
+])
+def test_a_day_that_closes_a_reporting_period_stands_for_the_period(before, value, period):
+    assert timeml.reporting_period(before + "x", len(before), value) == period
+    if period != value:
+        assert timeml.end(period) == timeml.end(value)

@@ -578,6 +578,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "unit family"
     if qa.per != qb.per and len({q.per for q in on_one_footing(qa, qb)}) > 1:
         return "rate"  # "$23 million a year" is no total, unless its sentence gives the term
+    if qa.period and qb.period and qa.period != qb.period:
+        return "period"  # a quarter's revenue and the year's are two quantities
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
     for x, y in ((a, b), (b, a)):
@@ -696,7 +698,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
     if qa.family == "count" and not values_equal_loose(a, b):
-        nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b)
+        nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b) - _nouns_of_a_compound(a, b)
         different_groups = len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
         if different_groups and not _part_exceeds_whole(a, b):
             return None  # "two women" of "three people": a part of the count, not a rival figure
@@ -706,8 +708,11 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
             and frame < MEASURE_RESCUE_FRAME):
         return None  # each names what it measures, and the names differ
-    if qa.family == "percent" and not values_equal_loose(a, b) and not s.same_population(i, j):
-        return None  # 26% of conference papers and 47% of researchers are shares of different wholes
+    if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
+            and not s.same_population(i, j)):
+        # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
+        # concept says of what ("revenue climbs 6%", "revenue grew 8%")
+        return None
     if qa.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
@@ -725,6 +730,19 @@ def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
         return set()
     lex = load_lexicon()
     return {_noun(q.unit) for q in (a.value, b.value) if q.unit and concept_of_word(q.unit.lower(), lex) == a.concept}
+
+
+def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
+    """A counted noun that the other figure's noun phrase holds as a modifier ("1,500 job cuts"
+    counts jobs, as "1,200 jobs" does): the two count one group."""
+    out = set()
+    if not (a.value.unit and b.value.unit):
+        return out  # "two of Egypt's largest providers" names no counted noun of its own: no compound
+    for x, y in ((a, b), (b, a)):
+        noun, own = _noun(x.value.unit), _noun(y.value.unit)
+        if noun != own and noun in {_noun(w) for w in y.measure_text.split()}:
+            out |= {noun, own}
+    return out
 
 
 def figure_align_min(a: Claim, b: Claim) -> float:

@@ -91,6 +91,7 @@ class Quantity:
     attribution: str = ""  # who gives the figure ("according to the US military")
     alternates: tuple[tuple[float, float, float, str], ...] = ()  # conversion in brackets: lo, hi, tol, unit
     per: str = ""  # a rate's period: "year" of "$23 million a year"
+    period: str = ""  # the stretch a flow is summed over: "quarter" of "third-quarter revenue", "year" of "full-year"
     over_term: tuple[float, float, float] = ()  # the rate times the term its sentence gives: lo, hi, tol
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long

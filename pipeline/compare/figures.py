@@ -33,11 +33,12 @@ from pipeline.compare.text import (
     STOPWORDS,
     content_stems,
     find_phrases,
+    in_aside,
     separated_by_aside,
     stem,
     words,
 )
-from pipeline.schema import EntityRow, NumberRow
+from pipeline.schema import DateRow, EntityRow, NumberRow
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.numbers import CARDINALS, FRACTIONS, MULTIPLIERS, ordinals_between
@@ -68,10 +69,12 @@ AS_OF_ADJACENT = 25
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
                           "magnitude", "age", "ordinal", "tally"})
 
-# A rate: a figure per period ("$23 million a year", "2 million visitors annually"); the unit its
-# term is written in ("an eight-year contract").
+# A rate: a figure per period ("$23 million a year", "2 million visitors annually") or per unit of
+# something ("$1.12 a share", "$15 an hour", "$80 a barrel"); the unit its term is written in ("an
+# eight-year contract").
 _RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come first: "900 (Dh4,275) a month"
-                         r"(?:(?:a|an|per|each|every)\s+(?P<per>year|season|month|week|day)\b"
+                         r"(?:(?:a|an|per|each|every)\s+"
+                         r"(?P<per>year|season|month|week|day|hour|share|person|head|barrel|gallon|tonne|ton)\b"
                          r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since|from)\b)"  # "a year ago"
                          r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
 RATE_CHARS_AFTER = 60  # past the figure's segment: a bracketed conversion ends it ("900 (Dh4,275) a month")
@@ -177,9 +180,9 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
     """Figures that are items of one list ("aged 12 and 15", "the 13- and 15-inch models", "$1,799
     and $2,199 versions"): a sentence that gives two values of the same measure speaks of two things,
     and their values are not readings of one quantity."""
-    def measure(c: Claim) -> tuple:
+    def measure(c: Claim) -> tuple:  # a rate is another measure than its total ("$312 million, or $1.12 a share")
         q = c.value
-        return (c.row.sent_no, q.family, q.base_unit, c.concept or q.head)
+        return (c.row.sent_no, q.family, q.base_unit, c.concept or q.head, q.per)
 
     values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
@@ -291,6 +294,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     dates_here = [(d.start - qs, d.end - qs) for d in ctx.dates_in(row.sent_no) if d.value == as_of]
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
+    period = _summed_over(row, as_of, quote[:rel_s])
+    if period and timeml.granularity(as_of) == "day":
+        as_of = ""  # "posted quarterly earnings on Thursday": the day it was reported, not the quarter's
     keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
     if concept:
         keys, head = frozenset({concept}), concept
@@ -335,7 +341,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
-        people=people, per=per, over_term=over_term,
+        people=people, per=per, over_term=over_term, period=period,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -361,6 +367,30 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     if q in ("at_most", "less_than"):
         return -math.inf, v, "upper"
     return v, v, ""
+
+
+# Words that say which stretch a figure is summed over ("quarterly revenue", "full-year forecast").
+_PERIOD_WORDS = {"quarterly": "quarter", "quarter": "quarter", "full-year": "year", "annual": "year",
+                 "yearly": "year", "half-year": "half", "half-yearly": "half", "monthly": "month"}
+# Lengths of a range that are a reporting period: "the three months to September 30" is a quarter.
+_PERIOD_OF_DAYS = ((85, 95, "quarter"), (178, 186, "half"), (360, 370, "year"))
+
+
+def _summed_over(row: NumberRow, as_of: str, before: str) -> str:
+    """The reporting period of an amount (money): the nearest period word before it in its
+    sentence ("quarterly earnings of $1.12 a share ... on revenue of $4.82 billion"), else the
+    length of the period it is dated to; '' for other figures and for a day."""
+    if row.kind != "money":
+        return ""
+    for w in reversed(words(before)):
+        if (period := _PERIOD_WORDS.get(w) or _PERIOD_WORDS.get(w.rpartition("-")[2])):
+            return period
+    granularity = timeml.granularity(as_of)
+    if granularity in ("quarter", "half", "year"):
+        return granularity
+    span = timeml.interval(as_of) if granularity == "range" else None
+    days = (span[1] - span[0]).days + 1 if span else 0
+    return next((name for low, high, name in _PERIOD_OF_DAYS if low <= days <= high), "")
 
 
 def _rate_period(after: str) -> tuple[str, int]:
@@ -584,10 +614,28 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
+    restated = _restated_figure(quote, rel_s, others)
+    if restated:  # "net income of $312 million, or $1.12 a share": the same measure in other terms
+        others = [o for o in others if o != restated]
+        return _concept(lex, row, quote, *restated, others, family)
     found = _nearest_concept(quote, rel_s, rel_e, lex, others)
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+# ", or" between two figures: the second restates the first ("$312 million, or $1.12 a share";
+# "12 people, or a third of the village").
+_RESTATING = re.compile(r"\s*,\s*or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
+
+
+def _restated_figure(quote: str, rel_s: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The figure right before this one that it restates after ", or", if any."""
+    before = [o for o in others if o[1] <= rel_s]
+    if not before:
+        return None
+    previous = max(before, key=lambda o: o[1])
+    return previous if _RESTATING.fullmatch(quote, previous[1], rel_s) else None
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -804,11 +852,13 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     since = any(d.qualifier.startswith("since") for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
-    background = find_phrases(words(quote[left:right]), lex.background)
+    segment_words = words(quote[left:right])
+    background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
+                  if not (k and segment_words[k - 1] in timeml.COMPARISON_BASE_WORDS)]
     age = row.kind == "age"
     sentence_start = ctx.sentence(row.sent_no)[0]
-    segment_dates = [timeml.date_part(d.value) for d in ctx.dates_in(row.sent_no)
-                     if timeml.names_calendar_time(d.value)
+    segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)
+                     if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
@@ -830,6 +880,12 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     return cues
 
 
+def _figure_time(ctx: DocContext, d: DateRow) -> str:
+    """The time a date mention gives the figures near it: its calendar value, or the reporting
+    period it closes ("the quarter ended Sept. 30": the quarter)."""
+    return timeml.reporting_period(ctx.text, d.start, timeml.date_part(d.value))
+
+
 # How many undated sentences an account of an earlier event may run on after its dated one.
 EARLIER_EVENT_SENTENCES = 2
 
@@ -838,8 +894,10 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
     """The date of the earlier event an undated sentence goes on telling ("The region was last
     struck in 2019. Three people died and eight were injured."): the nearest sentence before it,
     in the same paragraph, that carries a date, when that date is background; else ""."""
-    def dated(n: int) -> list[str]:
-        return [timeml.date_part(d.value) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)]
+    def dated(n: int) -> list[str]:  # an aside's date is the aside's ("Solberg, who took over in 2021, said")
+        first, last = ctx.men.sentences[n]
+        return [_figure_time(ctx, d) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)
+                and not in_aside(ctx.text[first:last], d.start - first)]
     if dated(sent_no):
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):

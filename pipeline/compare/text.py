@@ -86,6 +86,11 @@ def _aside_holding(text: str, at: int) -> re.Match[str] | None:
     return next((m for m in _ASIDE.finditer(text) if m.start() <= at < m.end()), None)
 
 
+def in_aside(text: str, at: int) -> bool:
+    """Offset ``at`` lies in an aside of ``text`` ("The plant, which opened in 1978, employs ...")."""
+    return _aside_holding(text, at) is not None
+
+
 def _asides_apart(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The asides of ``text`` that neither hold the mention at [start, end) nor hang on its noun."""
     out = []

@@ -24,13 +24,14 @@ import bisect
 import dataclasses
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.schema import DateRow, NumberRow
+from pipeline.vocab import timeml
 from pipeline.vocab.entities import NAME_LABELS  # entity labels that own the digits inside them (GPT-4, Wu Dao 2.0)
 from pipeline.vocab.numbers import CARDINALS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
 from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
@@ -530,11 +531,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
     Overlaps are resolved in favour of the longer match, then the earlier one.
     """
-    found: list[Quantity] = []
-    for m in QUANTITY_RE.finditer(text):
-        q = _quantity_from_match(m, text)
-        if q is not None:
-            found.append(q)
+    found: list[Quantity] = list(_quantities(text))
     for m in FRACTION_RE.finditer(text):
         q = _fraction_from_match(m, text)
         if q is not None:
@@ -561,6 +558,29 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     found = [q for q in found if _readable(q, text)]
     found.sort(key=lambda q: (-(q.end - q.start), q.start))
     return tuple(_without_overlaps(found))
+
+
+def _quantities(text: str) -> Iterator[Quantity]:
+    """The matches of ``QUANTITY_RE`` in turn. Two numbers joined as a range whose ends measure
+    different things ("grew 8% to $4.9 billion": a change and a level) are two: the first is taken
+    alone and the scan goes on after it, so the second is found too. (A pair written downwards,
+    "10-5", stays no quantity here: ``TALLY_RE`` reads it.)"""
+    pos = 0
+    while (m := QUANTITY_RE.search(text, pos)) is not None:
+        pos = m.end()
+        if m["n2"] and _ends_differ(m):
+            pos = max(m.end(g) for g in ("n1", "s1", "p1") if m[g] is not None)
+            m = QUANTITY_RE.match(text, m.start(), pos)
+        q = _quantity_from_match(m, text) if m is not None else None
+        if q is not None:
+            yield q
+
+
+def _ends_differ(m: re.Match[str]) -> bool:
+    """The two ends of a would-be range measure different things: a percentage, then money
+    ("8% to $4.9 billion"); two currencies."""
+    second_money = bool(m["cur2"]) or bool(m["tail"] and _classify_tail(m["tail"])[0] == "money")
+    return (bool(m["p1"]) and second_money) or bool(m["cur"] and m["cur2"] and m["cur"] != m["cur2"])
 
 
 def _without_overlaps(ranked: Sequence[Quantity]) -> list[Quantity]:
@@ -790,12 +810,15 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
     """The date mention of the same sentence governing the number: same clause first, then
     nearest, never across the edge of an aside (its date is not the main clause's, nor the
     other way round)."""
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     clause = _clause_head(_span_root(span))
+    noun = _noun_of_the_figure(span)
     for d in dates:
-        value = _date_value(d)
+        value = timeml.reporting_period(doc.text, d.start, _date_value(d))
         if not value or d.end <= span.sent.start_char or d.start >= span.sent.end_char:
             continue
+        if timeml.is_comparison_base(doc.text, d.start):
+            continue  # "up 6% from a year earlier": the base of the change, not the change's time
         dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue
@@ -806,10 +829,38 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
             continue  # "has 1,100 employees and reported revenue of $310 million last year": a present is undated
         same_clause = 0 if date_clause == clause else 1
         distance = min(abs(dspan.start - span.end), abs(span.start - dspan.end))
-        key = (same_clause, distance, value)
+        key = (0 if _modifies(dspan, noun) else 1, same_clause, distance, value)
         if best is None or key < best:
             best = key
-    return best[2] if best else ""
+    return best[-1] if best else ""
+
+
+# How a date names the period of a noun: "third-quarter revenue", "2024 sales", "last year's profit".
+_NOUN_DATE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+
+
+def _noun_of_the_figure(span: Span) -> Token | None:
+    """The noun the figure measures: "revenue" of "revenue of $4.82 billion", the counted noun of
+    "1,200 jobs", the subject of "profit rose to $5 million"."""
+    root = _span_root(span)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head
+    counted = _counted_noun(span)
+    if counted is not None:
+        return counted
+    verb = root.head.head if root.dep_ == "pobj" else root.head if root.dep_ in ("dobj", "attr") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _modifies(date: Span, noun: Token | None) -> bool:
+    """The date is a modifier of the figure's noun, so names the figure's period ("third-quarter
+    revenue of $4.82 billion on Thursday": the quarter, not the day it was reported)."""
+    if noun is None:
+        return False
+    root = _span_root(date)
+    return root.head == noun and root.dep_ in _NOUN_DATE_DEPS and root != noun
 
 
 _ASIDE_OPENERS = frozenset({",", "(", "-", "–", "—"})

@@ -221,3 +221,56 @@ def parse_iso_date(text: str) -> Date | None:
         return Date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+# The words of a reporting period that a date closes: "the three months to September 30", "the
+# quarter ended Sept. 30", "the year ending June 30, 2025", "the six months to June".
+_PERIOD_LENGTH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+                        "fifty-two": 52}
+_NAMED_PERIOD_MONTHS = {"quarter": 3, "half": 6, "half year": 6, "year": 12}
+_PERIOD_CLOSED_BY = re.compile(
+    r"(?:\b(?P<n>\d{1,2}|" + "|".join(_PERIOD_LENGTH_WORDS) + r")[-\s]+(?P<unit>months?|weeks?|years?)"
+    r"|\b(?P<named>quarter|half[-\s]year|half|year))\s+(?:ended|ending|to|through|thru)\s+$",
+    re.IGNORECASE,
+)
+
+
+def reporting_period(text: str, start: int, value: str) -> str:
+    """The period that the day or month mentioned at ``start`` of ``text`` closes, as a range,
+    when the words before it name one ("the three months to September 30" ->
+    2025-07-01/2025-09-30): a figure for that period is the period's, reported weeks after its
+    last day, not an old figure of that day. Otherwise ``value`` unchanged."""
+    if granularity(value) not in ("day", "month"):
+        return value
+    m = _PERIOD_CLOSED_BY.search(text[max(0, start - 60):start])
+    last = end(value)
+    if not m or last is None:
+        return value
+    after = last + dt.timedelta(days=1)
+    if m["unit"] and m["unit"].lower().startswith("week"):
+        first = after - dt.timedelta(weeks=_period_count(m["n"]))
+    else:
+        months = (_period_count(m["n"]) * (12 if m["unit"].lower().startswith("year") else 1) if m["unit"]
+                  else _NAMED_PERIOD_MONTHS[re.sub(r"[-\s]+", " ", m["named"].lower())])
+        y, m0 = divmod(after.year * 12 + after.month - 1 - months, 12)
+        first = Date(y, m0 + 1, min(after.day, _month_end(y, m0 + 1).day))
+    if first >= last:
+        return value
+    return f"{fmt_day(first)}/{fmt_day(last)}"
+
+
+def _period_count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _PERIOD_LENGTH_WORDS[word]
+
+
+# Words that make a time the base of a change, not the time of the figure changed: "up 6% from a
+# year earlier", "higher than last year", "compared with a year ago", "on the same quarter".
+COMPARISON_BASE_WORDS = frozenset({"from", "than", "over", "on", "versus", "vs", "with"})
+
+
+def is_comparison_base(text: str, start: int) -> bool:
+    """The time mentioned at ``start`` of ``text`` is what a change is measured from."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower().strip("(") in COMPARISON_BASE_WORDS

@@ -185,6 +185,25 @@ def test_a_relative_clause_set_off_by_commas_keeps_its_own_date(nlp, text, menti
     assert one(nlp, text, mention).as_of == as_of
 
 
+@pytest.mark.parametrize("text, mention, as_of", [
+    # a date that modifies the figure's noun is its period; the day it was reported is not
+    ("Halden reported third-quarter revenue of $4.82 billion on Thursday.", "$4.82 billion", "2025-Q3"),
+    ("The firm said on Tuesday that its first-quarter profit rose to $5 million.", "$5 million", "2025-Q1"),
+    # the period a day closes
+    ("Revenue for the three months to September 30 came to $4.8 billion.", "$4.8 billion", "2025-07-01/2025-09-30"),
+    ("In the year ended March 31, sales were $2 billion.", "$2 billion", "2024-04-01/2025-03-31"),
+    # the base of a change is not the change's time
+    ("Sales rose to $2.1 billion, up 6% from a year earlier.", "6%", ""),
+])
+def test_as_of_is_the_period_the_figure_is_for(nlp, text, mention, as_of):
+    from pipeline.extract.dates import extract_dates
+
+    doc = nlp(text)
+    dates = extract_dates(doc, doc_id="t", published="2025-10-23")
+    (row,) = [r for r in extract_numbers(doc, doc_id="t", dates=dates) if r.text == mention]
+    assert row.as_of == as_of
+
+
 def test_sentence_and_sent_no(nlp):
     text = "Nothing here. It rose 5%."
     (r,) = numbers(nlp, text)
@@ -228,6 +247,22 @@ def test_a_headline_number_and_the_next_lines_are_two_numbers():
     text = "Blast at chemical plant kills five\n\nFive workers were killed and two hundred\nthousand fled."
     assert [(q.text, q.value) for q in find_quantities(text)] == [
         ("five", 5), ("Five", 5), ("two hundred", 200)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Revenue grew 8% to $4.9 billion.", [("8%", 8, "percent"), ("$4.9 billion", 4.9e9, "money")]),
+        ("Sales rose 3 percent to 40 billion dollars.", [("3 percent", 3, "percent"),
+                                                        ("40 billion dollars", 40e9, "money")]),
+        ("The offer went from $5 to €4 a share.", [("$5", 5, "money"), ("€4", 4, "money")]),
+        # a range whose ends measure one thing stays one range
+        ("Margins were 5% to 10%.", [("5% to 10%", 5, "percent")]),
+        ("It costs $10-20bn to build.", [("$10-20bn", 10e9, "money")]),
+    ],
+)
+def test_a_change_and_the_level_it_reached_are_two_numbers_not_a_range(text, expected):
+    assert [(q.text, q.value, q.kind) for q in find_quantities(text)] == expected
 
 
 _WORD_PIECES = st.sampled_from(["five", "Five", "twenty", "hundred", "thousand", " ", "\n", "\n\n", "-", " and ",
