@@ -292,6 +292,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
     as_of = "" if offset else row.as_of  # "12 weeks ago" dates itself: its own date is no reference time
     dates_here = [(d.start - qs, d.end - qs) for d in ctx.dates_in(row.sent_no) if d.value == as_of]
+    if dates_here and all(timeml.is_comparison_base(quote, s) for s, _ in dates_here):
+        as_of = ""  # "up 6% from a year earlier": the base of the change, not the change's time
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
     period = _summed_over(row, as_of, quote[:rel_s])

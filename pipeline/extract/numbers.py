@@ -817,8 +817,6 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
         value = timeml.reporting_period(doc.text, d.start, _date_value(d))
         if not value or d.end <= span.sent.start_char or d.start >= span.sent.end_char:
             continue
-        if timeml.is_comparison_base(doc.text, d.start):
-            continue  # "up 6% from a year earlier": the base of the change, not the change's time
         dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue

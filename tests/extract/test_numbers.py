@@ -192,8 +192,6 @@ def test_a_relative_clause_set_off_by_commas_keeps_its_own_date(nlp, text, menti
     # the period a day closes
     ("Revenue for the three months to September 30 came to $4.8 billion.", "$4.8 billion", "2025-07-01/2025-09-30"),
     ("In the year ended March 31, sales were $2 billion.", "$2 billion", "2024-04-01/2025-03-31"),
-    # the base of a change is not the change's time
-    ("Sales rose to $2.1 billion, up 6% from a year earlier.", "6%", ""),
 ])
 def test_as_of_is_the_period_the_figure_is_for(nlp, text, mention, as_of):
     from pipeline.extract.dates import extract_dates
