@@ -371,9 +371,11 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     return v, v, ""
 
 
-# Words that say which stretch a figure is summed over ("quarterly revenue", "full-year forecast").
-_PERIOD_WORDS = {"quarterly": "quarter", "quarter": "quarter", "full-year": "year", "annual": "year",
-                 "yearly": "year", "half-year": "half", "half-yearly": "half", "monthly": "month"}
+# Words that say which stretch a figure is summed over ("quarterly revenue", "full-year forecast",
+# "third-quarter sales"; a bare "quarter" is as often a fraction: "a quarter of its budget").
+_PERIOD_WORDS = {"quarterly": "quarter", "full-year": "year", "annual": "year", "yearly": "year",
+                 "half-year": "half", "half-yearly": "half", "monthly": "month"}
+_ORDINAL_PERIODS = {"quarter": "quarter", "half": "half"}  # "third-quarter", "first-half"
 # Lengths of a range that are a reporting period: "the three months to September 30" is a quarter.
 _PERIOD_OF_DAYS = ((85, 95, "quarter"), (178, 186, "half"), (360, 370, "year"))
 
@@ -385,7 +387,8 @@ def _summed_over(row: NumberRow, as_of: str, before: str) -> str:
     if row.kind != "money":
         return ""
     for w in reversed(words(before)):
-        if (period := _PERIOD_WORDS.get(w) or _PERIOD_WORDS.get(w.rpartition("-")[2])):
+        head, _, last = w.rpartition("-")
+        if (period := _PERIOD_WORDS.get(w) or (head and _ORDINAL_PERIODS.get(last))):
             return period
     granularity = timeml.granularity(as_of)
     if granularity in ("quarter", "half", "year"):

@@ -30,6 +30,8 @@ import datetime as dt
 import functools
 import re
 
+from pipeline.vocab.numbers import SMALL_CARDINALS
+
 Date = dt.date
 
 MONTH_NAMES: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -225,12 +227,9 @@ def parse_iso_date(text: str) -> Date | None:
 
 # The words of a reporting period that a date closes: "the three months to September 30", "the
 # quarter ended Sept. 30", "the year ending June 30, 2025", "the six months to June".
-_PERIOD_LENGTH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
-                        "fifty-two": 52}
 _NAMED_PERIOD_MONTHS = {"quarter": 3, "half": 6, "half year": 6, "year": 12}
 _PERIOD_CLOSED_BY = re.compile(
-    r"(?:\b(?P<n>\d{1,2}|" + "|".join(_PERIOD_LENGTH_WORDS) + r")[-\s]+(?P<unit>months?|weeks?|years?)"
+    r"(?:\b(?P<n>\d{1,2}|" + "|".join(SMALL_CARDINALS) + r")[-\s]+(?P<unit>months?|weeks?|years?)"
     r"|\b(?P<named>quarter|half[-\s]year|half|year))\s+(?:ended|ending|to|through|thru)\s+$",
     re.IGNORECASE,
 )
@@ -262,7 +261,7 @@ def reporting_period(text: str, start: int, value: str) -> str:
 
 def _period_count(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else _PERIOD_LENGTH_WORDS[word]
+    return int(word) if word.isdigit() else SMALL_CARDINALS[word]
 
 
 # Words that make a time the base of a change, not the time of the figure changed: "up 6% from a
