@@ -270,3 +270,13 @@ def test_a_time_that_is_the_base_of_a_change_is_no_background(run):
     by_text = _by_text(claims)
     assert not by_text["5%"].background
     assert by_text["$150 million"].background
+
+
+def test_cents_a_share_meet_dollars_a_share(run):
+    """"92 cents a share" and "$0.98 per share" are one measure in one currency."""
+    _, cmp = run({
+        "c1": ("2025-08-07", "Orvell Mining earned $61 million, or 92 cents a share, in the second quarter."),
+        "c2": ("2025-08-07", "Orvell Mining posted second-quarter earnings of $0.98 per share."),
+    })
+    assert any(values == {("c1", "0.92 a share"), ("c2", "0.98 a share")} for values in _conflicts(cmp).values()), [
+        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]

@@ -39,6 +39,7 @@ from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    MINOR_CURRENCY_WORDS,
     TIME_UNITS,
     UNIT_WORDS,
     UNITS,
@@ -123,7 +124,7 @@ _CUR = _alt(list(CURRENCY_PREFIXES))
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
 _UNIT_LOWER = _alt([w for w in UNIT_WORDS if w not in ("%", "per cent", "percent", "pct")])
 _UNIT_CASED = _alt(list(CASED_UNIT_WORDS))
-_CUR_WORDS = _alt(list(CURRENCY_WORDS))
+_CUR_WORDS = _alt([*CURRENCY_WORDS, *MINOR_CURRENCY_WORDS])
 _QUAL = _alt([q for q in QUALIFIERS if q != "~"])
 
 QUANTITY_RE = re.compile(
@@ -367,6 +368,8 @@ def _classify_tail(tail: str) -> tuple[str, str]:
         return "magnitude", "magnitude"
     if t in CURRENCY_WORDS:
         return "money", CURRENCY_WORDS[t]
+    if t in MINOR_CURRENCY_WORDS:
+        return "money", MINOR_CURRENCY_WORDS[t][0]
     unit = normalise_unit(tail.strip(" -"))
     if unit in TIME_UNITS:
         return "duration", unit
@@ -388,8 +391,10 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         s1 = s2  # "$10-20bn": the scale of the upper end applies to both
     elif m["n2"] and m["s1"] and not m["s2"]:
         s2 = s1
-    value = n1 * s1
-    value_max = n2 * s2 if n2 is not None else None
+    minor = MINOR_CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["tail"].strip(" -")).lower()) if m["tail"] else None
+    factor = Decimal(str(minor[1])) if minor and not (m["cur"] or m["cur2"]) else 1  # "92 cents": $0.92
+    value = n1 * s1 * factor
+    value_max = n2 * s2 * factor if n2 is not None else None
     kind, unit = "count", ""
     cur = m["cur"] or m["cur2"]
     if cur:

@@ -125,6 +125,11 @@ CURRENCY_WORDS: dict[str, str] = {
     "swiss francs": "CHF", "lira": "TRY", "naira": "NGN", "rand": "ZAR", "pesos": "MXN",
     "hong kong dollars": "HKD", "australian dollars": "AUD", "canadian dollars": "CAD",
 }
+# A currency's hundredth, written after the number ("92 cents a share", "45 pence"): the amount in
+# the currency's own unit is the number times the factor.
+MINOR_CURRENCY_WORDS: dict[str, tuple[str, float]] = {
+    "cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
+}
 # Counted nouns the extractor keeps as written ("200 pounds") that are units of measure. "Pounds"
 # is also money in British English; after a number with no "£" it is read as weight, as the
 # comparison always has. Amounts written with "£" are GBP by their symbol.

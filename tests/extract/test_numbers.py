@@ -263,6 +263,16 @@ def test_a_change_and_the_level_it_reached_are_two_numbers_not_a_range(text, exp
     assert [(q.text, q.value, q.kind) for q in find_quantities(text)] == expected
 
 
+@pytest.mark.parametrize("text, mention, value, unit", [
+    ("Net income was $180 million, or 92 cents a share.", "92 cents", 0.92, "USD"),
+    ("Shares rose 45 pence in London.", "45 pence", 0.45, "GBP"),
+    ("Analysts expected between 80 and 90 cents.", "between 80 and 90 cents", 0.8, "USD"),
+])
+def test_cents_and_pence_are_money_in_the_currencys_unit(text, mention, value, unit):
+    (q,) = [q for q in find_quantities(text) if q.text == mention]
+    assert (q.kind, q.unit) == ("money", unit) and q.value == pytest.approx(value)
+
+
 _WORD_PIECES = st.sampled_from(["five", "Five", "twenty", "hundred", "thousand", " ", "\n", "\n\n", "-", " and ",
                                 "a dozen", "people"])
 
