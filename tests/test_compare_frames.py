@@ -280,3 +280,16 @@ def test_cents_a_share_meet_dollars_a_share(run):
     })
     assert any(values == {("c1", "0.92 a share"), ("c2", "0.98 a share")} for values in _conflicts(cmp).values()), [
         (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_crew_and_crew_members_are_one_count_and_into_the_flight_tells_when(run):
+    """"Six crew members" and "seven crew" count one crew; "25 minutes into the flight" says when,
+    as "40 minutes after take-off" does, so it is no duration of anything."""
+    claims, cmp = run({
+        "f1": ("2025-11-14", "Flight 482 was carrying 156 passengers and six crew members."),
+        "f2": ("2025-11-14", "The jet had 156 passengers and seven crew on board when an engine failed about 25 "
+                             "minutes into the flight."),
+    })
+    assert _by_text(claims)["about 25 minutes"].value.offset == "after"
+    assert any({doc for doc, _ in found} == {"f1", "f2"} for found in _conflicts(cmp).values()), [
+        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]

@@ -123,9 +123,10 @@ _MONTHS_DAYS = frozenset(
 
 
 # A duration followed by one of these words places an event in time relative to another: "married
-# two weeks ago", "one day after the bombings" tell when, not how long anything lasted.
-_OFFSET_AFTER = re.compile(r"\s+(after|before|later|earlier|ago|afterwards|beforehand)\b", re.IGNORECASE)
-_OFFSET_DIRECTION = {"after": "after", "later": "after", "afterwards": "after"}
+# two weeks ago", "one day after the bombings", "25 minutes into the flight" tell when, not how
+# long anything lasted.
+_OFFSET_AFTER = re.compile(r"\s+(after|before|later|earlier|ago|afterwards|beforehand|into)\b", re.IGNORECASE)
+_OFFSET_DIRECTION = {"after": "after", "later": "after", "afterwards": "after", "into": "after"}
 
 
 # A duration up to now says when it began as "ago" does: "living there for the past three years"

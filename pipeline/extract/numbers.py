@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml
 from pipeline.vocab.entities import NAME_LABELS  # entity labels that own the digits inside them (GPT-4, Wu Dao 2.0)
-from pipeline.vocab.numbers import CARDINALS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
+from pipeline.vocab.numbers import CARDINALS, COLLECTIVE_NOUNS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
 from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
 from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
@@ -1014,7 +1014,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             elif q.year_like and (noun is None or noun.tag_ != "NNS"):
                 continue
 
-            elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1):
+            elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1 or noun.lower_ in COLLECTIVE_NOUNS):
                 unit = noun.lower_
         n = bisect.bisect_right(sent_starts, q.start) - 1
         sent = sents[n]

@@ -33,3 +33,9 @@ ORDINALS: dict[str, int] = {
 def ordinals_between(low: int, high: int) -> dict[str, int]:
     """The spelled ordinals from ``low`` to ``high`` (inclusive), one word each."""
     return {w: n for w, n in ORDINALS.items() if low <= n <= high and "-" not in w}
+
+# Nouns that count people or animals in the singular ("seven crew", "40 staff", "200 police",
+# "300 cattle"): the counted noun although the tagger calls it singular.
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({
+    "crew", "staff", "personnel", "police", "cattle", "livestock", "infantry", "clergy", "militia",
+})

@@ -217,6 +217,15 @@ def test_word_numbers():
     assert parse_number("1,500.5") == 1500.5
 
 
+@pytest.mark.parametrize("text, mention, noun", [
+    ("The jet had 165 passengers and seven crew on board.", "seven", "crew"),
+    ("About 200 police were deployed.", "About 200", "police"),
+    ("The farm lost 300 cattle in the flood.", "300", "cattle"),
+])
+def test_a_collective_noun_is_the_counted_noun(nlp, text, mention, noun):
+    assert one(nlp, text, mention).unit == noun
+
+
 def test_units_convert_for_comparison():
     assert normalise_unit("Kilometres") == "km" and normalise_unit("miles") == "mile"
     km, base = to_base(1500, "km")
