@@ -293,3 +293,14 @@ def test_crew_and_crew_members_are_one_count_and_into_the_flight_tells_when(run)
     assert _by_text(claims)["about 25 minutes"].value.offset == "after"
     assert any({doc for doc, _ in found} == {"f1", "f2"} for found in _conflicts(cmp).values()), [
         (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_treated_for_injuries_counts_the_injured(run):
+    """"Were treated for minor injuries" says what happened to them: the injured, as "were hurt"."""
+    claims, cmp = run({
+        "i1": ("2025-02-10", "Two climbers were treated for minor injuries after the rockfall near Arden Pass."),
+        "i2": ("2025-02-10", "Four climbers were hurt in the rockfall near Arden Pass, rescuers said."),
+    })
+    assert _by_text(claims)["Two"].concept == "injured"
+    assert any({doc for doc, _ in found} == {"i1", "i2"} for found in _conflicts(cmp).values()), [
+        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]

@@ -676,11 +676,21 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
             nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
             return concept_of_word(nxt, lexicon) or counted or ""
         if low.endswith("ed") and len(low) > 4:
-            return counted or ""  # a participle that is no concept: the count is of something else
+            # a participle that is no concept: the count is of something else, unless what follows
+            # "for" / "with" names it ("were treated for minor injuries", "hospitalised with burns")
+            return _concept_after_cause(toks[k + 1:], lexicon) or counted or ""
         nouns += 1
         if nouns > 3:
             return counted
     return counted
+
+
+def _concept_after_cause(toks: Sequence[str], lexicon: Lexicon) -> str:
+    """The concept named by a "for" / "with" phrase right after a participle, within two words of
+    the preposition ("treated for minor injuries" -> injured); '' for none."""
+    if not toks or toks[0].lower() not in ("for", "with"):
+        return ""
+    return next((found for tok in toks[1:4] if (found := concept_of_word(tok.lower(), lexicon))), "")
 
 
 # A verb that links a clause's subject to the figure right after it ("rose to", "stood at").
