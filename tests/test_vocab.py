@@ -113,3 +113,16 @@ def test_a_day_that_closes_a_reporting_period_stands_for_the_period(before, valu
     assert timeml.reporting_period(before + "x", len(before), value) == period
     if period != value:
         assert timeml.end(period) == timeml.end(value)
+
+
+@pytest.mark.parametrize("text, at, base", [
+    ("sales were up 6% from a year earlier", "a year", True),
+    ("profit was higher than last year", "last year", True),
+    ("compared with the same quarter of 2024", "the same", True),
+    # a date after "on", "over" or "from" is the figure's own time
+    ("On April 6, a quake struck", "April", False),
+    ("the rains from March to June", "March", False),
+    ("from previous altercations", "previous", False),
+])
+def test_a_comparison_base_is_a_relative_time_after_from_or_than(text, at, base):
+    assert timeml.is_comparison_base(text, text.index(at)) is base

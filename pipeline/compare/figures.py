@@ -870,7 +870,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["total"] = "total"
     segment_words = words(quote[left:right])
     background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
-                  if not (k and segment_words[k - 1] in timeml.COMPARISON_BASE_WORDS)]
+                  if not (k and timeml.names_a_comparison_base(segment_words[k - 1], phrase))]
     age = row.kind == "age"
     sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)

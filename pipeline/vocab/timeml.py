@@ -264,12 +264,24 @@ def _period_count(word: str) -> int:
     return int(word) if word.isdigit() else SMALL_CARDINALS[word]
 
 
-# Words that make a time the base of a change, not the time of the figure changed: "up 6% from a
-# year earlier", "higher than last year", "compared with a year ago", "on the same quarter".
-COMPARISON_BASE_WORDS = frozenset({"from", "than", "over", "on", "versus", "vs", "with"})
+# The base of a change: a time relative to another, after "from", "than", "versus" or "with" ("up
+# 6% from a year earlier", "higher than last year", "compared with the same quarter"). A plain date
+# after "from" is not one ("from March to June").
+_BASE_BEFORE = frozenset({"from", "than", "versus", "vs", "with"})
+_RELATIVE_PERIOD = re.compile(
+    r"(?:a|one|the)\s+(?:year|quarter|month|week)\s+(?:earlier|ago|before)"
+    r"|last\s+(?:year|quarter|month|week)|(?:a\s+)?year-(?:earlier|ago)"
+    r"|the\s+(?:same|previous|prior|year-earlier|year-ago)\s+(?:year|quarter|month|week|period)",
+    re.IGNORECASE,
+)
+
+
+def names_a_comparison_base(previous_word: str, phrase: str) -> bool:
+    """A time phrase after ``previous_word`` is the base a change is measured from."""
+    return previous_word.lower().strip("(") in _BASE_BEFORE and bool(_RELATIVE_PERIOD.match(phrase))
 
 
 def is_comparison_base(text: str, start: int) -> bool:
     """The time mentioned at ``start`` of ``text`` is what a change is measured from."""
     before = text[max(0, start - 12):start].split()
-    return bool(before) and before[-1].lower().strip("(") in COMPARISON_BASE_WORDS
+    return bool(before) and names_a_comparison_base(before[-1], text[start:start + 40])
