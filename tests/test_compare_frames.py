@@ -304,3 +304,13 @@ def test_treated_for_injuries_counts_the_injured(run):
     assert _by_text(claims)["Two"].concept == "injured"
     assert any({doc for doc, _ in found} == {"i1", "i2"} for found in _conflicts(cmp).values()), [
         (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_a_winning_margin_is_no_rival_of_the_votes_cast(run):
+    """"Won by about 2,100 votes" is the margin, not the count of ballots another source gives."""
+    claims, cmp = run({
+        "v1": ("2025-11-05", "About 38,000 ballots were cast in the Halden mayoral race on Tuesday."),
+        "v2": ("2025-11-05", "Rita Olsen won the Halden mayoral race on Tuesday by about 2,100 votes."),
+    })
+    assert _by_text(claims)["about 2,100"].value.increment
+    assert not _conflicts(cmp), [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]

@@ -169,6 +169,14 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return out
 
 
+# A winning margin: "won by about 4,300 votes", "won the race on Tuesday by 2,100 votes", "leads by
+# 3 points", "a margin of 12". The verb may stand a few words before "by".
+_MARGIN_BEFORE = re.compile(
+    r"(?:\b(?:won|wins|win|lost|loses|lose|leads?|led|trails?|trailed|beat|beats|ahead|behind)\b[^.,;]{0,50}?\s+by"
+    r"|\b(?:margin|majority|lead)\s+of)\s+(?:(?:about|around|nearly|almost|some|just|only|more\s+than|over)\s+)?$",
+    re.IGNORECASE)
+
+
 def _comparative(after: Sequence[str]) -> bool:
     """The words after a figure compare it ("thinner than", "more than"): it is a difference
     ("30 rather than 40" and "other than" are not)."""
@@ -855,8 +863,9 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     mention = words(row.text)
     if set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after):
         cues["addition"] = "addition"
-    elif _comparative(after):
-        cues["addition"] = "difference"  # "a quarter-inch thinner than": how much more, not how much
+    elif _comparative(after) or _MARGIN_BEFORE.search(quote, max(0, rel_s - 80), rel_s):
+        # "a quarter-inch thinner than", "won by 4,300 votes": how much more, not how much
+        cues["addition"] = "difference"
     after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
     part = find_phrases(after_part, lex.part_after) or find_phrases(words(quote[left:rel_s])[-4:], lex.part_before)
     whole = re.search(r"\bin cash and (?:stock|shares)\b", quote[rel_e:right], re.IGNORECASE)

@@ -953,9 +953,10 @@ def _naming_tokens(head: Token) -> list[Token]:
 ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", "biggest", "term", "round"})
 
 
-def _is_age(doc: Doc, text: str, q: Quantity) -> bool:
+def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> bool:
     """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24", "He was
-    77.", "died in prison at 77". ``text`` is ``doc.text``, which spaCy joins anew on each access."""
+    77.", "died in prison at 77". ``text`` is ``doc.text``, which spaCy joins anew on each access;
+    ``person_words`` are the words of the document's people's names."""
     before = text[max(0, q.start - 60):q.start]
     if _AGE_WORD_BEFORE_RE.search(before):
         return True
@@ -969,8 +970,11 @@ def _is_age(doc: Doc, text: str, q: Quantity) -> bool:
     if prev is None or len(prev) == 0:
         return False
     tok = prev[-1]
-    # The small model often tags a lone surname as ORG; a place or a date before ", 49," is no person.
-    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC"))
+    # The small model often tags a lone surname as ORG, or as a place ("Ferreira, 47," after "Ana
+    # Ferreira was elected"): a word of a person's name elsewhere in the article is that person; else a
+    # place or a date before ", 49," is no person.
+    return tok.ent_type_ == "PERSON" or tok.text in person_words or (
+        tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC"))
 
 
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:
@@ -981,12 +985,13 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     date_spans = [(d.start, d.end) for d in dates] + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
     name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     person_at = people_by_token(doc)
+    person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title)
     dates_in: dict[int, list[DateRow]] = {}  # by sentence: a number's reference time is in its own
     for d in dates:
         dates_in.setdefault(d.sent_no, []).append(d)
     rows: list[NumberRow] = []
     for q in find_quantities(text):
-        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, text, q):
+        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, text, q, person_words):
             q = dataclasses.replace(q, kind="age", unit="years")
         if _skip_reason(q, text, date_spans=date_spans, name_spans=name_spans):
             continue

@@ -226,6 +226,14 @@ def test_a_collective_noun_is_the_counted_noun(nlp, text, mention, noun):
     assert one(nlp, text, mention).unit == noun
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Mayor Elena Paris lost the vote on Tuesday. Paris, 58, conceded on Wednesday.", "58"),
+    ("Judge Mark Jordan ruled on Friday. Jordan, 61, said the law was clear.", "61"),
+])
+def test_a_surname_the_tagger_takes_for_a_place_is_the_person_named_before(nlp, text, mention):
+    assert one(nlp, text, mention).kind == "age"
+
+
 def test_units_convert_for_comparison():
     assert normalise_unit("Kilometres") == "km" and normalise_unit("miles") == "mile"
     km, base = to_base(1500, "km")
