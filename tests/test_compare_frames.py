@@ -314,3 +314,23 @@ def test_a_winning_margin_is_no_rival_of_the_votes_cast(run):
     })
     assert _by_text(claims)["about 2,100"].value.increment
     assert not _conflicts(cmp), [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_a_fires_area_grows_day_by_day_and_its_containment_is_a_share(run):
+    """"Burned about 6,000 acres" on Sunday and "grew to 9,000 acres" on Monday are one area at two
+    days (an update); "the evacuation of some 2,000 residents" and "1,500 people remain under
+    evacuation orders" count the displaced; "20% contained" against "8% contained" the same day is
+    a dispute, and "containing 12 firefighters" is no containment."""
+    claims, cmp = run({
+        "w1": ("2025-07-07", "The Holm Creek fire has burned about 6,000 acres and forced the evacuation of some "
+                             "2,000 residents, officials said on Sunday. It was 20% contained on Monday morning."),
+        "w2": ("2025-07-08", "The Holm Creek fire grew to 9,000 acres on Monday. About 2,600 people remain under "
+                             "evacuation orders. The fire was 8% contained on Monday, the forestry office said. A "
+                             "crew containing 12 firefighters was briefly trapped."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["some 2,000"].concept == "displaced" and by_text["9,000 acres"].concept == "burned"
+    assert by_text["12"].concept != "containment"
+    kinds = {(r.kind, r.value) for r in cmp.finding_rows()}
+    assert ("superseded", "~6000") in kinds and ("superseded", "9000") in kinds, kinds
+    assert ("numeric_conflict", "20") in kinds and ("numeric_conflict", "8") in kinds, kinds

@@ -27,7 +27,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from pipeline.compare.background import ELSEWHERE
+from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, year_of
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
@@ -568,6 +568,16 @@ def _magnitude_ok(a: Claim, b: Claim) -> bool:
     return ratio <= MAX_PLAUSIBLE_RATIO or (math.isinf(ratio) and a.value.family == "percent")
 
 
+def _days_of_one_running_count(a: Claim, b: Claim) -> bool:
+    """Two days of one week of a running count ("burned 8,500 acres" on Monday, "grew to 12,000
+    acres" on Tuesday): one quantity at two times, which the findings read as an update."""
+    if not (a.value.cumulative and b.value.cumulative):
+        return False
+    if not all(timeml.granularity(c.as_of) == "day" for c in (a, b)):
+        return False
+    return abs((timeml.start(a.as_of) - timeml.start(b.as_of)).days) <= BACKGROUND_DAYS
+
+
 def different_quantities(a: Claim, b: Claim) -> str:
     """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
     qa, qb = a.value, b.value
@@ -605,7 +615,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
     if any(c.background.startswith(ELSEWHERE) for c in (a, b)) and not (a.places & b.places) and not (
             values_equal_loose(a, b)):
         return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
-    if a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age":
+    if (a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age"
+            and not _days_of_one_running_count(a, b)):
         return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
     if (qa.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != qa.family
             and (qa.direction or qb.direction or a.subject or b.subject)):

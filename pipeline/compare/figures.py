@@ -713,6 +713,12 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"\b([a-z]+ed)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
 
 
+# An action noun and "of" right before a count, with at most a qualifier between ("the evacuation of
+# some 3,000 residents").
+_ACTION_OF_RIGHT_BEFORE = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
+
+
 def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexicon) -> bool:
     """The concept is the counted noun's own ("300 residents"), not what happened to them."""
     toks = _tokens(sentence[rel_end:])
@@ -731,8 +737,10 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
     before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
     if after is not None:
         if after and _names_the_counted(sentence, rel_end, after, lexicon):
-            # "Police evacuated about 300 residents": the verb right before says what happened to them
-            verb = _VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
+            # "Police evacuated about 300 residents", "the evacuation of some 3,000 residents": the
+            # verb or action noun right before says what happened to them
+            verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
+                    or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
             return (concept_of_word(verb.group(1).lower(), lexicon) if verb else "") or after
         return after
     for tok in reversed(before):
@@ -757,6 +765,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
     (not "13 countries", not a duration); a magnitude is a small bare number."""
     if not concept:
         return False
+    if concept in lex.physical_concepts and family not in PHYSICAL_FAMILIES:
+        return False  # "twenty homes have burned", "spread to 12 countries": a count, not a burned area
     if concept in lex.people_concepts:
         noun = row.unit.lower()
         return row.kind == "count" and family == "count" and not (
@@ -765,6 +775,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
         return not row.unit and float(row.value or 0) < 10  # type: ignore[arg-type]
     if concept in lex.duration_concepts:
         return family == "duration"
+    if concept in lex.percent_concepts:
+        return family == "percent"
     return True
 
 

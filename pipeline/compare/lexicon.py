@@ -51,6 +51,7 @@ class Lexicon:
     people_concepts: frozenset[str] = frozenset()
     physical_concepts: frozenset[str] = frozenset()
     duration_concepts: frozenset[str] = frozenset()  # lengths of time: only a duration takes them
+    percent_concepts: frozenset[str] = frozenset()  # shares: only a percentage takes them
     label_nouns_after: frozenset[str] = frozenset()  # "the 12200 block": the number names, exact to its last digit
     label_nouns_before: frozenset[str] = frozenset()  # "Route 66", "flight 370"
     non_person_nouns: frozenset[str] = frozenset()
@@ -117,6 +118,7 @@ def load_lexicon() -> Lexicon:
         people_concepts=frozenset(rules.get("people", ())),
         physical_concepts=frozenset(rules.get("physical", ())),
         duration_concepts=frozenset(rules.get("durations", ())),
+        percent_concepts=frozenset(rules.get("percentages", ())),
         label_nouns_after=frozenset(rules.get("label_nouns_after", ())),
         label_nouns_before=frozenset(rules.get("label_nouns_before", ())),
         non_person_nouns=frozenset(rules.get("non_person_nouns", ())),
