@@ -170,9 +170,11 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 
 # A winning margin: "won by about 4,300 votes", "won the race on Tuesday by 2,100 votes", "leads by
-# 3 points", "a margin of 12". The verb may stand a few words before "by".
+# 3 points", "a margin of 12". The verb may stand a few words before "by", with no other verb between
+# ("lost their homes, as reported by 12 residents" is no margin; "led" is left out: "was led by 40
+# officers" names who led).
 _MARGIN_BEFORE = re.compile(
-    r"(?:\b(?:won|wins|win|lost|loses|lose|leads?|led|trails?|trailed|beat|beats|ahead|behind)\b[^.,;]{0,50}?\s+by"
+    r"(?:\b(?:won|wins|win|lost|loses|lose|leads?|trails?|trailed|beat|beats|ahead|behind)\b(?:(?!\w+ed\b)[^.,;]){0,40}?\s+by"
     r"|\b(?:margin|majority|lead)\s+of)\s+(?:(?:about|around|nearly|almost|some|just|only|more\s+than|over)\s+)?$",
     re.IGNORECASE)
 
