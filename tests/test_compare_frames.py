@@ -334,3 +334,93 @@ def test_a_fires_area_grows_day_by_day_and_its_containment_is_a_share(run):
     kinds = {(r.kind, r.value) for r in cmp.finding_rows()}
     assert ("superseded", "~6000") in kinds and ("superseded", "9000") in kinds, kinds
     assert ("numeric_conflict", "20") in kinds and ("numeric_conflict", "8") in kinds, kinds
+
+
+def test_a_place_in_the_list_of_a_tolls_members_is_not_the_tolls_place(run):
+    """"Four people were killed, including a man ... in Dunmore County": the county is one victim's,
+    so the toll is the story's (not "about somewhere else") and meets another source's."""
+    claims, cmp = run({
+        "s1": ("2026-09-18", "Storm Lorna hit Port Alcott on Thursday. Four people were killed, including "
+                             "a man struck by a falling tree in Dunmore County, officials said."),
+        "s2": ("2026-09-18", "Six people were killed when Storm Lorna battered Port Alcott on Thursday, "
+                             "officials said."),
+    })
+    by_text = _by_text(claims)
+    assert not by_text["Four"].background
+    assert any(r.kind == "numeric_conflict" and r.value == "4" for r in cmp.finding_rows()), \
+        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_a_storm_surge_measured_in_a_town_and_converted_to_metres_is_one_height(run):
+    """"9 feet in parts of Port Alcott": a place after "in" is where a height was measured, not an
+    end of a distance; "nearly three metres" is the same height converted, and "120 mph" is "193
+    km/h" (a converted figure restates its source's)."""
+    claims, cmp = run({
+        "h1": ("2026-09-18", "Hurricane Lorna made landfall on Thursday with maximum sustained winds of 120 mph. "
+                             "The storm surge reached 9 feet in parts of Port Alcott."),
+        "h2": ("2026-09-18", "Hurricane Lorna struck the coast early on Thursday, bringing winds of 193 km/h, US "
+                             "forecasters said. The storm surge was measured at nearly three metres in Port Alcott."),
+        "h3": ("2026-09-18", "Hurricane Lorna came ashore on Thursday with winds of 110 mph."),
+    })
+    assert not _by_text(claims)["9 feet"].subject
+    rows = cmp.finding_rows()
+    agreed = {r.value for r in rows if r.kind == "corroboration"}
+    assert {"9", "~3"} <= agreed, [(r.kind, r.value, r.quote) for r in rows]
+    speed = {(r.side, r.value) for r in rows if r.kind == "numeric_conflict"}
+    side_120 = next(side for side, value in speed if value == "120")
+    assert (side_120, "193") in speed and any(v == "110" and s != side_120 for s, v in speed), speed
+
+
+def test_customers_without_power_are_one_count_whatever_the_verb(run):
+    """"Homes and businesses were without power", "customers had lost electricity", "properties lost
+    power": one concept, so two sources' counts of the same morning meet."""
+    claims, cmp = run({
+        "p1": ("2026-09-18", "About 310,000 homes and businesses were without power on Thursday morning."),
+        "p2": ("2026-09-18", "Utility Coastline Power said 420,000 customers had lost electricity on Thursday."),
+        "p3": ("2026-09-19", "About 250,000 customers remained without power on Friday."),
+    })
+    assert {c.concept for c in claims} == {"power_outage"}
+    kinds = {(r.kind, r.value) for r in cmp.finding_rows()}
+    assert ("numeric_conflict", "~310000") in kinds and ("numeric_conflict", "420000") in kinds, kinds
+    assert not any(v == "~250000" for k, v in kinds if k == "numeric_conflict"), kinds  # Friday's count
+
+
+def test_a_storms_category_is_a_rank_that_sources_can_dispute(run):
+    """"A Category 3 storm" against "a strong Category 2 hurricane": a rank on one scale, no name
+    and no count of anything."""
+    claims, cmp = run({
+        "c1": ("2026-09-18", "Hurricane Lorna made landfall near Port Alcott on Thursday as a Category 3 storm."),
+        "c2": ("2026-09-18", "Hurricane Lorna came ashore near Port Alcott on Thursday, a strong Category 2 "
+                             "hurricane."),
+    })
+    assert {(c.text, c.concept) for c in claims} == {("3", "category"), ("2", "category")}
+    conflict = {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflict == {"3", "2"}, [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_only_nouns_may_stand_between_a_count_and_its_concept_phrase(run):
+    """"Homes and businesses were without power" goes on past "and" to the phrase; "three people
+    and injuring 20" stops at the verb: three are the dead, not the injured."""
+    claims, _ = run({"q1": ("2026-09-18", "The storm left 3,000 homes and businesses without power. The quake hit "
+                                          "at dawn, killing at least three people and injuring 20.")})
+    concepts = {c.text: c.concept for c in claims}
+    assert concepts["3,000"] == "power_outage"
+    assert concepts["at least three"] == "deaths" and concepts["20"] == "injured", concepts
+
+
+def _date_kinds(corpus, run):
+    _, cmp = run(corpus)
+    return {r.kind for r in cmp.finding_rows() if r.value.startswith("2026-03-")}
+
+
+def test_two_dates_of_a_planned_strike_on_one_day_are_a_dispute_not_a_moved_date(run):
+    """Two sources of the same day giving March 19 and March 21 for the strike disagree, whatever a
+    later report says; when only the days' order separates them, the date moved (an update)."""
+    a = ("2026-03-08", "The union's leader, Marta Kolb, said a general strike would be held on March 19 if the "
+                       "government did not withdraw the pension bill.")
+    b = ("2026-03-08", "Union chief Marta Kolb threatened a nationwide strike on March 21 over the pension bill.")
+    later = ("2026-03-09", "Union general secretary Marta Kolb warned of a general strike on March 19.")
+    assert _date_kinds({"a": a, "b": b, "c": later}, run) == {"date_conflict"}
+    moved = ("2026-03-10", "Union chief Marta Kolb said the general strike over the pension bill would now be "
+                           "held on March 21.")
+    assert _date_kinds({"a": a, "d": moved}, run) == {"superseded"}

@@ -33,7 +33,7 @@ def test_hectares_meet_square_kilometres_and_litres_are_a_volume():
 def test_base_unit_is_always_a_unit_name_never_a_family_name():
     for name, unit in units.UNITS.items():
         assert units.to_base(1.0, name)[1] == unit.base
-        assert unit.base != unit.family or unit.family in ("percent", "magnitude")  # unitless scales
+        assert unit.base != unit.family or unit.family in ("percent", "magnitude", "category")  # unitless scales
 
 
 def test_counts_and_currencies():

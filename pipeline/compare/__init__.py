@@ -88,7 +88,7 @@ def corpus_claims(per_document: Sequence[Sequence[Claim]], docs: Sequence[CleanD
     median = known[len(known) // 2] if known else ""
     claims = [c if c.ref_time else dataclasses.replace(c, ref_time=c.published[:10] or median)
               for document in per_document for c in document]
-    return mark_elsewhere(mark_background(claims, docs, mentions), mentions)
+    return mark_elsewhere(mark_background(claims, docs, mentions), docs, mentions)
 
 
 def _sentence_corpus(docs: Sequence[CleanDocument], mentions: Sequence[Mentions]) -> Iterator[list[str]]:

@@ -736,11 +736,14 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
 
 def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
     """The counted nouns that name the two figures' shared concept ("1,100 employees" of a
-    workforce): no narrower group than the concept's own "people"."""
+    workforce) or that it counts alike (lexicon `[concept_nouns]`: "homes" and "customers" without
+    power): no narrower group than the concept's own "people"."""
     if not (a.concept and a.concept == b.concept):
         return set()
     lex = load_lexicon()
-    return {_noun(q.unit) for q in (a.value, b.value) if q.unit and concept_of_word(q.unit.lower(), lex) == a.concept}
+    alike = {_noun(w) for name, nouns in lex.concept_nouns if name == a.concept for w in nouns}
+    return {_noun(q.unit) for q in (a.value, b.value)
+            if q.unit and (concept_of_word(q.unit.lower(), lex) == a.concept or _noun(q.unit) in alike)}
 
 
 def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
@@ -758,12 +761,22 @@ def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
 
 def figure_align_min(a: Claim, b: Claim) -> float:
     """The score two figures need to be one quantity: lower for the same count of the same named
-    thing ("two guards" and "two guards"), which is evidence of identity, not of importance (the
-    edge keeps its score, which ranks the finding)."""
+    thing ("two guards" and "two guards") and for a figure converted to another unit, which are
+    evidence of identity, not of importance (the edge keeps its score, which ranks the finding)."""
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count else FIGURE_ALIGN_MIN
+    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count or _converted(a, b) else FIGURE_ALIGN_MIN
+
+
+def _converted(a: Claim, b: Claim) -> bool:
+    """One figure is the other converted to another unit ("120 mph" and "193 km/h", "9.8 feet" and
+    "three metres"): a source that converts restates the same quantity, and two figures of several
+    digits meeting after conversion rarely do so by chance. (Currencies never meet here: their
+    rates move, values_equal_loose keeps them apart.)"""
+    qa, qb = a.value, b.value
+    return (qa.family == qb.family and qa.family not in ("count", "percent") and qa.unit != qb.unit
+            and distinctive(a) and distinctive(b) and values_equal_loose(a, b))
 
 
 def align_figures(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:

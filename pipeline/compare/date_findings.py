@@ -113,9 +113,13 @@ def _disagreement(idx: Sequence[int], claims: Sequence[Claim], stats: EdgeStats)
 
 
 def _moved_forecast(cs: Sequence[Claim]) -> bool:
-    """Every earlier statement is a forecast and publication order explains the change."""
+    """Every earlier statement is a forecast and publication order explains the change: the
+    sources of one day agree ("a strike on March 19" and "on March 21" the same day is a dispute,
+    whatever a later report says)."""
     dated = [c for c in cs if c.published]
     if len(dated) < len(cs) or len({c.published[:10] for c in cs}) < 2:
+        return False
+    if any(len({day_of(c) for c in dated if c.published[:10] == day}) > 1 for day in {c.published[:10] for c in dated}):
         return False
     ordered = sorted(dated, key=lambda c: c.published)
     last_day = ordered[-1].published[:10]

@@ -169,8 +169,9 @@ def _conversions(ctx: DocContext) -> set[DateRow]:
 def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, int]:
     """The event words stop at the neighbouring dates of the same sentence: in "won last week,
     named a cabinet on Tuesday", Tuesday dates the cabinet, not the win. A bracketed conversion
-    of this very date is no neighbour."""
-    others = [r for r in ctx.dates_in(d.sent_no) if r is not d
+    of this very date is no neighbour, nor is "now" ("would now be held on March 21"): it dates no
+    event of its own."""
+    others = [r for r in ctx.dates_in(d.sent_no) if r is not d and timeml.names_calendar_time(r.value)
               and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
     left = max([r.end for r in others if r.end <= d.start] + [qs])
     right = min([r.start for r in others if r.start >= d.end] + [qe])

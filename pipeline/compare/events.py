@@ -10,7 +10,9 @@ earlier theft's figures meet each other and never the story's own.
 
 Figures about somewhere else are kept apart the same way: a figure whose sentence names only
 places that no other article mentions and that are not among its own article's main places ("a
-quake in eastern China killed more than a dozen" in a story about Iran) is about another event.
+quake in eastern China killed more than a dozen" in a story about Iran) is about another event. A
+place in a list of the figure's members ("four people were killed, including a man in Dunmore
+County") is one member's, not the figure's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.background import ELSEWHERE, is_background
 from pipeline.compare.claims import PLACE_LABELS, Claim, canonical
-from pipeline.compare.text import clause_at, content_stems
+from pipeline.compare.text import clause_at, content_stems, members_tail
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -84,7 +86,8 @@ def _clause_stems(doc: CleanDocument, m: Mentions, sent_no: int, start: int, end
 MAIN_PLACES = 2
 
 
-def mark_elsewhere(claims: Sequence[Claim], mentions: Sequence[Mentions]) -> list[Claim]:
+def mark_elsewhere(claims: Sequence[Claim], docs: Sequence[CleanDocument],
+                   mentions: Sequence[Mentions]) -> list[Claim]:
     """The claims, with figures about places foreign to the story marked as background."""
     docs_of: dict[str, set[str]] = {}
     main: dict[str, set[str]] = {}
@@ -95,13 +98,32 @@ def mark_elsewhere(claims: Sequence[Claim], mentions: Sequence[Mentions]) -> lis
             docs_of.setdefault(name, set()).add(m.doc_id)
     if len(main) < 2:
         return list(claims)
+    texts = {d.doc_id: d.text for d in docs}
+    mentions_of = {m.doc_id: m for m in mentions}
     out = []
     for c in claims:
-        foreign = sorted(p for p in c.places if docs_of.get(p, {c.doc_id}) == {c.doc_id}
-                         and p not in main.get(c.doc_id, set()))
-        if c.kind == ClaimKind.NUMBER and not c.background and c.places and len(foreign) == len(c.places):
-            why = f"{ELSEWHERE} ({', '.join(foreign[:2])})"
-            cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
-            c = dataclasses.replace(c, background=why, current=False, row=dataclasses.replace(c.row, cues=cues))
+        if c.kind == ClaimKind.NUMBER and not c.background and c.places:
+            places = _places_of_the_figure(c, texts.get(c.doc_id, ""), mentions_of.get(c.doc_id))
+            foreign = sorted(p for p in places if docs_of.get(p, {c.doc_id}) == {c.doc_id}
+                             and p not in main.get(c.doc_id, set()))
+            if places and len(foreign) == len(places):
+                why = f"{ELSEWHERE} ({', '.join(foreign[:2])})"
+                cues = "; ".join(filter(None, [c.row.cues, f"background: {why}"]))
+                c = dataclasses.replace(c, background=why, current=False, row=dataclasses.replace(c.row, cues=cues))
         out.append(c)
     return out
+
+
+def _places_of_the_figure(c: Claim, text: str, m: Mentions | None) -> frozenset[str]:
+    """The places of the figure's sentence, less those named only in a list of its members."""
+    tail = members_tail(text[:_sentence_end(c, m)], c.row.end) if m is not None else None
+    if tail is None:
+        return c.places
+    outside = {canonical(e.canonical) for e in m.entities
+               if e.sent_no == c.sent_no and e.label in PLACE_LABELS and e.canonical
+               and not tail[0] <= e.start < tail[1]}
+    return c.places & frozenset(outside)
+
+
+def _sentence_end(c: Claim, m: Mentions | None) -> int:
+    return m.sentences[c.sent_no][1] if m is not None and 0 <= c.sent_no < len(m.sentences) else c.row.end

@@ -34,6 +34,7 @@ from pipeline.compare.text import (
     content_stems,
     find_phrases,
     in_aside,
+    members_tail,
     separated_by_aside,
     stem,
     words,
@@ -67,7 +68,7 @@ SUBJECT_WORDS = 6
 AS_OF_ADJACENT = 25
 # Number kinds that are compared: an age only with the same person's age, a tally with a tally.
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
-                          "magnitude", "age", "ordinal", "tally"})
+                          "magnitude", "category", "age", "ordinal", "tally"})
 
 # A rate: a figure per period ("$23 million a year", "2 million visitors annually") or per unit of
 # something ("$1.12 a share", "$15 an hour", "$80 a barrel"); the unit its term is written in ("an
@@ -94,7 +95,10 @@ _COMPOUND_AFTER = re.compile(r"^-[A-Za-z]")
 _SUBJECT_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # "12 km from Sarn", "40 miles south of the capital Ardon": the places a distance lies between.
-_PLACE_AFTER = re.compile(r"[\w\s-]{0,40}?\b(?:of|from)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+# A place after "in", "at" ... is where a length was measured ("a surge of 9 feet in parts of
+# Port Alcott"), no end of it.
+_PLACE_AFTER = re.compile(r"(?:(?!\b(?:in|at|on|across|into|throughout|over)\b)[\w\s-]){0,40}?\b(?:of|from)\s+"
+                          r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _DIRECTION = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?P<dir>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))*"
     r"(?:-?(?:east|west))?)(?:ern|erly|ward)?\b",
@@ -109,6 +113,8 @@ CONCEPT_BEFORE_WORDS = 5
 # Words after a count scanned for the verb or adjective that says what happened to it
 # ("Five people had so far been confirmed dead").
 CONCEPT_AFTER_WORDS = 7
+# The longest concept phrase of the lexicon, in words ("without electricity", "net income").
+PHRASE_CONCEPT_WORDS = 3
 _PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before", "as", "because",
                          "which", "that", "who", "whom", "whose", "where", "since", "said", "says"})
 # Words that open a new clause between a number and a later date: the date then dates that
@@ -359,7 +365,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
         **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
-        frame=_frame(segment, rel_s - left, rel_e - left, row.unit), subject=subject,
+        frame=_frame(_without_members(segment, rel_e - left), rel_s - left, rel_e - left, row.unit), subject=subject,
         measure_text=_measure_text(row, family), concept=concept, as_of=as_of, text=ctx.text[row.start:end],
         background=cues.get("background", ""), current="current" in cues,
     )
@@ -531,6 +537,13 @@ def _frame(segment: str, rel_s: int, rel_e: int, unit: str) -> str:
     return " ".join([*before, mention, *after]).strip(" ,;:")
 
 
+def _without_members(segment: str, rel_e: int) -> str:
+    """The segment up to a list of the figure's members ("Four people were killed, including a man
+    struck by a tree in Dunmore County"): the list tells of one member, the frame of the whole."""
+    tail = members_tail(segment, rel_e)
+    return segment[:tail[0]] if tail else segment
+
+
 def _mask(text: str) -> str:
     text = _NUMBER_TEXT.sub("#", text)
     return _NUMBER_WORDS.sub("#", text)
@@ -560,9 +573,10 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
             candidates.append((_distance(quote, s, t, rel_s, rel_e), e.canonical or e.text))
     for m in _CAPITALISED.finditer(quote, left, right):
         name = m.group(0).strip(" .")
+        first = re.sub(r"['’]s?$", "", name.split()[0].lower())  # "Saturday's crowd": a day, no name
         if m.start() == 0 or (m.start() < rel_e and rel_s < m.end()) or name.lower() in _NOT_NAMES:
             continue
-        if name.split()[0].lower() in _NOT_NAMES or any(s <= m.start() < t for s, t in places):
+        if first in _NOT_NAMES or any(s <= m.start() < t for s, t in places):
             continue  # known places are not subjects (see _SUBJECT_LABELS)
         candidates.append((_distance(quote, m.start(), m.end(), rel_s, rel_e) + 1, name))
     near = [c for c in candidates if c[0] <= SUBJECT_WORDS * 8]
@@ -628,6 +642,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "age"
     if row.kind == "magnitude" or row.unit.lower() == "magnitude":
         return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
+    if row.kind == "category":
+        return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
     restated = _restated_figure(quote, rel_s, others)
@@ -670,6 +686,11 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         low = tok.lower()
         if not tok[0].isalpha():
             return counted
+        found = _phrase_concept(toks[k:], lexicon)
+        if found:
+            return found  # "310,000 homes were without power", "customers had lost electricity"
+        if low in ("and", "or") and _phrase_concept_after_nouns(toks[k + 1:], lexicon):
+            continue  # "homes and businesses were without power": the counted nouns go on
         found = concept_of_word(low, lexicon)
         if found and k == 0 and not low.endswith("ed"):
             counted = found  # "200 residents were evacuated": what happened to them decides
@@ -693,6 +714,29 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if nouns > 3:
             return counted
     return counted
+
+
+def _phrase_concept(toks: Sequence[str], lexicon: Lexicon) -> str:
+    """The concept of a phrase of several words the tokens open with ("without power"), or ''."""
+    opening = " ".join(toks[:PHRASE_CONCEPT_WORDS]).lower()
+    for name, pattern in lexicon.concepts:
+        m = pattern.match(opening)
+        if m and " " in m.group():
+            return name
+    return ""
+
+
+def _phrase_concept_after_nouns(toks: Sequence[str], lexicon: Lexicon) -> bool:
+    """A phrase of several words names a concept after nothing but a noun or two and auxiliaries
+    ("businesses were without power"); a verb or a concept word before it ends the phrase."""
+    for k, tok in enumerate(toks[:PHRASE_CONCEPT_WORDS]):
+        low = tok.lower()
+        if _phrase_concept(toks[k:], lexicon):
+            return True
+        if not tok[0].isalpha() or low in _PHRASE_END or concept_of_word(low, lexicon) or (
+                low.endswith(("ing", "ed")) and low not in lexicon.auxiliaries):
+            return False
+    return False
 
 
 def _concept_after_cause(toks: Sequence[str], lexicon: Lexicon) -> str:

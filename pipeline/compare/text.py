@@ -125,6 +125,17 @@ def separated_by_aside(text: str, at: int, start: int, end: int) -> bool:
     return any(m.start() <= at < m.end() for m in _asides_apart(text, start, end))
 
 
+# A list of members after a figure ("At least four people were killed, including a man struck by
+# a tree in Dunmore County"): what it names (a place, a person) is one member's, not the whole's.
+_MEMBERS_TAIL = re.compile(r",\s*(?:including|among them|among whom|among those|of whom|of them)\b[^;]*")
+
+
+def members_tail(text: str, end: int) -> tuple[int, int] | None:
+    """The span of ``text`` after offset ``end`` (a figure's end) that lists some of its members, if any."""
+    m = _MEMBERS_TAIL.search(text, end)
+    return m.span() if m else None
+
+
 def compile_phrases(phrases: Iterable[str]) -> PhraseIndex:
     """Index phrases by their first word so matching costs one dict look-up per token."""
     index: PhraseIndex = {}

@@ -29,6 +29,7 @@ from pipeline.documents import Mentions
 from pipeline.resources import data_text
 from pipeline.schema import EntityRow
 from pipeline.vocab.entities import PLACE_LABELS
+from pipeline.vocab.numbers import SCALE_RANK_WORD
 
 # TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
 ENTITY_LABELS = frozenset(
@@ -47,6 +48,7 @@ LEGAL_SUFFIXES = frozenset(
     {"inc", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "nv", "gmbh", "holdings", "group"}
 )
 _THE_RE = re.compile(r"^(?:the|The|THE)\s+")
+_SCALE_RANK = re.compile(SCALE_RANK_WORD + r"[\s-]?\d+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = " \t\n\r,;:!?\"“”‘’'()[]{}<>*#|-–—"
 # Function words a mention can't end with ("Manhattan Project for" when "AI" was taken by the ruler).
@@ -172,8 +174,8 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
             continue
         start, end = _trimmed(text, ent.start_char, ent.end_char)
         mention = text[start:end]
-        if not mention or "\n" in mention or not any(c.isalpha() for c in mention):
-            continue
+        if not mention or "\n" in mention or not any(c.isalpha() for c in mention) or _SCALE_RANK.fullmatch(mention):
+            continue  # ("Category 3" is a storm's rank: numbers.csv has it)
         canonical = ent.ent_id_ or ""
         key = alias_key(mention)
         if key in aliases:

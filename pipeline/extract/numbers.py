@@ -33,7 +33,16 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml
 from pipeline.vocab.entities import NAME_LABELS  # entity labels that own the digits inside them (GPT-4, Wu Dao 2.0)
-from pipeline.vocab.numbers import CARDINALS, COLLECTIVE_NOUNS, MULTIPLIERS, SMALL_CARDINALS, TENS, ordinals_between
+from pipeline.vocab.numbers import (
+    CARDINALS,
+    COLLECTIVE_NOUNS,
+    MAX_SCALE_RANK,
+    MULTIPLIERS,
+    SCALE_RANK_WORD,
+    SMALL_CARDINALS,
+    TENS,
+    ordinals_between,
+)
 from pipeline.vocab.timeml import MONTHS as MONTH_NUMBERS
 from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
@@ -244,6 +253,9 @@ _MAGNITUDE_BEFORE_RE = re.compile(r"(?i:magnitudes?|Richter|measur(?:ed|ing)|reg
 # "put the quake's magnitude at 5.9": the word a few words back, for decimals only
 _MAGNITUDE_NEAR_RE = re.compile(r"(?i:magnitudes?|Richter)\b[^.;\n\d]{0,25}$")
 _RICHTER_AFTER_RE = re.compile(r"\s+on\s+the\s+Richter", re.IGNORECASE)
+# "a Category 3 storm", "Cat 4 hurricane": a rank on a named scale, not a count, and not part of
+# the name the model may tag it as ("Category 3" is often a NORP or an ORG).
+_CATEGORY_BEFORE_RE = re.compile(r"\b" + SCALE_RANK_WORD + r"[\s-]$")
 _ADDRESS_AFTER_RE = re.compile(
     r"\s+(?:[A-Z0-9][\w.]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square)\b"
 )
@@ -620,6 +632,8 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
         return "range of years"
     if q.kind not in ("duration", "age") and any(s < q.end and q.start < e for s, e in date_spans):
         return "inside a date"
+    if _is_category(q, before):
+        return ""
     if any(s <= q.start and q.end <= e for s, e in name_spans) or any(
         s < q.end and q.start < e and not (s <= q.start and q.end <= e) and q.kind == "count" for s, e in name_spans
     ):
@@ -645,6 +659,12 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
                 and _LIST_MARKER_BEFORE_RE.search(text[max(0, q.start - 40):q.start].rstrip(" \t\u00a0("))):
             return "list marker"
     return ""
+
+
+def _is_category(q: Quantity, before: str) -> bool:
+    """A whole number right after "Category" / "Cat" is a rank on that scale ("a Category 3 storm")."""
+    return (q.kind == "count" and q.text.isdigit() and q.value <= MAX_SCALE_RANK
+            and bool(_CATEGORY_BEFORE_RE.search(before)))
 
 
 def _span_root(span: Span) -> Token:
@@ -1011,7 +1031,9 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             quake_noun = noun is not None and (
                 noun.lower_ in QUAKE_WORDS or (noun.lower_ in ("degree", "point") and noun.head.lower_ in QUAKE_WORDS)
             )
-            if q.value < MAX_MAGNITUDE and (
+            if _is_category(q, before):
+                kind, unit = "category", "category"
+            elif q.value < MAX_MAGNITUDE and (
                 _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(text, q.end)
                 or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)))
             ):

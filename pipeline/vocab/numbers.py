@@ -39,3 +39,10 @@ def ordinals_between(low: int, high: int) -> dict[str, int]:
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({
     "crew", "staff", "personnel", "police", "cattle", "livestock", "infantry", "clergy", "militia",
 })
+
+# The word of a named scale whose whole-number ranks news gives ("a Category 3 hurricane", "Cat 4"):
+# the number after it is a rank, and the two together are no name (the small model tags
+# "Category 3" as a nationality or an organisation).
+SCALE_RANK_WORD = r"(?:[Cc]ategory|CATEGORY|Cat\.?)"
+# The highest rank of such a scale: a larger number after the word is something else ("category 45" of a list).
+MAX_SCALE_RANK = 10

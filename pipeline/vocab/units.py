@@ -53,6 +53,8 @@ UNITS: dict[str, Unit] = {
     **_units("multiplier", "times", {"times": 1.0}),
     # An earthquake's magnitude is a scale value, never a count of anything.
     **_units("magnitude", "magnitude", {"magnitude": 1.0}),
+    # A rank on a named scale ("a Category 3 hurricane"): compared only with the same scale's rank.
+    **_units("category", "category", {"category": 1.0}),
 }
 
 TIME_UNITS = frozenset(name for name, unit in UNITS.items() if unit.family == "duration")

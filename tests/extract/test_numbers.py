@@ -372,3 +372,16 @@ def test_overlaps_are_resolved_as_the_quadratic_rule_does(spans):
         if all(q.end <= t.start or q.start >= t.end for t in reference):
             reference.append(q)
     assert _without_overlaps(ranked) == sorted(reference, key=lambda q: q.start)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The storm made landfall as a Category 3 hurricane on Thursday.", "3"),
+    ("Forecasters expect a Cat 4 storm by Friday.", "4"),
+])
+def test_a_rank_on_a_named_scale_is_a_category_not_part_of_a_name(nlp, text, mention):
+    row = one(nlp, text, mention)
+    assert (row.kind, row.unit, row.value) == ("category", "category", float(mention))
+
+
+def test_a_category_word_before_a_large_number_is_no_rank(nlp):
+    assert all(r.kind != "category" for r in numbers(nlp, "The list had 45 entries in category 45 alone."))
