@@ -424,3 +424,47 @@ def test_two_dates_of_a_planned_strike_on_one_day_are_a_dispute_not_a_moved_date
     moved = ("2026-03-10", "Union chief Marta Kolb said the general strike over the pension bill would now be "
                            "held on March 21.")
     assert _date_kinds({"a": a, "d": moved}, run) == {"superseded"}
+
+
+def test_crowd_estimates_are_compared_party_with_party(run):
+    """The police's count of a march and the organisers' are two estimates, never a dispute; the
+    same party's counts in two outlets are one, and the finding says whose estimate it is."""
+    claims, cmp = run({
+        "m1": ("2026-03-08", "Police put the crowd at 42,000 on Saturday, while organisers from the Union of Public "
+                             "Workers said 120,000 people took part."),
+        "m2": ("2026-03-09", "A police estimate put Saturday's crowd at 48,000; the union said 150,000 had joined "
+                             "the march."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["42,000"].value.estimated_by == "police"
+    assert "union" in by_text["120,000"].value.estimated_by.split()
+    rows = cmp.finding_rows()
+    pairs = {fid: {r.value for r in rows if r.finding_id == fid} for fid in {r.finding_id for r in rows}
+             if any(r.finding_id == fid and r.kind == "numeric_conflict" for r in rows)}
+    assert sorted(map(sorted, pairs.values())) == [["120000", "150000"], ["42000", "48000"]], pairs
+    topics = {r.topic for r in rows if r.kind == "numeric_conflict"}
+    assert any("estimate by police" in t for t in topics) and any("estimate by union" in t for t in topics), topics
+
+
+def test_a_crowd_told_before_another_crowds_day_is_an_earlier_crowd(run):
+    """A crowd is a level at a moment: Monday's article's "a crowd of 70" is no count of the crowd
+    another article dates Wednesday."""
+    _, cmp = run({
+        "v1": ("2013-03-11", "Mourners gathered at the vigil, and a local station estimated the crowd at 70."),
+        "v2": ("2013-03-14", "On Wednesday, a crowd of 200 gathered at the vigil, and some became unruly."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], \
+        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "party"), [
+    ("Police put the crowd at 42,000, while organisers said 120,000 took part.", "42,000", "police"),
+    ("Police put the crowd at 42,000, while organisers said 120,000 took part.", "120,000", "organisers"),
+    ("About 45,000 people took part in the march, according to police.", "45,000", "police"),
+    ("A police estimate put the crowd at 42,000; the union said 150,000 had joined.", "150,000", "union"),
+    ("Some 8,000 people marched through the city centre.", "8,000", ""),
+])
+def test_the_party_of_an_estimate_is_named_in_its_own_clause(sentence, figure, party):
+    from pipeline.compare.figures import _estimator
+    at = sentence.index(figure)
+    assert _estimator(sentence, at, at + len(figure)) == party

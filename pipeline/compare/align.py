@@ -28,14 +28,14 @@ from typing import TypeVar
 import numpy as np
 
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
-from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, year_of
+from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, same_party, year_of
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
 from pipeline.textsim import TfIdf, cosine
-from pipeline.vocab import timeml
+from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
@@ -606,6 +606,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if qa.holder and qb.holder and qa.holder != qb.holder:
         return "holder"  # the 13-inch model's price and the 15-inch model's
+    if qa.estimated_by and qb.estimated_by and not same_party(qa.estimated_by, qb.estimated_by):
+        return "another party's estimate"  # the police's count of a crowd and the organisers'
     if _model_unknown(a, b) and not values_equal_loose(a, b):
         return "model unknown"  # "the basic model starts at $2,199" may agree with a price, never disagree
     if qa.people and qb.people and not any(same_person(x, y) for x in qa.people for y in qb.people):
@@ -618,6 +620,9 @@ def different_quantities(a: Claim, b: Claim) -> str:
     if (a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age"
             and not _days_of_one_running_count(a, b)):
         return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
+    if a.concept == b.concept in load_lexicon().level_concepts and (
+            _told_before_its_time(a, b) or _told_before_its_time(b, a)):
+        return "reference time"  # Monday's "a crowd of 70" is no count of Wednesday's crowd
     if (qa.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != qa.family
             and (qa.direction or qb.direction or a.subject or b.subject)):
         # A distance or area is only the same quantity between the same places and in the same
@@ -633,6 +638,15 @@ def different_quantities(a: Claim, b: Claim) -> str:
     elif not _magnitude_ok(a, b):
         return "magnitude"
     return ""
+
+
+def _told_before_its_time(undated: Claim, dated: Claim) -> bool:
+    """An undated figure whose article came out before the other figure's date: it speaks of an
+    earlier moment."""
+    if undated.as_of or not dated.as_of or not undated.published:
+        return False
+    told, then = timeml.parse_iso_date(undated.published[:10]), timeml.start(dated.as_of)
+    return bool(told and then and told < then)
 
 
 def _model_unknown(a: Claim, b: Claim) -> bool:
@@ -770,12 +784,15 @@ def figure_align_min(a: Claim, b: Claim) -> float:
 
 
 def _converted(a: Claim, b: Claim) -> bool:
-    """One figure is the other converted to another unit ("120 mph" and "193 km/h", "9.8 feet" and
-    "three metres"): a source that converts restates the same quantity, and two figures of several
-    digits meeting after conversion rarely do so by chance. (Currencies never meet here: their
-    rates move, values_equal_loose keeps them apart.)"""
+    """One figure is the other converted to another unit ("120 mph" and "193 km/h", "36,000 feet"
+    and "11,000 metres"): a source that converts restates the same quantity, and two figures of
+    several digits meeting after conversion rarely do so by chance. The same unit spelt two ways
+    ("mph", "miles per hour") is no conversion; currencies never meet here (their rates move:
+    values_equal_loose keeps them apart)."""
     qa, qb = a.value, b.value
-    return (qa.family == qb.family and qa.family not in ("count", "percent") and qa.unit != qb.unit
+    if qa.family != qb.family or qa.family == "count" or not (qa.unit and qb.unit):
+        return False
+    return (units.to_base(1.0, qa.unit)[0] != units.to_base(1.0, qb.unit)[0]
             and distinctive(a) and distinctive(b) and values_equal_loose(a, b))
 
 

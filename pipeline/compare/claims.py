@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from pipeline.compare.text import content_stems
+from pipeline.compare.text import content_stems, stem
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.schema import ClaimRow, DateRow, EntityRow, NumberRow
 from pipeline.vocab import timeml
@@ -44,6 +44,12 @@ def canonical(name: str) -> str:
     if key.endswith("'s"):
         key = key[:-2]
     return key.strip()
+
+
+def same_party(a: str, b: str) -> bool:
+    """Two estimators (``Quantity.estimated_by``) that share a word of their names ("organisers
+    union public workers" and "union")."""
+    return bool({stem(w) for w in a.split()} & {stem(w) for w in b.split()})
 
 
 def same_name(a: str, b: str) -> bool:
@@ -99,6 +105,7 @@ class Quantity:
     holder: str = ""  # the model its clause names ("13 inch" of "$1,199 for the 13-inch") in a many-model article
     holder_unknown: bool = False  # a many-model article ties figures of this measure to models, and this one to none
     people: tuple[str, ...] = ()  # whose figure: the people its clause names as subject or object ("Rait fell 200 ft")
+    estimated_by: str = ""  # whose estimate, for a concept each party estimates ("police" of "police put the crowd at")
 
 
 @dataclass(frozen=True, kw_only=True)

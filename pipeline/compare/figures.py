@@ -113,7 +113,7 @@ CONCEPT_BEFORE_WORDS = 5
 # Words after a count scanned for the verb or adjective that says what happened to it
 # ("Five people had so far been confirmed dead").
 CONCEPT_AFTER_WORDS = 7
-# The longest concept phrase of the lexicon, in words ("without electricity", "net income").
+# Concept phrases of the lexicon are at most this many words ("without electricity", "net income").
 PHRASE_CONCEPT_WORDS = 3
 _PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before", "as", "because",
                          "which", "that", "who", "whom", "whose", "where", "since", "said", "says"})
@@ -340,6 +340,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
         alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
         cues["conversion"] = converted.text
+    estimated_by = _estimator(quote, rel_s, rel_e) if concept in lex.held_concepts else ""
+    if estimated_by:
+        cues["estimate by"] = estimated_by
     per, per_chars = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
     end = row.end + per_chars  # a rate's mention holds its period: "$23 million a year"
     over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
@@ -360,7 +363,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
-        people=people, per=per, over_term=over_term, period=period,
+        people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -1009,10 +1012,39 @@ def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entiti
     return ""
 
 
+# Who makes an estimate, in the figure's own clause: "according to police", "police said 45,000
+# marched", "organisers from the union said 120,000", "a police estimate put the crowd at 42,000".
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<party>[^,;.()]{2,60})", re.I)
+_PARTY_SAYS = re.compile(r"(?P<party>(?:[\w'’-]+\s+){1,6}?)(?:said|say|says|claimed|claim|claims|estimated|estimate|"
+                         r"estimates|put|puts|counted|count|reported)\b", re.I)
+_PARTY_ESTIMATE = re.compile(r"\b(?:a|an|the)\s+(?P<party>[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+                             r"(?:estimate|count|tally|figure)s?\b", re.I)
+# Words that name no party: determiners, and the estimate's own words.
+_NO_PARTY = frozenset("a an the its their his her of from by put puts estimate count figure crowd while whereas "
+                      "but and".split())
+
+
+def _estimator(quote: str, rel_s: int, rel_e: int) -> str:
+    """The party whose estimate the figure is, named in its own clause (lower case, its content
+    words: "police", "organisers union public workers"); '' when the clause names none."""
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(quote, 0, rel_s)]
+    start = breaks[-1] if breaks else 0
+    after = CLAUSE_BREAK.search(quote, rel_e)
+    clause = quote[start:after.start() if after else len(quote)]
+    for pattern in (_PARTY_ESTIMATE, _ACCORDING_TO, _PARTY_SAYS):
+        m = pattern.search(clause)
+        if m:
+            party = [re.sub(r"['’]s?$", "", w) for w in words(m["party"])]
+            party = [w for w in party if w not in _NO_PARTY and not w[0].isdigit()]
+            if party:
+                return " ".join(party)
+    return ""
+
+
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
     for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset",
-                "whose", "label", "rate"):
+                "whose", "label", "rate", "estimate by"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")

@@ -42,12 +42,15 @@ def topic_label(prefix: str, claims: Sequence[Claim]) -> str:
 
 
 def measure_topic(claims: Sequence[Claim]) -> str:
-    """What a group of figures measures: the concept's phrase, else the shortest wording a source
-    uses ("share of AI chips"), else the shared measure stems."""
+    """What a group of figures measures: the concept's phrase (with whose estimate it is: "crowd
+    size, estimate by police"), else the shortest wording a source uses ("share of AI chips"), else
+    the shared measure stems."""
     concept = next((c.concept for c in claims if c.concept), "")
     phrases = dict(load_lexicon().topics)
     if concept:
-        return phrases.get(concept, concept.replace("_", " "))
+        label = phrases.get(concept, concept.replace("_", " "))
+        parties = sorted({p for c in claims if (p := getattr(c.value, "estimated_by", ""))}, key=lambda p: (len(p), p))
+        return f"{label}, estimate by {parties[0]}" if parties else label  # whose estimate the finding is about
     family = claims[0].value.family
     texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in claims if c.measure_text},
                    key=lambda t: (len(t), t))
