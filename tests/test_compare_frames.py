@@ -468,3 +468,41 @@ def test_the_party_of_an_estimate_is_named_in_its_own_clause(sentence, figure, p
     from pipeline.compare.figures import _estimator
     at = sentence.index(figure)
     assert _estimator(sentence, at, at + len(figure)) == party
+
+
+@pytest.fixture(scope="module")
+def date_claims(nlp):
+    from pipeline.extract import extract_mentions
+
+    def _claims(corpus):
+        docs = _docs(corpus)
+        return {c.text: c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"}
+
+    return _claims
+
+
+def test_a_date_of_the_events_progress_is_neither_its_start_nor_its_end(date_claims):
+    """"Orders were expanded on Tuesday as the fire spread" dates the fire going on; "began on
+    Sunday" its start; a word of another clause ("..., but the attacks have continued") says
+    nothing of the date."""
+    claims = date_claims({
+        "f1": ("2025-08-13", "Evacuation orders were expanded on Tuesday as the Copper Ridge fire spread to 11,800 "
+                             "acres. The fire began on Sunday near the campground. The blaze was sparked by a downed "
+                             "power line on Saturday, Reyes said."),
+        "f2": ("2024-03-20", "The navy began striking rebel targets on January 11, but the attacks have continued."),
+    })
+    phases = {text: c.value.phase for text, c in claims.items()}
+    assert phases["Tuesday"] == "progress" and phases["Sunday"] == "onset" and phases["Saturday"] == "onset"
+    assert phases["January 11"] == "onset", phases
+
+
+def test_the_start_of_a_fire_is_not_disputed_by_a_later_days_evacuation(run):
+    """One source's "began on Sunday" is no rival of another's "orders were expanded on Tuesday as
+    the fire spread": two moments of one story, not one moment told two ways."""
+    _, cmp = run({
+        "w1": ("2025-08-13", "The Copper Ridge fire began on Sunday near the Copper Ridge campground."),
+        "w2": ("2025-08-13", "Evacuation orders were expanded on Tuesday as the Copper Ridge fire spread to 11,800 "
+                             "acres, forcing some 4,000 residents from their homes."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], \
+        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]

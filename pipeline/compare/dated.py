@@ -278,8 +278,12 @@ def _record(d: DateRow, before_words: list[str]) -> bool:
 
 
 def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:
-    """"onset" or "end" when the words next to the date say which (and not both), else ""."""
-    tokens = words(ctx.text[left:d.start])[-PHASE_WORDS:] + words(ctx.text[d.end:right])[:PHASE_WORDS]
+    """"onset", "progress" or "end" when the words next to the date in its clause say which (and
+    not two of them), else "" ("began striking ... on January 11, but the attacks have continued":
+    the continuing is another clause's)."""
+    before = words(CLAUSE_BREAK.split(ctx.text[left:d.start])[-1])[-PHASE_WORDS:]
+    after = words(CLAUSE_BREAK.split(ctx.text[d.end:right], maxsplit=1)[0])[:PHASE_WORDS]
+    tokens = before + after
     found = {name for name, index in lex.phases if find_phrases(tokens, index)}
     return found.pop() if len(found) == 1 else ""
 
