@@ -506,3 +506,18 @@ def test_the_start_of_a_fire_is_not_disputed_by_a_later_days_evacuation(run):
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], \
         [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
+def test_a_sentence_in_the_present_does_not_continue_an_earlier_dated_account(run):
+    """After "The intrusion was detected on April 29" (two weeks before the article), "The gang is
+    demanding $2 million" speaks of now; "It killed 612 people" after "In February, a quake hit
+    Zarand" goes on telling February's quake."""
+    claims, _ = run({
+        "t1": ("2026-05-14", "Telvora confirmed a data breach. The intrusion was detected on April 29, the company "
+                             "said.\n\nThe Black Lantern gang is demanding $2 million in bitcoin."),
+        "t2": ("2005-11-28", "A quake struck Qeshm island on Sunday. In February, a quake hit the town of Zarand. "
+                             "It killed 612 people."),
+    })
+    by_text = _by_text(claims)
+    assert not by_text["$2 million"].background
+    assert by_text["612"].background

@@ -978,13 +978,16 @@ EARLIER_EVENT_SENTENCES = 2
 
 def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
     """The date of the earlier event an undated sentence goes on telling ("The region was last
-    struck in 2019. Three people died and eight were injured."): the nearest sentence before it,
-    in the same paragraph, that carries a date, when that date is background; else ""."""
+    struck in 2019. Three people died and eight were injured."): the nearest sentence before it
+    that carries a date, when that date is background; else "". A sentence in the present tells
+    of now. (A blank line the parser leaves between two sentences ends the search; it usually
+    keeps the blank line inside the sentence before, so an account runs across paragraphs, as
+    news accounts do: docs/compare.md, Session 36.)"""
     def dated(n: int) -> list[str]:  # an aside's date is the aside's ("Solberg, who took over in 2021, said")
         first, last = ctx.men.sentences[n]
         return [_figure_time(ctx, d) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)
                 and not in_aside(ctx.text[first:last], d.start - first)]
-    if dated(sent_no):
+    if dated(sent_no) or _in_the_present(ctx.text[slice(*ctx.men.sentences[sent_no])]):
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):
         if back < 0 or "\n\n" in ctx.text[ctx.men.sentences[back][1]:ctx.men.sentences[back + 1][0]]:
@@ -992,6 +995,19 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
         if values := dated(back):
             return values[0] if all(is_background(v, ctx.published) for v in values) else ""
     return ""
+
+
+# The first auxiliary of a sentence tells its tense: "The gang is demanding $2 million" speaks of
+# the article's present, "It had killed 612" of a past.
+_FIRST_AUXILIARY = re.compile(r"\b(is|are|has|have|was|were|had)\b", re.I)
+
+
+def _in_the_present(sentence: str) -> bool:
+    """The sentence's first auxiliary is in the present tense: it tells of now, not of an earlier
+    event the sentences before it date ("The intrusion was detected on April 29. The gang is
+    demanding $2 million")."""
+    m = _FIRST_AUXILIARY.search(sentence)
+    return bool(m) and m.group(1).lower() in ("is", "are", "has", "have")
 
 
 def _attribution(quote: str, sentence_words: Sequence[str], lex: Lexicon, entities: Sequence[EntityRow],
