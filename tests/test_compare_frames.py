@@ -521,3 +521,30 @@ def test_a_sentence_in_the_present_does_not_continue_an_earlier_dated_account(ru
     by_text = _by_text(claims)
     assert not by_text["$2 million"].background
     assert by_text["612"].background
+
+
+def test_a_toll_since_a_date_runs_to_the_article_and_meets_another_sources(run):
+    """"At least 11 people have died since the heatwave began on July 3" counts up to now: July 3
+    opens the count, so the toll is no background of July 3 and the next day's 14 updates it."""
+    claims, cmp = run({
+        "h1": ("2026-07-12", "At least 11 people have died from heat-related causes since the heatwave began on "
+                             "July 3, the health ministry said."),
+        "h2": ("2026-07-13", "The Ministry of Health said 14 deaths were attributed to the heat so far."),
+    })
+    toll = _by_text(claims)["At least 11"]
+    assert not toll.background and "total" in toll.row.cues
+    met = {(r.kind, r.value) for r in cmp.finding_rows()}
+    assert {("superseded", ">=11"), ("superseded", "14")} <= met, met  # the next day's higher toll updates it
+
+
+def test_a_temperature_in_fahrenheit_meets_the_same_in_celsius(run):
+    """"46.2C" (glued, as British papers write it) is 115.2 degrees Fahrenheit: one reading, two scales."""
+    claims, cmp = run({
+        "t1": ("2026-07-12", "A weather station in Montoro recorded 46.2C on Saturday, a national record."),
+        "t2": ("2026-07-12", "Temperatures in Montoro soared to 115.2 degrees Fahrenheit on Saturday, a record."),
+        "t3": ("2026-07-12", "Montoro reached 117.5 degrees Fahrenheit on Saturday, a national record."),
+    })
+    assert _by_text(claims)["46.2C"].value.family == "temperature"
+    rows = cmp.finding_rows()
+    sides = {r.value: r.side for r in rows if r.kind == "numeric_conflict"}
+    assert sides.get("46.2") == sides.get("115.2") != sides.get("117.5"), [(r.kind, r.value, r.side) for r in rows]

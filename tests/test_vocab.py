@@ -126,3 +126,11 @@ def test_a_day_that_closes_a_reporting_period_stands_for_the_period(before, valu
 ])
 def test_a_comparison_base_is_a_relative_time_after_from_or_than(text, at, base):
     assert timeml.is_comparison_base(text, text.index(at)) is base
+
+
+def test_fahrenheit_is_celsius_with_another_zero():
+    assert units.to_base(212.0, "°F") == pytest.approx((100.0, "°C"))
+    assert units.to_base(32.0, "°F")[0] == pytest.approx(0.0)
+    assert units.family("°F") == units.family("°C") == "temperature"
+    factor, shift, base = units.scale("°F")
+    assert (factor * 9 / 5, shift, base) == (pytest.approx(1.0), pytest.approx(-160 / 9), "°C")

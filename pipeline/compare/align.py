@@ -792,7 +792,7 @@ def _converted(a: Claim, b: Claim) -> bool:
     qa, qb = a.value, b.value
     if qa.family != qb.family or qa.family == "count" or not (qa.unit and qb.unit):
         return False
-    return (units.to_base(1.0, qa.unit)[0] != units.to_base(1.0, qb.unit)[0]
+    return (units.scale(qa.unit)[:2] != units.scale(qb.unit)[:2]
             and distinctive(a) and distinctive(b) and values_equal_loose(a, b))
 
 

@@ -290,7 +290,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     others = [(a - qs, b - qs) for a, b in spans if (a, b) != (row.start, row.end)]
     left, right = _segment(quote, rel_s, rel_e, others)
     lo, hi, bound = _interval(row)
-    factor_v, base_unit = units.to_base(1.0, row.unit) if row.unit else (1.0, units.COUNT)
+    factor_v, shift_v, base_unit = units.scale(row.unit) if row.unit else (1.0, 0.0, units.COUNT)
     family = units.family(row.unit)
     if row.kind in ("age", "ordinal", "tally"):
         family = row.kind  # an age, a rank or a score is compared only with its like
@@ -336,9 +336,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     alternates = ()
     if converted is not None:
         c_lo, c_hi, _ = _interval(converted)
-        c_factor, c_base = units.to_base(1.0, converted.unit) if converted.unit else (1.0, units.COUNT)
+        c_factor, c_shift, c_base = units.scale(converted.unit) if converted.unit else (1.0, 0.0, units.COUNT)
         c_tol = _rounding_tol(converted.text, float(converted.value)) * c_factor
-        alternates = ((c_lo * c_factor, c_hi * c_factor, c_tol, c_base),)
+        alternates = ((c_lo * c_factor + c_shift, c_hi * c_factor + c_shift, c_tol, c_base),)
         cues["conversion"] = converted.text
     estimated_by = _estimator(quote, rel_s, rel_e) if concept in lex.held_concepts else ""
     if estimated_by:
@@ -356,7 +356,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         attributed_to=cues.get("attribution", ""),
     )
     value = Quantity(
-        family=family, base_unit=base_unit, lo=lo * factor_v, hi=hi * factor_v, tol=tol * factor_v, bound=bound,
+        family=family, base_unit=base_unit, lo=lo * factor_v + shift_v, hi=hi * factor_v + shift_v,
+        tol=tol * factor_v, bound=bound,
         unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(concepts_in(quote, lex)),
         cumulative=concept in lex.cumulative, revision=bool(find_phrases(toks, lex.revision)),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
@@ -935,7 +936,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     sentence_words = words(quote)
-    since = any(d.qualifier.startswith("since") for d in ctx.dates_in(row.sent_no))
+    since = any(d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start)
+                for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     segment_words = words(quote[left:right])
@@ -945,6 +947,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)
+                     and not timeml.opens_a_running_period(ctx.text, d.start)
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
@@ -986,7 +989,8 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
     def dated(n: int) -> list[str]:  # an aside's date is the aside's ("Solberg, who took over in 2021, said")
         first, last = ctx.men.sentences[n]
         return [_figure_time(ctx, d) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)
-                and not in_aside(ctx.text[first:last], d.start - first)]
+                and not in_aside(ctx.text[first:last], d.start - first)
+                and not timeml.opens_a_running_period(ctx.text, d.start)]
     if dated(sent_no) or _in_the_present(ctx.text[slice(*ctx.men.sentences[sent_no])]):
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):

@@ -22,6 +22,7 @@ from pipeline.schema import DateRow
 
 UNRESOLVED = "unresolved"
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
+
 _COUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _APPROX_WORDS = frozenset({"about", "nearly", "some", "approximately", "over", "almost", "roughly", "than",
                            "around", "least", "only", "just", "up"})
@@ -39,12 +40,20 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def _past_tense(verb) -> bool:
+    """A verb in the simple past, or a participle after "was" / "were" / "had"."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))
+
+
 def _verb_tense(verb) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
         return "future"
     if any(a.tag_ == "MD" for a in aux) and not words & {"have", "'ve"}:
+        if words & {"could", "might"} and not words & {"would", "will", "should", "must", "may"}:
+            return "conditional"  # "could be located Wednesday", "could resume Monday": either way
         return "modal"  # "must be returned by Jan. 14", "would meet Monday": probably not yet happened
     if verb.tag_ in ("VB", "VBN") and "to" in words:
         if words & {"is", "are", "am"} or (verb.dep_ == "xcomp" and verb.head.lower_ in ("is", "are", "am")) or (
@@ -52,6 +61,8 @@ def _verb_tense(verb) -> str:
             return "future"  # "the bill is to be voted on Thursday", "for the measures to be voted on Thursday"
         if verb.dep_ == "xcomp" and _present_tense(verb.head):
             return "future"  # "is due to appear on Tuesday", "plans to open on Monday": from now on
+        if verb.dep_ in ("xcomp", "advcl") and _past_tense(verb.head):
+            return "modal-past"  # "struggled to reach the area late Tuesday", "was expected to appear Monday"
         return "modal"  # "expected to join in April", "plans to open in May", "expected to be completed"
     if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS:
         return "future"  # "(is) scheduled Thursday", "due in May"
@@ -93,8 +104,10 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         for _ in range(MAX_HEAD_HOPS):
             if tok.pos_ in ("VERB", "AUX"):
                 t = _verb_tense(tok)
-                if t == "present" and in_noun_phrase:
-                    break  # "a premium over Friday's close", "the closing price on Friday": the present is the price's
+                if t in ("present", "modal", "modal-past", "conditional") and in_noun_phrase:
+                    # "a premium over Friday's close", "would not retaliate for the bombing on
+                    # Tuesday": the verb's time is not the noun's
+                    break
                 if t:
                     return t
                 break

@@ -48,6 +48,7 @@ from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    GLUED_UNIT_WORDS,
     MINOR_CURRENCY_WORDS,
     TIME_UNITS,
     UNIT_WORDS,
@@ -133,6 +134,7 @@ _CUR = _alt(list(CURRENCY_PREFIXES))
 _PCT = r"(?:\s?%|\s?(?:per\s?cent|percent)\b)"
 _UNIT_LOWER = _alt([w for w in UNIT_WORDS if w not in ("%", "per cent", "percent", "pct")])
 _UNIT_CASED = _alt(list(CASED_UNIT_WORDS))
+_UNIT_GLUED = _alt(list(GLUED_UNIT_WORDS))
 _CUR_WORDS = _alt([*CURRENCY_WORDS, *MINOR_CURRENCY_WORDS])
 _QUAL = _alt([q for q in QUALIFIERS if q != "~"])
 
@@ -156,6 +158,7 @@ QUANTITY_RE = re.compile(
       | [\s-](?i:magnitude|strength)\b
       | [\s-](?i:{_CUR_WORDS})\b
       | (?:[\s-]?)(?:{_UNIT_CASED})\b
+      | (?<=\d)(?:{_UNIT_GLUED})\b
       | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])
     )?
     (?P<post>\s+(?i:or\ more|or\ so)\b|\+|-plus\b)?

@@ -154,10 +154,11 @@ def _next_text(text: str, end: int, n: int = 30) -> str:
 
 
 def _tense(ctx: Ctx, m: re.Match) -> str:
-    """'past' | 'future' | '': a modal or infinitive clause counts as future for months and dates; a
-    present tense says nothing of a month's direction ("is in talks since March")."""
+    """'past' | 'future' | '': a modal or infinitive clause counts as future for months and dates
+    (also after a past verb: "subpoenaed him to testify on Feb. 10"); a present tense or "could"
+    says nothing of a month's direction ("is in talks since March")."""
     t = ctx.tense(m.start(), m.end())
-    return "future" if t == "modal" else "" if t == "present" else t
+    return "future" if t in ("modal", "modal-past") else "" if t in ("present", "conditional") else t
 
 
 def _tense_dir(ctx: Ctx, m: re.Match, default: str = "past") -> str:
@@ -567,10 +568,13 @@ def _h_weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     elif when == "this":
         d = cal.weekday_relative(a, wd, "this")
     else:
-        # A firm future moves a bare weekday ahead, and so does a present: "faces Rell on Saturday"
-        # in a Friday article is tomorrow; a modal ("could meet Monday") does not.
+        # A firm future moves a bare weekday ahead, and so does a present ("faces Rell on Saturday"
+        # in a Friday article is tomorrow) and a modal or an infinitive ("would last until
+        # Wednesday", "expect the heat to ease by Tuesday"); "could" or "might" do not ("could be
+        # located Wednesday"), nor an infinitive of a past verb ("struggled to reach ... late Tuesday",
+        # "was expected to appear on Monday": modal-past).
         tense = ctx.tense(m.start(), m.end())
-        d = cal.weekday_relative(a, wd, "future" if tense in ("future", "present") else "past")
+        d = cal.weekday_relative(a, wd, "future" if tense in ("future", "present", "modal") else "past")
     return Norm(cal.fmt_day(d), "day", relative=True)
 
 

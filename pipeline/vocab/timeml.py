@@ -285,3 +285,14 @@ def is_comparison_base(text: str, start: int) -> bool:
     """The time mentioned at ``start`` of ``text`` is what a change is measured from."""
     before = text[max(0, start - 12):start].split()
     return bool(before) and names_a_comparison_base(before[-1], text[start:start + 40])
+
+
+# "since July 3", "since the heatwave began on July 3", "since the start of the heat wave on July 4":
+# the date opens the period a running count is counted over (no clause break in between).
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:!?]{0,70}$", re.IGNORECASE)
+
+
+def opens_a_running_period(text: str, start: int) -> bool:
+    """The time mentioned at ``start`` of ``text`` is where a count "since" it starts: the count
+    runs to the article's time, so the date is not the figure's time."""
+    return bool(_SINCE_BEFORE.search(text, max(0, start - 80), start))

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Unit:
-    """A normalised unit: what it measures (family), the base unit of that family, the factor to it."""
+    """A normalised unit: what it measures (family), the base unit of that family, the factor to it
+    and, for a scale with another zero (°F), the shift: base = value * factor + shift."""
 
     family: str
     base: str
     factor: float
+    shift: float = 0.0
 
 
 def _units(family: str, base: str, factors: dict[str, float]) -> dict[str, Unit]:
@@ -42,9 +44,9 @@ UNITS: dict[str, Unit] = {
     **_units("energy", "Wh", {"kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12}),
     **_units("speed", "m/s", {"km/h": 1000.0 / 3600.0, "mph": 1609.344 / 3600.0, "knot": 1852.0 / 3600.0}),
     **_units("data", "B", {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "PB": 1e15}),
-    # Temperatures have offsets: each scale only compares with itself.
-    **_units("temperature (C)", "°C", {"°C": 1.0}),
-    **_units("temperature (F)", "°F", {"°F": 1.0}),
+    # A temperature in °F is (F - 32) * 5/9 in °C: "46.2C" meets "115.2 degrees Fahrenheit".
+    "°C": Unit("temperature", "°C", 1.0),
+    "°F": Unit("temperature", "°C", 5.0 / 9.0, shift=-32.0 * 5.0 / 9.0),
     **_units("duration", "s", {"seconds": 1.0, "minutes": 60.0, "hours": 3600.0, "days": 86400.0,
                                "weeks": 604800.0, "months": 2_629_800.0, "years": 31_557_600.0,
                                "decades": 315_576_000.0, "centuries": 3_155_760_000.0}),
@@ -109,6 +111,10 @@ CASED_UNIT_WORDS: dict[str, str] = {
     "KB": "KB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB",
 }
 
+# Written glued to the number only, in capitals ("46.2C", "104F": British and wire style); apart
+# from a number a lone "C" or "F" is a grade, a section or an initial.
+GLUED_UNIT_WORDS: dict[str, str] = {"C": "°C", "F": "°F"}
+
 # Currency written before the number (case-sensitive: "US$", "RMB", "Rs.") -> ISO 4217 code.
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
@@ -144,6 +150,8 @@ def normalise_unit(word: str) -> str:
     squeezed = re.sub(r"\s+", " ", word.strip())
     if squeezed in CASED_UNIT_WORDS:
         return CASED_UNIT_WORDS[squeezed]
+    if squeezed in GLUED_UNIT_WORDS:
+        return GLUED_UNIT_WORDS[squeezed]
     return UNIT_WORDS.get(squeezed.lower(), squeezed.lower())
 
 
@@ -183,7 +191,19 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     known = _unit(unit)
     if known is None:
         return value, unit.strip().lower()
-    return value * known.factor, known.base
+    return value * known.factor + known.shift, known.base
+
+
+def scale(unit: str) -> tuple[float, float, str]:
+    """(factor, shift, base unit) of a unit: its values in base units are value * factor + shift,
+    its differences (a tolerance) difference * factor. Currencies and counted nouns: (1, 0, unit)."""
+    code = currency_code(unit)
+    if code:
+        return 1.0, 0.0, code
+    known = _unit(unit)
+    if known is None:
+        return 1.0, 0.0, unit.strip().lower()
+    return known.factor, known.shift, known.base
 
 
 def factor(unit: str) -> float:

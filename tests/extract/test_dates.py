@@ -195,3 +195,17 @@ def test_sentence_number_and_text(nlp):
 def test_output_is_deterministic(nlp):
     text = "In October, the company said last week's results beat the first half of 2024."
     assert _rows(nlp, text) == _rows(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "published"), [
+    # a Sunday article: what "would" happen or is expected "to" happen lies ahead
+    ("The weather agency said the heat would last until Wednesday.", "Wednesday", "2026-07-15", "2026-07-12"),
+    ("Forecasters expect the heat to ease by Tuesday.", "Tuesday", "2026-07-14", "2026-07-12"),
+    # an infinitive of a past verb, "could", or a noun's own day inside a modal clause lie behind
+    ("Rescuers struggled to reach the affected areas late Tuesday.", "late Tuesday", "2013-07-02", "2013-07-03"),
+    ("Neither he nor his grandparents could be located Wednesday.", "Wednesday", "2000-01-05", "2000-01-06"),
+    ("He said his country would not retaliate for the bombing of Guffa on Tuesday.", "Tuesday", "2011-11-08",
+     "2011-11-10"),
+])
+def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, published):
+    assert _one(nlp, text, mention, published).value == value

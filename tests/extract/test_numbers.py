@@ -385,3 +385,15 @@ def test_a_rank_on_a_named_scale_is_a_category_not_part_of_a_name(nlp, text, men
 
 def test_a_category_word_before_a_large_number_is_no_rank(nlp):
     assert all(r.kind != "category" for r in numbers(nlp, "The list had 45 entries in category 45 alone."))
+
+
+@pytest.mark.parametrize(("text", "mention", "unit"), [
+    ("A weather station recorded 46.2C on Saturday.", "46.2C", "°C"),
+    ("Highs of up to 104F are forecast for Friday.", "up to 104F", "°F"),
+])
+def test_a_temperature_glued_to_its_scale_letter(nlp, text, mention, unit):
+    assert one(nlp, text, mention).unit == unit
+
+
+def test_a_scale_letter_apart_from_the_number_is_no_unit(nlp):
+    assert all(r.unit not in ("°C", "°F") for r in numbers(nlp, "Grade 5 C pupils and 3 F-16 jets were there."))
