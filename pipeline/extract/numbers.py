@@ -53,6 +53,7 @@ from pipeline.vocab.units import (
     TIME_UNITS,
     UNIT_WORDS,
     UNITS,
+    currency_code,
     normalise_unit,
 )
 
@@ -146,7 +147,7 @@ QUANTITY_RE = re.compile(
     (?:(?P<cur>{_CUR})\s?)?
     (?P<n1>{_NUMCORE})(?P<s1>{_SCALE})?(?P<p1>{_PCT})?
     (?:
-        (?(btw)\s+(?i:and)\s+|(?:\s?[-–—]\s?|\s+(?i:to|or)\s+))
+        (?(btw)[^\S\n]+(?i:and)[^\S\n]+|(?:[^\S\n]?[-–—][^\S\n]?|[^\S\n]+(?i:to|or)[^\S\n]+))
         (?:(?P<cur2>{_CUR})\s?)?
         (?P<n2>{_NUMCORE})(?P<s2>{_SCALE})?
     )?
@@ -664,6 +665,20 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
     return ""
 
 
+# "Pounds" after a number is a weight unless the words say money: a currency amount in brackets
+# right after ("75 million pounds ($97 million)") or a word of money just before ("a fee of",
+# "worth", "paid").
+_CURRENCY_IN_BRACKETS = re.compile(r"\s*[(\[]\s*(?:US)?[$€£¥]|\s*[(\[]\s*(?:USD|EUR|GBP)\b")
+_MONEY_BEFORE = re.compile(r"\b(?:worth|fee|fees|paid|pay|pays|cost|costs|price|priced|salary|wages?|fined?|"
+                           r"deal|bid|offer|budget|sterling|transfer|sold|bought|raised|loan|debts?)\b"
+                           r"(?:\W+\w+){0,4}?\W+$", re.IGNORECASE)
+
+
+def _pounds_of_money(text: str, start: int, end: int) -> bool:
+    """The "pounds" of the number at [start, end) are sterling, by the words around them."""
+    return bool(_CURRENCY_IN_BRACKETS.match(text, end) or _MONEY_BEFORE.search(text[max(0, start - 60):start]))
+
+
 def _is_category(q: Quantity, before: str) -> bool:
     """A whole number right after "Category" / "Cat" is a rank on that scale ("a Category 3 storm")."""
     return (q.kind == "count" and q.text.isdigit() and q.value <= MAX_SCALE_RANK
@@ -1046,11 +1061,14 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
 
             elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1 or noun.lower_ in COLLECTIVE_NOUNS):
                 unit = noun.lower_
+            if unit in ("pound", "pounds") and _pounds_of_money(text, q.start, noun.idx + len(noun.text)):
+                kind, unit = "money", "GBP"
         n = bisect.bisect_right(sent_starts, q.start) - 1
         sent = sents[n]
         measure, as_of = measure_phrase(span, kind), _as_of(span, dates_in.get(n, ()), doc)
-        if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates_in.get(n, ())):
-            measure = ""  # "kilometres", "2023": the parse attached the number to a unit or a date
+        if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates_in.get(n, ())) or (
+                kind == "money" and (currency_code(measure) or measure in ("pound", "pounds"))):
+            measure = ""  # "kilometres", "2023", "pounds": the parse attached the number to a unit or a date
         prev = rows[-1] if rows else None
         if prev is not None and prev.sent_no == n and re.fullmatch(r"\s*[(\[]\s*", text[prev.end:q.start]):
             measure, as_of = prev.measure, prev.as_of  # "10 kilometres (6.2 miles)": a conversion

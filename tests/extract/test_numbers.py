@@ -397,3 +397,15 @@ def test_a_temperature_glued_to_its_scale_letter(nlp, text, mention, unit):
 
 def test_a_scale_letter_apart_from_the_number_is_no_unit(nlp):
     assert all(r.unit not in ("°C", "°F") for r in numbers(nlp, "Grade 5 C pupils and 3 F-16 jets were there."))
+
+
+@pytest.mark.parametrize(("text", "mention", "kind", "unit"), [
+    ("The club signed him in a deal worth up to 75 million pounds ($97 million).", "up to 75 million", "money", "GBP"),
+    ("The club paid 30 million pounds for the striker.", "30 million", "money", "GBP"),
+    ("Police seized 200 pounds of cocaine at the port.", "200", "count", "pounds"),
+    ("The baby weighed 8 pounds at birth.", "8", "count", "pounds"),
+])
+def test_pounds_are_sterling_only_when_the_words_say_money(nlp, text, mention, kind, unit):
+    row = one(nlp, text, mention)
+    assert (row.kind, row.unit) == (kind, unit)
+    assert kind != "money" or row.measure not in ("pound", "pounds")  # a currency is no measure phrase
