@@ -548,3 +548,34 @@ def test_a_temperature_in_fahrenheit_meets_the_same_in_celsius(run):
     rows = cmp.finding_rows()
     sides = {r.value: r.side for r in rows if r.kind == "numeric_conflict"}
     assert sides.get("46.2") == sides.get("115.2") != sides.get("117.5"), [(r.kind, r.value, r.side) for r in rows]
+
+
+def test_a_recall_in_two_regions_and_the_model_years_it_covers(run):
+    """"1.2 million SUVs in the United States" and "400,000 in Europe" count two regions' cars;
+    "model years 2018 to 2023" dates the cars, not the recall, so the deaths the next sentence
+    gives are the story's and two sources' counts of them meet; a model named "Trailmaster" is no
+    "trail" (a gap) and "San Diego" no death."""
+    claims, cmp = run({
+        "r1": ("2026-10-06", "Norvik is recalling about 1.2 million Trailmaster SUVs in the United States, the company "
+                             "said on Monday. The recall covers models built between 2019 and 2023. Norvik said it "
+                             "was aware of three deaths linked to the defect, one of them in San Diego."),
+        "r2": ("2026-10-07", "Norvik said on Tuesday it would recall about 400,000 Trailmaster SUVs in Europe. "
+                             "Regulators have received reports of two deaths linked to the fault."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["about 1.2 million"].concept != "gap" and not by_text["three"].background
+    conflicts = {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert "~400000" not in conflicts and {"3", "2"} <= conflicts, conflicts
+
+
+def test_counts_of_two_regions_are_two_quantities(run):
+    """A recall's "about 1.2 million SUVs in the United States" and "about 400,000 SUVs in Europe"
+    are two regions' counts (each a country or a continent, neither inside the other)."""
+    _, cmp = run({
+        "u1": ("2026-10-06", "Carmaker Norvik is recalling about 1.2 million Trailmaster SUVs in the United States "
+                             "because the driver's airbag may fail to deploy in a crash, the company said on Monday."),
+        "u2": ("2026-10-07", "Norvik said on Tuesday it would recall about 400,000 Trailmaster SUVs in Europe because "
+                             "of a faulty airbag that may not deploy in a crash."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], \
+        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]

@@ -210,3 +210,11 @@ def test_name_key_keeps_exactly_the_letters_and_digits_of_any_text(text):
     words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
     assert name_key(text).split() == [w for w in words if w not in ("the", "mr", "mrs", "ms", "dr", "jr", "sr",
                                                                      "ii", "iii", "iv")]
+
+
+def test_the_gazetteer_puts_countries_in_their_continents():
+    from pipeline.compare.gazetteer import is_country_or_continent, lies_in
+    assert lies_in("United States", "North America") and lies_in("Houston", "North America")
+    assert not lies_in("France", "North America")
+    assert is_country_or_continent("Europe") and is_country_or_continent("the US")
+    assert not is_country_or_continent("Aceh")  # a province: the gazetteer cannot tell what it lies in

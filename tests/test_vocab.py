@@ -134,3 +134,11 @@ def test_fahrenheit_is_celsius_with_another_zero():
     assert units.family("°F") == units.family("°C") == "temperature"
     factor, shift, base = units.scale("°F")
     assert (factor * 9 / 5, shift, base) == (pytest.approx(1.0), pytest.approx(-160 / 9), "°C")
+
+
+def test_a_made_things_date_and_a_counts_start_are_no_figures_time():
+    text = "Norvik recalled SUVs from model years 2018 to 2023; 11 have died since July 3."
+    assert timeml.dates_a_made_thing(text, text.index("2018"))
+    assert timeml.opens_a_running_period(text, text.index("July 3"))
+    assert not timeml.dates_a_made_thing(text, text.index("July 3"))
+    assert not timeml.opens_a_running_period("It began on July 3, and since then 11 died.", 13)

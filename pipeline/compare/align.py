@@ -30,6 +30,7 @@ import numpy as np
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, same_party, year_of
 from pipeline.compare.currency import usd_per_unit
+from pipeline.compare.gazetteer import is_country_or_continent, lies_in
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
@@ -595,6 +596,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
     for x, y in ((a, b), (b, a)):
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
+    if _scopes_of_two_regions(a, b):
+        return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe"
     if a.subject and b.subject and not same_name(a.subject, b.subject) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
@@ -647,6 +650,32 @@ def _told_before_its_time(undated: Claim, dated: Claim) -> bool:
         return False
     told, then = timeml.parse_iso_date(undated.published[:10]), timeml.start(dated.as_of)
     return bool(told and then and told < then)
+
+
+# The place a scope names: its capitalised words ("in the United States" -> "United States").
+_SCOPE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+
+
+def _scopes_of_two_regions(a: Claim, b: Claim) -> bool:
+    """Each figure covers a country or a continent, and neither lies in the other: two regions'
+    counts, not two readings of one. (Smaller places are left to the frames: the gazetteer knows
+    no province, so "in Aceh" and "in Indonesia" must not be kept apart.)"""
+    x, y = _region(a), _region(b)
+    if not (x and y) or same_name(x, y):
+        return False
+    return not (lies_in(x, y) or lies_in(y, x))
+
+
+def _region(c: Claim) -> str:
+    """The country or continent a figure covers: its scope's ("400,000 SUVs in Europe"), else the
+    one place its sentence names when that is a country or a continent; '' when unknown."""
+    m = _SCOPE_NAME.search(c.value.scope)
+    if m:
+        return m.group() if is_country_or_continent(m.group()) else ""
+    if c.value.scope or len(c.places) != 1:
+        return ""
+    place = next(iter(c.places))
+    return place if is_country_or_continent(place) else ""
 
 
 def _model_unknown(a: Claim, b: Claim) -> bool:

@@ -844,8 +844,8 @@ def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
     out: list[str] = []
     for tok, _, _ in toks[k:k + 1 + SCOPE_MAX_WORDS]:
         low = tok.lower()
-        if out and (low in _PHRASE_END or low in _VERB_AUX or (low.endswith("ed") and len(low) > 4)):
-            break
+        if out and (low in _PHRASE_END or low in _VERB_AUX or (tok.islower() and low.endswith("ed") and len(low) > 4)):
+            break  # (a capitalised word is a name: "the United States", not a participle)
         if not tok[0].isalnum() or _YEAR_TOKEN.match(tok) or low in _MONTHS_DAYS:
             break
         if "-" in tok:
@@ -948,6 +948,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)
                      and not timeml.opens_a_running_period(ctx.text, d.start)
+                     and not timeml.dates_a_made_thing(ctx.text, d.start)
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
@@ -990,7 +991,8 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
         first, last = ctx.men.sentences[n]
         return [_figure_time(ctx, d) for d in ctx.dates_in(n) if timeml.names_calendar_time(d.value)
                 and not in_aside(ctx.text[first:last], d.start - first)
-                and not timeml.opens_a_running_period(ctx.text, d.start)]
+                and not timeml.opens_a_running_period(ctx.text, d.start)
+                and not timeml.dates_a_made_thing(ctx.text, d.start)]
     if dated(sent_no) or _in_the_present(ctx.text[slice(*ctx.men.sentences[sent_no])]):
         return ""
     for back in range(sent_no - 1, max(-1, sent_no - 1 - EARLIER_EVENT_SENTENCES), -1):

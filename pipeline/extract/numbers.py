@@ -860,6 +860,8 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc) -> str:
         value = timeml.reporting_period(doc.text, d.start, _date_value(d))
         if not value or d.end <= span.sent.start_char or d.start >= span.sent.end_char:
             continue
+        if timeml.dates_a_made_thing(doc.text, d.start) or timeml.opens_a_running_period(doc.text, d.start):
+            continue  # "SUVs from model years 2018 to 2023", "died since July 3": not the figure's time
         dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue

@@ -296,3 +296,15 @@ def opens_a_running_period(text: str, start: int) -> bool:
     """The time mentioned at ``start`` of ``text`` is where a count "since" it starts: the count
     runs to the article's time, so the date is not the figure's time."""
     return bool(_SINCE_BEFORE.search(text, max(0, start - 80), start))
+
+
+# "model years 2018 to 2023", "built between 2019 and 2023", "manufactured in 2021": the date of
+# making a thing, not of an event of the story.
+_MADE_BEFORE = re.compile(r"\b(?:model[- ]years?|built|made|manufactured|produced|assembled)\s+"
+                          r"(?:(?:between|from|in|during|since)\s+)?$", re.IGNORECASE)
+
+
+def dates_a_made_thing(text: str, start: int) -> bool:
+    """The time mentioned at ``start`` of ``text`` is when a thing was made (a model year, a
+    building's construction): it dates the thing, not a figure or an account of the story."""
+    return bool(_MADE_BEFORE.search(text, max(0, start - 40), start))
