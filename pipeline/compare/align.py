@@ -669,12 +669,17 @@ def _scopes_of_two_regions(a: Claim, b: Claim) -> bool:
 def _region(c: Claim) -> str:
     """The country or continent a figure covers: its scope's ("400,000 SUVs in Europe"), else the
     one place its sentence names when that is a country or a continent; '' when unknown."""
-    m = _SCOPE_NAME.search(c.value.scope)
+    return _region_of(c.value.scope, c.places)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _region_of(scope: str, places: frozenset[str]) -> str:  # per pair of a large run: cached
+    m = _SCOPE_NAME.search(scope)
     if m:
         return m.group() if is_country_or_continent(m.group()) else ""
-    if c.value.scope or len(c.places) != 1:
+    if scope or len(places) != 1:
         return ""
-    place = next(iter(c.places))
+    place = next(iter(places))
     return place if is_country_or_continent(place) else ""
 
 
