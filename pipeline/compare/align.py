@@ -623,7 +623,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
     if (a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age"
             and not _days_of_one_running_count(a, b)):
         return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
-    if a.concept == b.concept in load_lexicon().level_concepts and (
+    if a.concept == b.concept and a.concept in load_lexicon().level_concepts and (
             _told_before_its_time(a, b) or _told_before_its_time(b, a)):
         return "reference time"  # Monday's "a crowd of 70" is no count of Wednesday's crowd
     if (qa.family in PLACE_BOUND_FAMILIES and not a.concept == b.concept != qa.family

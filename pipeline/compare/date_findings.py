@@ -119,7 +119,10 @@ def _moved_forecast(cs: Sequence[Claim]) -> bool:
     dated = [c for c in cs if c.published]
     if len(dated) < len(cs) or len({c.published[:10] for c in cs}) < 2:
         return False
-    if any(len({day_of(c) for c in dated if c.published[:10] == day}) > 1 for day in {c.published[:10] for c in dated}):
+    told_on: dict[str, set[str]] = {}  # publication day -> the days its sources give
+    for c in dated:
+        told_on.setdefault(c.published[:10], set()).add(day_of(c))
+    if any(len(days) > 1 for days in told_on.values()):
         return False
     ordered = sorted(dated, key=lambda c: c.published)
     last_day = ordered[-1].published[:10]
