@@ -134,7 +134,7 @@ def test_a_toll_in_the_headline_and_the_body_is_one_finding(run):
                              "Kelmar plant in Ashby has risen to seven, officials said."),
     })
     tolls = {r.finding_id: r.kind for r in cmp.finding_rows() if r.value in ("5", "7")}
-    assert list(tolls.values()) == ["superseded"], [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert list(tolls.values()) == ["superseded"], _shown(cmp)
 
 
 def test_a_workforce_is_one_measure_whatever_the_noun(run):
@@ -146,7 +146,7 @@ def test_a_workforce_is_one_measure_whatever_the_noun(run):
         "w3": ("2025-06-03", "The firm has around 1,100 staff, according to its annual report."),
     })
     rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
-    assert {r.doc_id for r in rows} == {"w1", "w2", "w3"}, [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert {r.doc_id for r in rows} == {"w1", "w2", "w3"}, _shown(cmp)
 
 
 def test_a_conviction_months_before_the_sentencing_is_the_cases_charge(run):
@@ -204,6 +204,11 @@ def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     assert not any(r.kind == "numeric_conflict" for r in cmp.finding_rows())
 
 
+def _shown(cmp) -> list[tuple[str, str, str]]:
+    """Every finding row as (kind, value, quote): what a failing assertion prints."""
+    return [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+
+
 def _conflicts(cmp) -> dict[str, set[tuple[str, str]]]:
     """Conflicting findings by id: the (source, value) pairs of each."""
     out: dict[str, set[tuple[str, str]]] = {}
@@ -246,8 +251,7 @@ def test_cut_jobs_and_job_cuts_count_one_group(run):
         "j1": ("2025-04-01", "Marlow Rail will cut 800 jobs at its Leeds works, the company said on Tuesday."),
         "j2": ("2025-04-01", "Marlow Rail announced 900 job cuts at its Leeds works on Tuesday."),
     })
-    assert any({doc for doc, _ in found} == {"j1", "j2"} for found in _conflicts(cmp).values()), [
-        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert any({doc for doc, _ in found} == {"j1", "j2"} for found in _conflicts(cmp).values()), _shown(cmp)
 
 
 def test_a_date_in_an_earlier_sentences_aside_dates_no_later_figure(run):
@@ -278,8 +282,8 @@ def test_cents_a_share_meet_dollars_a_share(run):
         "c1": ("2025-08-07", "Orvell Mining earned $61 million, or 92 cents a share, in the second quarter."),
         "c2": ("2025-08-07", "Orvell Mining posted second-quarter earnings of $0.98 per share."),
     })
-    assert any(values == {("c1", "0.92 a share"), ("c2", "0.98 a share")} for values in _conflicts(cmp).values()), [
-        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    wanted = {("c1", "0.92 a share"), ("c2", "0.98 a share")}
+    assert any(values == wanted for values in _conflicts(cmp).values()), _shown(cmp)
 
 
 def test_crew_and_crew_members_are_one_count_and_into_the_flight_tells_when(run):
@@ -291,8 +295,7 @@ def test_crew_and_crew_members_are_one_count_and_into_the_flight_tells_when(run)
                              "minutes into the flight."),
     })
     assert _by_text(claims)["about 25 minutes"].value.offset == "after"
-    assert any({doc for doc, _ in found} == {"f1", "f2"} for found in _conflicts(cmp).values()), [
-        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert any({doc for doc, _ in found} == {"f1", "f2"} for found in _conflicts(cmp).values()), _shown(cmp)
 
 
 def test_treated_for_injuries_counts_the_injured(run):
@@ -302,8 +305,7 @@ def test_treated_for_injuries_counts_the_injured(run):
         "i2": ("2025-02-10", "Four climbers were hurt in the rockfall near Arden Pass, rescuers said."),
     })
     assert _by_text(claims)["Two"].concept == "injured"
-    assert any({doc for doc, _ in found} == {"i1", "i2"} for found in _conflicts(cmp).values()), [
-        (r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert any({doc for doc, _ in found} == {"i1", "i2"} for found in _conflicts(cmp).values()), _shown(cmp)
 
 
 def test_a_winning_margin_is_no_rival_of_the_votes_cast(run):
@@ -313,7 +315,7 @@ def test_a_winning_margin_is_no_rival_of_the_votes_cast(run):
         "v2": ("2025-11-05", "Rita Olsen won the Halden mayoral race on Tuesday by about 2,100 votes."),
     })
     assert _by_text(claims)["about 2,100"].value.increment
-    assert not _conflicts(cmp), [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert not _conflicts(cmp), _shown(cmp)
 
 
 def test_a_fires_area_grows_day_by_day_and_its_containment_is_a_share(run):
@@ -348,7 +350,7 @@ def test_a_place_in_the_list_of_a_tolls_members_is_not_the_tolls_place(run):
     by_text = _by_text(claims)
     assert not by_text["Four"].background
     assert any(r.kind == "numeric_conflict" and r.value == "4" for r in cmp.finding_rows()), \
-        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+        _shown(cmp)
 
 
 def test_a_storm_surge_measured_in_a_town_and_converted_to_metres_is_one_height(run):
@@ -395,7 +397,7 @@ def test_a_storms_category_is_a_rank_that_sources_can_dispute(run):
     })
     assert {(c.text, c.concept) for c in claims} == {("3", "category"), ("2", "category")}
     conflict = {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
-    assert conflict == {"3", "2"}, [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+    assert conflict == {"3", "2"}, _shown(cmp)
 
 
 def test_only_nouns_may_stand_between_a_count_and_its_concept_phrase(run):
@@ -454,7 +456,7 @@ def test_a_crowd_told_before_another_crowds_day_is_an_earlier_crowd(run):
         "v2": ("2013-03-14", "On Wednesday, a crowd of 200 gathered at the vigil, and some became unruly."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], \
-        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+        _shown(cmp)
 
 
 @pytest.mark.parametrize(("sentence", "figure", "party"), [
@@ -505,7 +507,7 @@ def test_the_start_of_a_fire_is_not_disputed_by_a_later_days_evacuation(run):
                              "acres, forcing some 4,000 residents from their homes."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], \
-        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+        _shown(cmp)
 
 
 def test_a_sentence_in_the_present_does_not_continue_an_earlier_dated_account(run):
@@ -578,4 +580,4 @@ def test_counts_of_two_regions_are_two_quantities(run):
                              "of a faulty airbag that may not deploy in a crash."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], \
-        [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
+        _shown(cmp)
