@@ -30,6 +30,28 @@ class UserMetadata:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Why one document stopped at a stage: ``skipped`` (unusable input) or ``error``."""
+
+    doc_id: str
+    status: str
+    reason: str
+    source_file: str = ""  # the input file's name, set by the flow when it records the failure
+    blocks: tuple[BlockRow, ...] = ()  # a document cleaning kept nothing of: every block, on record
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """A reason for a CSV cell or a console line: whitespace collapsed, at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def error_reason(exc: BaseException) -> str:
+    """'ValueError: what went wrong', on one line."""
+    return f"{type(exc).__name__}: {one_line(str(exc))}"
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """One input file, decoded. ``problem`` is set (and ``text`` empty) when it cannot be used."""
 

@@ -19,7 +19,7 @@ import charset_normalizer
 import yaml
 
 from pipeline import webpage
-from pipeline.documents import RawDocument, UserMetadata
+from pipeline.documents import RawDocument, UserMetadata, error_reason, one_line
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
@@ -122,8 +122,8 @@ def read_document(
     try:
         return _read_document(source_file, raw, doc_id=doc_id, sidecar=sidecar)
     except Exception as exc:  # a bug or an input nobody foresaw: this document fails, the others go on
-        return RawDocument(doc_id, source_file, sha256_hex(raw), "", problem=f"could not be read: "
-                           f"{type(exc).__name__}: {one_line(str(exc))}", problem_status="error")
+        return RawDocument(doc_id, source_file, sha256_hex(raw), "", problem=f"could not be read: {error_reason(exc)}",
+                           problem_status="error")
 
 
 # Control characters other than tab and newline (C0, DEL, C1), which no article needs and which
@@ -140,12 +140,6 @@ def strip_control(text: str) -> tuple[str, int]:
     if not count:
         return text, 0
     return _STRIPPED_CONTROL.sub("", _PAGE_BREAK.sub("\n", text)), count
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    """A reason for a CSV cell or a console line: whitespace collapsed, at most ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_document(source_file: str, raw: bytes, *, doc_id: str, sidecar: bytes | None) -> RawDocument:

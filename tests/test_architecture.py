@@ -16,7 +16,7 @@ PACKAGE = REPO / "pipeline"
 # Lowest layer first. A module may import modules of lower layers, and modules of its own
 # package (a stage's own modules); never a higher layer, never a sibling stage above it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("pipeline", "pipeline.vocab", "pipeline.textsim", "pipeline.resources", "pipeline.files"),
+    ("pipeline", "pipeline.vocab", "pipeline.textsim", "pipeline.resources", "pipeline.files", "pipeline.workers"),
     ("pipeline.schema",),
     ("pipeline.documents",),
     ("pipeline.webpage",),

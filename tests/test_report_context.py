@@ -180,6 +180,38 @@ def test_at_scale_the_rendered_report_says_what_it_shortened(monkeypatch):
     assert 'class="sources-compact"' in html and "blocks:" in html
 
 
+def test_at_scale_the_printed_report_keeps_a_bounded_share_of_each_long_list(monkeypatch):
+    """The PDF's context keeps every full card and at most PRINT_MAX_ITEMS of each long list (the
+    failed source first; the sources cleaning removed most from), counts what it leaves out and
+    says where it is; the HTML's context keeps everything; below scale nothing is cut."""
+    from pipeline.report import context, print_view, render_html
+    from pipeline.resources import templates_dir
+
+    monkeypatch.setattr(context, "FULL_CARDS_AT_SCALE", 1)
+    monkeypatch.setattr(context, "PRINT_MAX_ITEMS", dict.fromkeys(context.PRINT_MAX_ITEMS, 1))
+    scaled = _ctx(full_texts=False)
+    printed = print_view(scaled)
+
+    def items(ctx, name):
+        return [item for chunk in ctx.chunks[name] for item in chunk]
+
+    assert [d.label for d in items(printed, "sources")] == [
+        d.label for d in items(scaled, "sources") if d.status != "ok"][:1]
+    most = max(r.n_removed for r in items(scaled, "removed"))
+    assert [r.n_removed for r in items(printed, "removed")] == [most]
+    finding_lists = ("conflicts", "corroborations", "superseded")
+    cards = [c for name in finding_lists for c in items(printed, name)]
+    assert sum(not c.compact for c in cards) == 1  # the full card stays
+    assert all(sum(c.compact for c in items(printed, name)) <= 1 for name in finding_lists)
+    for name, n_out in printed.left_out.items():
+        assert len(items(printed, name)) + n_out == len(items(scaled, name)), name
+    assert printed.left_out["sources"] == len(items(scaled, "sources")) - 1
+    html_full, html_print = render_html(scaled, templates_dir()), render_html(printed, templates_dir())
+    assert "every one is in reports/report.html and processed/documents.csv" in html_print
+    assert "every one is in reports/report.html" not in html_full
+    assert print_view(_ctx(full_texts=True)) == _ctx(full_texts=True)
+
+
 def test_at_scale_cards_show_a_bounded_number_of_statements_and_only_full_cards_mark_the_texts(monkeypatch):
     from pipeline.report import context
 

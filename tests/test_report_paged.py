@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from test_report import _lines_as_printed, _squash
 
+from pipeline import workers
 from pipeline.report import build_context, paged, render_html, render_pdf_counted
 from pipeline.resources import templates_dir
 from pipeline.stage_cache import ReportPartCache
@@ -114,21 +115,20 @@ def test_parts_come_from_the_cache_and_a_changed_part_is_laid_out_again(html, re
 
 def test_workers_give_the_same_report_and_a_failed_worker_falls_back(html, report, monkeypatch):
     reader, _ = report
-    monkeypatch.setattr(paged, "PARALLEL_MIN_ELEMENTS", 0)
     monkeypatch.setattr(paged, "WORKER_START_ELEMENTS", 0)
     expected = [p.extract_text() for p in reader.pages]
     cache = DictCache()
     pdf, _ = render_pdf_counted(html, TEMPLATES, cache=cache, workers=2)
     assert [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages] == expected
-    monkeypatch.setattr(paged.sys, "executable", "/nonexistent/python")
+    monkeypatch.setattr(workers.sys, "executable", "/nonexistent/python")
     pdf, used = render_pdf_counted(html, TEMPLATES, workers=2)
     assert used.from_cache == 0
     assert [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages] == expected
     # Less to lay out than a worker's start-up: everything is laid out here, no worker started.
     monkeypatch.setattr(paged, "WORKER_START_ELEMENTS", 10**9)
-    monkeypatch.setattr(paged.subprocess, "run", lambda *a, **k: pytest.fail("a worker was started"))
-    parts = paged.split_parts(html)[:2]
-    assert sorted(paged._render_in_workers(dict(enumerate(parts)), TEMPLATES, 2)) == [0, 1]
+    monkeypatch.setattr(workers.subprocess, "run", lambda *a, **k: pytest.fail("a worker was started"))
+    pdf, _ = render_pdf_counted(html, TEMPLATES, workers=2)
+    assert [p.extract_text() for p in PdfReader(BytesIO(pdf)).pages] == expected
 
 
 def test_parts_split_only_at_the_templates_top_level_elements():
@@ -137,9 +137,6 @@ def test_parts_split_only_at_the_templates_top_level_elements():
     assert [p.split("\n")[1].split(">")[0] for p in parts] == ['<section id="a"', '<nav id="toc"']
     assert all(p.startswith('<html><body data-title="T">\n') and p.rstrip().endswith("</body>\n</html>") for p in parts)
     assert paged.split_parts("<p>no sections</p>") == ["<p>no sections</p>"]
-    assert paged.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2) == [[0, 3], [1, 2]]
-    # A worker's start-up counts against its share: this process takes more.
-    assert paged.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2, head_start=12) == [[0, 1, 3], [2]]
 
 
 @given(st.lists(st.text(alphabet="abcdefS0123456789", min_size=1, max_size=6), max_size=300),

@@ -23,10 +23,10 @@ def plain_clean_task(monkeypatch):
     calls: list[list[str]] = []
     clean = flow.clean_task.fn
 
-    def run(quoted, rules_text):
+    def run(quoted, rules_text, processes):
         raws = quoted.unquote()
         calls.append([r.doc_id for r in raws])
-        return clean(raws, rules_text)
+        return clean(raws, rules_text, processes)
 
     monkeypatch.setattr(flow, "clean_task", run)
     return calls
@@ -144,6 +144,31 @@ def test_claims_cache_reads_only_new_or_changed_documents_and_gives_a_fresh_runs
     assert plain_claims_task == [["a", "b"], ["c"]] and log[-1] == "claims: 2 documents from cache, 1 to read"
     assert again == compare.build_claims(docs, mentions)  # read against the corpus again: the same claims
     assert keys_again["a"] == keys["a"] and keys_again["b"] != keys_again["c"]  # "b" and "c": one text, two ids
+
+
+def test_cleaning_shared_with_a_worker_process_equals_one_process(monkeypatch):
+    """With the start-up cost at nothing a share goes out: the worker's results (pickled back)
+    equal this process's, failures included."""
+    import subprocess
+
+    from pipeline import workers
+
+    monkeypatch.setattr(flow, "CLEAN_WORKER_START_CHARS", 0)
+    worked: list[int] = []
+    real_run = subprocess.run
+
+    def run_and_note(*args, **kwargs):
+        done = real_run(*args, **kwargs)
+        worked.append(done.returncode)
+        return done
+
+    monkeypatch.setattr(workers.subprocess, "run", run_and_note)
+    other = ARTICLE.replace("12%", "15%").replace("Monday", "Tuesday")
+    raws = [_raw("a", ARTICLE), _raw("b", "Menu\nHome\n"), _raw("c", other), _raw("d", other)]
+    alone = flow.clean_task.fn(raws, None, 1)
+    shared = flow.clean_task.fn(raws, None, 2)
+    assert shared == alone and isinstance(shared[1], flow.Failure) and shared[1].status == "skipped"
+    assert worked == [0]  # one worker, which did not fall back
 
 
 def test_pair_score_cache_keeps_one_version_and_shrugs_off_a_damaged_file(tmp_path):

@@ -42,10 +42,11 @@ from pipeline.clean.language import ENGLISH, count_words, detect_language, engli
 from pipeline.clean.metadata import outlet_from_copyright, outlet_from_text, outlet_from_url, url_date
 from pipeline.clean.region import find_region
 from pipeline.clean.rules import Rules, load_rules
-from pipeline.documents import CleanDocument, DocumentMeta, RawDocument
+from pipeline.documents import CleanDocument, DocumentMeta, Failure, RawDocument, error_reason
 from pipeline.schema import BlockRow
 
-__all__ = ["MAX_WORDS", "Rules", "clean_document", "count_words", "english_only_note", "load_rules", "why_unusable"]
+__all__ = ["MAX_WORDS", "Rules", "clean_document", "clean_or_failure", "count_words", "english_only_note", "load_rules",
+           "why_unusable"]
 
 # An article longer than this is not one news article (the longest long-reads run to 20,000
 # words); past it spaCy's time and memory grow with no benefit, so the document is refused.
@@ -61,6 +62,17 @@ def why_unusable(doc: CleanDocument) -> str:
     if doc.words_clean > MAX_WORDS:
         return f"too long for one article ({doc.words_clean:,} words after cleaning; limit {MAX_WORDS:,})"
     return ""
+
+
+def clean_or_failure(raw: RawDocument, *, rules: Rules) -> CleanDocument | Failure:
+    """One document cleaned, or why not: an error (one bad document must not stop the others), or
+    nothing usable kept ("skipped", every block kept on record)."""
+    try:
+        doc = clean_document(raw, rules=rules)
+    except Exception as exc:
+        return Failure(raw.doc_id, "error", f"clean failed: {error_reason(exc)}")
+    problem = why_unusable(doc)
+    return Failure(raw.doc_id, "skipped", problem, blocks=doc.blocks) if problem else doc
 
 
 def clean_document(raw: RawDocument, *, rules: Rules | None = None) -> CleanDocument:

@@ -12,6 +12,7 @@ compare are English-only: a document in another language is cleaned and listed, 
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,8 +56,9 @@ def detect_language(texts: list[str]) -> str:
             break
         sample += text + "\n"
     sample = sample[:MAX_CHARS_TO_DETECT]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS_TO_DETECT:
-        return ENGLISH
+    letters = (c for c in sample if c.isalpha())
+    if sum(1 for _ in itertools.islice(letters, MIN_LETTERS_TO_DETECT)) < MIN_LETTERS_TO_DETECT:
+        return ENGLISH  # counted up to the bar only: a long sample costs no more than a short one
     code, probability = _identifier().classify(sample)
     return code if probability >= MIN_CONFIDENCE else ENGLISH
 

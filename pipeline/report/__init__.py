@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pipeline.report.artifacts import ArtifactPayloads, artifact_payloads
 from pipeline.report.changes import run_changes
-from pipeline.report.context import FULL_TEXTS_MAX_DOCUMENTS, ReportContext, build_context
+from pipeline.report.context import FULL_TEXTS_MAX_DOCUMENTS, ReportContext, build_context, print_view
 from pipeline.report.paged import PartsUsed, RenderedPart, render_pdf, render_pdf_counted
 from pipeline.report.render import TemplateFetcher, render_html
 from pipeline.report.workbook import workbook_bytes
@@ -27,6 +27,7 @@ __all__ = [
     "TemplateFetcher",
     "artifact_payloads",
     "build_context",
+    "print_view",
     "render_html",
     "render_pdf",
     "render_pdf_counted",

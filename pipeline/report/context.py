@@ -12,8 +12,9 @@ import dataclasses
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from pipeline.clean.language import is_english, language_name
 from pipeline.compare.text import STOPWORDS
@@ -201,6 +202,7 @@ class RemovedSection:
     title: str
     blocks: tuple[RemovedBlock, ...]  # empty at scale: then only ``counts`` is shown
     counts: str = ""  # "34 blocks: 20 boilerplate, 8 spillover, 6 byline"
+    n_removed: int = 0
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,9 @@ class ReportContext:
     full_cards_at_scale: int = 0
     matrix_sources_at_scale: int = 0
     hours: tuple[DayHours, ...] = ()  # times of day the sources give, per day
+    # The printed report at scale (``print_view``): items of each long list left out of the PDF
+    # (report.html and the CSVs have them all).
+    left_out: dict[str, int] = field(default_factory=dict)
 
 
 def build_context(
@@ -410,7 +415,7 @@ def _removed_section(doc: CleanDocument, label: str, title: str, *, every_block:
     blocks = tuple(
         RemovedBlock(b.block_no, b.label, b.reason, _cut(b.text), len(b.text) > APPENDIX_MAX_CHARS) for b in removed
     ) if every_block else ()
-    return RemovedSection(doc.doc_id, label, title, blocks, counts)
+    return RemovedSection(doc.doc_id, label, title, blocks, counts, len(removed))
 
 
 def _paragraphs(paragraphs: tuple[tuple[Segment, ...], ...], excerpt: bool) -> tuple[tuple[Segment, ...], ...]:
@@ -745,6 +750,54 @@ def card_chunks(cards: Sequence[FindingCard]) -> tuple[tuple[FindingCard, ...], 
     compact = [c for c in cards if c.compact]
     return (content_chunks(full, [c.finding_id for c in full], CHUNK_CARDS["full"])
             + content_chunks(compact, [c.finding_id for c in compact], CHUNK_CARDS["compact"]))
+
+
+# The PDF at scale keeps at most this many items of each long list (one-line findings: beyond the
+# full cards), so its size is bounded however many sources a run reads (about 150 pages: the full
+# cards and the paragraphs they quote, these lists of about 4 pages each, and the fixed sections);
+# reports/report.html has every item.
+PRINT_MAX_ITEMS = {"sources": 100, "agreement": 100, "removed": 100,
+                   "conflicts": 100, "corroborations": 100, "superseded": 100}
+_FINDING_LISTS = ("conflicts", "corroborations", "superseded")
+
+
+def print_view(ctx: ReportContext) -> ReportContext:
+    """The context the PDF is laid out from. At scale (``texts_excerpted``) each long list keeps
+    ``PRINT_MAX_ITEMS`` of its items, the ones a reader of a long report turns to first: the one-line
+    findings of highest rank, the sources that failed then the first ones, the sources most often
+    alone or in a minority, those cleaning removed most from; ``left_out`` counts the rest, which
+    the template points to in report.html. The kept items are chunked anew as ``build_context``
+    chunks (by content, so a rerun's chunks still match the cache). Below scale, ``ctx`` itself."""
+    if not ctx.texts_excerpted:
+        return ctx
+    chunks = dict(ctx.chunks)
+    left_out: dict[str, int] = {}
+    for name, limit in PRINT_MAX_ITEMS.items():
+        items = [item for chunk in ctx.chunks.get(name, ()) for item in chunk]
+        if name in _FINDING_LISTS:
+            compact = [c for c in items if c.compact]
+            kept = [c for c in items if not c.compact] + compact[:limit]
+            n_out = len(compact) - min(len(compact), limit)
+        else:
+            order = sorted(range(len(items)), key=lambda i: (*_PRINT_PRIORITY[name](items[i]), i))
+            kept = [items[i] for i in sorted(order[:limit])]
+            n_out = len(items) - len(kept)
+        if n_out:
+            chunks[name] = card_chunks(kept) if name in _FINDING_LISTS else content_chunks(
+                kept, [_PRINT_KEY[name](item) for item in kept], CHUNK_ITEMS[name])
+            left_out[name] = n_out
+    return dataclasses.replace(ctx, chunks=chunks, left_out=left_out) if left_out else ctx
+
+
+# Which items of a long list the PDF keeps first (lowest first), and each item's chunking key.
+_PRINT_PRIORITY: dict[str, Callable[[Any], tuple]] = {
+    "sources": lambda d: (d.status == "ok",),
+    "agreement": lambda a: (-a.alone, -a.minority),
+    "removed": lambda r: (-r.n_removed,),
+}
+_PRINT_KEY: dict[str, Callable[[Any], str]] = {
+    "sources": lambda d: d.label, "agreement": lambda a: a.name, "removed": lambda r: r.label,
+}
 
 
 def busiest_rows(points: Sequence[TimelinePoint], rows: Sequence[str], limit: int) -> list[str]:

@@ -13,16 +13,13 @@ out only the sections that changed.
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
+import functools
 import io
 import itertools
 import logging
 import os
-import pickle
 import re
-import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +31,7 @@ from pypdf.annotations import Link
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Fit, NameObject
 
 from pipeline.report.render import TemplateFetcher
+from pipeline.workers import shared_map
 
 # A top-level element of the template (``<section ...>`` or ``<nav ...>`` at a line's start: a
 # section, or a chunk of a long one): document text is escaped, so it cannot open one.
@@ -63,10 +61,7 @@ FOOTER_BASELINE_PT = 18 / 25.4 * 72 / 2 - FOOTER_PT * 0.35
 # 1,000-document report). Workers get that much less to lay out than this process, and below
 # three starts' worth of layout one process is quicker (a rerun's changed parts are often ~14,000).
 WORKER_START_ELEMENTS = 2_500
-PARALLEL_MIN_ELEMENTS = 3 * WORKER_START_ELEMENTS
 CHARS_PER_ELEMENT = 200
-# A worker that has not laid out its share in this long is stopped (and its share laid out here).
-WORKER_TIMEOUT_S = 1_800
 
 
 @dataclass(frozen=True)
@@ -193,12 +188,13 @@ def render_parts(documents: Sequence[str], templates_dir: Path, *, cache: PartCa
         if cached is not None:
             done[i] = cached
     todo = [i for i in range(len(documents)) if i not in done]
-    parallel = workers > 1 and fetcher is None and len(todo) > 1 and \
-        sum(layout_cost(documents[i]) for i in todo) >= PARALLEL_MIN_ELEMENTS
-    if parallel:
-        fresh = _render_in_workers({i: documents[i] for i in todo}, templates_dir, workers)
+    if fetcher is None:  # (a test watching the fetcher needs every part laid out here)
+        laid_out = shared_map(functools.partial(render_part, templates_dir=templates_dir),
+                              [documents[i] for i in todo], cost=layout_cost, workers=workers,
+                              start_cost=WORKER_START_ELEMENTS)
     else:
-        fresh = {i: render_part(documents[i], templates_dir, fetcher) for i in todo}
+        laid_out = [render_part(documents[i], templates_dir, fetcher) for i in todo]
+    fresh = dict(zip(todo, laid_out, strict=True))
     for i, part in fresh.items():
         if cache is not None:
             cache.store(documents[i], part)
@@ -212,48 +208,6 @@ def layout_cost(document: str) -> int:
     length for what is drawn without tags (a chart's ``data:`` URI). Measured on the 1,000-document
     report: a part's seconds follow this within a third, enough to share the parts out."""
     return document.count("<") + len(document) // CHARS_PER_ELEMENT
-
-
-def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:
-    """Items split into ``bins`` lists of about equal total size (largest first, each to the
-    lightest list so far); every list but the first starts ``head_start`` heavier (a worker's
-    start-up, where the first list is this process's)."""
-    loads = [[0 if k == 0 else head_start, []] for k in range(bins)]
-    for item in sorted(sizes, key=lambda i: (-sizes[i], i)):
-        lightest = min(loads, key=lambda load: load[0])
-        lightest[0] += sizes[item]
-        lightest[1].append(item)
-    return [items for _, items in loads if items]
-
-
-def _render_in_workers(documents: dict[int, str], templates_dir: Path, workers: int) -> dict[int, RenderedPart]:
-    """The documents laid out in ``workers`` processes of this module (``python -m``: no fork of
-    the flow's threads, no import of the caller's main script), a share each; a share whose
-    worker failed is laid out here."""
-    shares = balanced_bins({i: layout_cost(d) for i, d in documents.items()}, workers, WORKER_START_ELEMENTS)
-    command = [sys.executable, "-m", __name__, str(templates_dir)]
-
-    def run(share: list[int]) -> dict[int, RenderedPart]:
-        job = pickle.dumps([documents[i] for i in share])
-        try:
-            done = subprocess.run(command, input=job, capture_output=True, timeout=WORKER_TIMEOUT_S, check=True)
-            return dict(zip(share, pickle.loads(done.stdout), strict=True))
-        except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, ValueError):
-            return {i: render_part(documents[i], templates_dir) for i in share}
-
-    if len(shares) == 1:  # too little for a worker to take a share after its start-up
-        return {i: render_part(documents[i], templates_dir) for i in shares[0]}
-    with concurrent.futures.ThreadPoolExecutor(len(shares) - 1) as threads:
-        elsewhere = threads.map(run, shares[1:])
-        here = {i: render_part(documents[i], templates_dir) for i in shares[0]}  # this process takes a share too
-        return here | {i: part for result in elsewhere for i, part in result.items()}
-
-
-def _worker_main(templates_dir: str) -> None:
-    """A worker: pickled documents on stdin, their pickled ``RenderedPart``s on stdout."""
-    documents = pickle.loads(sys.stdin.buffer.read())
-    parts = [render_part(document, Path(templates_dir)) for document in documents]
-    sys.stdout.buffer.write(pickle.dumps(parts))
 
 
 # ---------------------------------------------------------------- assembly
@@ -371,10 +325,3 @@ def render_pdf_counted(html: str, templates_dir: Path, *, cache: PartCache | Non
     rendered, from_cache = render_parts(documents, templates_dir, cache=cache,
                                         workers=workers or os.cpu_count() or 1, fetcher=fetcher)
     return assemble(rendered), PartsUsed(len(documents), from_cache)
-
-
-if __name__ == "__main__":
-    # Through the module's own name, so the parts pickle as pipeline.report.paged.RenderedPart.
-    from pipeline.report import paged
-
-    paged._worker_main(sys.argv[1])

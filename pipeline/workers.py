@@ -1,0 +1,83 @@
+"""A stage's per-item work shared between this process and worker processes.
+
+A stage that runs in the flow's one process (cleaning, reading claims, laying out the report) uses
+one core of the machine. ``shared_map`` gives a share of the items to each of ``workers - 1``
+worker processes (``python -m pipeline.workers``: a fresh interpreter, so no fork of the flow's
+threads and no import of the caller's main script; the function and its items go in pickled on
+stdin, the results come back pickled on stdout) while this process works through its own share.
+The function must be importable by its module's name (a module-level function, or a
+``functools.partial`` of one). A worker costs a start-up (the interpreter and the function's
+module), given in the items' own cost unit: its share is that much lighter, and below three
+start-ups' worth everything stays here. A worker that fails or cannot start leaves its share to
+this process; what the function raises for an item is the caller's to catch inside the function.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+WORKER_TIMEOUT_S = 1_800
+# Below this many start-ups' worth of work the items are done here: a worker would not repay itself.
+MIN_STARTS_OF_WORK = 3
+
+
+def shared_map(function: Callable[[T], R], items: Sequence[T], *, cost: Callable[[T], int], workers: int,
+               start_cost: int) -> list[R]:
+    """``[function(item) for item in items]``, with the items shared out by ``cost`` between this
+    process and up to ``workers - 1`` worker processes, each worker's share lighter by
+    ``start_cost``."""
+    sizes = {i: cost(item) for i, item in enumerate(items)}
+    if workers <= 1 or len(items) < 2 or sum(sizes.values()) < MIN_STARTS_OF_WORK * start_cost:
+        return [function(item) for item in items]
+    shares = balanced_bins(sizes, workers, start_cost)
+    done: dict[int, R] = {}
+
+    def run(share: list[int]) -> dict[int, R]:
+        chosen = [items[i] for i in share]
+        try:
+            job = pickle.dumps((function, chosen))
+            result = subprocess.run([sys.executable, "-m", __name__], input=job, capture_output=True,
+                                    timeout=WORKER_TIMEOUT_S, check=True)
+            return dict(zip(share, pickle.loads(result.stdout), strict=True))
+        except (OSError, subprocess.SubprocessError, pickle.PicklingError, pickle.UnpicklingError, AttributeError,
+                TypeError, EOFError, ValueError):
+            return {i: function(item) for i, item in zip(share, chosen, strict=True)}
+
+    if len(shares) == 1:  # too little for a worker to take a share after its start-up
+        return [function(item) for item in items]
+    with concurrent.futures.ThreadPoolExecutor(len(shares) - 1) as threads:
+        elsewhere = threads.map(run, shares[1:])
+        done.update((i, function(items[i])) for i in shares[0])  # this process takes a share too
+        for result in elsewhere:
+            done.update(result)
+    return [done[i] for i in range(len(items))]
+
+
+def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:
+    """Items split into ``bins`` lists of about equal total size (largest first, each to the
+    lightest list so far); every list but the first starts ``head_start`` heavier (a worker's
+    start-up, where the first list is this process's). Each list keeps its items in order."""
+    loads = [[0 if k == 0 else head_start, []] for k in range(bins)]
+    for item in sorted(sizes, key=lambda i: (-sizes[i], i)):
+        lightest = min(loads, key=lambda load: load[0])
+        lightest[0] += sizes[item]
+        lightest[1].append(item)
+    return [sorted(items) for _, items in loads if items]
+
+
+def _worker_main() -> None:
+    """A worker: a pickled (function, items) on stdin, the pickled results on stdout."""
+    function, items = pickle.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps([function(item) for item in items]))
+
+
+if __name__ == "__main__":
+    _worker_main()

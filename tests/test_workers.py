@@ -1,0 +1,56 @@
+"""workers.shared_map: a stage's items shared between this process and worker processes."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import workers
+
+
+def tagged(item: int, *, offset: int) -> tuple[int, int]:
+    """The item plus ``offset``, and the process that computed it."""
+    return item + offset, os.getpid()
+
+
+def test_results_come_back_in_order_and_a_worker_takes_a_share(monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))  # so a worker imports this module's function
+    out = workers.shared_map(functools.partial(tagged, offset=100), list(range(40)), cost=lambda _: 1,
+                             workers=2, start_cost=1)
+    assert [value for value, _ in out] == list(range(100, 140))
+    assert {pid for _, pid in out} - {os.getpid()}, "no item was computed in a worker"
+
+
+def test_too_little_work_or_one_worker_stays_here(monkeypatch):
+    monkeypatch.setattr(workers.subprocess, "run", lambda *a, **k: pytest.fail("a worker was started"))
+    for many, n_workers, start in ((40, 2, 20), (40, 1, 0), (1, 2, 0)):
+        out = workers.shared_map(functools.partial(tagged, offset=0), list(range(many)), cost=lambda _: 1,
+                                 workers=n_workers, start_cost=start)
+        assert [v for v, _ in out] == list(range(many)) and {pid for _, pid in out} == {os.getpid()}
+
+
+def test_a_worker_that_cannot_start_leaves_its_share_here(monkeypatch):
+    monkeypatch.setattr(workers.sys, "executable", "/nonexistent/python")
+    out = workers.shared_map(functools.partial(tagged, offset=1), list(range(10)), cost=lambda _: 1,
+                             workers=2, start_cost=0)
+    assert out == [(i + 1, os.getpid()) for i in range(10)]
+
+
+def test_a_function_no_worker_can_import_is_run_here():
+    """A lambda does not pickle: its share is computed here, with the same results."""
+    out = workers.shared_map(lambda i: i * 2, list(range(10)), cost=lambda _: 1, workers=2, start_cost=0)
+    assert out == [i * 2 for i in range(10)]
+
+
+def test_an_error_of_the_function_reaches_the_caller():
+    with pytest.raises(ZeroDivisionError):
+        workers.shared_map(functools.partial(divmod, 1), [1, 0, 2, 3], cost=lambda _: 1, workers=2, start_cost=0)
+
+
+def test_bins_balance_the_cost_and_a_worker_start_weighs_on_its_bin():
+    assert workers.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2) == [[0, 3], [1, 2]]
+    # A worker's start-up counts against its share: this process takes more.
+    assert workers.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2, head_start=12) == [[0, 1, 3], [2]]
