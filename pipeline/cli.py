@@ -177,7 +177,7 @@ def _run_flow(args: argparse.Namespace) -> int:
     if args.dask_address:
         print(f"Per-document stages run on the Dask cluster at {args.dask_address}, in batches", flush=True)
     try:
-        run = functools.partial(flow.run_on_dask, args.dask_address) if args.dask_address else flow.run_pipeline
+        run = functools.partial(flow.run_on_dask, args.dask_address) if args.dask_address else flow.run_pipeline_warm
         summary = run(
             raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
             n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,

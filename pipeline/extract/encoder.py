@@ -9,9 +9,11 @@ first needed: importing this module is cheap.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -31,9 +33,42 @@ BATCH_ROWS = 16
 LENGTH_STEP = 8
 
 
-@functools.lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+_background: threading.Thread | None = None
+
+
 def load_encoder():  # -> sentence_transformers.SentenceTransformer
-    """The model, once per process (threads, spawned workers and Dask workers each load it once)."""
+    """The model, once per process (a thread asking while another loads it waits for that load;
+    spawned workers and Dask workers each load it once)."""
+    with _LOAD_LOCK:
+        return _load_encoder()
+
+
+def load_in_background() -> None:
+    """Start loading the model in a daemon thread, for a caller about to wait on something else:
+    the flow, while Prefect starts its temporary server in a process of its own (about 8 s on one
+    core; the load is 4-5 s on the other). A failure is left to the first real use, which raises
+    it where the flow reports it."""
+    global _background
+
+    def load_quietly() -> None:
+        with contextlib.suppress(Exception):
+            load_encoder()
+
+    if _background is None:
+        _background = threading.Thread(target=load_quietly, name="encoder-load", daemon=True)
+        _background.start()
+
+
+def wait_for_background_load() -> None:
+    """Return once a load started by ``load_in_background`` has ended: before the process forks
+    (spaCy's worker processes), no thread may be half-way through importing torch."""
+    if _background is not None:
+        _background.join()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_encoder():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -7,8 +7,10 @@ cached vector and a fresh one must be the same bits; the model (all-MiniLM-L6-v2
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from pipeline.compare import embed_documents
+from pipeline.extract import encoder as encoder_module
 from pipeline.extract.encoder import BATCH_ROWS, DIMENSIONS
 
 SHORT = ["Fares rose 12%.", "Three people died.", "The vote is on Thursday."]
@@ -52,3 +54,26 @@ def test_documents_embedded_together_equal_documents_embedded_one_by_one(encoder
     assert list(together) == ["a", "b", "c"]
     for doc_id, doc_texts in texts.items():
         assert np.array_equal(together[doc_id], encoder(doc_texts)), doc_id
+
+
+def test_a_load_in_the_background_is_the_model_later_calls_get(monkeypatch):
+    """The flow starts the load while Prefect starts its server; the embed stage then finds it done."""
+    monkeypatch.setattr(encoder_module, "_background", None)
+    encoder_module._load_encoder.cache_clear()
+    encoder_module.load_in_background()
+    encoder_module.wait_for_background_load()
+    assert encoder_module._load_encoder.cache_info().currsize == 1
+    assert encoder_module.load_encoder() is encoder_module.load_encoder()
+
+
+def test_a_failed_background_load_says_nothing_and_the_real_use_raises(monkeypatch, capfd):
+    def broken():
+        raise RuntimeError("model files missing")
+
+    monkeypatch.setattr(encoder_module, "_background", None)
+    monkeypatch.setattr(encoder_module, "_load_encoder", broken)
+    encoder_module.load_in_background()
+    encoder_module.wait_for_background_load()
+    assert capfd.readouterr().err == ""  # no traceback from the thread
+    with pytest.raises(RuntimeError, match="model files missing"):
+        encoder_module.encode(["a sentence"])
