@@ -1,7 +1,8 @@
 """A stage's per-item work shared between this process and worker processes.
 
-A stage that runs in the flow's one process (cleaning, reading claims, laying out the report) uses
-one core of the machine. ``shared_map`` gives a share of the items to each of ``workers - 1``
+A stage that runs in the flow's one process uses one core of the machine (cleaning and laying out
+the report share their items with this helper; reading claims measured slower shared, see
+``flow.claims_task``). ``shared_map`` gives a share of the items to each of ``workers - 1``
 worker processes (``python -m pipeline.workers``: a fresh interpreter, so no fork of the flow's
 threads and no import of the caller's main script; the function and its items go in pickled on
 stdin, the results come back pickled on stdout) while this process works through its own share.
