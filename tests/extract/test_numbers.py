@@ -409,3 +409,23 @@ def test_pounds_are_sterling_only_when_the_words_say_money(nlp, text, mention, k
     row = one(nlp, text, mention)
     assert (row.kind, row.unit) == (kind, unit)
     assert kind != "money" or row.measure not in ("pound", "pounds")  # a currency is no measure phrase
+
+
+def test_the_text_of_a_long_page_is_joined_once_not_per_number(nlp, monkeypatch):
+    """spaCy joins ``doc.text`` anew on every access: read once per number and date, a 57,000-word
+    results page of 3,700 numbers took six minutes. Every date check of a figure sees the one
+    text the extraction joined."""
+    from pipeline.extract import numbers as numbers_module
+
+    seen: list[str] = []
+    real = numbers_module.timeml.reporting_period
+
+    def noting(text, start, value):
+        seen.append(text)
+        return real(text, start, value)
+
+    monkeypatch.setattr(numbers_module.timeml, "reporting_period", noting)
+    text = " ".join(f"Team {i} won 3-{i} on Friday and earned $2 million in March 2024." for i in range(6))
+    rows = numbers(nlp, text)
+    assert rows and len(seen) >= 6
+    assert all(t is seen[0] for t in seen)
