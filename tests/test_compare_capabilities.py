@@ -359,6 +359,25 @@ def test_a_price_tied_to_no_model_of_a_many_model_article_agrees_but_never_disag
     assert money["m1", "$1,799"].value.holder == money["m1", "$2,199"].value.holder == "15 inch"
 
 
+def test_the_model_a_clause_names_outweighs_the_name_nearest_the_price():
+    from pipeline.compare.align import different_quantities
+
+    # "Corvex will ask $1,099 for the 13-inch": Corvex sells, the 13-inch model is whose price it is.
+    prices = [
+        Spec("s1", "Corvex will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version.",
+             "2024-06-11", numbers=[_usd("$1,099", 1099), _inch("13-inch", 13), _usd("$1,799", 1799),
+                                    _inch("15-inch", 15)], entities=[Ent("Corvex", "ORG")]),
+        Spec("s2", "The base 13-inch Vela version will cost $1,199, and a 15-inch version $1,799.",
+             "2024-06-11", numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _inch("15-inch", 15),
+                                    _usd("$1,799", 1799)], entities=[Ent("Vela", "PRODUCT")]),
+    ]
+    docs, men = make_corpus(prices)
+    money = {(c.doc_id, c.row.text): c for c in build_claims(docs, men) if c.kind == "number" and c.row.unit == "USD"}
+    assert money["s1", "$1,099"].subject == "Corvex" and money["s2", "$1,199"].subject == "Vela"
+    assert not different_quantities(money["s1", "$1,099"], money["s2", "$1,199"])
+    assert different_quantities(money["s1", "$1,099"], money["s2", "$1,799"]) == "holder"
+
+
 def test_a_day_before_an_age_is_not_whose_age_it_is():
     ages = [
         Spec("a1", "On Saturday, 32-year-old Englishman Tobin Vayle fell while climbing Mount Carrow.", "2024-09-16",

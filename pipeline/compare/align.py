@@ -598,7 +598,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
     if _scopes_of_two_regions(a, b):
         return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe"
-    if a.subject and b.subject and not same_name(a.subject, b.subject) and not (
+    if a.subject and b.subject and not same_name(a.subject, b.subject) and not _same_holder(a, b) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
     if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:
@@ -777,9 +777,16 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
     if a.concept and a.concept == b.concept:
         score += CONCEPT_BONUS
-    if a.subject and b.subject:
+    if (a.subject and b.subject) or _same_holder(a, b):
         score += SUBJECT_BONUS
     return score if score >= figure_align_min(a, b) else None
+
+
+def _same_holder(a: Claim, b: Claim) -> bool:
+    """Both clauses name the same model ("$1,099 for the base 13-inch version", "the 13-inch
+    costs $1,199"): the model is whose figure it is, more surely than the nearest name of the
+    sentence ("Apple will ask $1,099 ..." names the seller)."""
+    return bool(a.value.holder) and a.value.holder == b.value.holder
 
 
 def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
