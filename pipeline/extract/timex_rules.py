@@ -188,10 +188,23 @@ def _h_mdy(m: re.Match, ctx: Ctx) -> Norm | None:
         return Norm(cal.fmt_day(d), "day") if d else None
     if cal.safe_date(2000, month, day) is None:  # 2000 is a leap year: Feb 29 stays valid
         return None
+    if (year := _year_of_the_month_in_view(ctx, month)) is not None:
+        d = cal.safe_date(year, month, day)
+        return Norm(cal.fmt_day(d), "day", relative=True, anchor=ctx.ref.value) if d else None
     anchor = ctx.need()
     year = cal.nearest_year_for(month, day, anchor, _tense(ctx, m))
     d = cal.safe_date(year, month, day) if year else None
     return Norm(cal.fmt_day(d), "day", relative=True) if d else None
+
+
+def _year_of_the_month_in_view(ctx: Ctx, month: int) -> int | None:
+    """The year of the month the text named last, when a day without a year falls in that month:
+    "the ambush in June 2005 ... killed on June 24" and "killed June 24, 2005 while investigating
+    a June 20 shooting" speak of June 2005, whenever the article came out."""
+    ref = ctx.ref
+    if ref.month is not None and ref.month[1] == month and ref.year == ref.month[0]:
+        return ref.month[0]
+    return None
 
 
 def _h_month_year(m: re.Match, ctx: Ctx) -> Norm | None:

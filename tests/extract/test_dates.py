@@ -163,6 +163,22 @@ def test_anaphora_resolves_against_the_last_mentioned_year(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # a day without a year in the month the text has just named, with its year
+        ("The deputy was killed on June 24, 2005, while looking into a June 20 shooting.", "June 20", "2005-06-20"),
+        ("The ambush came in June 2005. The deputy died on June 24 in hospital.", "June 24", "2005-06-24"),
+        # another month, or a month named before another year, is read from the publication date
+        ("The ambush came in June 2005. He was tried on March 20 in Norwalk.", "March 20", "2023-03-20"),
+        ("The ambush came in June 2005, and the appeal failed in 2022. It ended on June 24.", "June 24",
+         "2022-06-24"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_year_of_the_month_just_named(nlp, text, mention, value):
+    assert _one(nlp, text, mention, published="2023-05-09").value == value
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The war lasted for two years.",
