@@ -378,6 +378,19 @@ def test_the_model_a_clause_names_outweighs_the_name_nearest_the_price():
     assert different_quantities(money["s1", "$1,099"], money["s2", "$1,799"]) == "holder"
 
 
+def test_a_measure_named_only_by_its_dimension_names_no_thing():
+    # "a duration of three days" says no more than "days": it may meet "a three day trial hearing"
+    trials = [
+        Spec("t1", "A trial date was set for October 28, with a duration of three days.", "2013-06-12",
+             numbers=[Num("three days", 3, "days", kind="duration", measure="duration")]),
+        Spec("t2", "A three day trial hearing was penciled in for October.", "2013-06-12",
+             numbers=[Num("three day", 3, "days", kind="duration", measure="trial hearing penciled")]),
+    ]
+    docs, men = make_corpus(trials)
+    days = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert days["t1"].measure_text == "" and days["t2"].measure_text == "trial hearing penciled"
+
+
 def test_a_day_before_an_age_is_not_whose_age_it_is():
     ages = [
         Spec("a1", "On Saturday, 32-year-old Englishman Tobin Vayle fell while climbing Mount Carrow.", "2024-09-16",

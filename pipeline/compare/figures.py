@@ -867,10 +867,12 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 def _measure_text(row: NumberRow, family: str) -> str:
     """What the figure measures in the source's words: the parse's measure phrase when it holds a
-    common noun ("share of AI chips", "people killed"), else a count's noun ("challenges")."""
+    common noun ("share of AI chips", "people killed") other than its unit's dimension, else a
+    count's noun ("challenges")."""
     phrase = " ".join(row.measure.split())
+    dimension = units.DIMENSION_WORDS.get(family, frozenset())  # "a duration of three days" names no thing
     if any(w.isalpha() and w.islower() and len(w) > 2 and w not in STOPWORDS and not _VERB_FORM.search(w)
-           for w in phrase.split()):
+           and w not in dimension for w in phrase.split()):
         return phrase
     return row.unit if family == units.COUNT and row.unit.isalpha() else ""
 

@@ -99,6 +99,12 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         span = _span(doc, start, end)
         if span is None or len(span) == 0:
             return ""
+        t = clause_tense(span)
+        if t == "past" and span.root.dep_ == "pobj" and span.root.head.lower_ == "for":
+            return ""  # "a trial was set for October": a time aimed at, on either side of the article
+        return t
+
+    def clause_tense(span: Span) -> str:
         tok = span.root
         in_noun_phrase = span.root.dep_ == "poss"
         for _ in range(MAX_HEAD_HOPS):

@@ -66,6 +66,13 @@ PHYSICAL_FAMILIES = frozenset({"length", "area", "volume", "mass", "speed"})
 PLACE_BOUND_FAMILIES = frozenset({"length", "area"})
 COUNT = "count"
 CURRENCY = "currency"
+# Words that name only a family's dimension ("a duration of three days", "a weight of 4 kg"): a
+# measure phrase made of them says no more than the unit does.
+DIMENSION_WORDS = {
+    "duration": frozenset({"duration"}), "length": frozenset({"length"}), "area": frozenset({"area"}),
+    "volume": frozenset({"volume"}), "mass": frozenset({"mass", "weight"}), "speed": frozenset({"speed"}),
+    "temperature": frozenset({"temperature"}), "energy": frozenset({"energy"}), "power": frozenset({"power"}),
+}
 
 # Spellings (matched case-insensitively unless listed in CASED_UNIT_WORDS) -> normalised unit.
 UNIT_WORDS: dict[str, str] = {

@@ -225,3 +225,15 @@ def test_output_is_deterministic(nlp):
 ])
 def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, published):
     assert _one(nlp, text, mention, published).value == value
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    # a time aimed at ("for October") lies where the calendar is nearest, whatever the verb's tense
+    ("A three day trial hearing was penciled in for October.", "October", "2013-10"),
+    ("The hearing was adjourned for October 28 by the judge.", "October 28", "2013-10-28"),
+    # a past event in that month is still behind the article
+    ("The flat was raided in October, police said.", "October", "2012-10"),
+    ("He was arrested for an attack in October.", "October", "2012-10"),
+])
+def test_a_date_aimed_at_is_the_nearest_one(nlp, text, mention, value):
+    assert _one(nlp, text, mention, published="2013-06-12").value == value
