@@ -117,7 +117,8 @@ class NumberRow:
     qualifier: str = col("str", "approx | at_least | at_most | more_than | less_than | range | empty.")
     kind: str = col("str", "percent | money | multiplier | fraction | count | measure | duration | magnitude | "
                            "category (a rank on a named scale: \"Category 3\") | age | ordinal | tally (a score, "
-                           "record or vote: \"88-86\").")
+                           "record or vote: \"88-86\") | designator (a version or model a name carries: "
+                           "\"Internet Explorer 8\", \"USB 3.0\"; measure is the name).")
     measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax.")
     as_of: str = col("str", "The time the number refers to when the sentence says so (TimeML value).")
     sentence: str = col("str", "The sentence the mention is in.")

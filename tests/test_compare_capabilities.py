@@ -391,6 +391,28 @@ def test_a_measure_named_only_by_its_dimension_names_no_thing():
     assert days["t1"].measure_text == "" and days["t2"].measure_text == "trial hearing penciled"
 
 
+def _version(text: str, value: float, name: str, nth: int = 0) -> Num:
+    return Num(text, value, "", kind="designator", measure=name, nth=nth)
+
+
+def test_two_versions_of_one_product_never_disagree_and_one_version_agrees():
+    # "Internet Explorer 8" names a version: 8 and 9 are two things, and no count of anything
+    browsers = [
+        Spec("v1", "Attacks were limited to users of Internet Explorer 8 and Internet Explorer 9.", "2013-09-17",
+             numbers=[_version("8", 8, "Internet Explorer"), _version("9", 9, "Internet Explorer")]),
+        Spec("v2", "Attacks were limited to Internet Explorer 8, the company said.", "2013-09-17",
+             numbers=[_version("8", 8, "Internet Explorer")]),
+        Spec("v3", "Attacks hit Internet Explorer 9 users, with 8 people arrested.", "2013-09-18",
+             numbers=[_version("9", 9, "Internet Explorer"), Num("8", 8, "people", measure="people arrested")]),
+    ]
+    kinds = _kinds(browsers)
+    assert not [k for k in kinds if k[0] != "corroboration"]
+    docs, men = make_corpus(browsers)
+    claims = [c for c in build_claims(docs, men) if c.kind == "number"]
+    versions = [c for c in claims if c.value.family == "designator"]
+    assert len(versions) == 4 and {c.concept for c in versions} == {"version of explorer"}
+
+
 def test_a_day_before_an_age_is_not_whose_age_it_is():
     ages = [
         Spec("a1", "On Saturday, 32-year-old Englishman Tobin Vayle fell while climbing Mount Carrow.", "2024-09-16",

@@ -593,6 +593,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "period"  # a quarter's revenue and the year's are two quantities
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
+    if qa.family == "designator" and not values_equal_loose(a, b):
+        return "designator"  # Internet Explorer 8 and 9 are two versions, never two readings of one
     for x, y in ((a, b), (b, a)):
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"

@@ -68,7 +68,7 @@ SUBJECT_WORDS = 6
 AS_OF_ADJACENT = 25
 # Number kinds that are compared: an age only with the same person's age, a tally with a tally.
 NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier", "measure", "duration",
-                          "magnitude", "category", "age", "ordinal", "tally"})
+                          "magnitude", "category", "age", "ordinal", "tally", "designator"})
 
 # A rate: a figure per period ("$23 million a year", "2 million visitors annually") or per unit of
 # something ("$1.12 a share", "$15 an hour", "$80 a barrel"); the unit its term is written in ("an
@@ -292,8 +292,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     lo, hi, bound = _interval(row)
     factor_v, shift_v, base_unit = units.scale(row.unit) if row.unit else (1.0, 0.0, units.COUNT)
     family = units.family(row.unit)
-    if row.kind in ("age", "ordinal", "tally"):
-        family = row.kind  # an age, a rank or a score is compared only with its like
+    if row.kind in ("age", "ordinal", "tally", "designator"):
+        family = row.kind  # an age, a rank, a score or a version is compared only with its like
     label = _label_noun(ctx.text, row, lex)
     tol = 0.0 if bound in ("range", "tally") or label else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
@@ -648,6 +648,10 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
     if row.kind == "category":
         return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
+    if row.kind == "designator":
+        # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
+        # ("Nvidia GeForce GT" and "GeForce GT" are one)
+        return f"version of {row.measure.split()[-1].lower()}" if row.measure else "version"
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
     restated = _restated_figure(quote, rel_s, others)

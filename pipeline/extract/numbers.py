@@ -98,6 +98,7 @@ gate platform terminal bus lane exit channel pier ward district zone block secto
 suite unit
 """.split())
 MONTHS = frozenset(MONTH_NUMBERS)
+_WEEKDAY_WORDS = frozenset(timeml.WEEKDAY_NAMES)
 QUAKE_WORDS = frozenset({"quake", "earthquake", "tremor", "aftershock", "temblor", "shock", "jolt"})
 # Light verbs add nothing to a measure ("capacity has"); contentful ones do ("people killed").
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "give", "include", "show", "see"})
@@ -105,6 +106,10 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "give
 MAX_MEASURE_TOKENS = 8
 # Calibration: Richter/moment magnitudes in news are below 10; anything larger is a count.
 MAX_MAGNITUDE = 10.0
+# A designated name is at most this many words ("GeForce GT", "Internet Explorer", "HD Graphics").
+MAX_DESIGNATED_NAME_TOKENS = 3
+# A sentence of at least this many longer words, none in lower case, is a title-case headline.
+TITLE_CASE_MIN_WORDS = 3
 YEAR_RANGE = (1000, 2100)
 
 # --------------------------------------------------------------------------- regular expressions
@@ -812,6 +817,61 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
+# A designator: digits (a decimal point, a letter after them) written right after a name.
+_DESIGNATOR_RE = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")
+_LEADING_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _designated_name(span: Span, q: Quantity) -> str:
+    """The name a number written right after it designates a version or model of ("Internet
+    Explorer 8", "USB 3.0", "GeForce GT 650M", "Interstate 75", "Flight 370"); '' for a number that
+    counts or measures. The name is proper nouns or capitalised acronyms, never the sentence's
+    first word alone ("The 13 ..."), and a name-number-name-number run is a score ("Arsenal 2
+    Chelsea 1"), not two designators."""
+    if not _DESIGNATOR_RE.fullmatch(q.text) or span.start == span.sent.start or _title_case(span.sent):
+        return ""
+    doc, i = span.doc, span.start - 1
+    if doc.text[doc[i].idx + len(doc[i].text):span.start_char] not in ("", " "):
+        return ""  # the name stands right before the number
+    names: list[str] = []
+    while i >= span.sent.start and len(names) < MAX_DESIGNATED_NAME_TOKENS and (
+            _name_like(doc[i]) or (names and doc[i].is_title and i > span.sent.start)):
+        names.insert(0, doc[i].text)  # the word next to the number is a name; before it, any capitalised word
+        i -= 1
+    if not any(len(n) > 1 for n in names) or (i < span.sent.start and len(names) == 1 and not names[0].isupper()):
+        return ""
+    after, before = doc[span.end:span.end + 2], doc[max(span.sent.start, i - 1):i + 1]
+    if any(len(pair) == 2 and _name_like(pair[0]) and pair[1].text[:1].isdigit() for pair in (after, before)):
+        return ""  # "Arsenal 2 Chelsea 1"
+    return " ".join(names)
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ("Quake Kills 12 In Delhi"): its capitals name nothing."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= TITLE_CASE_MIN_WORDS and not any(w.islower() for w in words)
+
+
+# What joins the versions of a list ("Internet Explorer 8 and 9", "IE 6 through 10").
+_VERSION_LIST_JOIN_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or|to|through))\s*")
+
+
+def _coordinated_name(rows: Sequence[NumberRow], q: Quantity, text: str) -> str:
+    """The name of the version listed right before this number ("Internet Explorer 8 and 9")."""
+    prev = rows[-1] if rows else None
+    if prev is None or prev.kind != "designator" or not _DESIGNATOR_RE.fullmatch(q.text):
+        return ""
+    return prev.measure if _VERSION_LIST_JOIN_RE.fullmatch(text[prev.end:q.start]) else ""
+
+
+def _name_like(tok: Token) -> bool:
+    """A word of a product or route name: a proper noun, or an acronym in capitals ("USB", "GT")."""
+    text = tok.text
+    if tok.lower_ in MONTHS or tok.lower_ in _WEEKDAY_WORDS or normalise_unit(text) in UNITS:
+        return False  # "1GB GeForce GT 650M": GB is the memory's unit
+    return (tok.pos_ == "PROPN" and text[:1].isupper()) or (text.isupper() and text.isalpha())
+
+
 _YEAR_IN_TEXT_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1052,8 +1112,13 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             quake_noun = noun is not None and (
                 noun.lower_ in QUAKE_WORDS or (noun.lower_ in ("degree", "point") and noun.head.lower_ in QUAKE_WORDS)
             )
+            name = "" if q.year_like else _designated_name(span, q) or (
+                _coordinated_name(rows, q, text) if noun is None else "")
             if _is_category(q, before):
                 kind, unit = "category", "category"
+            elif name:
+                kind = "designator"  # "Internet Explorer 8", "USB 3.0", "GT 650M": a version or model, no count
+                q = dataclasses.replace(q, value=float(_LEADING_NUMBER_RE.match(q.text).group().replace(",", "")))
             elif q.value < MAX_MAGNITUDE and (
                 _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(text, q.end)
                 or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)))
@@ -1069,6 +1134,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         n = bisect.bisect_right(sent_starts, q.start) - 1
         sent = sents[n]
         measure, as_of = measure_phrase(span, kind), _as_of(span, dates_in.get(n, ()), doc, text)
+        if kind == "designator":
+            measure = name  # what it designates a version of
         if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates_in.get(n, ())) or (
                 kind == "money" and (currency_code(measure) or measure in ("pound", "pounds"))):
             measure = ""  # "kilometres", "2023", "pounds": the parse attached the number to a unit or a date

@@ -429,3 +429,25 @@ def test_the_text_of_a_long_page_is_joined_once_not_per_number(nlp, monkeypatch)
     rows = numbers(nlp, text)
     assert rows and len(seen) >= 6
     assert all(t is seen[0] for t in seen)
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "name"), [
+    ("Attacks were directed at Internet Explorer 8 and Internet Explorer 9.", "8", 8, "Internet Explorer"),
+    ("It has a Geforce GT 650M graphics card.", "650M", 650, "Geforce GT"),  # a model, not 650 million
+    ("The laptops get two USB 3.0 ports.", "3.0", 3, "USB"),
+    ("Attacks were aimed at Internet Explorer 8 and 9, officials said.", "9", 9, "Internet Explorer"),
+])
+def test_a_number_written_after_a_name_designates_a_version(nlp, text, mention, value, name):
+    row = one(nlp, text, mention)
+    assert (row.kind, row.value, row.unit, row.measure) == ("designator", value, "", name)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Arsenal 2 Chelsea 1 was the final score.", "1"),  # a score line, not two versions
+    ("Quake Kills 12 In Northern Delhi Suburbs", "12"),  # a title-case headline's capitals name nothing
+    ("Attacks were aimed at Internet Explorer 8 and 9, and 12 people were hurt.", "12"),  # a count joins no list
+    ("The 13 victims were named on Monday.", "13"),
+    ("Windows Server 2012 is not affected.", "2012"),  # a year in a name stays out, as before
+])
+def test_a_count_or_a_score_is_no_version(nlp, text, mention):
+    assert all(r.kind != "designator" for r in numbers(nlp, text) if r.text == mention)
