@@ -76,6 +76,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.compare import build_claims, compare_documents
+from pipeline.compare.align import dates_cannot_link
 from pipeline.compare.dated import stated_precision_minutes
 from pipeline.extract.encoder import encode
 from tests.compare_fixtures import Dt, Ent, Num, Spec, make_corpus
@@ -142,6 +143,31 @@ def test_a_time_twenty_minutes_off_disagrees():
 def test_stated_precision_follows_the_minute_written():
     assert stated_precision_minutes(7 * 60) == stated_precision_minutes(3 * 60 + 30) == 5
     assert stated_precision_minutes(9 * 60 + 25) == 2 and stated_precision_minutes(9 * 60 + 27) == 0
+
+
+def _fire_at_day(doc_id: str, clock: str, value: str, day: str, weekday: str) -> Spec:
+    return Spec(doc_id, f"The fire at the Marden warehouse broke out at {clock} on {weekday}, firefighters said.",
+                "2024-05-14", dates=[Dt(clock, f"{day}T{value}", granularity="time"), Dt(weekday, day)],
+                entities=[Ent("Marden")])
+
+
+def test_times_on_two_days_are_two_moments_a_time_of_no_day_is_compared_with_either():
+    on_two_days = [_fire_at_day("a", "8:30 p.m.", "20:30", "2024-05-11", "Saturday"),
+                   _fire_at_day("b", "11:30 p.m.", "23:30", "2024-05-07", "Tuesday"),
+                   Spec("c", "The fire at the Marden warehouse broke out at 10:30 p.m., firefighters said.",
+                        "2024-05-14", dates=[Dt("10:30 p.m.", "XXXX-XX-XXT22:30", granularity="time")],
+                        entities=[Ent("Marden")])]
+    docs, men = make_corpus(on_two_days)
+    times = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "time"}
+    assert dates_cannot_link(times["a"], times["b"]) == "another day"
+    assert not dates_cannot_link(times["a"], times["c"]) and not dates_cannot_link(times["b"], times["c"])
+    assert not [k for k in _kinds(on_two_days) if k[0] == "date_conflict" and {"a", "b"} <= set(k[1])]
+    # the same weekday a week off is our reading of the week, not two moments
+    a_week_off = [_fire_at_day("a", "8:39 a.m.", "08:39", "2024-05-11", "Saturday"),
+                  _fire_at_day("b", "8:39 a.m.", "08:39", "2024-05-04", "Saturday")]
+    docs, men = make_corpus(a_week_off)
+    times = [c for c in build_claims(docs, men) if c.kind == "time"]
+    assert not dates_cannot_link(*times)
 
 
 def _about(doc_id: str, hour: int, minute: int) -> Spec:
