@@ -44,6 +44,15 @@ def test_inline_junk_glued_into_sentence_is_removed_and_recorded():
     assert block.kept and "removed inline junk" in block.reason
 
 
+def test_an_apostrophe_detached_by_re_joined_tokens_goes_back_on_its_word():
+    text = f"Headline about the climb\n\n{PARA}The day after Rait ’ s death, we don ' t know more.\n\n{PARA}"
+    doc = clean_document(_doc(text))
+    assert "The day after Rait’s death, we don't know more." in doc.text
+    block = next(b for b in doc.blocks if "Rait" in b.text)
+    assert block.kept and "2 detached apostrophe(s) rejoined" in block.reason
+    assert "rock ’ n roll" in split_blocks("They played rock ’ n roll.", rules=RULES)[0].text  # no ending it takes
+
+
 def test_drop_cap_joined():
     blocks = split_blocks("T\nhe council met on Monday.\n", rules=RULES)
     assert blocks[1].text == "The council met on Monday."

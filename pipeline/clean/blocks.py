@@ -134,6 +134,11 @@ def remove_inline(text: str, rules: Rules) -> tuple[str, tuple[str, ...]]:
     return text, tuple(dict.fromkeys(removed))
 
 
+# Text re-joined from word tokens writes "Rait ’ s death", "don ’ t": the parser then reads "s" as a
+# word of its own and loses whose death it is. The apostrophe and its ending go back on the word.
+_DETACHED_APOSTROPHE = re.compile(r"(\w) ([’']) (s|t|re|ve|ll|d|m)\b")
+
+
 def split_blocks(text: str, *, rules: Rules) -> tuple[Block, ...]:
     """Normalised raw text -> blocks, with long lines split and drop caps repaired."""
     text = normalise_text(text)
@@ -156,6 +161,9 @@ def split_blocks(text: str, *, rules: Rules) -> tuple[Block, ...]:
         clean, removed = remove_inline(clean, rules)
         if removed:
             notes += tuple(f"removed inline junk '{r}'" for r in removed)
+        clean, rejoined = _DETACHED_APOSTROPHE.subn(r"\1\2\3", clean)
+        if rejoined:
+            notes += (f"{rejoined} detached apostrophe(s) rejoined",)
         blocks.append(Block(len(blocks), raw, clean, heading, quote, image, links, notes, piece=piece))
     return tuple(_repair_drop_caps(blocks))
 
