@@ -1116,14 +1116,14 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
                 _coordinated_name(rows, q, text) if noun is None else "")
             if _is_category(q, before):
                 kind, unit = "category", "category"
-            elif name:
-                kind = "designator"  # "Internet Explorer 8", "USB 3.0", "GT 650M": a version or model, no count
-                q = dataclasses.replace(q, value=float(_LEADING_NUMBER_RE.match(q.text).group().replace(",", "")))
             elif q.value < MAX_MAGNITUDE and (
                 _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(text, q.end)
                 or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)))
             ):
                 kind, unit = "magnitude", "magnitude"
+            elif name:
+                kind = "designator"  # "Internet Explorer 8", "USB 3.0", "GT 650M": a version or model, no count
+                q = dataclasses.replace(q, value=float(_LEADING_NUMBER_RE.match(q.text).group().replace(",", "")))
             elif q.year_like and (noun is None or noun.tag_ != "NNS"):
                 continue
 

@@ -448,6 +448,7 @@ def test_a_number_written_after_a_name_designates_a_version(nlp, text, mention, 
     ("Attacks were aimed at Internet Explorer 8 and 9, and 12 people were hurt.", "12"),  # a count joins no list
     ("The 13 victims were named on Monday.", "13"),
     ("Windows Server 2012 is not affected.", "2012"),  # a year in a name stays out, as before
+    ("A Magnitude 6.1 quake shook Tabriz.", "6.1"),  # a magnitude is a magnitude, written as a name or not
 ])
 def test_a_count_or_a_score_is_no_version(nlp, text, mention):
     assert all(r.kind != "designator" for r in numbers(nlp, text) if r.text == mention)
