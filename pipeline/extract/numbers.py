@@ -822,25 +822,27 @@ _DESIGNATOR_RE = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")
 _LEADING_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _designated_name(span: Span, q: Quantity) -> str:
+def _designated_name(span: Span, sent: Span, q: Quantity, text: str) -> str:
     """The name a number written right after it designates a version or model of ("Internet
     Explorer 8", "USB 3.0", "GeForce GT 650M", "Interstate 75", "Flight 370"); '' for a number that
     counts or measures. The name is proper nouns or capitalised acronyms, never the sentence's
     first word alone ("The 13 ..."), and a name-number-name-number run is a score ("Arsenal 2
-    Chelsea 1"), not two designators."""
-    if not _DESIGNATOR_RE.fullmatch(q.text) or span.start == span.sent.start or _title_case(span.sent):
+    Chelsea 1"), not two designators. ``sent`` is the number's sentence and ``text`` the
+    document's (``span.sent`` walks the sentence and ``doc.text`` joins every token on each call:
+    a page that is one long sentence would cost its length per number)."""
+    if not _DESIGNATOR_RE.fullmatch(q.text) or span.start == sent.start:
         return ""
     doc, i = span.doc, span.start - 1
-    if doc.text[doc[i].idx + len(doc[i].text):span.start_char] not in ("", " "):
+    if text[doc[i].idx + len(doc[i].text):span.start_char] not in ("", " "):
         return ""  # the name stands right before the number
     names: list[str] = []
-    while i >= span.sent.start and len(names) < MAX_DESIGNATED_NAME_TOKENS and (
-            _name_like(doc[i]) or (names and doc[i].is_title and i > span.sent.start)):
+    while i >= sent.start and len(names) < MAX_DESIGNATED_NAME_TOKENS and (
+            _name_like(doc[i]) or (names and doc[i].is_title and i > sent.start)):
         names.insert(0, doc[i].text)  # the word next to the number is a name; before it, any capitalised word
         i -= 1
-    if not any(len(n) > 1 for n in names) or (i < span.sent.start and len(names) == 1 and not names[0].isupper()):
+    if not any(len(n) > 1 for n in names) or (i < sent.start and len(names) == 1 and not names[0].isupper()):
         return ""
-    after, before = doc[span.end:span.end + 2], doc[max(span.sent.start, i - 1):i + 1]
+    after, before = doc[span.end:min(span.end + 2, sent.end)], doc[max(sent.start, i - 1):i + 1]
     if any(len(pair) == 2 and _name_like(pair[0]) and pair[1].text[:1].isdigit() for pair in (after, before)):
         return ""  # "Arsenal 2 Chelsea 1"
     return " ".join(names)
@@ -1091,6 +1093,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     for d in dates:
         dates_in.setdefault(d.sent_no, []).append(d)
     rows: list[NumberRow] = []
+    headline: dict[int, bool] = {}  # by sentence: a title-case headline (asked once per sentence)
     for q in find_quantities(text):
         if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, text, q, person_words):
             q = dataclasses.replace(q, kind="age", unit="years")
@@ -1112,7 +1115,10 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             quake_noun = noun is not None and (
                 noun.lower_ in QUAKE_WORDS or (noun.lower_ in ("degree", "point") and noun.head.lower_ in QUAKE_WORDS)
             )
-            name = "" if q.year_like else _designated_name(span, q) or (
+            sent_no = bisect.bisect_right(sent_starts, q.start) - 1
+            if sent_no not in headline:
+                headline[sent_no] = _title_case(sents[sent_no])
+            name = "" if q.year_like or headline[sent_no] else _designated_name(span, sents[sent_no], q, text) or (
                 _coordinated_name(rows, q, text) if noun is None else "")
             if _is_category(q, before):
                 kind, unit = "category", "category"
