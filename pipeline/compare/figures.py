@@ -650,8 +650,9 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
     if row.kind == "designator":
         # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
-        # ("Nvidia GeForce GT" and "GeForce GT" are one)
-        return f"version of {row.measure.split()[-1].lower()}" if row.measure else "version"
+        # ("Nvidia GeForce GT" and "GeForce GT" are one), an acronym as written ("version of USB")
+        last = row.measure.split()[-1] if row.measure else ""
+        return f"version of {last if last.isupper() else last.lower()}".strip()
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
     restated = _restated_figure(quote, rel_s, others)
