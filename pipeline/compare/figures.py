@@ -652,7 +652,7 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
         # ("Nvidia GeForce GT" and "GeForce GT" are one), an acronym as written ("version of USB")
         last = row.measure.split()[-1] if row.measure else ""
-        return f"version of {last if last.isupper() else last.lower()}".strip()
+        return f"version of {last if last.isupper() else last.lower()}" if last else "version"
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
     restated = _restated_figure(quote, rel_s, others)
