@@ -883,17 +883,11 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "act"  # a conviction and a sentencing: two days of one case
     if a.value.fiscal != b.value.fiscal:
         return "fiscal"  # a company's fiscal third quarter is no calendar quarter, nor a month of one
-    if a.kind == ClaimKind.TIME and _on_two_weekdays(a.value.day, b.value.day):
+    if a.kind == ClaimKind.TIME and timeml.days_between(a.value.day, b.value.day) % 7:
         # 8:30 p.m. on Tuesday and 11:30 p.m. on Saturday are two moments; "8.39am on Saturday"
         # may be read a week off the other's Saturday (the week is our reading, not the source's)
         return "another day"
     return ""
-
-
-def _on_two_weekdays(a: str, b: str) -> bool:
-    """Both days are known and fall on two weekdays (not the same weekday some weeks apart)."""
-    da, db = timeml.parse_iso_date(a), timeml.parse_iso_date(b)
-    return bool(da and db) and (da - db).days % 7 != 0
 
 
 def date_score(s: Scorer, i: int, j: int) -> float | None:

@@ -178,7 +178,7 @@ def _same_event(a: Claim, b: Claim) -> bool:
     ages = sorted(_age_days(c) for c in (a, b))
     if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
-    if _days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
+    if timeml.days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)
     return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
 
@@ -212,7 +212,7 @@ def _same_weekday_other_week(a: Claim, b: Claim) -> bool:
     a later article's "on Saturday" may be the Saturday before last. Whole weeks apart, they
     do not disagree on the day they name."""
     said = [set(re.findall(r"[a-z]+", c.text.lower())) & set(timeml.WEEKDAY_NAMES) for c in (a, b)]
-    apart = _days_between(day_of(a), day_of(b))
+    apart = timeml.days_between(day_of(a), day_of(b))
     return (len(said[0]) == 1 and said[0] == said[1] and apart % 7 == 0 and apart > 0
             and any(c.value.resolved_against for c in (a, b)))
 
@@ -223,11 +223,6 @@ CURRENT_EVENT_DAYS = 7
 
 
 PAST_EVENT_DAYS = 60
-
-
-def _days_between(a: str, b: str) -> int:
-    da, db = timeml.parse_iso_date(a), timeml.parse_iso_date(b)
-    return abs((da - db).days) if da and db else 0
 
 
 def _days_apart(a: str, b: str) -> int:

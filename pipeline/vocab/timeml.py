@@ -214,6 +214,12 @@ def end(value: str) -> Date | None:
     return span[1] if span else None
 
 
+def days_between(a: str, b: str) -> int:
+    """Whole days between two ISO days (or timestamps); 0 when either is not one."""
+    da, db = parse_iso_date(a), parse_iso_date(b)
+    return abs((da - db).days) if da and db else 0
+
+
 def parse_iso_date(text: str) -> Date | None:
     """'2023-05-09' (or a longer ISO timestamp) -> date; anything else -> None."""
     text = (text or "").strip()
