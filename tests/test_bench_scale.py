@@ -48,3 +48,25 @@ def test_the_score_line_comes_last_with_what_was_measured_when_a_phase_fails(sha
     assert "compare_share=0.10" in lines[-1] and "model_bound_ratio=n/a" in lines[-1]
     assert "pairs_scored=4321" in lines[-1]
     assert lines[-1].endswith("failed='models alone: RuntimeError: spaCy ran out of memory in the worker'")
+
+
+def test_tree_memory_counts_a_child_process_and_the_line_reports_it(monkeypatch):
+    """A child that holds 200 MB for a moment is in the peak; the score line prints it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from pipeline.bench import scale
+
+    if not Path("/proc/self/smaps_rollup").exists():
+        pytest.skip("no /proc/PID/smaps_rollup here")
+    monkeypatch.setattr(scale, "MEMORY_SAMPLE_S", 0.1)
+    with scale.TreeMemory() as memory:
+        subprocess.run([sys.executable, "-c", "import time; held = bytearray(200 * 2**20); time.sleep(1.0)"],
+                       check=True)
+    assert memory.peak_mb is not None and memory.peak_mb >= 190
+    run = scale.ScaleRun(3, words=10, wall_s=1.0, peak_rss_mb=500.0, peak_pss_mb=memory.peak_mb)
+    assert run.line().endswith(f"peak_rss_mb=500 peak_pss_mb={memory.peak_mb:.0f}")
+    assert scale.ScaleRun(3).line().endswith("peak_pss_mb=n/a")
