@@ -119,7 +119,8 @@ class NumberRow:
                            "category (a rank on a named scale: \"Category 3\") | age | ordinal | tally (a score, "
                            "record or vote: \"88-86\") | designator (a version or model a name carries: "
                            "\"Internet Explorer 8\", \"USB 3.0\"; measure is the name).")
-    measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax.")
+    measure: str = col("str", "What the number is about, a short phrase from the sentence's syntax; for a "
+                       "duration that says when, the happening it dates (\"married\" of \"married two weeks ago\").")
     as_of: str = col("str", "The time the number refers to when the sentence says so (TimeML value).")
     sentence: str = col("str", "The sentence the mention is in.")
     people: str = col("str", "Whose figure: the people its clause names as subject or object (\"Rait fell 200 ft\" "

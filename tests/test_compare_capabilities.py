@@ -6,6 +6,8 @@
   does not agree with "6:40".
 - A duration that says when ("married two weeks ago") is a figure compared with others that say
   when, never with one that says how long.
+- What such a duration dates is its measure: "married two weeks ago" and "married three weeks
+  before the shooting" disagree whatever else their sentences say; a wedding and a move do not.
 - Two sources that name the same weekday do not disagree when their articles' dates place it in
   different weeks; two weekdays still disagree.
 - A conviction and a sentencing are two days of one case: a source dating the verdict Thursday
@@ -196,6 +198,27 @@ def test_a_duration_that_says_when_is_compared_with_durations_that_say_when():
     kinds = _kinds([two, three, lasted])
     assert ("numeric_conflict", ("w1", "w2")) in kinds  # "two weeks ago" vs "three weeks ago"
     assert not any("w3" in docs_ for kind, docs_ in kinds if kind != "corroboration")  # how long is not when
+
+
+def _dated(doc_id: str, sentence: str, weeks: int, text: str, happening: str) -> Spec:
+    return Spec(doc_id, sentence, "2024-06-25", entities=[Ent("Dalworth", "PERSON"), Ent("Corvale", "GPE")],
+                numbers=[Num(text, weeks, "weeks", kind="duration", measure=happening)])
+
+
+def test_durations_that_say_when_compare_only_when_they_date_one_happening():
+    """Sources that date the wedding two and three weeks back disagree, however the sentences
+    around it differ; a wedding and a move are two happenings (what each dates is its measure)."""
+    wed = _dated("m1", "Dalworth, who was married two weeks ago to a teacher from Corvale, had served "
+                 "eleven years with the county.", 2, "two weeks", "married")
+    wed_later = _dated("m2", "His widow, who married him three weeks before the shooting, sat with his "
+                       "mother through the trial in Corvale.", 3, "three weeks", "married")
+    moved = _dated("m3", "Dalworth moved to Corvale three weeks ago, neighbours said.", 3, "three weeks", "moved")
+    docs, men = make_corpus([wed, wed_later, moved])
+    claims = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert claims["m1"].value.event == claims["m2"].value.event != claims["m3"].value.event
+    kinds = _kinds([wed, wed_later, moved])
+    assert ("numeric_conflict", ("m1", "m2")) in kinds
+    assert not any("m3" in docs_ for kind, docs_ in kinds if kind != "corroboration")
 
 
 def _lived(doc_id: str, sentence: str, years: int, text: str) -> Spec:

@@ -747,13 +747,14 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if a.doc_id == b.doc_id or different_quantities(a, b):
         return None
     frame = s.frame(i, j)
-    if bool(a.background) != bool(b.background) and (frame < BACKGROUND_FRAME_MIN or not (
+    same_event = bool(qa.event) and qa.event == qb.event  # two offsets that date one happening
+    if bool(a.background) != bool(b.background) and not same_event and (frame < BACKGROUND_FRAME_MIN or not (
             values_equal_loose(a, b) or (a.background and not a.as_of) or (b.background and not b.as_of))):
         # Background against a figure of the article's own time: only when the frames tell of one
         # event, and never with different values when the background one is dated ($1.1bn in
         # 2019 is no rival of a 2025 article's undated $5.2bn, which speaks of its own year).
         return None
-    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN):
+    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event):
         return None  # calling two different values one quantity needs frames that say so
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
@@ -766,9 +767,10 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         if not (qa.unit or a.concept or a.measure_text) or not (qb.unit or b.concept or b.measure_text):
             return None  # a bare "275" says nothing of what it counts: it may agree, never dispute
     measure = s.measure(i, j)
+    named = not qa.offset or bool(qa.event and qb.event)  # an offset's measure is the happening it dates, if read
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
-            and frame < MEASURE_RESCUE_FRAME):
-        return None  # each names what it measures, and the names differ
+            and named and frame < MEASURE_RESCUE_FRAME):
+        return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
             and not s.same_population(i, j)):
         # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
@@ -777,7 +779,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
-    if a.concept and a.concept == b.concept:
+    if (a.concept and a.concept == b.concept) or same_event:
         score += CONCEPT_BONUS
     if (a.subject and b.subject) or _same_holder(a, b):
         score += SUBJECT_BONUS
@@ -823,7 +825,8 @@ def figure_align_min(a: Claim, b: Claim) -> float:
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count or _converted(a, b) else FIGURE_ALIGN_MIN
+    same_event = bool(qa.event) and qa.event == qb.event  # "married two weeks ago", "married three weeks before"
+    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count or same_event or _converted(a, b) else FIGURE_ALIGN_MIN
 
 
 def _converted(a: Claim, b: Claim) -> bool:

@@ -128,11 +128,8 @@ _MONTHS_DAYS = frozenset(
     [*MONTH_NAMES, *WEEKDAY_NAMES, *"today yesterday tonight morning afternoon evening night week month year".split()])
 
 
-# A duration followed by one of these words places an event in time relative to another: "married
-# two weeks ago", "one day after the bombings", "25 minutes into the flight" tell when, not how
-# long anything lasted.
-_OFFSET_AFTER = re.compile(r"\s+(after|before|later|earlier|ago|afterwards|beforehand|into)\b", re.IGNORECASE)
-_OFFSET_DIRECTION = {"after": "after", "later": "after", "afterwards": "after", "into": "after"}
+# A duration followed by an offset word tells when, not how long (``timeml.OFFSET_DIRECTION``).
+_OFFSET_AFTER = re.compile(r"\s+(" + "|".join(timeml.OFFSET_DIRECTION) + r")\b", re.IGNORECASE)
 
 
 # A duration up to now says when it began as "ago" does: "living there for the past three years"
@@ -148,7 +145,7 @@ def _offset_of(text: str, row: NumberRow) -> str:
     if _UP_TO_NOW_BEFORE.search(text[max(0, row.start - 30):row.start]):
         return "before"
     m = _OFFSET_AFTER.match(text, row.end)
-    return _OFFSET_DIRECTION.get(m.group(1).lower(), "before") if m else ""
+    return timeml.OFFSET_DIRECTION[m.group(1).lower()] if m else ""
 
 
 def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
@@ -329,6 +326,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
     if offset:
         cues["offset"] = offset
+    # what an offset written before its word dates: extraction reads it as the figure's measure
+    happening = row.measure if offset and _OFFSET_AFTER.match(ctx.text, row.end) else ""
     people = tuple(filter(None, (name.strip() for name in row.people.split(";"))))
     if people:
         cues["whose"] = ", ".join(people)
@@ -364,13 +363,15 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
+        event=" ".join(stem(w) for w in happening.split()),
         people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
         **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
         frame=_frame(_without_members(segment, rel_e - left), rel_s - left, rel_e - left, row.unit), subject=subject,
-        measure_text=_measure_text(row, family), concept=concept, as_of=as_of, text=ctx.text[row.start:end],
+        measure_text=happening or _measure_text(row, family), concept=concept, as_of=as_of,
+        text=ctx.text[row.start:end],
         background=cues.get("background", ""), current="current" in cues,
     )
 

@@ -40,11 +40,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# spaCy's English tokenizer splits these as contractions written without their apostrophe ("wed"
+# as "we'd", "Wed" as "We'd"); news means the verb ("the couple wed in 2005", "was wed three weeks
+# ago") or the weekday ("on Wed. at noon"), and the split breaks the sentence's parse.
+NOT_CONTRACTIONS = ("wed", "Wed", "wedve", "Wedve")
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline once; callers share it (never pass it across task boundaries)."""
     nlp = spacy.load(MODEL_NAME)
     nlp.max_length = 6_000_000
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in NOT_CONTRACTIONS}
     nlp.add_pipe(BREAKS_NAME, before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -755,6 +755,8 @@ def measure_phrase(span: Span, kind: str) -> str:
     """What the quantity in ``span`` is about, read off the dependency parse (short, may be empty)."""
     root = _span_root(span)
     exclude = range(span.start, span.end)
+    if kind == "duration" and _is_offset(span):
+        return dated_happening(span)  # "married" of "married two weeks ago": no thing it measures
     if kind == "tally":
         # "a 36-3 record", "an 88-86 win": the noun it qualifies; "Menza (36-4)" or "beat Carrow
         # 88-86" name none, and the clause's verb or subject is not what a score counts.
@@ -799,6 +801,45 @@ def measure_phrase(span: Span, kind: str) -> str:
             return _phrase_text(_noun_phrase(subj, exclude), exclude)
         return head.text if head.lemma_ not in LIGHT_VERBS else ""
     return ""
+
+
+def _is_offset(span: Span) -> bool:
+    """A duration followed by an offset word ("two weeks ago", "three hours later"): a time, not a length."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in timeml.OFFSET_DIRECTION
+
+
+# Steps up the parse from an offset to the verb it dates ("weeks" -> "ago" -> "married"; "weeks"
+# -> "ago" -> "time" -> "for" -> "married" of "married for the second time two weeks ago").
+MAX_OFFSET_CLIMB = 4
+# Tokens before "three weeks before he was murdered" in which to look for the verb it dates.
+OFFSET_VERB_WINDOW = 4
+
+
+def dated_happening(span: Span) -> str:
+    """The happening an offset dates, as its verb (and particle) is written: "married" of "was
+    married two weeks ago" and of "married three weeks before he was murdered" (where the parse
+    hangs the weeks on "murdered", the moment it counts from), "moved back" of "moved back six
+    weeks ago", "wed" of "was wed three weeks ago"; '' when no such verb is found, or a light one
+    ("said two days ago")."""
+    after = span.doc[span.end]
+    head, steps = _span_root(span).head, 0
+    while head.pos_ not in ("VERB", "AUX") and head.i != head.head.i and steps < MAX_OFFSET_CLIMB:
+        head, steps = head.head, steps + 1
+    if after.dep_ == "mark" and after.head.i == head.i:
+        # "before he was murdered" is the moment counted from; what it dates is the verb just
+        # before the duration (the clause's head in a right parse, not always in a relative clause)
+        head = next((t for t in reversed(span.doc[max(span.sent.start, span.start - OFFSET_VERB_WINDOW):span.start])
+                     if t.pos_ == "VERB"), head.head)
+    if head.pos_ == "AUX":
+        head = next((c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp") and c.pos_ in ("VERB", "ADJ")),
+                    head)  # "was wed" (the parse reads "wed" as an adjective)
+    if (head.pos_ not in ("VERB", "ADJ") or head.lemma_ in LIGHT_VERBS or head.i in range(span.start, span.end)
+            or not head.is_alpha or len(head) < 3):
+        return ""  # (the tokenizer reads "wed" as "we" + "d", as it reads "we'd")
+    # its particle: "moved back" (to where one lived before) is no "moved"
+    particles = [c for c in head.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back")]
+    words = sorted([head, *particles], key=lambda t: t.i)
+    return " ".join(t.lower_ for t in words)
 
 
 def _counted_noun(span: Span) -> Token | None:

@@ -60,6 +60,11 @@ SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
                    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SYMBOLIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# A duration followed by one of these words places a happening in time against another moment
+# ("married two weeks ago", "one day after the bombings", "25 minutes into the flight"): it tells
+# when, not how long. The word's direction: before or after that moment.
+OFFSET_DIRECTION = {"ago": "before", "before": "before", "earlier": "before", "beforehand": "before",
+                    "after": "after", "later": "after", "afterwards": "after", "into": "after"}
 # Granularities that name one stretch of the calendar no longer than a year.
 CALENDAR_GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year")
 

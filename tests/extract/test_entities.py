@@ -125,3 +125,10 @@ def test_a_place_gets_the_word_it_is_the_place_of(nlp, text, place, role):
     rows = [e for e in extract_entities(nlp(text), doc_id="d") if e.text == place]
     assert rows and rows[0].role == role
     assert all(not e.role for e in extract_entities(nlp(text), doc_id="d") if e.label not in ("GPE", "LOC", "FAC"))
+
+
+def test_wed_is_a_word_not_a_contraction(nlp):
+    """spaCy splits "wed" and "Wed" as "we'd": the verb and the weekday stay one token."""
+    assert [t.text for t in nlp("The couple wed in 2005.")] == ["The", "couple", "wed", "in", "2005", "."]
+    assert "Wed" in [t.text for t in nlp("Results are due Wed. at noon.")]
+    assert [t.text for t in nlp("We'd rather wait.")][:2] == ["We", "'d"]  # a contraction still is one

@@ -466,3 +466,23 @@ def test_a_version_is_read_off_the_text_joined_once(nlp):
     assert _designated_name(span, sent, q, doc.text) == "Internet Explorer"
     other = doc.text[:q.start - 1] + "," + doc.text[q.start:]  # "Internet Explorer,8": no version
     assert _designated_name(span, sent, q, other) == ""
+
+
+@pytest.mark.parametrize(("text", "mention", "happening"), [
+    ("The groom, Tamsin Drew, was married two weeks ago in Corvale.", "two weeks", "married"),
+    # "before she was sworn in" is the moment counted from, whichever verb the parse hangs it on
+    ("Drew, who was married three weeks before she was sworn in, spoke first.", "three weeks", "married"),
+    ("Drew married him three weeks before the election.", "three weeks", "married"),
+    ("Drew, who was wed about three weeks ago, spoke first.", "about three weeks", "wed"),  # "wed" is no "we'd"
+    ("The family moved back to Harlow about six weeks ago.", "about six weeks", "moved back"),
+    ("The ferry sank 25 minutes into the crossing.", "25 minutes", "sank"),
+    ("Officers arrested a neighbour three hours later.", "three hours", "arrested"),
+    ("The mayor said two days ago that she would stand again.", "two days", ""),  # a light verb dates nothing
+])
+def test_a_duration_that_says_when_measures_the_happening_it_dates(nlp, text, mention, happening):
+    row = one(nlp, text, mention)
+    assert (row.kind, row.measure) == ("duration", happening)
+
+
+def test_a_duration_that_says_how_long_keeps_its_measure(nlp):
+    assert one(nlp, "The strike by dock workers lasted three weeks.", "three weeks").measure != "lasted"
