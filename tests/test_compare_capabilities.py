@@ -12,6 +12,8 @@
   different weeks; two weekdays still disagree.
 - A conviction and a sentencing are two days of one case: a source dating the verdict Thursday
   and another the sentencing Tuesday do not disagree; two sources dating the verdict do.
+  Two dates of one step less than a year apart (an indictment in 1971 and in 1972) need less to
+  disagree than other dates; decades apart they are two cases.
 - "today" is only as exact as its article's date (a day off in another time zone): "today" and
   "Monday" one day apart do not disagree; "Sunday" and "Monday" do.
 - Values of one measure more than a thousand times apart are two quantities ($334 million for a
@@ -543,6 +545,28 @@ def test_two_days_for_one_verdict_disagree():
                    "Tuesday", "2024-08-06"),
     ])
     assert ("date_conflict", ("a", "b")) in kinds
+
+
+def _indicted(doc_id: str, text: str, year: str) -> Spec:
+    return Spec(doc_id, text, "2005-12-20", dates=[Dt(year, year, granularity="year")],
+                entities=[Ent("Tarrow", "PERSON"), Ent("Velmont")])
+
+
+def test_one_step_of_a_case_dated_a_year_apart_is_a_disagreement():
+    """Two sources date the indictment 1971 and 1972 in different words (a pair that would only
+    corroborate were the dates two steps); an indictment of 1958 and one of 1972 are two cases,
+    not one misdated."""
+    from pipeline.compare.align import one_step_misdated
+
+    early = _indicted("a", "Tarrow was indicted in 1971 on bribery charges in Velmont.", "1971")
+    late = _indicted("b", "He was first indicted in 1972, when detectives said he had paid off the Velmont police.",
+                     "1972")
+    older = _indicted("c", "Tarrow was first indicted in 1958, on a narcotics charge in Velmont.", "1958")
+    docs, men = make_corpus([early, late, older])
+    dates = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "date"}
+    assert dates["a"].value.act == dates["b"].value.act == dates["c"].value.act == "charge"
+    assert one_step_misdated(dates["a"], dates["b"]) and not one_step_misdated(dates["c"], dates["b"])
+    assert ("date_conflict", ("a", "b")) in _kinds([early, late])
 
 
 def _fire_on(doc_id: str, day: str, value: str, published: str) -> Spec:

@@ -142,3 +142,11 @@ def test_a_made_things_date_and_a_counts_start_are_no_figures_time():
     assert timeml.opens_a_running_period(text, text.index("July 3"))
     assert not timeml.dates_a_made_thing(text, text.index("July 3"))
     assert not timeml.opens_a_running_period("It began on July 3, and since then 11 died.", 13)
+
+
+def test_gap_days_between_two_calendar_values():
+    assert timeml.gap_days("2007-03", "2007-03-20") == 0  # the day lies in the month
+    assert timeml.gap_days("2007-03-20", "2007-04") == 12
+    assert timeml.gap_days("1969", "1970") == 1  # 31 December to 1 January
+    assert timeml.gap_days("1997", "1958") == timeml.gap_days("1958", "1997") > 365 * 38
+    assert timeml.gap_days("PRESENT_REF", "1970") is None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link
+from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link, one_step_misdated
 from pipeline.compare.claims import Claim, day_of
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
@@ -34,6 +34,9 @@ DATE_CONFLICT_NEAR_SHARED = 1
 
 # Edges at least this strong can make two different dates a conflict (weaker ones only corroborate).
 DATE_CONFLICT_MIN = 0.55
+# ... less this for two dates of one step of a case (``align.one_step_misdated``): the smallest of
+# 0.06 / 0.12 / 0.20 with the best benchmark figures (docs/compare.md, session 39).
+SAME_STEP_ALLOWANCE = 0.12
 
 
 def _agree(a: Claim, b: Claim) -> bool:
@@ -66,7 +69,8 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     out: list[DraftFinding] = []
     stats = EdgeStats(edges)
     salience = Salience(claims)
-    strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN}
+    strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
+        e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))}
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
             continue

@@ -219,6 +219,16 @@ def end(value: str) -> Date | None:
     return span[1] if span else None
 
 
+def gap_days(a: str, b: str) -> int | None:
+    """Days between two calendar values' nearer ends (0 when they overlap: "2007-03" and
+    "2007-03-20"; 1 for 1969 and 1970); None when either names no calendar time."""
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return None
+    (sa, ea), (sb, eb) = ia, ib
+    return max(0, (sb - ea).days, (sa - eb).days)
+
+
 def days_between(a: str, b: str) -> int:
     """Whole days between two ISO days (or timestamps); 0 when either is not one."""
     da, db = parse_iso_date(a), parse_iso_date(b)
