@@ -97,7 +97,9 @@ DATE_ALIGN_MIN = 0.40
 # worded differently ("drove into the store" / "rammed the front") but says the same.
 DATE_AGREE_MIN = 0.28
 SAME_MINUTE_BONUS = 0.20
-SAME_ACT_MAX_GAP_DAYS = 366  # (``one_step_misdated``)
+# Two different dates of one step of a case at most this many days apart are that step misdated
+# by a source (``one_step_misdated``); further apart, two cases.
+SAME_ACT_MAX_GAP_DAYS = 366
 # Two dated sentences must share at least this many words that are not everywhere in the
 # corpus (in at most DATE_RARE_DF_SHARE of its sentences).
 DATE_MIN_SHARED = 1
@@ -748,7 +750,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if a.doc_id == b.doc_id or different_quantities(a, b):
         return None
     frame = s.frame(i, j)
-    same_event = bool(qa.event) and qa.event == qb.event  # two offsets that date one happening
+    same_event = _date_one_happening(a, b)
     if bool(a.background) != bool(b.background) and not same_event and (frame < BACKGROUND_FRAME_MIN or not (
             values_equal_loose(a, b) or (a.background and not a.as_of) or (b.background and not b.as_of))):
         # Background against a figure of the article's own time: only when the frames tell of one
@@ -821,13 +823,20 @@ def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
 
 def figure_align_min(a: Claim, b: Claim) -> float:
     """The score two figures need to be one quantity: lower for the same count of the same named
-    thing ("two guards" and "two guards") and for a figure converted to another unit, which are
-    evidence of identity, not of importance (the edge keeps its score, which ranks the finding)."""
+    thing ("two guards" and "two guards"), for a figure converted to another unit and for two
+    durations dating one happening, which are evidence of identity, not of importance (the edge
+    keeps its score, which ranks the finding)."""
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    same_event = bool(qa.event) and qa.event == qb.event  # "married two weeks ago", "married three weeks before"
-    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if same_count or same_event or _converted(a, b) else FIGURE_ALIGN_MIN
+    evidence = same_count or _date_one_happening(a, b) or _converted(a, b)
+    return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if evidence else FIGURE_ALIGN_MIN
+
+
+def _date_one_happening(a: Claim, b: Claim) -> bool:
+    """Two durations that say when date the same happening ("married two weeks ago", "married
+    three weeks before the shooting"): one quantity, as two figures of one concept are."""
+    return bool(a.value.event) and a.value.event == b.value.event
 
 
 def _converted(a: Claim, b: Claim) -> bool:
