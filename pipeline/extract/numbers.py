@@ -803,6 +803,13 @@ def measure_phrase(span: Span, kind: str) -> str:
     return ""
 
 
+def _after_a_magnitude(rows: Sequence[NumberRow], q: Quantity, sent_no: int) -> bool:
+    """The sentence's last figure before this bare decimal is a magnitude: "a 2.9 aftershock at
+    2:12 a.m. and a 2.2 at 2:15 a.m." leaves the second one's noun unsaid."""
+    prev = rows[-1] if rows else None
+    return prev is not None and prev.sent_no == sent_no and prev.kind == "magnitude" and prev.end < q.start
+
+
 def _is_offset(span: Span) -> bool:
     """A duration followed by an offset word ("two weeks ago", "three hours later"): a time, not a length."""
     return span.end < len(span.doc) and span.doc[span.end].lower_ in timeml.OFFSET_DIRECTION
@@ -1165,7 +1172,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
                 kind, unit = "category", "category"
             elif q.value < MAX_MAGNITUDE and (
                 _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(text, q.end)
-                or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)))
+                or (decimal and (quake_noun or _MAGNITUDE_NEAR_RE.search(before)
+                                 or (noun is None and _after_a_magnitude(rows, q, sent_no))))
             ):
                 kind, unit = "magnitude", "magnitude"
             elif name:

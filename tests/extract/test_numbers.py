@@ -64,6 +64,9 @@ def one(nlp, text: str, mention: str):
         ("At least 50 people were killed.", "At least 50", 50, None, "people", "at_least", "count"),
         ("A magnitude 6.1 earthquake hit the island.", "6.1", 6.1, None, "magnitude", "", "magnitude"),
         ("The 6.1-magnitude quake struck Qeshm island.", "6.1-magnitude", 6.1, None, "magnitude", "", "magnitude"),
+        # the second of "a 4.1 aftershock ... and a 3.2" leaves its noun unsaid
+        ("It was followed by a 4.1 aftershock at 5:10 a.m. and a 3.2 at 5:40 a.m.", "3.2", 3.2, None, "magnitude", "",
+         "magnitude"),
         ("The rate fell by 5 percentage points.", "5 percentage points", 5, None, "percentage points", "", "percent"),
         ("Sales rose 12.5 per cent.", "12.5 per cent", 12.5, None, "percent", "", "percent"),
         ("The deal is worth US$1.2trn.", "US$1.2trn", 1.2e12, None, "USD", "", "money"),
