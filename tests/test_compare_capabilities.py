@@ -556,7 +556,7 @@ def test_one_step_of_a_case_dated_a_year_apart_is_a_disagreement():
     """Two sources date the indictment 1971 and 1972 in different words (a pair that would only
     corroborate were the dates two steps); an indictment of 1958 and one of 1972 are two cases,
     not one misdated."""
-    from pipeline.compare.align import one_step_misdated
+    from pipeline.compare.date_findings import one_step_misdated
 
     early = _indicted("a", "Tarrow was indicted in 1971 on bribery charges in Velmont.", "1971")
     late = _indicted("b", "He was first indicted in 1972, when detectives said he had paid off the Velmont police.",

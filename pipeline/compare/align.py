@@ -97,9 +97,6 @@ DATE_ALIGN_MIN = 0.40
 # worded differently ("drove into the store" / "rammed the front") but says the same.
 DATE_AGREE_MIN = 0.28
 SAME_MINUTE_BONUS = 0.20
-# Two different dates of one step of a case at most this many days apart are that step misdated
-# by a source (``one_step_misdated``); further apart, two cases.
-SAME_ACT_MAX_GAP_DAYS = 366
 # Two dated sentences must share at least this many words that are not everywhere in the
 # corpus (in at most DATE_RARE_DF_SHARE of its sentences).
 DATE_MIN_SHARED = 1
@@ -922,15 +919,6 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
     if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
     return score if score >= (DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN) else None
-
-
-def one_step_misdated(a: Claim, b: Claim) -> bool:
-    """Two different dates of the same step of a case (both the indictment, the verdict or the
-    sentence) less than a year apart: "In 1969, he was indicted" and "In 1970, he was indicted",
-    "convicted March 20" and "found guilty in April": one step, misdated by a source, more likely
-    than two such steps (decades apart they are two cases: a 1958 trial and a 1997 one)."""
-    gap = timeml.gap_days(day_of(a), day_of(b)) if a.value.act and a.value.act == b.value.act else None
-    return gap is not None and gap <= SAME_ACT_MAX_GAP_DAYS
 
 
 def align_dates(items: Sequence[Claim], scorer: Scorer) -> list[Edge]:

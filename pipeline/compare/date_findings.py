@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link, one_step_misdated
+from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link
 from pipeline.compare.claims import Claim, day_of
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
@@ -34,9 +34,12 @@ DATE_CONFLICT_NEAR_SHARED = 1
 
 # Edges at least this strong can make two different dates a conflict (weaker ones only corroborate).
 DATE_CONFLICT_MIN = 0.55
-# ... less this for two dates of one step of a case (``align.one_step_misdated``): the smallest of
+# ... less this for two dates of one step of a case (``one_step_misdated``): the smallest of
 # 0.06 / 0.12 / 0.20 with the best benchmark figures (docs/compare.md, session 39).
 SAME_STEP_ALLOWANCE = 0.12
+# Two different dates of one step of a case at most this many days apart are that step misdated
+# by a source (``one_step_misdated``); further apart, two cases.
+SAME_ACT_MAX_GAP_DAYS = 366
 
 
 def _agree(a: Claim, b: Claim) -> bool:
@@ -160,6 +163,15 @@ def _before_month_of(value: str, ref_time: str) -> bool:
     """The dated time starts before the month of the article's reference time (a past event)."""
     first, ref = timeml.start(value), timeml.parse_iso_date(ref_time)
     return first is not None and ref is not None and first < ref.replace(day=1)
+
+
+def one_step_misdated(a: Claim, b: Claim) -> bool:
+    """Two different dates of the same step of a case (both the indictment, the verdict or the
+    sentence) less than a year apart: "In 1969, he was indicted" and "In 1970, he was indicted",
+    "convicted March 20" and "found guilty in April": one step, misdated by a source, more likely
+    than two such steps (decades apart they are two cases: a 1958 trial and a 1997 one)."""
+    gap = timeml.gap_days(day_of(a), day_of(b)) if a.value.act and a.value.act == b.value.act else None
+    return gap is not None and gap <= SAME_ACT_MAX_GAP_DAYS
 
 
 def _same_event(a: Claim, b: Claim) -> bool:
