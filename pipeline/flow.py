@@ -682,7 +682,7 @@ def _extract_with_cache(
         cache = stage_cache.PickleCache(cache_dir / "extract")
         processes = 1 if distributed else extract.processes_for(sum(d.words_clean for d in missing), n_process)
         if processes > 1:
-            encoder.wait_for_background_load()  # spaCy forks its workers: no thread may be mid-import
+            encoder.wait_for_background_load()  # extraction forks a worker: no thread may be mid-import
         fresh = _in_batches(extract_task, missing, processes, distributed=distributed,
                             failure=lambda doc, why: Failure(doc.doc_id, "error", why))
         for doc, result in zip(missing, fresh, strict=True):

@@ -11,11 +11,16 @@ The function must be importable by its module's name (a module-level function, o
 module), given in the items' own cost unit: its share is that much lighter, and below three
 start-ups' worth everything stays here. A worker that fails or cannot start leaves its share to
 this process; what the function raises for an item is the caller's to catch inside the function.
+
+``forked_shares`` is for work whose set-up is what costs (a loaded spaCy model: 3.5 s to load in a
+fresh interpreter): its workers are forks of this process, sharing what it has loaded, and each
+runs a whole share in one call (``nlp.pipe`` over a list).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import multiprocessing
 import pickle
 import subprocess
 import sys
@@ -60,6 +65,65 @@ def shared_map(function: Callable[[T], R], items: Sequence[T], *, cost: Callable
         for result in elsewhere:
             done.update(result)
     return [done[i] for i in range(len(items))]
+
+
+def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[T], *, cost: Callable[[T], int],
+                  workers: int) -> list[R]:
+    """``function(items, True)`` computed in shares: this process runs ``function(share, True)`` on
+    its own share while each of up to ``workers - 1`` forked processes runs ``function(share,
+    False)`` on another (the flag says whether this is the flow's process, where progress may be
+    logged). Results come back in the items' order. A fork that fails (raises, is killed, runs past
+    ``WORKER_TIMEOUT_S``) leaves its share to this process; what ``function`` raises here is the
+    caller's. The caller makes sure no thread of its own is mid-import when it calls (a fork copies
+    held locks)."""
+    items = list(items)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    shares = balanced_bins({i: cost(item) for i, item in enumerate(items)}, max(1, workers)) if items else []
+    if len(shares) <= 1 or not can_fork:
+        return list(function(items, True))
+    context = multiprocessing.get_context("fork")
+    forks = []
+    for share in shares[1:]:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_run_forked, args=(function, [items[i] for i in share], send), daemon=True)
+        process.start()
+        send.close()  # the child holds its end: end of file here when it exits
+        forks.append((share, process, receive))
+    done = dict(zip(shares[0], function([items[i] for i in shares[0]], True), strict=True))
+    for share, process, receive in forks:
+        results = _forked_results(process, receive)
+        if results is None or len(results) != len(share):
+            results = function([items[i] for i in share], True)
+        done.update(zip(share, results, strict=True))
+    return [done[i] for i in range(len(items))]
+
+
+def _run_forked(function: Callable[[list[T], bool], list[R]], share: list[T], send) -> None:
+    """In a forked process: the share's results sent back pickled, or None if ``function`` raised."""
+    try:
+        results = function(share, False)
+    except BaseException:
+        results = None
+    send.send_bytes(pickle.dumps(results))
+    send.close()
+
+
+def _forked_results(process, receive) -> list | None:
+    """What a forked process sent, or None when it failed, died or took too long (then it is
+    stopped)."""
+    try:
+        if receive.poll(WORKER_TIMEOUT_S):
+            return pickle.loads(receive.recv_bytes())
+    except (EOFError, OSError, pickle.UnpicklingError):
+        pass
+    finally:
+        receive.close()
+        if process.is_alive():
+            process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+        process.join()
+    return None
 
 
 def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:

@@ -243,3 +243,26 @@ def test_pair_scores_look_up_as_a_dict_does(stored, asked, prefix):
         assert was_known == (key in reference)
         if was_known and not np.isnan(reference[key]):
             assert value == reference[key]
+
+
+def test_extraction_shared_with_a_fork_equals_one_process(shared_dir, monkeypatch):
+    """The seeds (about 8,000 words: above the two-process floor) read in two processes, one a
+    fork of this one: the same mentions as in one process, and the fork did read a share."""
+    from pipeline import clean, extract, ingest, workers
+
+    raws = [ingest.read_document(p.name, p.read_bytes(), doc_id=p.stem[:12])
+            for p in sorted((shared_dir / "seeds").iterdir()) if p.is_file()]
+    docs = [clean.clean_document(raw) for raw in raws]
+    assert sum(d.words_clean for d in docs) >= extract.MULTIPROCESS_MIN_WORDS
+    forks: list[int] = []
+    real_forked = workers._forked_results
+
+    def note_a_fork(process, receive):
+        results = real_forked(process, receive)
+        forks.append(len(results) if results is not None else -1)
+        return results
+
+    monkeypatch.setattr(workers, "_forked_results", note_a_fork)
+    shared = extract.extract_mentions(docs, n_process=2)
+    assert len(forks) == 1 and forks[0] > 0, "no share was read in a fork"
+    assert shared == extract.extract_mentions(docs, n_process=1)

@@ -54,3 +54,52 @@ def test_bins_balance_the_cost_and_a_worker_start_weighs_on_its_bin():
     assert workers.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2) == [[0, 3], [1, 2]]
     # A worker's start-up counts against its share: this process takes more.
     assert workers.balanced_bins({0: 10, 1: 6, 2: 5, 3: 1}, 2, head_start=12) == [[0, 1, 3], [2]]
+
+
+# ---------------------------------------------------------------- forked_shares
+
+LOADED = {"model": None}  # what a share's set-up loaded before the fork (the forks share it)
+
+
+def share_tagged(items: list[int], here: bool) -> list[tuple[int, int, bool, object]]:
+    """Each item squared, the process, whether the call was the flow's process's, and what the
+    process found loaded."""
+    return [(item * item, os.getpid(), here, LOADED["model"]) for item in items]
+
+
+def test_forked_shares_come_back_in_order_and_a_fork_shares_what_was_loaded():
+    LOADED["model"] = "loaded before the fork"  # set after import: a fork sees it, a fresh interpreter would not
+    try:
+        out = workers.forked_shares(share_tagged, list(range(30)), cost=lambda i: 1 + i % 3, workers=2)
+    finally:
+        LOADED["model"] = None
+    assert [value for value, *_ in out] == [i * i for i in range(30)]
+    elsewhere = [(pid, here) for _, pid, here, _ in out if pid != os.getpid()]
+    assert elsewhere and not any(here for _, here in elsewhere), "no share was forked, or a fork was told it is here"
+    assert all(here for _, pid, here, _ in out if pid == os.getpid())
+    assert {loaded for *_, loaded in out} == {"loaded before the fork"}
+
+
+def dies_elsewhere(items: list[int], here: bool) -> list[tuple[int, int]]:
+    if not here:
+        os._exit(3)  # killed, as by the kernel's out-of-memory killer: no result, no exception
+    return [(item, os.getpid()) for item in items]
+
+
+def raises_elsewhere(items: list[int], here: bool) -> list[tuple[int, int]]:
+    if not here:
+        raise MemoryError("the fork ran out")
+    return [(item, os.getpid()) for item in items]
+
+
+@pytest.mark.parametrize("function", [dies_elsewhere, raises_elsewhere])
+def test_a_fork_that_dies_or_raises_leaves_its_share_here(function):
+    out = workers.forked_shares(function, list(range(12)), cost=lambda _: 1, workers=3)
+    assert out == [(i, os.getpid()) for i in range(12)]
+
+
+def test_one_worker_or_one_item_does_not_fork(monkeypatch):
+    monkeypatch.setattr(workers.multiprocessing, "get_context", lambda *_: pytest.fail("a process was forked"))
+    for items, n_workers in ((list(range(8)), 1), ([5], 2), ([], 2)):
+        out = workers.forked_shares(share_tagged, items, cost=lambda _: 1, workers=n_workers)
+        assert [v for v, *_ in out] == [i * i for i in items]

@@ -4,12 +4,12 @@
 ``../shared`` (the seeds and every benchmark text; perturbed copies when N is larger, so that no
 two documents are identical and no cache hides work), runs the flow on it in this process with
 empty caches, then reruns it after adding one new document. In a fresh process it times the
-model passes alone on the same cleaned texts: spaCy ``nlp.pipe`` with the same model and
-processes, and the sentence encoder over the distinct frames the flow embedded (in its fixed-shape
-batches: 48 s against 87 s for sentence-transformers' own length-sorted batches of 64 over the
-10,743 distinct frames of 1,000 documents, model load included). Their sum, over
-the flow's wall time, is ``model_bound_ratio``: how close the pipeline is to what the models
-alone cost on this machine. The last line::
+model passes alone on the same cleaned texts: spaCy ``nlp.pipe`` with the same model, the texts
+shared between processes as extraction shares them (``workers.forked_shares``), and the sentence
+encoder over the distinct frames the flow embedded (in its fixed-shape batches: 48 s against 87 s
+for sentence-transformers' own length-sorted batches of 64 over the 10,743 distinct frames of
+1,000 documents, model load included). Their sum, over the flow's wall time, is
+``model_bound_ratio``: how close the pipeline is to what the models alone cost on this machine. The last line::
 
     scale docs=N words=W wall_s=... words_per_s=... model_bound_ratio=R compare_share=C
     rerun_share=S report_s=... pairs_scored=P peak_rss_mb=M peak_pss_mb=Q [failed='phase: why']
@@ -165,9 +165,13 @@ from pathlib import Path
 job = json.loads(Path(sys.argv[1]).read_text())
 t0 = time.perf_counter()
 from pipeline.extract.nlp import load_nlp
+from pipeline.workers import forked_shares
 nlp = load_nlp()
-for _ in nlp.pipe(job["texts"], n_process=job["n_process"], batch_size=16):
-    pass
+def parse(texts, here):
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return [None] * len(texts)
+forked_shares(parse, job["texts"], cost=lambda text: len(text.split()), workers=job["n_process"])
 t1 = time.perf_counter()
 from pipeline.extract import encoder
 encoder.encode(job["frames"])
