@@ -183,6 +183,12 @@ def test_tolerances_do_not_add_up_about_3_10_and_about_3_30_disagree():
     assert not [k for k in _kinds([_about("a", 3, 25), _about("b", 3, 30)]) if k[0] == "date_conflict"]
 
 
+def test_shortly_after_the_hour_agrees_with_ten_past_not_with_half_past():
+    shortly_after = _fire_at("a", "shortly after 3 p.m.", "15:00", "after")
+    assert not [k for k in _kinds([shortly_after, _about("b", 3, 10)]) if k[0] == "date_conflict"]
+    assert ("date_conflict", ("a", "b")) in _kinds([shortly_after, _about("b", 3, 30)])
+
+
 def _wed(doc_id: str, sentence: str, weeks: int, text: str) -> Spec:
     return Spec(doc_id, sentence, "2024-06-25", numbers=[Num(text, weeks, "weeks", kind="duration")],
                 entities=[Ent("Dalworth", "PERSON")])
@@ -221,6 +227,28 @@ def test_durations_that_say_when_compare_only_when_they_date_one_happening():
     kinds = _kinds([wed, wed_later, moved])
     assert ("numeric_conflict", ("m1", "m2")) in kinds
     assert not any("m3" in docs_ for kind, docs_ in kinds if kind != "corroboration")
+
+
+def test_moving_back_and_returning_date_one_return_whoever_is_named_beside_them():
+    """"moved back to Corvale six weeks ago" and "returned to her home town with Tarrow 12 weeks
+    ago": one return, dated two ways. Each sentence has another figure, so a name beside each
+    would otherwise be taken for whose figure it is (Corvale, Tarrow) and keep them apart."""
+    back = Spec("r1", "Dalworth had lived in Velmont for three years and they moved back to Corvale six weeks ago.",
+                "2024-06-25", entities=[Ent("Dalworth", "PERSON"), Ent("Velmont", "GPE"), Ent("Corvale", "PERSON")],
+                numbers=[Num("three years", 3, "years", kind="duration", measure="lived"),
+                         Num("six weeks", 6, "weeks", kind="duration", measure="moved back")])
+    returned = Spec("r2", "Dalworth left Velmont four years ago and returned to her home town with Tarrow 12 weeks ago.",
+                    "2024-06-26", entities=[Ent("Dalworth", "PERSON"), Ent("Velmont", "GPE"), Ent("Tarrow", "PERSON")],
+                    numbers=[Num("four years", 4, "years", kind="duration", measure="left"),
+                             Num("12 weeks", 12, "weeks", kind="duration", measure="returned")])
+    docs, men = make_corpus([back, returned])
+    weeks = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number" and c.value.unit == "weeks"}
+    assert weeks["r1"].value.event == weeks["r2"].value.event == "return"
+    assert not weeks["r1"].subject and not weeks["r2"].subject
+    rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "numeric_conflict"]
+    assert sorted((r.doc_id, r.value, r.unit) for r in rows) == [("r1", "6", "weeks"), ("r2", "12", "weeks")]
+    assert len({r.finding_id for r in rows}) == 1
+    assert "different definitions" not in rows[0].note and "different bodies" not in rows[0].note
 
 
 def _lived(doc_id: str, sentence: str, years: int, text: str) -> Spec:

@@ -23,8 +23,9 @@ from pipeline.compare.topics import event_topic, surface_topic, topic_label
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind, Kind
 
-# Dates with these qualifiers bound a period rather than date an event.
-# ("since" dates the start of what is still going on, so it is compared like a point date.)
+# Dates with these qualifiers bound a period rather than date an event. ("since" dates the start of
+# what is still going on, so it is compared like a point date; a time of day "just after" or
+# "shortly before" one is a window of minutes, ``dated.AFTER_MINUTES``, compared as a point too.)
 OPEN_DATE_QUALIFIERS = frozenset({"by", "before", "after", "until"})
 
 
@@ -177,7 +178,8 @@ def one_step_misdated(a: Claim, b: Claim) -> bool:
 def _same_event(a: Claim, b: Claim) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
     "since 2020") and the words right next to each date overlap."""
-    if a.value.qualifier in OPEN_DATE_QUALIFIERS or b.value.qualifier in OPEN_DATE_QUALIFIERS:
+    if a.kind == ClaimKind.DATE and (a.value.qualifier in OPEN_DATE_QUALIFIERS
+                                     or b.value.qualifier in OPEN_DATE_QUALIFIERS):
         return False
     if a.value.reported or b.value.reported:
         return False  # "told reporters on Wednesday" dates the telling

@@ -48,8 +48,8 @@ AS_OF_ADJACENT = 25
 SAME_PHRASE_CHARS = 40
 # Calendar years outside this range are times of day or codes misread as years ("1023 GMT").
 YEAR_RANGE = (1500, 2200)
-# Times of day: "about 9:25" may be 9:15 to 9:35; "just after 6am" 6:00 to 6:20; a stated minute
-# is that minute.
+# Times of day: "about 9:25" may be 9:15 to 9:35; "just after 6am" 6:00 to 6:15 (so "shortly after
+# 3 p.m." agrees with "about 3:10" and not with "about 3:30"); a stated minute is that minute.
 APPROX_MINUTES = 10
 # A time on the quarter hour ("3:30", "7 a.m.") is often a clock rounded by the writer: it agrees
 # with a time this close (3:30 and 3:33), not further (7:00 and 6:40 disagree); a time on five
@@ -72,7 +72,7 @@ def stated_precision_minutes(minutes: int) -> float:
     if minutes % 15 == 0:
         return float(QUARTER_HOUR_MINUTES)
     return float(FIVE_MINUTES_MINUTES) if minutes % 5 == 0 else 0.0
-AFTER_MINUTES = 20
+AFTER_MINUTES = 15
 
 
 def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:

@@ -303,7 +303,12 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         # "two of the three victims died": what the sentence says of the whole is said of the part
         concept = _concept(lex, row, quote, *whole, [o for o in others if o != whole], family) or concept
     entities = ctx.entities.get(row.sent_no, [])
-    subject = _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family, enumeration=bool(others))
+    # what an offset written before its word dates: extraction reads it as the figure's measure
+    happening = row.measure if offset and _OFFSET_AFTER.match(ctx.text, row.end) else ""
+    # Such an offset is told apart by its happening; the names beside it say where or with whom
+    # ("moved back to Millom six weeks ago", "returned ... with John 12 weeks ago"), not whose it is.
+    subject = "" if happening else _subject(quote, qs, rel_s, rel_e, left, right, entities, row, family,
+                                            enumeration=bool(others))
     as_of = "" if offset else row.as_of  # "12 weeks ago" dates itself: its own date is no reference time
     dates_here = [(d.start - qs, d.end - qs) for d in ctx.dates_in(row.sent_no) if d.value == as_of]
     if dates_here and all(timeml.is_comparison_base(quote, s) for s, _ in dates_here):
@@ -326,8 +331,6 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
     if offset:
         cues["offset"] = offset
-    # what an offset written before its word dates: extraction reads it as the figure's measure
-    happening = row.measure if offset and _OFFSET_AFTER.match(ctx.text, row.end) else ""
     people = tuple(filter(None, (name.strip() for name in row.people.split(";"))))
     if people:
         cues["whose"] = ", ".join(people)
@@ -363,7 +366,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
-        event=" ".join(stem(w) for w in happening.split()),
+        event=happening_event(happening, lex),
         people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by,
     )
     return Claim(
@@ -986,6 +989,19 @@ def _figure_time(ctx: DocContext, d: DateRow) -> str:
 
 # How many undated sentences an account of an earlier event may run on after its dated one.
 EARLIER_EVENT_SENTENCES = 2
+
+
+# What a going verb with "back" stands for as a happening.
+RETURN_EVENT = "return"
+
+
+def happening_event(happening: str, lex: Lexicon) -> str:
+    """The happening an offset dates, as compare matches it: the stems of its verb and particle,
+    and a return for a verb of going with "back" ("moved back" and "returned" date one return)."""
+    written = happening.split()
+    if "back" in written and any(w in lex.going_back_verbs for w in written):
+        return RETURN_EVENT
+    return " ".join(stem(w) for w in written)
 
 
 def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
-from pipeline.compare.claims import Claim, day_of, fmt_number
+from pipeline.compare.claims import Claim, day_of, fmt_number, same_name
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import Kind
 
@@ -63,7 +63,8 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
             + "); part of the difference may be change over time"
         )
     if kind != Kind.CORROBORATION:
-        keysets = {c.value.measure_keys for c in cs if not c.concept}
+        # (an offset's measure is the happening it dates: "moved back" and "returned" date one return)
+        keysets = {frozenset({c.value.event}) if c.value.event else c.value.measure_keys for c in cs if not c.concept}
         if len(keysets) > 1:
             notes.append("different definitions or populations: " + " vs ".join(
                 "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
@@ -75,7 +76,7 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
             elif all(place_sets) and pairwise_disjoint(place_sets):
                 notes.append("different scope: " + " vs ".join(", ".join(sorted(p)) for p in place_sets))
             src_sets = [frozenset().union(*(c.sources for c in g)) for g in groups]
-            if all(src_sets) and pairwise_disjoint(src_sets):
+            if all(src_sets) and _no_body_shared(src_sets):
                 notes.append("figures attributed to different bodies: " + " vs ".join(
                     ", ".join(sorted(x)) for x in src_sets))
         if any(c.value.revision for c in cs):
@@ -102,6 +103,12 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
 
 def pairwise_disjoint(sets: Sequence[set[str] | frozenset[str]]) -> bool:
     return all(not (sets[x] & sets[y]) for x in range(len(sets)) for y in range(x + 1, len(sets)))
+
+
+def _no_body_shared(sets: Sequence[frozenset[str]]) -> bool:
+    """No name of one set names a body of another ("Jenkin" and "John Jenkin" are one person)."""
+    return all(not any(same_name(a, b) for a in sets[x] for b in sets[y])
+               for x in range(len(sets)) for y in range(x + 1, len(sets)))
 
 
 # How a running count is named in a superseded note.

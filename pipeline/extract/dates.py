@@ -19,6 +19,7 @@ from pipeline.extract.timex_calendar import parse_iso_date
 from pipeline.extract.timex_find import Timex, find_timexes
 from pipeline.extract.timex_rules import YEAR_NOUN_OK
 from pipeline.schema import DateRow
+from pipeline.vocab.timeml import WEEKDAYS
 
 UNRESOLVED = "unresolved"
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
@@ -154,13 +155,26 @@ def _count_probe(doc: Doc) -> Callable[[int, int], bool]:
 def find_doc_timexes(doc: Doc, *, published: str) -> list[Timex]:
     """The temporal expressions of a parsed document (shared by the flow and the benchmark)."""
     spacy_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SPACY_CANDIDATE_LABELS]
-    return find_timexes(
+    found = find_timexes(
         doc.text,
         anchor=parse_iso_date(published),
         tense=_tense_probe(doc),
         is_count=_count_probe(doc),
         extra_spans=spacy_spans,
     )
+    return [t for t in found if not _names_a_day(doc, t)]
+
+
+def _names_a_day(doc: Doc, t: Timex) -> bool:
+    """A weekday that is the end of a name ("Patch Tuesday", "Super Tuesday", "Black Friday"): the
+    capitalised word before it is its compound in the parse. The day such a name means is not the
+    weekday nearest the article ("its monthly Patch Tuesday release cycle" dates nothing), and
+    holidays with a rule of their own are read by their names (``timex_rules.HOLIDAYS``)."""
+    span = _span(doc, t.start, t.end)
+    if span is None or span[0].lower_ not in WEEKDAYS or span[0].i == 0:
+        return False
+    before = doc[span[0].i - 1]
+    return before.is_title and before.dep_ == "compound" and before.head.i == span[0].i and not before.is_sent_start
 
 
 def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool = False) -> tuple[DateRow, ...]:

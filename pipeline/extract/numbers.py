@@ -649,6 +649,8 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
         return "part of a name"
     if q.kind == "tally" and _CLOCK_AFTER_RE.match(after):
         return "hours of opening"  # "open 10-5 p.m."
+    if q.kind == "duration" and q.value == 0 and "-" in q.text:
+        return "a term, not a duration"  # "a zero-day flaw", "zero-hour contracts": no time is measured
     if q.kind == "count":
         if _CLOCK_AFTER_RE.match(after):
             return "clock time"

@@ -237,3 +237,13 @@ def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, publish
 ])
 def test_a_date_aimed_at_is_the_nearest_one(nlp, text, mention, value):
     assert _one(nlp, text, mention, published="2013-06-12").value == value
+
+
+def test_a_weekday_that_ends_a_name_dates_nothing(nlp):
+    """"Patch Tuesday", "Black Friday": the capitalised word before the weekday is its compound;
+    the nearest Tuesday is not the day the name means. A name before a weekday that dates the
+    sentence ("Software maker Veltrix Tuesday released") is another thing."""
+    assert _rows(nlp, "Veltrix shipped faulty updates as part of its monthly Patch Tuesday release cycle.") == ()
+    assert _rows(nlp, "Shoppers lined up outside the Corvale store on Black Friday for deals.") == ()
+    assert _one(nlp, "Software maker Veltrix Tuesday released a fix.", "Tuesday").value
+    assert _one(nlp, "Last Tuesday the Corvale plant shut.", "Last Tuesday").value

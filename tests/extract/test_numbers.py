@@ -122,6 +122,7 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "The quake struck at 13:38 local time.",  # clock time
         "See charts 2 and 3 for details.",  # references
         "It is a zero-sum game with a two-pronged plan.",  # compound adjectives
+        "Hackers used a zero-day flaw; zero-days are rare, unlike zero-hour contracts.",  # terms, not durations
         "Wu Dao 2.0 failed to make a splash.",  # product version
         "One popular benchmark says so.",  # pronoun 'one'
         "He was the first to arrive in the first half of 2024.",  # ordinals and periods
