@@ -89,7 +89,12 @@ def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[
         process.start()
         send.close()  # the child holds its end: end of file here when it exits
         forks.append((share, process, receive))
-    done = dict(zip(shares[0], function([items[i] for i in shares[0]], True), strict=True))
+    try:
+        done = dict(zip(shares[0], function([items[i] for i in shares[0]], True), strict=True))
+    except BaseException:
+        for _, process, receive in forks:
+            _stop(process, receive)  # the caller gets the error; no fork is left parsing for nobody
+        raise
     for share, process, receive in forks:
         results = _forked_results(process, receive)
         if results is None or len(results) != len(share):
@@ -118,12 +123,16 @@ def _forked_results(process, receive) -> list | None:
         pass
     finally:
         receive.close()
-        if process.is_alive():
-            process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-        process.join()
+        process.join(timeout=5)
+        _stop(process, receive)
     return None
+
+
+def _stop(process, receive) -> None:
+    receive.close()
+    if process.is_alive():
+        process.kill()
+    process.join()
 
 
 def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:

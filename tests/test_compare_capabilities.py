@@ -237,7 +237,8 @@ def test_moving_back_and_returning_date_one_return_whoever_is_named_beside_them(
                 "2024-06-25", entities=[Ent("Dalworth", "PERSON"), Ent("Velmont", "GPE"), Ent("Corvale", "PERSON")],
                 numbers=[Num("three years", 3, "years", kind="duration", measure="lived"),
                          Num("six weeks", 6, "weeks", kind="duration", measure="moved back")])
-    returned = Spec("r2", "Dalworth left Velmont four years ago and returned to her home town with Tarrow 12 weeks ago.",
+    returned = Spec("r2", "Dalworth left Velmont four years ago and returned to her home town with Tarrow "
+                          "12 weeks ago.",
                     "2024-06-26", entities=[Ent("Dalworth", "PERSON"), Ent("Velmont", "GPE"), Ent("Tarrow", "PERSON")],
                     numbers=[Num("four years", 4, "years", kind="duration", measure="left"),
                              Num("12 weeks", 12, "weeks", kind="duration", measure="returned")])

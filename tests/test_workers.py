@@ -103,3 +103,22 @@ def test_one_worker_or_one_item_does_not_fork(monkeypatch):
     for items, n_workers in ((list(range(8)), 1), ([5], 2), ([], 2)):
         out = workers.forked_shares(share_tagged, items, cost=lambda _: 1, workers=n_workers)
         assert [v for v, *_ in out] == [i * i for i in items]
+
+
+def fails_here_waits_elsewhere(items: list[int], here: bool) -> list[int]:
+    if here:
+        raise ValueError("this process's share failed")
+    import time
+
+    time.sleep(60)
+    return items
+
+
+def test_a_failure_here_stops_the_forks_and_reaches_the_caller():
+    import multiprocessing
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="share failed"):
+        workers.forked_shares(fails_here_waits_elsewhere, list(range(6)), cost=lambda _: 1, workers=2)
+    assert not multiprocessing.active_children() and time.monotonic() - started < 30
