@@ -177,7 +177,8 @@ def one_step_misdated(a: Claim, b: Claim) -> bool:
 
 def _same_event(a: Claim, b: Claim) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
-    "since 2020") and the words right next to each date overlap."""
+    "since 2020"; a time of day "shortly after" one is a window, compared as a point) and the words
+    right next to each date overlap."""
     if a.kind == ClaimKind.DATE and (a.value.qualifier in OPEN_DATE_QUALIFIERS
                                      or b.value.qualifier in OPEN_DATE_QUALIFIERS):
         return False
