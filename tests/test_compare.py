@@ -441,3 +441,22 @@ def test_every_concept_reads_as_a_topic():
 
     lex = load_lexicon()
     assert {name for name, _ in lex.concepts} <= set(dict(lex.topics))
+
+
+def test_a_date_is_named_by_the_words_before_it_that_say_something():
+    """"Gray was killed on #" names the happening; "As part of its # updates" names nothing, so
+    the next source's words name it."""
+    import dataclasses
+
+    from pipeline.compare.topics import event_topic
+
+    docs, men = make_corpus([
+        Spec("a", "As part of its October 2024 updates, Veltrix repaired 47 flaws.", "2024-10-20",
+             dates=[Dt("October 2024", "2024-10", granularity="month")], entities=[Ent("Veltrix", "ORG")]),
+        Spec("b", "Veltrix released a software fix for its browser on October 15.", "2024-10-20",
+             dates=[Dt("October 15", "2024-10-15")], entities=[Ent("Veltrix", "ORG")]),
+    ])
+    dates = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "date"}
+    assert event_topic([dates["a"], dates["b"]]) == "software fix for its browser"
+    named = dataclasses.replace(dates["b"], frame="Gray was killed on # , police said")
+    assert event_topic([named, dates["a"]]) == "Gray was killed"

@@ -12,6 +12,9 @@ from pipeline.compare.text import STOPWORDS, stem, words
 
 # Words of a date's frame that name the dated event ("Gray was killed on #" -> "Gray was killed").
 EVENT_WORDS = 5
+# ... of which at least this many say something ("As part of its #" names nothing: the next source's
+# words, else the words the sources share).
+EVENT_CONTENT_WORDS = 2
 MEASURE_WORDS = 6
 
 
@@ -68,7 +71,7 @@ def event_topic(claims: Sequence[Claim]) -> str:
         before = c.frame.split("#")[0].split() if "#" in c.frame else []
         while before and before[-1].lower().strip(",;:") in STOPWORDS:
             before.pop()
-        phrase = " ".join(w.strip(",;:()\"“”") for w in before[-EVENT_WORDS:]).strip()
-        if len(phrase.split()) >= 2:
-            return phrase
+        phrase = [w.strip(",;:()\"“”") for w in before[-EVENT_WORDS:]]
+        if sum(w.lower() not in STOPWORDS for w in phrase) >= EVENT_CONTENT_WORDS:
+            return " ".join(phrase).strip()
     return surface_topic(claims) or "the event"
