@@ -122,13 +122,13 @@ def _forked_results(process, receive) -> list | None:
     except (EOFError, OSError, pickle.UnpicklingError):
         pass
     finally:
-        receive.close()
-        process.join(timeout=5)
+        process.join(timeout=5)  # it has sent, or failed: give it a moment to exit on its own
         _stop(process, receive)
     return None
 
 
 def _stop(process, receive) -> None:
+    """Close our end of the fork's pipe; kill the fork if it is still running; reap it."""
     receive.close()
     if process.is_alive():
         process.kill()
