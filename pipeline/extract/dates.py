@@ -167,14 +167,18 @@ def find_doc_timexes(doc: Doc, *, published: str) -> list[Timex]:
 
 def _names_a_day(doc: Doc, t: Timex) -> bool:
     """A weekday that is the end of a name ("Patch Tuesday", "Super Tuesday", "Black Friday"): the
-    capitalised word before it is its compound in the parse. The day such a name means is not the
-    weekday nearest the article ("its monthly Patch Tuesday release cycle" dates nothing), and
-    holidays with a rule of their own are read by their names (``timex_rules.HOLIDAYS``)."""
+    capitalised word before it and the weekday are one phrase in the parse, either one attached to
+    the other ("Patch" as the weekday's compound; in "the worst Patch Tuesday" the small model hangs
+    the weekday on "Patch"). A name or a source before a date is no such phrase: in "told Reuters
+    Tuesday" both hang on the verb. The day such a name means is not the weekday nearest the
+    article ("its monthly Patch Tuesday release cycle" dates nothing), and holidays with a rule of
+    their own are read by their names (``timex_rules.HOLIDAYS``)."""
     span = _span(doc, t.start, t.end)
     if span is None or span[0].lower_ not in WEEKDAYS or span[0].i == 0:
         return False
-    before = doc[span[0].i - 1]
-    return before.is_title and before.dep_ == "compound" and before.head.i == span[0].i and not before.is_sent_start
+    day, before = span[0], doc[span[0].i - 1]
+    one_phrase = (before.dep_ == "compound" and before.head.i == day.i) or day.head.i == before.i
+    return before.is_title and one_phrase and not before.is_sent_start
 
 
 def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool = False) -> tuple[DateRow, ...]:

@@ -562,7 +562,15 @@ def _h_year_ago_adj(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm(str(ctx.need().year - 1), "year", relative=True)
 
 
+# A weekday that recurs (TimeML SET) names no day: "every Tuesday", "each other Friday", "the
+# second Tuesday of every month".
+_RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:other\s+|(?:{_ORD})\s+)?$", re.IGNORECASE)
+_RECURS_AFTER = re.compile(r"\s+of\s+(?:every|each)\s+(?:week|month|year)\b", re.IGNORECASE)
+
+
 def _h_weekday(m: re.Match, ctx: Ctx) -> Norm | None:
+    if _RECURS_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) or _RECURS_AFTER.match(ctx.text, m.end()):
+        return None
     wd = WEEKDAYS[m["wd"].lower()]
     when = re.sub(r"\s+", " ", (m["when"] or "").lower())
     if when in ("the following", "the next"):

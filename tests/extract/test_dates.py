@@ -247,3 +247,18 @@ def test_a_weekday_that_ends_a_name_dates_nothing(nlp):
     assert _rows(nlp, "Shoppers lined up outside the Corvale store on Black Friday for deals.") == ()
     assert _one(nlp, "Software maker Veltrix Tuesday released a fix.", "Tuesday").value
     assert _one(nlp, "Last Tuesday the Corvale plant shut.", "Last Tuesday").value
+    # the parse may hang the weekday on the name's first word instead
+    assert _rows(nlp, "The recall made it the worst Patch Tuesday in a six-month run for Veltrix.") == ()
+    assert _rows(nlp, "Because the next regularly-scheduled Patch Tuesday is three weeks away, fixes wait.") == ()
+    assert _one(nlp, "The Corvale mayor told Reuters Tuesday that the plant would close.", "Tuesday").value
+
+
+@pytest.mark.parametrize("text", [
+    "Veltrix usually ships its security patches on the second Tuesday of every month.",
+    "The Corvale market opens every Saturday.",
+    "The council meets each other Monday in the old hall.",
+    "Bulletins come out on the first Wednesday of each month.",
+])
+def test_a_weekday_that_recurs_dates_nothing(nlp, text):
+    """A recurring weekday (TimeML SET) names no day; the nearest one would be a false date."""
+    assert [r for r in _rows(nlp, text) if r.granularity == "day"] == []
