@@ -142,6 +142,11 @@ def test_a_made_things_date_and_a_counts_start_are_no_figures_time():
     assert timeml.opens_a_running_period(text, text.index("July 3"))
     assert not timeml.dates_a_made_thing(text, text.index("July 3"))
     assert not timeml.opens_a_running_period("It began on July 3, and since then 11 died.", 13)
+    # a count "beginning" or "starting" at a date runs from it; "the beginning of" a month is a time
+    march = "In a run beginning last October, five Corvale officials have been convicted."
+    assert timeml.opens_a_running_period(march, march.index("last October"))
+    assert timeml.opens_a_running_period("Starting in March, 40 shops closed.", len("Starting in "))
+    assert not timeml.opens_a_running_period("At the beginning of March, 40 shops closed.", len("At the beginning of "))
 
 
 def test_gap_days_between_two_calendar_values():

@@ -310,7 +310,10 @@ def is_comparison_base(text: str, start: int) -> bool:
 
 # "since July 3", "since the heatwave began on July 3", "since the start of the heat wave on July 4":
 # the date opens the period a running count is counted over (no clause break in between).
-_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:!?]{0,70}$", re.IGNORECASE)
+# "since" a little before the date, or "beginning" / "starting" right before it ("beginning last
+# October", "starting in March"; "the beginning of October" is a time of its own).
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.:!?]{0,70}$|\b(?:beginning|starting)\s+(?:in\s+|on\s+|from\s+)?$",
+                           re.IGNORECASE)
 
 
 def opens_a_running_period(text: str, start: int) -> bool:
