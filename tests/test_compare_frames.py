@@ -581,3 +581,19 @@ def test_counts_of_two_regions_are_two_quantities(run):
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], \
         _shown(cmp)
+
+
+def test_a_toll_across_a_continent_and_one_in_a_province_are_two_quantities(run):
+    """"killed 230,000 people across Asia" and "killed 170,000 people in the province" count a
+    whole and its part: no disagreement; two tolls of the province are still compared."""
+    _, cmp = run({
+        "w1": ("2026-04-02", "A strong quake struck Valdora province on Tuesday. In 1998 a huge quake off Valdora "
+                             "sent waves that killed 230,000 people across Asia."),
+        "w2": ("2026-04-02", "The quake hit Valdora on Tuesday. In 1998 a massive quake sent waves that killed "
+                             "170,000 people in the province and thousands more abroad."),
+        "w3": ("2026-04-03", "Valdora was shaken on Tuesday. In 1998 a quake sent waves that killed 150,000 "
+                             "people in the province, officials recall."),
+    })
+    rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert "230000" not in {r.value for r in rows}, _shown(cmp)
+    assert {"170000", "150000"} <= {r.value for r in rows}, _shown(cmp)

@@ -30,7 +30,7 @@ import numpy as np
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, same_party, year_of
 from pipeline.compare.currency import usd_per_unit
-from pipeline.compare.gazetteer import is_country_or_continent, region_holds
+from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
@@ -598,8 +598,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
     for x, y in ((a, b), (b, a)):
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
-    if _scopes_of_two_regions(a, b):
-        return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe"
+    if _scopes_of_two_regions(a, b) or _scopes_of_two_widths(a, b):
+        return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe", "across Asia"
     if a.subject and b.subject and not same_name(a.subject, b.subject) and not _same_holder(a, b) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
@@ -666,6 +666,41 @@ def _scopes_of_two_regions(a: Claim, b: Claim) -> bool:
     if not (x and y) or same_name(x, y):
         return False
     return not (region_holds(x, y) or region_holds(y, x))
+
+
+# A scope's width: several countries, one country, a place inside one (0: its words do not say).
+SEVERAL_COUNTRIES, ONE_COUNTRY, INSIDE_A_COUNTRY = 3, 2, 1
+
+
+def _scopes_of_two_widths(a: Claim, b: Claim) -> bool:
+    """One figure covers several countries and the other one country or a place inside one
+    ("230,000 across Asia", "170,000 in the province"): a whole and its part, or two parts, not
+    two readings of one quantity."""
+    x, y = _scope_width(a.value.scope), _scope_width(b.value.scope)
+    return bool(x and y) and x != y
+
+
+@functools.lru_cache(maxsize=4096)
+def _scope_width(scope: str) -> int:
+    """The width a scope's words give: a noun of the lexicon's widths first (a place inside a
+    country outranks the country it names: "in the capital of France"), else the gazetteer's reading
+    of the first name ("across Asia", "in Peru"); 0 for a name it does not know ("in Sumatra")."""
+    if not scope:
+        return 0
+    lex = load_lexicon()
+    words = {w.lower().strip(".,;:'’") for w in scope.split()}
+    if words & lex.scope_several_countries:
+        return SEVERAL_COUNTRIES
+    if words & lex.scope_inside_a_country:
+        return INSIDE_A_COUNTRY
+    if words & lex.scope_one_country:
+        return ONE_COUNTRY
+    m = _SCOPE_NAME.search(scope)
+    if m and is_continent(m.group()):
+        return SEVERAL_COUNTRIES
+    if m and is_country_or_continent(m.group()):
+        return ONE_COUNTRY
+    return 0
 
 
 def _region(c: Claim) -> str:

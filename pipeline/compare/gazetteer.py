@@ -69,6 +69,12 @@ def is_country_or_continent(name: str) -> bool:
     return _key(name) in _continent_of()
 
 
+def is_continent(name: str) -> bool:
+    """A name the gazetteer knows as a continent ("Asia", "Europe")."""
+    key = _key(name)
+    return _continent_of().get(key) == key
+
+
 def region_holds(region: str, other: str) -> bool:
     """Of two countries or continents, ``other`` is ``region`` or lies in it ("United States" in
     "North America")."""

@@ -63,6 +63,9 @@ class Lexicon:
     status_verbs: frozenset[str] = frozenset()
     scope_prepositions: frozenset[str] = frozenset()
     scope_nouns: frozenset[str] = frozenset()
+    scope_several_countries: frozenset[str] = frozenset()  # nouns of a scope's width ("across the world")
+    scope_one_country: frozenset[str] = frozenset()
+    scope_inside_a_country: frozenset[str] = frozenset()
     increment_before: frozenset[str] = frozenset()
     increment_after: frozenset[str] = frozenset()
     part_after: PhraseIndex | None = None
@@ -138,6 +141,9 @@ def load_lexicon() -> Lexicon:
         status_verbs=frozenset(rules.get("status_verbs", ())),
         scope_prepositions=frozenset(rules.get("scope_prepositions", ())),
         scope_nouns=frozenset(rules.get("scope_nouns", ())),
+        scope_several_countries=frozenset(rules.get("scope_several_countries", ())),
+        scope_one_country=frozenset(rules.get("scope_one_country", ())),
+        scope_inside_a_country=frozenset(rules.get("scope_inside_a_country", ())),
         increment_before=frozenset(cues.get("increment_before", ())),
         increment_after=frozenset(cues.get("increment_after", ())),
         part_after=compile_phrases(cues.get("part_after", ())),
