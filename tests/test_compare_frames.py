@@ -597,3 +597,18 @@ def test_a_toll_across_a_continent_and_one_in_a_province_are_two_quantities(run)
     rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert "230000" not in {r.value for r in rows}, _shown(cmp)
     assert {"170000", "150000"} <= {r.value for r in rows}, _shown(cmp)
+
+
+def test_years_added_to_a_sentence_are_another_sentence(run):
+    """"adding two years to his sentence" adds a prison term (the verb of adding makes it an
+    increment, what it is added to its concept), so it meets "another two-year sentence"; dated by
+    the plea its clause hangs on, not by the bribes of the 1990s."""
+    claims, cmp = run({
+        "p1": ("2010-05-12", "In March 2009, Dorvan pleaded guilty to charges he took bribes in the 1990s, adding two "
+                             "years to his sentence."),
+        "p2": ("2010-05-13", "Dorvan pleaded guilty in March 2009 to obstruction of justice. That brought him another "
+                             "two-year sentence."),
+    })
+    added = _by_text(claims)["two years"]
+    assert (added.concept, added.value.increment, added.as_of) == ("prison_term", True, "2009-03")
+    assert any(r.kind == "corroboration" and r.value == "2" for r in cmp.finding_rows()), _shown(cmp)

@@ -663,10 +663,27 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     if restated:  # "net income of $312 million, or $1.12 a share": the same measure in other terms
         others = [o for o in others if o != restated]
         return _concept(lex, row, quote, *restated, others, family)
-    found = _nearest_concept(quote, rel_s, rel_e, lex, others)
+    found = _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others)
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+# "adding three years to his sentence": the verb of adding right before the figure, and what it is added to.
+_ADDING_BEFORE = re.compile(r"\b(\w+)\s+(?:(?:about|some|nearly|roughly|another|an\s+extra|a\s+further)\s+)?$", re.I)
+_ADDED_TO = re.compile(r"\s+(?:\w+\s+)?to\s+(?:(?:the|a|an|his|her|its|their|our|my)\s+)?(\w+(?:\s+\w+)?)", re.I)
+
+
+def _added_to_concept(quote: str, rel_s: int, rel_e: int, lex: Lexicon) -> str:
+    """A figure added to something measures what it is added to: "adding three years to his
+    sentence" is a prison term, "added 300 jobs to its workforce" a workforce ('' otherwise)."""
+    verb = _ADDING_BEFORE.search(quote, max(0, rel_s - 40), rel_s)
+    if not verb or verb.group(1).lower() not in lex.increment_verbs:
+        return ""
+    target = _ADDED_TO.match(quote, rel_e)
+    if not target:
+        return ""
+    return next((c for w in target.group(1).lower().split() if (c := concept_of_word(w, lex))), "")
 
 
 # ", or" between two figures: the second restates the first ("$312 million, or $1.12 a share";
@@ -934,7 +951,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     before = words(quote[left:rel_s])[-CUE_WORDS_BEFORE:]
     after = words(quote[rel_e:right])[:CUE_WORDS_AFTER]
     mention = words(row.text)
-    if set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after):
+    if (set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after)
+            or (before[-1:] and before[-1] in lex.increment_verbs)):
         cues["addition"] = "addition"
     elif _comparative(after) or _MARGIN_BEFORE.search(quote, max(0, rel_s - 80), rel_s):
         # "a quarter-inch thinner than", "won by 4,300 votes": how much more, not how much

@@ -68,6 +68,7 @@ class Lexicon:
     scope_inside_a_country: frozenset[str] = frozenset()
     increment_before: frozenset[str] = frozenset()
     increment_after: frozenset[str] = frozenset()
+    increment_verbs: frozenset[str] = frozenset()  # right before the figure: "adding three years"
     part_after: PhraseIndex | None = None
     part_before: PhraseIndex | None = None
     total: PhraseIndex | None = None
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         scope_inside_a_country=frozenset(rules.get("scope_inside_a_country", ())),
         increment_before=frozenset(cues.get("increment_before", ())),
         increment_after=frozenset(cues.get("increment_after", ())),
+        increment_verbs=frozenset(cues.get("increment_verbs", ())),
         part_after=compile_phrases(cues.get("part_after", ())),
         part_before=compile_phrases(cues.get("part_before", ())),
         total=compile_phrases(cues.get("total", ())),

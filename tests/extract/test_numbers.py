@@ -171,6 +171,23 @@ def test_as_of_prefers_the_date_of_the_same_clause(nlp):
 
 
 @pytest.mark.parametrize("text, mention, as_of", [
+    # the clause the figure's clause hangs on dates it, before a nearer date of another clause
+    ("In March 2009, Dorvan pleaded guilty to charges he took bribes in the 1990s, adding two years to "
+     "his sentence.", "two years", "2009-03"),
+    # ... but not through a relative clause, which tells of its noun's event
+    ("A jury on Tuesday convicted a man charged in a March 2007 robbery at a Corvale bank that left a "
+     "guard dead and two tellers wounded.", "two", "2007-03"),
+])
+def test_as_of_is_the_date_of_the_clause_the_figure_hangs_on(nlp, text, mention, as_of):
+    from pipeline.extract.dates import extract_dates
+
+    doc = nlp(text)
+    dates = extract_dates(doc, doc_id="t", published="2010-05-12")
+    (row,) = [r for r in extract_numbers(doc, doc_id="t", dates=dates) if r.text == mention]
+    assert row.as_of == as_of
+
+
+@pytest.mark.parametrize("text, mention, as_of", [
     ("The plant, which opened in 1978, employs 340 people.", "340", ""),
     ("Kelmar, which has about 350 employees, was fined $2 million in 2019.", "about 350", ""),
     ("Kelmar, which has about 350 employees, was fined $2 million in 2019.", "$2 million", "2019"),
