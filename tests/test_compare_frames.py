@@ -498,6 +498,17 @@ def test_a_date_of_the_events_progress_is_neither_its_start_nor_its_end(date_cla
     assert phases["January 11"] == "onset", phases
 
 
+def test_a_date_told_again_in_brackets_is_one_mention_shown_as_both(date_claims):
+    """"Friday (14 October 2011)": the first date is the claim, with the bracketed one in its
+    text (the date as the source spelt it out) and its end; the bracket makes no claim of its own."""
+    text = ("Last week Friday (14 October 2011), Corvale Telecom said it had restored service to its business "
+            "customers.")
+    claims = date_claims({"b1": ("2011-10-20", text)})
+    assert list(claims) == ["Friday (14 October 2011)"], list(claims)
+    claim = claims["Friday (14 October 2011)"]
+    assert (claim.row.value, text[claim.row.start:claim.row.end]) == ("2011-10-14", "Friday (14 October 2011)")
+
+
 def test_the_start_of_a_fire_is_not_disputed_by_a_later_days_evacuation(run):
     """One source's "began on Sunday" is no rival of another's "orders were expanded on Tuesday as
     the fire spread": two moments of one story, not one moment told two ways."""

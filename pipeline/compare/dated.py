@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
@@ -81,9 +81,8 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     for r in ctx.men.numbers:
         if r.as_of:
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
-    conversions = _conversions(ctx)
-    dates = (d for d in ctx.men.dates if d not in conversions and d.granularity != "time")
-    stated = [c for d in dates if _usable_date(ctx, d, number_times) and (c := _date_claim(ctx, lex, d)) is not None]
+    stated = _stated(ctx, (d for d in ctx.men.dates if d.granularity != "time"),
+                     lambda d: _date_claim(ctx, lex, d) if _usable_date(ctx, d, number_times) else None)
     # A making date dates the making of the thing after it, not what its sentence tells before it
     # ("A fire destroyed the 86-year-old Carrow Mill building"): the frame says so.
     return stated + [dataclasses.replace(c, frame=f"{thing} made #{c.frame.partition('#')[2]}")
@@ -115,9 +114,7 @@ def _making_dates(ctx: DocContext, lex: Lexicon) -> list[tuple[DateRow, str]]:
 def time_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """A claim per time of day; one given again in brackets ("4:30 a.m. local time (11.30 p.m.
     ET)") is the same moment told twice and makes no second claim."""
-    conversions = _conversions(ctx)
-    times = (d for d in ctx.men.dates if d not in conversions and d.granularity == "time")
-    return [c for d in times if (c := _time_claim(ctx, lex, d)) is not None]
+    return _stated(ctx, (d for d in ctx.men.dates if d.granularity == "time"), lambda d: _time_claim(ctx, lex, d))
 
 
 def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
@@ -159,11 +156,31 @@ def _names_a_thing(text: str, d: DateRow) -> bool:
             and bool(_NAME_AFTER_RE.match(text, d.end)))
 
 
-def _conversions(ctx: DocContext) -> set[DateRow]:
-    """Dates and times given again in brackets right after another ("4:30 a.m. (11.30 p.m. ET)")."""
+def _restatements(ctx: DocContext) -> dict[DateRow, DateRow]:
+    """Each date or time given again in brackets right after another ("today (14 October 2011)",
+    "4:30 a.m. (11.30 p.m. ET)"), keyed by the first: one mention, told twice."""
     rows = sorted(ctx.men.dates, key=lambda r: r.start)
-    return {b for a, b in itertools.pairwise(rows)
+    return {a: b for a, b in itertools.pairwise(rows)
             if a.sent_no == b.sent_no and re.fullmatch(r"\s*[(\[]\s*", ctx.text[a.end:b.start])}
+
+
+def _stated(ctx: DocContext, rows: Iterable[DateRow], claim: Callable[[DateRow], Claim | None]) -> list[Claim]:
+    """A claim per date (or time) of ``rows`` that ``claim`` makes one of; one given again in
+    brackets makes no second claim, and the first's shows both as its text ("Friday (14 October
+    2011)": the date as the source spelt it out), its value and its frame its own."""
+    restated = _restatements(ctx)
+    again = set(restated.values())
+    out = []
+    for d in rows:
+        if d in again or (c := claim(d)) is None:
+            continue
+        if d in restated:
+            close = re.match(r"\s*[)\]]", ctx.text[restated[d].end:])
+            end = restated[d].end + (close.end() if close else 0)
+            text = ctx.text[d.start:end]
+            c = dataclasses.replace(c, text=text, row=dataclasses.replace(c.row, text=text, end=end))
+        out.append(c)
+    return out
 
 
 def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, int]:
