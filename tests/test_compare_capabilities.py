@@ -1177,3 +1177,34 @@ def test_a_year_ago_is_no_rate():
                                   entities=[Ent("Kestrel Systems", "ORG")])])
     pers = {c.row.text: c.value.per for c in build_claims(docs, men) if c.kind == "number"}
     assert pers == {"$5 million": "", "$9 million a year": "year"}
+
+
+def _bridge(doc_id: str, text: str) -> Spec:
+    return Spec(doc_id, text, "2024-05-14", entities=[Ent("Corvale Bridge", "FAC"), Ent("Tarn County", "GPE")])
+
+
+def test_two_grades_of_how_well_one_thing_was_done_disagree():
+    """"well maintained" against "poorly maintained" (and "under-" against "well") of one bridge:
+    an account conflict with sides; "undermined", "as well" and a negated grade are no grades."""
+    kinds = _kinds([
+        _bridge("a", "Inspectors had found the Corvale Bridge well maintained before the collapse, Tarn County said."),
+        _bridge("b", "The Corvale Bridge was poorly maintained for years before the collapse, engineers said."),
+        _bridge("c", "Engineers said the poorly-maintained Corvale Bridge collapsed after the flood in Tarn County."),
+    ])
+    assert ("account_conflict", ("a", "b", "c")) in kinds
+    claims = build_claims(*make_corpus([
+        _bridge("d", "The flood undermined the Corvale Bridge, and the road was closed as well guarded."),
+        _bridge("e", "The Corvale Bridge was not well maintained, Tarn County admitted."),
+        _bridge("f", "The Corvale Bridge crew was understaffed, Tarn County said."),
+    ]))
+    grades = sorted((c.doc_id, c.value.outcome_set, c.value.outcome_class) for c in claims
+                    if c.kind == "outcome" and c.value.outcome_set.startswith("how well"))
+    assert grades == [("f", "how well staffed", "poor")], grades
+
+
+def test_grades_of_two_things_stand_against_none():
+    kinds = _kinds([
+        _bridge("a", "Inspectors had found the Corvale Bridge well maintained before the collapse, Tarn County said."),
+        _bridge("b", "Tarn County roads were poorly maintained for years, a report said."),
+    ])
+    assert not [k for k in kinds if k[0] == "account_conflict"], kinds

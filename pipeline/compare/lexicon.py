@@ -80,6 +80,9 @@ class Lexicon:
     attribute_idioms: frozenset[str] = frozenset()  # "red tape": no colour of anything
     place_roles: tuple[tuple[str, frozenset[str]], ...] = ()  # role group -> the entities' roles in it
     roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
+    manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
+    manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
+    manner_under_grade: str = "poor"
     made_things: frozenset[str] = frozenset()  # nouns whose age dates their making ("86-year-old building")
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
@@ -160,6 +163,9 @@ def load_lexicon() -> Lexicon:
         attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
         place_roles=tuple((name, frozenset(roles)) for name, roles in data.get("place_roles", {}).items()),
         roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
+        manner=tuple((grade, frozenset(adverbs)) for grade, adverbs in data.get("manner", {}).items()
+                     if grade != "under"),
+        manner_under=frozenset(data.get("manner", {}).get("under", ())),
         made_things=frozenset(data.get("made_things", {}).get("nouns", ())),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),

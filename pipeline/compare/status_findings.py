@@ -18,6 +18,7 @@ from pipeline.compare.align import Edge, Scorer, align_grouped, components, outc
 from pipeline.compare.claims import Claim
 from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
+from pipeline.compare.manner import is_manner
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.places import PLACE_SET_PREFIX, as_one_place, is_place
 from pipeline.compare.roles import ROLE_SET_PREFIX, is_role
@@ -98,6 +99,8 @@ def _outcome_topic(cs: Sequence[Claim]) -> str:
         return f"place of the {cs[0].value.outcome_set.removeprefix(PLACE_SET_PREFIX)}"
     if is_role(cs[0]):  # "corporate office of Mara Quist"
         return f"{cs[0].value.outcome_set.removeprefix(ROLE_SET_PREFIX)} of {cs[0].value.thing}"
+    if is_manner(cs[0]):  # "how well equipped (Robert Buckley)"
+        return topic_label(cs[0].value.outcome_set, cs)
     things = Counter(c.value.thing for c in cs if c.value.thing)
     if things:
         thing = min(things, key=lambda t: (-things[t], len(t), t))

@@ -7,8 +7,9 @@
   "captured", "destroyed" vs "intact", "died at the scene" vs "died on the way to hospital",
   "undersea" vs "terrestrial"). Two sources in different classes about the same thing disagree.
   An attribute of a thing (its colour: "a grey 2013 Toyota Camry") is an outcome claim too, about
-  the thing its words name; so is a place with a role ("lived in Cardiff": `places.py`) and a
-  title of a named holder ("chief executive Mara Quist": `roles.py`).
+  the thing its words name; so is a place with a role ("lived in Cardiff": `places.py`), a
+  title of a named holder ("chief executive Mara Quist": `roles.py`) and a grade of how well
+  something was done ("well equipped" vs "ill-equipped": `manner.py`).
 
 Negated phrases ("has not been charged") place nothing. The frame embedded is the sentence; the
 subject is the sentence's names plus the document's main people and organisations, since such
@@ -24,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
+from pipeline.compare.manner import manner_claims
 from pipeline.compare.places import place_claims
 from pipeline.compare.roles import role_claims, role_patterns
 from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
@@ -83,6 +85,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
         out.extend(role_claims(ctx, n, common, quote, roles))
+        out.extend(manner_claims(ctx, n, common, quote, lex))
     return out
 
 
