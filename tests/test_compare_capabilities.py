@@ -414,6 +414,43 @@ def test_a_price_belongs_to_the_model_its_clause_names():
     assert different_quantities(money["p1", "$1,199"], money["p2", "$1,299"]) != "holder"
 
 
+def _hours(text: str, value: float) -> Num:
+    return Num(text, value, "hours", kind="measure", measure="battery life")
+
+
+def test_any_figure_tied_to_one_model_never_disputes_one_tied_to_none():
+    """The last item of a series the model's clause lists is that model's ("The 11-inch models start
+    at $999 with 4GB of memory, 64GB of storage, and 5 hours of battery life"); another article's
+    "7 hours", tied to no model, may be another model's: no disagreement. A quake named by its
+    magnitude is no model: the island's population beside it still meets another source's."""
+    from pipeline.compare.align import different_quantities
+
+    specs = [
+        Spec("b1", "The 11-inch Corvex models start at $999 with 4GB of memory, 64GB of storage, and 5 hours of "
+                   "battery life. The 13-inch models start at $1,199.", "2024-06-11",
+             numbers=[_inch("11-inch", 11), _usd("$999", 999), _hours("5 hours", 5), _inch("13-inch", 13),
+                      _usd("$1,199", 1199)], entities=[Ent("Corvex", "ORG")]),
+        Spec("b2", "The new Corvex delivers 7 hours of battery life.", "2024-06-11",
+             numbers=[_hours("7 hours", 7)], entities=[Ent("Corvex", "ORG")]),
+    ]
+    claims = {(c.doc_id, c.row.text): c for c in build_claims(*make_corpus(specs)) if c.kind == "number"}
+    five = claims["b1", "5 hours"]
+    assert five.value.holder == "11 inch", five.row.cues
+    assert different_quantities(five, claims["b2", "7 hours"]) == "model unknown"
+    assert not [k for k in _kinds(specs) if k[0] == "numeric_conflict"]
+    quakes = [
+        Spec("q1", "The 6.1-magnitude quake struck Varo island, home to 120,000 people. A 4.2-magnitude "
+                   "aftershock followed.", "2024-06-11",
+             numbers=[Num("6.1-magnitude", 6.1, "magnitude", kind="magnitude"),
+                      Num("120,000", 120000, "people", measure="population"),
+                      Num("4.2-magnitude", 4.2, "magnitude", kind="magnitude")], entities=[Ent("Varo", "GPE")]),
+        Spec("q2", "The quake was centred near Varo island, home to 200,000 people.", "2024-06-11",
+             numbers=[Num("200,000", 200000, "people", measure="population")], entities=[Ent("Varo", "GPE")]),
+    ]
+    people = {(c.doc_id, c.row.text): c for c in build_claims(*make_corpus(quakes)) if c.kind == "number"}
+    assert different_quantities(people["q1", "120,000"], people["q2", "200,000"]) != "model unknown"
+
+
 def test_a_price_tied_to_no_model_of_a_many_model_article_agrees_but_never_disagrees():
     from pipeline.compare.align import different_quantities
 

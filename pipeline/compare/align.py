@@ -722,10 +722,19 @@ def _region_of(scope: str, places: frozenset[str]) -> str:  # per pair of a larg
 
 def _model_unknown(a: Claim, b: Claim) -> bool:
     """One of the two is of an unknown model: its article gives the measure per model and ties
-    it to none; or a price tied to one model meets a price tied to none (an article about several
-    models or offers often gives a price without repeating whose it is)."""
+    it to none; or a figure tied to one product model meets one tied to none (an article about
+    several models often gives a price, a battery life or a memory size without repeating whose
+    it is). A quake named by its magnitude ("the 6.1-magnitude quake") is no product model: the
+    island's population its clause gives is the island's, and a figure tied to no quake may
+    dispute it."""
     qa, qb = a.value, b.value
-    return qa.holder_unknown or qb.holder_unknown or (qa.family == "currency" and qa.holder != qb.holder)
+    return qa.holder_unknown or qb.holder_unknown or (
+        qa.holder != qb.holder and not any(_names_an_event(q.holder) for q in (qa, qb)))
+
+
+def _names_an_event(holder: str) -> bool:
+    """The holder is a magnitude ("6.1 magnitude"): it names a quake, not a model of a product."""
+    return bool(holder) and units.family(holder.rsplit(" ", 1)[-1]) == "magnitude"
 
 
 def _whole_of_the_other(part: Claim, other: Claim) -> bool:

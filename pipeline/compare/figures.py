@@ -239,7 +239,7 @@ def _with_holder(c: Claim, models: Sequence[Claim], text: str) -> Claim:
     if _designation_unit(c.row.text):
         return c
     near = [(abs(m.row.start - c.row.start), m) for m in models
-            if m.row.sent_no == c.row.sent_no and not CLAUSE_BREAK.search(_between(text, c, m))]
+            if m.row.sent_no == c.row.sent_no and not _a_clause_between(text, c, m)]
     if not near:
         return c
     model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
@@ -259,6 +259,21 @@ def _mark_model_lists(figures: list[Claim]) -> list[Claim]:
     return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
             if c.value.holder and len(values[(c.row.sent_no, c.value.holder, *_measure_of(c))]) > 1 else c
             for c in figures]
+
+
+# ", and" right before the last item of a series ("with 4GB RAM, 64GB flash storage, and 5 hours
+# of battery life"): the series goes on, no new clause begins.
+_SERIES_END = re.compile(r",[^,;]*,\s*and\s+(?:(?:a|an|the|up\s+to|about|some)\s+)?$")
+
+
+def _a_clause_between(text: str, figure: Claim, model: Claim) -> bool:
+    """A clause break stands between a model and a figure of its sentence ("$1199, while the
+    15-inch ..."); the ", and" before the last item of a series the model's clause lists (the
+    figure) is none."""
+    between = _between(text, figure, model)
+    breaks = list(CLAUSE_BREAK.finditer(between))
+    last_item = model.row.start < figure.row.start and len(breaks) == 1 and bool(_SERIES_END.search(between))
+    return bool(breaks) and not last_item
 
 
 def _between(text: str, a: Claim, b: Claim) -> str:
