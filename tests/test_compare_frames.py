@@ -623,3 +623,16 @@ def test_years_added_to_a_sentence_are_another_sentence(run):
     added = _by_text(claims)["two years"]
     assert (added.concept, added.value.increment, added.as_of) == ("prison_term", True, "2009-03")
     assert any(r.kind == "corroboration" and r.value == "2" for r in cmp.finding_rows()), _shown(cmp)
+
+
+def test_a_count_captured_or_nabbed_is_a_count_arrested(run):
+    """"capturing 26 Corvale raiders", "nabs 26 raiders" and "26 raiders arrested" count one group
+    (the lexicon's arrests): one corroboration, not one per verb."""
+    claims, cmp = run({
+        "c1": ("2011-11-11", "A navy warship foiled an attack on Friday, capturing 26 Corvale raiders on three boats."),
+        "c2": ("2011-11-11", "Navy nabs 26 raiders after a foiled attack on merchant ships."),
+        "c3": ("2011-11-12", "The navy said 26 raiders were arrested after the attack on the merchant ships."),
+    })
+    assert {c.concept for c in claims if c.kind == "number" and c.row.value == "26"} == {"arrested"}
+    corroborations = {r.finding_id for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "26"}
+    assert len(corroborations) == 1, _shown(cmp)
