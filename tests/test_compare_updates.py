@@ -311,6 +311,11 @@ def test_groups_joined_by_a_source_giving_one_value_merge_and_two_values_do_not(
            claims[second[1]]]
     apart = [claims[i] for i in first] + six  # k1 gives 5 in one group and 6 in the other
     assert merge_groups_told_twice(apart, [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+    # a statement of its own a group holds besides (k1's "3 in the neighbouring district" beside
+    # its 5) keeps no source's 5 from being one figure told twice
+    three = dataclasses.replace(claims[first[0]], value=dataclasses.replace(claims[first[0]].value, lo=3.0, hi=3.0))
+    besides = [claims[first[0]], three, claims[first[1]], claims[second[0]], claims[second[1]]]
+    assert merge_groups_told_twice(besides, [[0, 1, 2], [3, 4]]) == [[0, 1, 2, 3, 4]]
 
 
 def test_rising_floors_are_found_as_all_pairs_would_find_them():

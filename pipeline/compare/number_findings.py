@@ -88,8 +88,12 @@ def merge_groups_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[i
 
 
 def _told_twice(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
-    """Every source in both groups gives the same value in both."""
-    return all(values_equal(claims[i], claims[j]) for i in a for j in b if claims[i].doc_id == claims[j].doc_id)
+    """Every source in both groups gives a value in one that it gives in the other (a statement
+    of its own a group holds besides, "140 injured in the neighbouring district" beside "over 200
+    injured", keeps no source's "over 200" from being one figure told twice)."""
+    shared = {claims[i].doc_id for i in a} & {claims[j].doc_id for j in b}
+    return all(any(values_equal(claims[i], claims[j]) for i in a for j in b
+                   if claims[i].doc_id == claims[j].doc_id == doc) for doc in shared)
 
 
 def number_positions(claims: Sequence[Claim]) -> list[list[int]]:
