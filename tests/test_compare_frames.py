@@ -636,3 +636,21 @@ def test_a_count_captured_or_nabbed_is_a_count_arrested(run):
     assert {c.concept for c in claims if c.kind == "number" and c.row.value == "26"} == {"arrested"}
     corroborations = {r.finding_id for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "26"}
     assert len(corroborations) == 1, _shown(cmp)
+
+
+def test_one_dated_event_a_source_tells_twice_is_one_corroboration(run):
+    """A source telling "the March 3 shooting" in two sentences, each grouped with another source's
+    telling, joins the two groups: one corroboration of the day, not one per wording. A month told
+    twice joins nothing ("September" is no event)."""
+    _, cmp = run({
+        "e1": ("2011-04-20", "Detectives were investigating the March 3 shooting when the Corvale officer was killed. "
+                             "Prosecutors charged Dorvan with attempted murder for the March 3 shooting of a neighbour "
+                             "in Corvale."),
+        "e2": ("2011-04-21", "The Corvale officer was killed while detectives were investigating a March 3 shooting in "
+                             "the town."),
+        "e3": ("2011-04-21", "Dorvan was also charged with attempted murder over the March 3 shooting of his "
+                             "neighbour, prosecutors said."),
+    })
+    rows = [r for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "2011-03-03"]
+    assert len({r.finding_id for r in rows}) == 1, _shown(cmp)
+    assert {r.doc_id for r in rows} == {"e1", "e2", "e3"}, _shown(cmp)

@@ -7,6 +7,7 @@ pair links them, the dates name the same event, and no single source states both
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -18,7 +19,7 @@ from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import date_note
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, representatives
-from pipeline.compare.text import words
+from pipeline.compare.text import stem, words
 from pipeline.compare.topics import event_topic, surface_topic, topic_label
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind, Kind
@@ -52,7 +53,53 @@ def _agree(a: Claim, b: Claim) -> bool:
 def find_date_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
     """Dates (or times of day) aligned into dated events, then classified."""
     edges = align_dates(claims, scorer)
-    return date_findings(claims, cluster(claims, edges, cannot_link=dates_cannot_link), edges)
+    groups = cluster(claims, edges, cannot_link=dates_cannot_link)
+    return date_findings(claims, merge_dates_told_twice(claims, groups), edges)
+
+
+def merge_dates_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Groups that a source joins by telling one event on one date in both (a story's "the June 20
+    shooting" in four sentences, each grouped with another source's telling of it) are one dated
+    event: one corroboration, not four. The source's two statements give the same day and share
+    a word of the event next to it ("shooting", not a name); a step of a case or a phase the two groups name
+    differently ("charged", "convicted") keeps them apart, as two events of one day are."""
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    by_doc_value: dict[tuple[str, str], list[int]] = {}
+    for g, members in enumerate(groups):
+        for i in members:
+            by_doc_value.setdefault((claims[i].doc_id, claims[i].row.value), []).append(g)
+    for (doc, value), gs in sorted(by_doc_value.items()):
+        if len(value) < len("YYYY-MM-DD"):
+            continue  # "September" twice is a month told twice, not one event
+        for x, y in itertools.pairwise(gs):
+            if root(x) != root(y) and _one_event(claims, groups[x], groups[y], doc, value):
+                parent[max(root(x), root(y))] = min(root(x), root(y))
+    merged: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        merged.setdefault(root(g), []).extend(members)
+    return [sorted(set(members)) for _, members in sorted(merged.items())]
+
+
+def _name_stems(c: Claim) -> set[str]:
+    return {stem(w) for name in (*c.subjects, *c.places) for w in words(name)}
+
+
+def _one_event(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int], doc: str, value: str) -> bool:
+    """The source ``doc`` tells ``value`` in both groups next to a shared event word, and the
+    groups name no two steps or phases."""
+    told = [[claims[i] for i in g if claims[i].doc_id == doc and claims[i].row.value == value] for g in (a, b)]
+    if not any((set(x.value.near) & set(y.value.near)) - _name_stems(x) - _name_stems(y)
+               for x in told[0] for y in told[1]):
+        return False  # (a name beside both, "Khartoum" or "Sudan", is no event: a day has many)
+    every = [claims[i] for i in (*a, *b)]
+    return len({c.value.act for c in every} - {""}) <= 1 and len({c.value.phase for c in every} - {""}) <= 1
 
 
 def moment_positions(claims: Sequence[Claim]) -> list[list[int]]:

@@ -656,8 +656,10 @@ def _h_unit_rel(m: re.Match, ctx: Ctx) -> Norm | None:
             return Norm(v, g, relative=True, anchor=cal.fmt_day(ctx.ref.day))
         if when in ("that", "the same") or unit == "day":
             if unit == "day" and when in ("the following", "the next", "the previous", "the prior"):
+                # shifted from the article's day, it moves no reference: a second "the previous
+                # day" ("the previous day's shooting") is the same day, not the one before it
                 return None if ctx.anchor is None else Norm(
-                    cal.fmt_day(cal.add_days(ctx.anchor, n)), "day", relative=True)
+                    cal.fmt_day(cal.add_days(ctx.anchor, n)), "day", relative=True, anchor=cal.fmt_day(ctx.anchor))
             n = 0
     else:
         n = _UNIT_SHIFT[when]

@@ -262,3 +262,11 @@ def test_a_weekday_that_ends_a_name_dates_nothing(nlp):
 def test_a_weekday_that_recurs_dates_nothing(nlp, text):
     """A recurring weekday (TimeML SET) names no day; the nearest one would be a false date."""
     assert [r for r in _rows(nlp, text) if r.granularity == "day"] == []
+
+
+def test_the_previous_day_told_twice_is_one_day(nlp):
+    """"the previous day", shifted from the article's day, moves no reference: the second one
+    ("the previous day's shooting") is the same day, not the day before it."""
+    text = ("Deputy Ortiz went to question a woman about a shooting that had taken place the previous day. "
+            "As he spoke to her, the suspect in the previous day's shooting appeared.")
+    assert [r.value for r in _rows(nlp, text, "2005-06-24")] == ["2005-06-23", "2005-06-23"]
