@@ -460,3 +460,16 @@ def test_a_date_is_named_by_the_words_before_it_that_say_something():
     assert event_topic([dates["a"], dates["b"]]) == "software fix for its browser"
     named = dataclasses.replace(dates["b"], frame="Gray was killed on # , police said")
     assert event_topic([named, dates["a"]]) == "Gray was killed"
+
+
+def test_a_date_that_modifies_a_noun_is_named_by_it():
+    """"the June 20 shooting", "a 2008 conviction": the noun the date modifies names the happening,
+    whichever statement writes it; "Microsoft's # continues" or "In #, the court" name no noun."""
+    from pipeline.compare.topics import _dated_noun
+
+    assert _dated_noun("investigating the # shooting .") == "shooting"
+    assert _dated_noun("tossed out a # conviction in state court") == "conviction"
+    assert _dated_noun("was convicted of the # attempted murder of a man") == "attempted murder"
+    assert _dated_noun("In # , the Utah Supreme Court tossed out a") == ""
+    assert _dated_noun("Veltrix's # continues to grow worse") == ""
+    assert _dated_noun("the # Veltrix recall") == ""  # a name after the date: the words before it say more

@@ -64,9 +64,35 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     return " ".join(sorted(claims[0].value.measure_keys)) or family or "figure"
 
 
+# A determiner right before a date makes the date a modifier of the noun after it ("the June 20
+# shooting", "a March 3 fire"): that noun names the dated happening.
+_DETERMINERS = frozenset({"the", "a", "an"})
+NOUN_WORDS = 3
+
+
+def _dated_noun(frame: str) -> str:
+    """"the # shooting was ..." -> "shooting"; "" when the date modifies no noun of its own."""
+    before, _, after = frame.partition("#")
+    if not before.split() or before.split()[-1].lower() not in _DETERMINERS:
+        return ""
+    out: list[str] = []
+    for w in after.split()[:NOUN_WORDS]:
+        word = w.strip(",;:()\"“”.")
+        if not word.isalpha() or not word.islower() or word in STOPWORDS or word.endswith("ly"):
+            break
+        out.append(word)
+        if word != w:
+            break  # punctuation ends the noun phrase
+    return " ".join(out)
+
+
 def event_topic(claims: Sequence[Claim]) -> str:
-    """The dated happening in a source's own words: the few words before the date in the first
+    """The dated happening in a source's own words: the noun a date modifies in any statement
+    ("the June 20 shooting" -> "shooting"), else the few words before the date in the first
     statement's frame ("Gray was killed on #" -> "Gray was killed"), else the shared words."""
+    for c in claims:
+        if "#" in c.frame and (noun := _dated_noun(c.frame)):
+            return noun
     for c in claims:
         before = c.frame.split("#")[0].split() if "#" in c.frame else []
         while before and before[-1].lower().strip(",;:") in STOPWORDS:
