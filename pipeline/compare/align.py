@@ -218,6 +218,27 @@ def components(n: int, edges: Iterable[Edge]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+def join_groups(groups: Sequence[Sequence[int]], candidates: Iterable[tuple[int, int]],
+                joins: Callable[[int, int], bool]) -> list[list[int]]:
+    """The groups, those of each candidate pair ``joins`` accepts made one (transitively), in the
+    order of each result's first group. A pair already joined through others is not asked."""
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for x, y in candidates:
+        if root(x) != root(y) and joins(x, y):
+            parent[max(root(x), root(y))] = min(root(x), root(y))
+    merged: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        merged.setdefault(root(g), []).extend(members)
+    return [sorted(members) for _, members in sorted(merged.items())]
+
+
 # Two clusters merge only when at least this share of their cross pairs are edges themselves:
 # "5 vessels" - "5 boats" - "3 boats" must not chain into one quantity.
 MIN_LINKAGE = 0.5

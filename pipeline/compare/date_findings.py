@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link
+from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
 from pipeline.compare.claims import Claim, day_of
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
@@ -61,30 +61,19 @@ def merge_dates_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[in
     """Groups that a source joins by telling one event on one date in both (a story's "the June 20
     shooting" in four sentences, each grouped with another source's telling of it) are one dated
     event: one corroboration, not four. The source's two statements give the same day and share
-    a word of the event next to it ("shooting", not a name); a step of a case or a phase the two groups name
-    differently ("charged", "convicted") keeps them apart, as two events of one day are."""
-    parent = list(range(len(groups)))
-
-    def root(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
-
+    a word of the event next to it ("shooting", not a name); a step of a case or a phase the two
+    groups name differently ("charged", "convicted") keeps them apart, as two events of one day are."""
+    told_in: dict[tuple[int, int], list[tuple[str, str]]] = {}  # two groups -> (source, day) told in both
     by_doc_value: dict[tuple[str, str], list[int]] = {}
     for g, members in enumerate(groups):
         for i in members:
             by_doc_value.setdefault((claims[i].doc_id, claims[i].row.value), []).append(g)
     for (doc, value), gs in sorted(by_doc_value.items()):
-        if len(value) < len("YYYY-MM-DD"):
-            continue  # "September" twice is a month told twice, not one event
-        for x, y in itertools.pairwise(gs):
-            if root(x) != root(y) and _one_event(claims, groups[x], groups[y], doc, value):
-                parent[max(root(x), root(y))] = min(root(x), root(y))
-    merged: dict[int, list[int]] = {}
-    for g, members in enumerate(groups):
-        merged.setdefault(root(g), []).extend(members)
-    return [sorted(set(members)) for _, members in sorted(merged.items())]
+        if len(value) >= len("YYYY-MM-DD"):  # "September" twice is a month told twice, not one event
+            for pair in itertools.pairwise(gs):
+                told_in.setdefault(pair, []).append((doc, value))
+    return join_groups(groups, told_in, lambda x, y: any(
+        _one_event(claims, groups[x], groups[y], doc, value) for doc, value in told_in[x, y]))
 
 
 def _name_stems(c: Claim) -> set[str]:

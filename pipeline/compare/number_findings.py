@@ -23,7 +23,7 @@ from pipeline.compare.agreement import (
     value_groups,
     values_equal,
 )
-from pipeline.compare.align import Edge, Scorer, align_figures, cluster, different_quantities
+from pipeline.compare.align import Edge, Scorer, align_figures, cluster, different_quantities, join_groups
 from pipeline.compare.claims import Claim
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon, count_label, load_lexicon
@@ -69,22 +69,8 @@ def merge_groups_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[i
         if len(concepts) == 1 and next(iter(concepts)) and len(backgrounds) == 1:
             for doc in sorted({claims[i].doc_id for i in members}):
                 by_key.setdefault((next(iter(concepts)), next(iter(backgrounds)), doc), []).append(g)
-    parent = list(range(len(groups)))
-
-    def root(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
-
-    for bucket in by_key.values():
-        for x, y in itertools.combinations(bucket, 2):
-            if root(x) != root(y) and _told_twice(claims, groups[x], groups[y]):
-                parent[max(root(x), root(y))] = min(root(x), root(y))
-    merged: dict[int, list[int]] = {}
-    for g, members in enumerate(groups):
-        merged.setdefault(root(g), []).extend(members)
-    return [sorted(members) for _, members in sorted(merged.items())]
+    pairs = (pair for bucket in by_key.values() for pair in itertools.combinations(bucket, 2))
+    return join_groups(groups, pairs, lambda x, y: _told_twice(claims, groups[x], groups[y]))
 
 
 def _told_twice(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
