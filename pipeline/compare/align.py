@@ -200,22 +200,8 @@ def _upper_triangle(m: int) -> tuple[np.ndarray, np.ndarray]:
 
 def components(n: int, edges: Iterable[Edge]) -> list[list[int]]:
     """Connected components (sorted lists of indices) of the graph, singletons left out."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for e in edges:
-        ra, rb = find(e.a), find(e.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+    joined = join_groups([[i] for i in range(n)], ((e.a, e.b) for e in edges), lambda x, y: True)
+    return [g for g in joined if len(g) > 1]
 
 
 def join_groups(groups: Sequence[Sequence[int]], candidates: Iterable[tuple[int, int]],
