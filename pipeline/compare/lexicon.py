@@ -82,7 +82,6 @@ class Lexicon:
     roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
     manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
     manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
-    manner_under_grade: str = "poor"
     made_things: frozenset[str] = frozenset()  # nouns whose age dates their making ("86-year-old building")
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None

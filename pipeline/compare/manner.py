@@ -22,6 +22,8 @@ from pipeline.compare.text import find_phrases, words
 from pipeline.vocab.kinds import ClaimKind
 
 MANNER_SET_PREFIX = "how well "
+# The grade an "under-" word gives (the lexicon's name of the class).
+UNDER_GRADE = "poor"
 # A negator this many words before the adverb places nothing ("was not well equipped").
 NEGATION_WORDS = 3
 # The names this close (characters) to the phrase are whose it is.
@@ -49,7 +51,7 @@ def manner_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: 
         if m["under"]:
             if f"under{m['under'].lower()}" not in lex.manner_under:
                 continue  # "undermined", "underlined": no grade of anything
-            participle, grade = m["under"].lower(), lex.manner_under_grade
+            participle, grade = m["under"].lower(), UNDER_GRADE
         else:
             participle, grade = m["participle"].lower(), grade_of[m["adverb"].lower()]
         if find_phrases(words(quote[:m.start()])[-NEGATION_WORDS:], lex.negators):
