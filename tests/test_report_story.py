@@ -180,6 +180,7 @@ def test_times_of_day_are_listed_per_day_with_their_sources():
     ("FBI estimate", "the FBI estimate"),
     ("date: Gray was killed (NYPD)", "the date of “Gray was killed” (NYPD)"),
     ("assessment: restrictions", "the judgement of “restrictions”"),
+    ("how well equipped (Robert Buckley)", "how well equipped (Robert Buckley)"),
 ])
 def test_a_topic_keeps_its_case_and_takes_an_article_unless_possessive(topic, phrase):
     from pipeline.report.story import _topic_phrase

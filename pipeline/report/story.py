@@ -69,7 +69,8 @@ def top_lines(findings: Sequence[Finding], positions: Mapping[str, str], n: int 
 def _topic_phrase(topic: str) -> str:
     """A topic label as the object of "on ...": "death toll" -> "the death toll"; "date: Gray was
     killed (NYPD)" -> "the date of “Gray was killed” (NYPD)"; "assessment: X" -> "the judgement
-    of “X”"; a possessive needs no article ("Nvidia’s revenue"). Topics keep their source's
+    of “X”"; a possessive needs no article ("Nvidia’s revenue"), nor a question ("how well
+    equipped"). Topics keep their source's
     case: a capital is more often a name than a sentence's first word."""
     head, sep, rest = topic.partition(": ")
     if sep and head in ("date", "time", "assessment"):
@@ -77,7 +78,7 @@ def _topic_phrase(topic: str) -> str:
         what = "judgement" if head == "assessment" else head
         return f"the {what} of “{words}”" + (f" ({names}" if paren else "")
     first = topic.split(" ", 1)[0]
-    return topic if first.endswith(("’s", "'s")) else f"the {topic}"
+    return topic if first.endswith(("’s", "'s")) or first == "how" else f"the {topic}"
 
 
 def agreement_rows(findings: Sequence[Finding], names: Mapping[str, str]) -> tuple[tuple[AgreementRow, ...], str]:
