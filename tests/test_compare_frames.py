@@ -654,3 +654,20 @@ def test_one_dated_event_a_source_tells_twice_is_one_corroboration(run):
     rows = [r for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "2011-03-03"]
     assert len({r.finding_id for r in rows}) == 1, _shown(cmp)
     assert {r.doc_id for r in rows} == {"e1", "e2", "e3"}, _shown(cmp)
+
+
+def test_a_later_figure_siding_with_one_side_of_a_days_dispute_is_no_update(run):
+    """Day one: "3 killed" and "10 killed"; day two: "at least 10 killed". The later report sides
+    with one of the day's figures: the finding is the day's dispute, once, not also an update from
+    3. A later figure above every earlier one ("at least 15") is an update as before."""
+    day_one = {
+        "k1": ("2024-03-04", "A quake struck Varo island on Sunday, killing 3 people, the governor said."),
+        "k2": ("2024-03-04", "A strong quake hit Varo island on Sunday, killing 10 people, officials said."),
+    }
+    _, cmp = run({**day_one, "k3": ("2024-03-05", "Rescuers searched Varo island on Monday after Sunday's quake "
+                                                  "killed at least 10 people.")})
+    kinds = {r.finding_id: r.kind for r in cmp.finding_rows() if r.value in ("3", "10", ">=10")}
+    assert sorted(kinds.values()).count("superseded") == 0 and "numeric_conflict" in kinds.values(), _shown(cmp)
+    _, cmp = run({**day_one, "k3": ("2024-03-05", "Rescuers searched Varo island on Monday after Sunday's quake "
+                                                  "killed at least 15 people.")})
+    assert "superseded" in {r.kind for r in cmp.finding_rows()}, _shown(cmp)

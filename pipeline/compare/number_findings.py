@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from pipeline.compare.agreement import (
+    CLASH_PAIRWISE_MAX,
     clash_of,
     group_by_agreement,
     later_lower,
@@ -279,7 +280,7 @@ def _running_count_dated(
         out.append(_conflict(cs, clash, topic, align, extra="a later report gives a lower figure ("
                              + ", ".join(f"{say(c)} on {c.published[:10]}" for c in lower) + ")"))
         return out
-    if rises:
+    if rises and (not same_day or len(cs) > CLASH_PAIRWISE_MAX or _rises_past_every_earlier(cs, clash)):
         ordered = sorted(cs, key=lambda c: (c.published, mid(c)))
         first_day = ordered[0].published[:10]
         last_day = ordered[-1].published[:10]
@@ -297,6 +298,17 @@ def _running_count_dated(
         out.append(_conflict(involved, clash_of(involved), topic, align,
                              extra=f"published the same day ({day}) with different figures"))
     return out
+
+
+def _rises_past_every_earlier(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
+    """Some later statement differs from every statement published before it. When the sources of
+    one day disagree ("no one was killed" and "12 killed"), a later "at least 12" updates nothing:
+    it sides with one of them, and the finding is the day's dispute, not an update. (``clash``
+    holds every differing pair only up to ``CLASH_PAIRWISE_MAX`` statements: beyond, the caller
+    keeps the update.)"""
+    return any(all((min(j, k), max(j, k)) in clash for j, x in enumerate(cs) if x.published[:10] < y.published[:10])
+               and any(x.published[:10] < y.published[:10] for x in cs)
+               for k, y in enumerate(cs))
 
 
 def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Salience) -> DraftFinding | None:
