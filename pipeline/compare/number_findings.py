@@ -280,7 +280,8 @@ def _running_count_dated(
         out.append(_conflict(cs, clash, topic, align, extra="a later report gives a lower figure ("
                              + ", ".join(f"{say(c)} on {c.published[:10]}" for c in lower) + ")"))
         return out
-    if rises and (not same_day or len(cs) > CLASH_PAIRWISE_MAX or _rises_past_every_earlier(cs, clash)):
+    sides_only = same_day and len(cs) <= CLASH_PAIRWISE_MAX and _sides_of_a_days_dispute(cs, rises, same_day, clash)
+    if rises and not sides_only:
         ordered = sorted(cs, key=lambda c: (c.published, mid(c)))
         first_day = ordered[0].published[:10]
         last_day = ordered[-1].published[:10]
@@ -300,15 +301,22 @@ def _running_count_dated(
     return out
 
 
-def _rises_past_every_earlier(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
-    """Some later statement differs from every statement published before it. When the sources of
-    one day disagree ("no one was killed" and "12 killed"), a later "at least 12" updates nothing:
-    it sides with one of them, and the finding is the day's dispute, not an update. (``clash``
+def _sides_of_a_days_dispute(cs: Sequence[Claim], rises: set[tuple[int, int]], same_day: set[tuple[int, int]],
+                             clash: set[tuple[int, int]]) -> bool:
+    """Every rise starts from a figure its own day disputes, and ends at one that figure's rival of
+    that day gives too: day one's "no one was killed" against "12 killed", then "at least 12". The
+    later report sides with one of them; the finding is the day's dispute, not an update. (``clash``
     holds every differing pair only up to ``CLASH_PAIRWISE_MAX`` statements: beyond, the caller
     keeps the update.)"""
-    return any(all((min(j, k), max(j, k)) in clash for j, x in enumerate(cs) if x.published[:10] < y.published[:10])
-               and any(x.published[:10] < y.published[:10] for x in cs)
-               for k, y in enumerate(cs))
+    disputed = {k for pair in same_day for k in pair}
+    for pair in rises:
+        before, after = sorted(pair, key=lambda k: (cs[k].published[:10], k))
+        day = cs[before].published[:10]
+        if before not in disputed or not any(
+                j != before and cs[j].published[:10] == day and (min(j, after), max(j, after)) not in clash
+                for j in range(len(cs))):
+            return False
+    return True
 
 
 def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Salience) -> DraftFinding | None:
