@@ -194,6 +194,18 @@ def test_a_part_of_a_toll_is_no_rival_of_the_toll(run):
     rows = cmp.finding_rows()
     assert not any(r.kind == "numeric_conflict" for r in rows), [(r.kind, r.value, r.quote) for r in rows]
 
+def test_the_others_counted_by_sex_and_by_role_are_one_group(run):
+    """"11 other men" and "12 other defendants", each charged beside the leader, count the same
+    co-accused two ways: a disagreement. "Five women" and "seven men" stay two groups."""
+    _, cmp = run({
+        "c1": ("2024-05-09", "Dorn and 11 other men from the Kestrel sect were charged with fraud."),
+        "c2": ("2024-05-09", "If extradited, Dorn will join 12 other defendants from the Kestrel sect charged with "
+                             "fraud."),
+        "c3": ("2024-05-09", "Five women and seven men from the Kestrel sect were questioned by police."),
+    })
+    assert {(d, v) for f in _conflicts(cmp).values() for d, v in f} == {("c1", "11"), ("c2", "12")}, _shown(cmp)
+
+
 
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     _, cmp = run({

@@ -755,6 +755,16 @@ def _whole_of_the_other(part: Claim, other: Claim) -> bool:
     return q.lo - q.tol <= whole <= q.hi + q.tol
 
 
+def _sorted_two_ways(nouns: set[str]) -> bool:
+    """Two counted nouns that sort people along different lines, one by sex or age and one by
+    role: of the others beside someone ("Jeffs and 11 other men were charged", "he will join 12
+    other defendants charged") they may count one group. (Of everyone, "two women" may be a part
+    of "three workers".)"""
+    lex = load_lexicon()
+    by_sex_or_age = nouns & lex.sex_age_nouns
+    return len(nouns) == 2 and len(by_sex_or_age) == 1 and not nouns & lex.generic_count_nouns
+
+
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
     injured" against "no one was injured"): the two cannot both be true."""
@@ -812,7 +822,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
     if qa.family == "count" and not values_equal_loose(a, b):
         nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b) - _nouns_of_a_compound(a, b)
-        different_groups = len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
+        different_groups = (len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
+                            and not (qa.increment and qb.increment and _sorted_two_ways(nouns)))
         if different_groups and not _part_exceeds_whole(a, b):
             return None  # "two women" of "three people": a part of the count, not a rival figure
         if not (qa.unit or a.concept or a.measure_text) or not (qb.unit or b.concept or b.measure_text):

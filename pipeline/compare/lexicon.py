@@ -94,6 +94,7 @@ class Lexicon:
     topics: tuple[tuple[str, str], ...] = ()  # concept -> how a topic label names it
     forecast: frozenset[str] = frozenset()  # words before a date that make it a forecast
     generic_count_nouns: frozenset[str] = frozenset()  # stems; "" (no noun) included
+    sex_age_nouns: frozenset[str] = frozenset()  # stems
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
     share_words: frozenset[str] = frozenset()  # stems
     negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
@@ -177,6 +178,7 @@ def load_lexicon() -> Lexicon:
         topics=tuple(sorted(data.get("topics", {}).items())),
         forecast=frozenset(cues.get("forecast", ())),
         generic_count_nouns=frozenset({"", *(_stem_noun(w) for w in rules.get("generic_count_nouns", ()))}),
+        sex_age_nouns=frozenset(_stem_noun(w) for w in rules.get("sex_age_nouns", ())),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
         share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
         negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
