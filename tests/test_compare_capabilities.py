@@ -476,6 +476,33 @@ def test_a_price_tied_to_no_model_of_a_many_model_article_agrees_but_never_disag
     assert money["m1", "$1,799"].value.holder == money["m1", "$2,199"].value.holder == "15 inch"
 
 
+def test_a_models_lone_price_that_no_list_of_its_versions_gives_is_disputed():
+    """Two sources list the 15-inch model's versions alike ($1,799 and $2,199); a third gives the
+    15-inch one price, $1,499, in a sentence pricing each model once: its price is no list item,
+    and it is none of the versions the lists give, so it disagrees."""
+    specs = [
+        Spec("v1", "The 13-inch Corvex costs $1,199, while the 15-inch will sell for $1,499.", "2024-06-11",
+             numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _inch("15-inch", 15), _usd("$1,499", 1499)],
+             entities=[Ent("Corvex", "ORG")]),
+        Spec("v2", "The 13-inch Corvex comes in $1,199 and $1,399 versions; the 15-inch is offered in $1,799 "
+                   "and $2,199 versions.", "2024-06-11",
+             numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _usd("$1,399", 1399), _inch("15-inch", 15),
+                      _usd("$1,799", 1799), _usd("$2,199", 2199)], entities=[Ent("Corvex", "ORG")]),
+        Spec("v3", "Corvex will sell the 13-inch in $1,199 and $1,399 versions and the 15-inch in $1,799 and "
+                   "$2,199 versions.", "2024-06-11",
+             numbers=[_inch("13-inch", 13), _usd("$1,199", 1199), _usd("$1,399", 1399), _inch("15-inch", 15),
+                      _usd("$1,799", 1799), _usd("$2,199", 2199)], entities=[Ent("Corvex", "ORG")]),
+    ]
+    docs, men = make_corpus(specs)
+    money = {(c.doc_id, c.row.text): c for c in build_claims(docs, men) if c.kind == "number" and c.row.unit == "USD"}
+    assert not money["v1", "$1,499"].value.enumerated and not money["v1", "$1,199"].value.enumerated
+    assert money["v2", "$1,799"].value.enumerated
+    rows = compare_documents(docs, men, encoder=encode).finding_rows()
+    disputed = {(r.doc_id, r.value) for r in rows if r.kind == "numeric_conflict"}
+    assert ("v1", "1499") in disputed and {d for d, _ in disputed} == {"v1", "v2", "v3"}, disputed
+    assert ("v1", "1199") not in disputed  # the lists give the 13-inch's $1,199 too
+
+
 def test_the_model_a_clause_names_outweighs_the_name_nearest_the_price():
     from pipeline.compare.align import different_quantities
 

@@ -251,14 +251,16 @@ def _with_holder(c: Claim, models: Sequence[Claim], text: str) -> Claim:
 
 def _mark_model_lists(figures: list[Claim]) -> list[Claim]:
     """A sentence giving one model two values of one measure ("$1,799 for a 15-inch version, with
-    an upgraded 15-inch model going for $2,199") lists that model's versions: list items."""
+    an upgraded 15-inch model going for $2,199") lists that model's versions: list items. One value
+    per model ("the 13-inch costs $1,199, while the 15-inch will sell for $1,499") is each model's
+    own figure, no item of a list."""
     values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
         if c.value.holder:
             values.setdefault((c.row.sent_no, c.value.holder, *_measure_of(c)), set()).add((c.value.lo, c.value.hi))
-    return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
-            if c.value.holder and len(values[(c.row.sent_no, c.value.holder, *_measure_of(c))]) > 1 else c
-            for c in figures]
+    return [dataclasses.replace(c, value=dataclasses.replace(
+                c.value, enumerated=len(values[(c.row.sent_no, c.value.holder, *_measure_of(c))]) > 1))
+            if c.value.holder else c for c in figures]
 
 
 # ", and" right before the last item of a series ("with 4GB RAM, 64GB flash storage, and 5 hours

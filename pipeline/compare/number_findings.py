@@ -121,7 +121,7 @@ def number_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
         if running and not all(settled(c) for c in cs):
             out.extend(_running_count(cs, topic, align))
             continue
-        if _mostly_list_items(cs):
+        if _mostly_list_items(cs) and not _a_model_figure_no_list_gives(cs, [claims[i] for i in comp]):
             # Values of several things (models, victims, aftershocks), not readings of one: no
             # disagreement, but the items several sources list alike are corroborated (every item
             # of every list, not one representative figure per source).
@@ -150,6 +150,19 @@ def _mostly_list_items(cs: Sequence[Claim]) -> bool:
     versions"): the sources enumerate several things of one measure, so their values differ without
     disagreeing."""
     return sum(c.value.enumerated for c in cs) > MAX_LIST_ITEM_SHARE * len(cs)
+
+
+def _a_model_figure_no_list_gives(cs: Sequence[Claim], group: Sequence[Claim]) -> bool:
+    """A source gives one model a single figure that no other source gives it ("the 15-inch will
+    sell for $1,499") while the others list that model's versions ("$1,799 and $2,199 versions"):
+    the lists agree on what the model costs, and the lone figure is none of their items."""
+    holders = {c.value.holder for c in cs}
+    if len(holders) != 1 or not next(iter(holders)):
+        return False
+    listing = {c.doc_id for c in group if c.value.enumerated}
+    return len(listing) >= 2 and any(
+        not c.value.enumerated and c.doc_id not in listing
+        and not any(values_equal(c, o) for o in group if o.doc_id != c.doc_id) for c in cs)
 
 
 def _ageing(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
