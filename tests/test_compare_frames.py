@@ -207,6 +207,21 @@ def test_the_others_counted_by_sex_and_by_role_are_one_group(run):
 
 
 
+def test_the_same_exact_price_in_two_wordings_is_one_corroborated_figure(run):
+    """Two sources rarely give $2,199 by chance: an amount of several significant digits, the same in
+    both, is evidence that frames written around different details miss. A round "$2,000" is not."""
+    _, cmp = run({
+        "p1": ("2024-06-11", "Corvex unveiled its new laptop line on Monday. The basic model starts at $2,199."),
+        "p2": ("2024-06-11", "The Pro model will cost $2,199 at launch."),
+    })
+    assert {(r.kind, r.doc_id) for r in cmp.finding_rows()} == {("corroboration", "p1"), ("corroboration", "p2")}
+    _, cmp = run({
+        "r1": ("2024-06-11", "Corvex unveiled its new laptop line on Monday. The basic model starts at $2,000."),
+        "r2": ("2024-06-11", "The Pro model will cost $2,000 at launch."),
+    })
+    assert not cmp.finding_rows(), _shown(cmp)
+
+
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     _, cmp = run({
         "r1": ("2023-05-04", "Police said 12 people were injured in the clashes in Vardo on Wednesday."),

@@ -888,7 +888,9 @@ def figure_align_min(a: Claim, b: Claim) -> float:
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    evidence = same_count or _date_one_happening(a, b) or _converted(a, b)
+    same_amount = (qa.family == "currency" and not (qa.bound or qb.bound) and distinctive(a) and distinctive(b)
+                   and values_equal_loose(a, b))
+    evidence = same_count or same_amount or _date_one_happening(a, b) or _converted(a, b)
     return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if evidence else FIGURE_ALIGN_MIN
 
 
