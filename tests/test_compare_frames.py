@@ -222,6 +222,19 @@ def test_the_same_exact_price_in_two_wordings_is_one_corroborated_figure(run):
     assert not cmp.finding_rows(), _shown(cmp)
 
 
+def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
+    _, cmp = run({
+        "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "
+                             "few days,\" she said."),
+        "w2": ("2024-09-18", "Mills said he expects Corvex to ship a full patch for the hole within two to three "
+                             "weeks."),
+        "w3": ("2024-09-18", "Corvex said it would ship a full patch for the hole within three days."),
+    })
+    sides = {r.doc_id: (r.side, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert sides.keys() == {"w1", "w2", "w3"}, _shown(cmp)
+    assert sides["w1"][0] == sides["w3"][0] != sides["w2"][0] and sides["w1"][1] == "~2-5"
+
+
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     _, cmp = run({
         "r1": ("2023-05-04", "Police said 12 people were injured in the clashes in Vardo on Wednesday."),

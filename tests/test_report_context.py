@@ -112,6 +112,7 @@ def test_format_value_and_timeml_parsing():
     assert format_value("13500000000", "USD") == "$13.5bn"
     assert format_value("30", "percent") == "30%"
     assert format_value("4200", "people") == "4,200 people"
+    assert format_value("~2-5", "days") == "about 2-5 days"  # "a few days", told as what it admits
     assert format_value("23000000 a year", "USD") == "$23m a year"  # a rate keeps its period
     assert format_value("36-3", "") == "36-3"  # a tally, its two counts in order
     assert format_value("2019", "", is_date=True) == "2019"

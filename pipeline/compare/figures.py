@@ -309,7 +309,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     if row.kind in ("age", "ordinal", "tally", "designator"):
         family = row.kind  # an age, a rank, a score or a version is compared only with its like
     label = _label_noun(ctx.text, row, lex)
-    tol = 0.0 if bound in ("range", "tally") or label else _rounding_tol(row.text, float(row.value))
+    tol = 0.0 if bound in ("range", "tally", "vague") or label else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
         tol = max(tol, APPROX_REL * abs(float(row.value)))
     # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
@@ -405,7 +405,8 @@ def _interval(row: NumberRow) -> tuple[float, float, str]:
     if row.kind == "tally":  # "36-3": both counts in their order, each exact
         return v, float(row.value_max), "tally"  # type: ignore[arg-type]
     if row.value_max is not None and not math.isnan(row.value_max) and row.value_max != v:
-        return min(v, row.value_max), max(v, row.value_max), "range"
+        # "a few days" admits two to five: any value inside agrees; "two to five days" states both ends
+        return min(v, row.value_max), max(v, row.value_max), "vague" if q == "vague" else "range"
     if q in ("at_least", "more_than"):
         return v, math.inf, "lower"
     if q in ("at_most", "less_than"):

@@ -24,7 +24,8 @@ def _value_text(c: Claim) -> str:
         return r.value
     per = f" a {c.value.per}" if c.value.per else ""  # a rate: "23000000 a year"
     if r.value_max and r.value_max != r.value:
-        return f"{r.value}-{r.value_max}{per}"
+        vague = "~" if r.qualifier == "vague" else ""  # "a few days": about two to five
+        return f"{vague}{r.value}-{r.value_max}{per}"
     prefix = {"at_least": ">=", "more_than": ">", "at_most": "<=", "less_than": "<", "approx": "~"}
     return prefix.get(r.qualifier, "") + r.value + per
 

@@ -15,7 +15,8 @@ Two layers, so that the hard part is testable without a model:
 Qualifier vocabulary: ``approx`` (about, nearly, roughly, some, an estimated, ...),
 ``at_least`` (at least, no fewer than, ... or more), ``more_than`` (more than, over, above),
 ``less_than`` (less than, fewer than, under, below), ``at_most`` (up to, at most, as many as),
-``range`` (value..value_max), or empty.
+``range`` (value..value_max), ``vague`` (a span of time told as "a few days", "several weeks":
+value..value_max is what the words admit, ``VAGUE_AMOUNTS``), or empty.
 """
 
 from __future__ import annotations
@@ -218,6 +219,13 @@ UNIT_FRACTION_RE = re.compile(
 # "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
 COMPOUND_DURATION_RE = re.compile(
     r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
+)
+# How many "a couple of", "a few" and "several" admit: a span of time told so ("a full patch within
+# a few days") is vague but not empty; it agrees with "three days" and not with "two to three weeks".
+VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {"a couple of": (2, 3), "a few": (2, 5), "several": (3, 9)}
+VAGUE_SPAN_RE = re.compile(
+    r"\b(?P<amount>a\s+couple\s+of|a\s+few|several)\s+(?:more\s+)?"
+    r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
 )
 # A tally: two counts joined by a dash, the larger first ("a 36-3 record", "beat Carrow 88-86", "a 5-4
 # vote"). A range is never written downwards, so a descending pair is a score, a record or a vote;
@@ -573,6 +581,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in COMPOUND_DURATION_RE.finditer(text):
         minutes = int(m["h"]) * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
+    for m in VAGUE_SPAN_RE.finditer(text):
+        lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(lo), float(hi), m["unit"].lower(), "vague",
+                              "duration"))
     for m in TALLY_RE.finditer(text):
         tally = _tally(m, text)
         if tally is not None:

@@ -441,6 +441,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _UNIT_SYMBOLS = {"percent": "%", "USD": "$", "EUR": "€", "GBP": "£"}
 
 
+_NUMBER_RANGE = re.compile(rf"{_NUMBER.pattern}-{_NUMBER.pattern}")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")  # "2024-03" is a month, not the range 2024 to 3
 _QUALIFIER_WORDS = ((">=", "at least "), ("<=", "at most "), (">", "more than "), ("<", "less than "),
                     ("~", "about "))
@@ -455,7 +456,8 @@ _RATE_VALUE = re.compile(r"(?P<value>\S+) (?P<per>a (?:year|season|month|week|da
 def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
     """Readable value, one style everywhere: 13500000000 USD -> $13.5bn, 30 percent -> 30%, a rate
     "23000000 a year" USD -> "$23m a year",
-    ">=10" -> "at least 10", "10-12" -> "10-12", 66.66666667 percent -> 66.67%; dates unchanged but
+    ">=10" -> "at least 10", "10-12" -> "10-12", "~2-5" days ("a few days") -> "about 2-5 days",
+    66.66666667 percent -> 66.67%; dates unchanged but
     a time's "T" (TimeML "XXXX-XX-XXT19:00" -> "19:00")."""
     value = value.strip()
     if (rate := _RATE_VALUE.fullmatch(value)) and not is_date:  # "23000000 a year" -> "$23m a year"
@@ -466,8 +468,9 @@ def format_value(value: str, unit: str, *, is_date: bool = False) -> str:
     if is_date:
         return f"{value} {unit}".strip()
     for mark, words in _QUALIFIER_WORDS:
-        if value.startswith(mark) and _NUMBER.fullmatch(value[len(mark):]):
-            return words + format_value(value[len(mark):], unit)
+        rest = value[len(mark):]
+        if value.startswith(mark) and (_NUMBER.fullmatch(rest) or _NUMBER_RANGE.fullmatch(rest)):
+            return words + format_value(rest, unit)  # "~2-5" days ("a few days") -> "about 2-5 days"
     low, dash, high = value.partition("-")
     if dash and low and _NUMBER.fullmatch(low) and _NUMBER.fullmatch(high) and not _ISO_MONTH.fullmatch(value):
         return f"{format_value(low, '')}-{format_value(high, unit)}"

@@ -311,6 +311,21 @@ def test_cents_and_pence_are_money_in_the_currencys_unit(text, mention, value, u
     assert (q.kind, q.unit) == ("money", unit) and q.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text, mention, low, high, unit", [
+    ("I hope they ship a full fix within a few days.", "a few days", 2, 5, "days"),
+    ("The outage lasted several hours.", "several hours", 3, 9, "hours"),
+    ("She hid in the office for a couple of hours.", "a couple of hours", 2, 3, "hours"),
+    ("Repairs may take a few more weeks.", "a few more weeks", 2, 5, "weeks"),
+])
+def test_a_span_of_time_told_vaguely_is_what_its_words_admit(text, mention, low, high, unit):
+    (q,) = [q for q in find_quantities(text) if q.text == mention]
+    assert (q.value, q.value_max, q.unit, q.qualifier, q.kind) == (low, high, unit, "vague", "duration")
+
+
+def test_a_few_of_anything_but_time_is_no_quantity():
+    assert not find_quantities("A few people and several cars were seen; a couple of them left.")
+
+
 _WORD_PIECES = st.sampled_from(["five", "Five", "twenty", "hundred", "thousand", " ", "\n", "\n\n", "-", " and ",
                                 "a dozen", "people"])
 
