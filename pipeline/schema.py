@@ -114,7 +114,8 @@ class NumberRow:
     value_max: float | None = col("float", "Upper end of a range (\"10% to 30%\" -> 30), or a tally's second count "
                                            "(\"a 36-3 record\" -> 3); empty otherwise.")
     unit: str = col("str", "Unit: percent, USD, CNY, times, years, people, ...; empty for a bare count.")
-    qualifier: str = col("str", "approx | at_least | at_most | more_than | less_than | range | vague (\"a few days\": value..value_max is what the words admit) | empty.")
+    qualifier: str = col("str", "approx | at_least | at_most | more_than | less_than | range | vague "
+                                "(\"a few days\": value..value_max is what the words admit) | empty.")
     kind: str = col("str", "percent | money | multiplier | fraction | count | measure | duration | magnitude | "
                            "category (a rank on a named scale: \"Category 3\") | age | ordinal | tally (a score, "
                            "record or vote: \"88-86\") | designator (a version or model a name carries: "

@@ -235,6 +235,18 @@ def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     assert sides["w1"][0] == sides["w3"][0] != sides["w2"][0] and sides["w1"][1] == "~2-5"
 
 
+def test_a_word_size_is_corroborated_and_two_word_sizes_are_two_builds(run):
+    """"32-bit versions" in two sources agree; a third's "64-bit version" is another build, no rival."""
+    _, cmp = run({
+        "b1": ("2024-09-18", "The Velo stopgap applies only to 32-bit versions of the browser."),
+        "b2": ("2024-09-18", "Velo's temporary fix works only with 32-bit versions of the browser."),
+        "b3": ("2024-09-18", "The 64-bit version of the browser is better protected against the attack."),
+    })
+    rows = cmp.finding_rows()
+    assert {(r.kind, r.doc_id, r.value, r.topic) for r in rows} == {
+        ("corroboration", "b1", "32", "word size"), ("corroboration", "b2", "32", "word size")}, _shown(cmp)
+
+
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     _, cmp = run({
         "r1": ("2023-05-04", "Police said 12 people were injured in the clashes in Vardo on Wednesday."),

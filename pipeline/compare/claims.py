@@ -81,7 +81,9 @@ class Quantity:
     lo: float  # interval in base units (equal ends for a point value)
     hi: float
     tol: float = 0.0  # rounding tolerance in base units
-    bound: str = ""  # "" | lower | upper | range | vague (what "a few days" admits) | tally (lo, hi: its two counts in their order, "36-3")
+    # "" | lower | upper | range | vague (what "a few days" admits) | tally (lo, hi: its two counts in
+    # their order, "36-3")
+    bound: str = ""
     unit: str = ""  # the unit as the extractor wrote it
     measure_keys: frozenset[str] = frozenset()
     head: str = ""  # last stem of the measure phrase (English noun phrases are head-final)

@@ -670,6 +670,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "magnitude"  # a magnitude is only ever a magnitude, whatever it killed
     if row.kind == "category":
         return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
+    if row.kind == "designator" and row.unit == "bit":
+        return "word size"  # "32-bit versions": which build, of whatever it modifies
     if row.kind == "designator":
         # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
         # ("Nvidia GeForce GT" and "GeForce GT" are one), an acronym as written ("version of USB")

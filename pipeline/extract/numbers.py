@@ -227,6 +227,9 @@ VAGUE_SPAN_RE = re.compile(
     r"\b(?P<amount>a\s+couple\s+of|a\s+few|several)\s+(?:more\s+)?"
     r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
 )
+# A word size ("32-bit versions", "the 64-bit edition") designates a kind of the thing it modifies,
+# as a version number does: a designator, never a count or a measure.
+WORD_SIZE_RE = re.compile(r"\b(?P<bits>8|16|32|64|128)-bit\b", re.IGNORECASE)
 # A tally: two counts joined by a dash, the larger first ("a 36-3 record", "beat Carrow 88-86", "a 5-4
 # vote"). A range is never written downwards, so a descending pair is a score, a record or a vote;
 # "24-7" is round the clock. Not tallies: a model number ("Boeing's 787-9": a three-digit first
@@ -585,6 +588,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(lo), float(hi), m["unit"].lower(), "vague",
                               "duration"))
+    for m in WORD_SIZE_RE.finditer(text):
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(m["bits"]), None, "bit", "", "designator"))
     for m in TALLY_RE.finditer(text):
         tally = _tally(m, text)
         if tally is not None:
@@ -1185,6 +1190,10 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         if span is None or len(span) == 0:
             continue
         kind, unit = q.kind, q.unit
+        name = ""
+        if kind == "designator":  # a word size: a kind of the noun it modifies ("32-bit versions")
+            designated = _counted_noun(span)
+            name = designated.lemma_.lower() if designated is not None else unit
         if kind == "ordinal":
             noun = _counted_noun(span)
             if noun is None or noun.lower_ in ORDINAL_NOT_COUNTED:

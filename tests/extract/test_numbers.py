@@ -326,6 +326,12 @@ def test_a_few_of_anything_but_time_is_no_quantity():
     assert not find_quantities("A few people and several cars were seen; a couple of them left.")
 
 
+def test_a_word_size_designates_a_kind_of_the_thing_it_modifies(nlp):
+    doc = nlp("The fix applies only to 32-bit versions of Velo. The 64-bit edition is safer.")
+    rows = [(r.text, r.value, r.unit, r.kind, r.measure) for r in extract_numbers(doc, doc_id="t")]
+    assert rows == [("32-bit", 32, "bit", "designator", "version"), ("64-bit", 64, "bit", "designator", "edition")]
+
+
 _WORD_PIECES = st.sampled_from(["five", "Five", "twenty", "hundred", "thousand", " ", "\n", "\n\n", "-", " and ",
                                 "a dozen", "people"])
 
