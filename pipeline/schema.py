@@ -93,7 +93,8 @@ class EntityRow:
     start: int = col("int", "Character offset of the mention's start in processed/clean/<doc_id>.txt.")
     end: int = col("int", "Character offset just past the mention's end.")
     text: str = col("str", "The mention exactly as in the clean text.")
-    label: str = col("str", "Entity type: PERSON, ORG, GPE, NORP, LOC, PRODUCT, EVENT, LAW, ...")
+    label: str = col("str", "Entity type: PERSON, ORG, GPE, NORP, LOC, PRODUCT, EVENT, LAW, ...; CODE for an "
+                            "identifier (\"CVE-2013-3893\", \"MS13-008\").")
     canonical: str = col("str", "Canonical name, so variants (U.S./US/United States) merge across sources.")
     role: str = col("str", "For a place: the word it is the place of, lemmatised, with its preposition (\"live in\" "
                            "of \"lived in Cardiff\", \"court in\" of \"a court in San Angelo\", \"jury\" of \"a San "

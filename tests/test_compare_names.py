@@ -116,6 +116,21 @@ def test_sources_that_spell_a_name_differently_are_sides_of_one_finding():
     assert "'Marta Kowalczyk' (2 sources) vs 'Marta Kowalczik' (1 source)" in finding[0].note
 
 
+def test_an_identifier_two_sources_give_is_corroborated_and_never_spelt_two_ways():
+    """"CVE-2031-4410" in two sources is one vulnerability, agreed on; a third source's
+    "CVE-2031-4417", one digit apart, is another vulnerability, not a misspelling."""
+    specs = [
+        _spec("k1", "Velo patched the flaw (CVE-2031-4410) on Tuesday.", ("CVE-2031-4410", "CODE")),
+        _spec("k2", "The stopgap, the CVE-2031-4410 Shim Workaround, blocks the attack.",
+              ("CVE-2031-4410", "CODE"), ("CVE-2031-4410 Shim Workaround", "WORK_OF_ART")),
+        _spec("k3", "Last month Velo fixed CVE-2031-4417 in its mail client.", ("CVE-2031-4417", "CODE")),
+    ]
+    (finding,) = _findings(specs)
+    assert {(r.kind, r.doc_id, r.value, r.topic) for r in finding} == {
+        ("corroboration", "k1", "CVE-2031-4410", "identifier CVE-2031-4410"),
+        ("corroboration", "k2", "CVE-2031-4410", "identifier CVE-2031-4410")}
+
+
 def test_a_text_that_names_both_again_and_again_names_two_people():
     specs = [
         _spec("c1", "Marta Kowalczyk met Marta Kowalczik in Brenn. Marta Kowalczyk and Marta Kowalczik then left.",

@@ -22,6 +22,11 @@ name spelled two ways when
   names "Iran" and "Iraq", or "John Smith" and "Joan Smith", again and again means two names,
   while a slip is written once ("rescue Raite" in a story that says "Rait" throughout).
 
+Identifiers (``vocab.entities.CODE_LABEL``: "CVE-2013-3893", "MS13-008") are claims of this kind
+too, compared as written: two independent sources giving one are a corroboration (they speak of
+the same vulnerability, bulletin or bill), and two codes are never one spelt two ways (CVE-2013-3893
+and CVE-2013-3897 are two vulnerabilities).
+
 The bounds were chosen on the compare benchmark's keys, which list every spelling disagreement
 of 17 sets (docs/compare.md, "Names spelled two ways"): "Charlene" / "Charlie" (two people, two
 edits in seven letters) and "SeaMicro" / "SuperMicro" (two firms, three edits) stay apart. Sides
@@ -41,7 +46,8 @@ from pipeline.compare.claims import Claim, DocContext, NameForm, claim_row
 from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
-from pipeline.vocab.entities import NAME_LABELS
+from pipeline.compare.sources import copies_note, independent_sources
+from pipeline.vocab.entities import CODE_LABEL, NAME_LABELS
 from pipeline.vocab.kinds import ClaimKind, Kind
 
 # Shorter words are too often two names one letter apart ("Lu" / "Su", "Ali" / "Abi").
@@ -76,8 +82,9 @@ def spelling_tokens(name: str) -> tuple[str, ...]:
 
 def name_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """One claim per distinct name a document writes, at its first mention."""
-    names = [(e, spelling_tokens(e.text)) for e in sorted(ctx.men.entities, key=lambda e: e.start)
-             if e.label in NAME_LABELS]
+    names = [(e, (e.text,) if e.label == CODE_LABEL else spelling_tokens(e.text))
+             for e in sorted(ctx.men.entities, key=lambda e: e.start)
+             if e.label in NAME_LABELS or e.label == CODE_LABEL]
     mentions = Counter((tokens, e.label) for e, tokens in names if tokens)
     seen: set[tuple[tuple[str, ...], str]] = set()
     out: list[Claim] = []
@@ -134,7 +141,12 @@ def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
 
     A form's label is the one spaCy gives it most often in the corpus (it calls one firm an ORG
     here and a PERSON there). A surname alone writes its full name's spelling ("Rait" is spelt
-    as "Duncan Rait"), so the sides are spellings, not forms."""
+    as "Duncan Rait"), so the sides are spellings, not forms. Identifiers are only corroborated."""
+    codes = [c for c in claims if c.value.label == CODE_LABEL]
+    return _spelling_findings([c for c in claims if c.value.label != CODE_LABEL], scorer) + _code_corroborations(codes)
+
+
+def _spelling_findings(claims: Sequence[Claim], scorer: Scorer) -> list[DraftFinding]:
     by_form: dict[tuple[str, ...], list[Claim]] = {}
     for c in claims:
         by_form.setdefault(c.value.tokens, []).append(c)
@@ -156,6 +168,24 @@ def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
             spellings.setdefault(spelling.root(f), []).extend(by_form[f])
         if _across_sources(list(spellings.values())):
             out.append(_finding(list(spellings.values())))
+    return out
+
+
+def _code_corroborations(codes: Sequence[Claim]) -> list[DraftFinding]:
+    """An identifier two independent sources give, one finding per identifier."""
+    by_code: dict[str, list[Claim]] = {}
+    for c in codes:
+        by_code.setdefault(c.value.form, []).append(c)
+    out = []
+    for code, cs in sorted(by_code.items()):
+        cs = sorted(_one_per_document(cs), key=lambda c: c.doc_id)
+        wording = independent_sources(cs)
+        if len(wording) < 2:
+            continue
+        note = "; ".join(filter(None, (f"{len(wording)} independent sources give the identifier {code}",
+                                       copies_note(wording))))
+        out.append(DraftFinding(Kind.CORROBORATION, f"identifier {code}", tuple(cs), note,
+                                importance(Kind.CORROBORATION, cs, 1.0, 0.0, independent=len(wording))))
     return out
 
 

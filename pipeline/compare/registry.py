@@ -59,7 +59,8 @@ CLAIM_KINDS: tuple[ClaimKindEntry, ...] = (
                    by_label(lambda c: c.value.outcome_class), (Kind.ACCOUNT_CONFLICT,)),
     ClaimKindEntry(ClaimKind.ASSESSMENT, judgement_claims, assessment_findings, by_label(lambda c: c.value.polarity),
                    (Kind.ASSESSMENT_CONFLICT,)),
-    ClaimKindEntry(ClaimKind.NAME, name_claims, find_name_findings, name_positions, (Kind.NAME_CONFLICT,)),
+    ClaimKindEntry(ClaimKind.NAME, name_claims, find_name_findings, name_positions,
+                   (Kind.NAME_CONFLICT, Kind.CORROBORATION)),
 )
 assert len({e.kind for e in CLAIM_KINDS}) == len(CLAIM_KINDS) == len(ClaimKind), "each claim kind registered once"
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from pipeline.documents import Mentions
 from pipeline.resources import data_text
 from pipeline.schema import EntityRow
-from pipeline.vocab.entities import PLACE_LABELS
+from pipeline.vocab.entities import CODE_LABEL, PLACE_LABELS
 from pipeline.vocab.numbers import SCALE_RANK_WORD
 
 # TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
@@ -51,6 +51,9 @@ _THE_RE = re.compile(r"^(?:the|The|THE)\s+")
 _SCALE_RANK = re.compile(SCALE_RANK_WORD + r"[\s-]?\d+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _EDGE_PUNCT = " \t\n\r,;:!?\"“”‘’'()[]{}<>*#|-–—"
+# vocab.entities.CODE_LABEL: capitals (digits after the first), hyphen-joined groups, the last of
+# at least three digits.
+_CODE_RE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-\d{3,}(?![\w-])")
 # Function words a mention can't end with ("Manhattan Project for" when "AI" was taken by the ruler).
 _TRAILING_WORDS_RE = re.compile(r"\s+(?:for|of|and|the|on|in|to|at|by|with|&)$", re.IGNORECASE)
 
@@ -198,6 +201,11 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
         if label in PLACE_LABELS:
             roles[ent.start] = place_role(ent)
         found.append((start, end, label, canonical, ent.start))
+    for m in _CODE_RE.finditer(text):  # inside a name or not: "the CVE-2013-3893 MSHTML Shim Workaround"
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and "\n" not in m.group():
+            found.append((m.start(), m.end(), CODE_LABEL, m.group(), span.start))
+    found.sort(key=lambda f: (f[0], f[1]))
     people = [_strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
     chain = _person_chain(people)
     rows = []

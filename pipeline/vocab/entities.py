@@ -8,3 +8,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC"
 # Labels of places: a place has a role in its sentence (entities.csv `role`: "court in"), and a
 # figure's or date's place tells which event it belongs to.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# An identifier written in capitals and digits with a hyphen before at least three digits
+# ("CVE-2013-3893", "MS13-008", "HB-1234"): a vulnerability, bulletin, bill or case number. Two
+# sources giving it speak of the same thing; it is never a spelling of another one (CVE-2013-3893
+# and CVE-2013-3897 are two vulnerabilities). "COVID-19", "F-35" and "I-95" are names, not codes.
+CODE_LABEL = "CODE"

@@ -34,6 +34,13 @@ def test_country_variants_share_one_canonical(nlp):
     assert canon.get("UK") == canon.get("Britain") == "United Kingdom"
 
 
+def test_identifiers_are_codes_inside_a_name_or_not(nlp):
+    rows = ents(nlp, 'Velo released "CVE-2031-4410 Shim Workaround" for the flaw (CVE-2031-4410); the last '
+                     "emergency patch was MS31-008. COVID-19, the F-35, I-95 and 2031-09-17 are no codes.")
+    codes = [r.text for r in rows if r.label == "CODE"]
+    assert codes == ["CVE-2031-4410", "CVE-2031-4410", "MS31-008"]
+
+
 def test_people_chain_within_a_document(nlp):
     text = ("Xi Jinping, China's paramount leader, spoke on Monday. Later Mr Xi met officials. "
             "Xi said the plan would work.")
