@@ -592,6 +592,27 @@ def test_a_day_before_a_count_dates_the_event_and_a_figures_period_is_its_refere
     assert ("e3", "2004") not in dates  # a year before the toll is its period, on either side
 
 
+def test_a_span_inside_its_dates_period_leaves_the_date_its_own_and_a_lost_dash_ends_a_clause():
+    """"a three day trial hearing ... for October": October says when, three days how long (a
+    12-year sentence in 1997 is dated by 1997, as a statistic is); "October-the 23-year old's" is a
+    dash a scraper wrote as a hyphen, and the age after it dates nothing of October."""
+    from pipeline.compare import build_claims as claims_of
+
+    trial = Spec("t1", "The case went on in his absence and a three day trial hearing was penciled in for "
+                       "October-the 23-year old's due to enter his plea in September.", "2024-06-12",
+                 numbers=[Num("three day", 3, "days", kind="duration", measure="trial hearing", as_of="2024-10"),
+                          Num("23-year old", 23, "years", kind="age", as_of="2024-10")],
+                 dates=[Dt("October", "2024-10", granularity="month"), Dt("September", "2024-09", granularity="month")])
+    term = Spec("t2", "He was serving a 12-year sentence imposed in 1997 when he died.", "2005-12-20",
+                numbers=[Num("12-year", 12, "years", kind="duration", measure="sentence", as_of="1997")],
+                dates=[Dt("1997", "1997", granularity="year")])
+    docs, men = make_corpus([trial, term])
+    claims = [c for c in claims_of(docs, men) if c.kind == "date"]
+    assert {(c.doc_id, c.row.text) for c in claims} == {("t1", "October"), ("t1", "September")}
+    october = next(c for c in claims if c.row.text == "October")
+    assert "23-year" not in october.frame and "penciled in for" in october.frame
+
+
 def _suspect_aged(doc_id: str, age: int, published: str) -> Spec:
     return Spec(doc_id, f"Police named the suspect as Dario Quell, {age}, of Brenmoor.", published,
                 numbers=[Num(str(age), age, "years", kind="age", measure="suspect")],

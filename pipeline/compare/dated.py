@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
-from pipeline.compare.text import CLAUSE_BREAK, content_stems, find_phrases, words
-from pipeline.schema import DateRow
+from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
+from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml
+from pipeline.vocab.units import TIME_UNITS, UNITS
 from pipeline.vocab.kinds import ClaimKind
 
 # A sentence needs this many content words to carry a dated event.
@@ -79,7 +81,7 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """A claim per resolved date (calendar values up to a year) that dates an event."""
     number_times: dict[tuple[int, str], list[tuple[int, int]]] = {}
     for r in ctx.men.numbers:
-        if r.as_of:
+        if r.as_of and not _inside_the_period(r, r.as_of):
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
     stated = _stated(ctx, (d for d in ctx.men.dates if d.granularity != "time"),
                      lambda d: _date_claim(ctx, lex, d) if _usable_date(ctx, d, number_times) else None)
@@ -117,6 +119,17 @@ def time_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return _stated(ctx, (d for d in ctx.men.dates if d.granularity == "time"), lambda d: _time_claim(ctx, lex, d))
 
 
+def _inside_the_period(r: NumberRow, value: str) -> bool:
+    """A span of time shorter than the period its date names lies inside it ("a three day trial
+    hearing was penciled in for October"): the date says when, the figure how long, and each is
+    a statement of its own. A longer one ("a 12-year sentence imposed in 1997") is dated by it."""
+    period = timeml.interval(value)
+    if r.unit not in TIME_UNITS or period is None or r.value is None:
+        return False
+    longest = r.value_max if r.value_max is not None and not math.isnan(r.value_max) else r.value
+    return float(longest) * UNITS[r.unit].factor < ((period[1] - period[0]).days + 1) * UNITS["days"].factor
+
+
 def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
     if not timeml.is_calendar(d.value) or d.anchor == "unresolved":
         return False
@@ -135,8 +148,10 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
     # A figure's reference time is compared with the figure: "34% in 2024", "In 2004 a tsunami
     # killed 170,000" (a year or month is a statistic's period, on either side). A day before a
     # count ("foiled an attack on Friday capturing 26 pirates") dates the event itself.
+    # A lost dash between them ends the clause: "for October-the 23-year old's" dates no age.
     day = d.granularity in ("day", "time")
-    return not any(0 <= d.start - e <= AS_OF_ADJACENT or (not day and abs(s - d.end) <= AS_OF_ADJACENT)
+    return not any((0 <= d.start - e <= AS_OF_ADJACENT or (not day and abs(s - d.end) <= AS_OF_ADJACENT))
+                   and not LOST_DASH.search(ctx.text, min(e, d.end), max(s, d.start))
                    for s, e in number_times.get((d.sent_no, d.value), ()))
 
 
@@ -192,6 +207,9 @@ def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, i
               and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
     left = max([r.end for r in others if r.end <= d.start] + [qs])
     right = min([r.start for r in others if r.start >= d.end] + [qe])
+    lost = [m.start() for m in LOST_DASH.finditer(ctx.text, left, right)]
+    left = max([s + 1 for s in lost if s < d.start] + [left])
+    right = min([s for s in lost if s >= d.end] + [right])
     return left, right
 
 

@@ -68,6 +68,9 @@ PhraseIndex = dict[str, list[tuple[str, ...]]]
 # A clause ends at a semicolon or a comma before a joining word ("..., while the 15-inch ...",
 # "convicted in 1997, and in 2003 he admitted ...").
 CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|whilst)\b")
+# A dash a scraper wrote as a hyphen between a word and a determiner: no compound joins "October"
+# and "the" ("penciled in for October-the 23-year old's due to enter his plea"), a clause ends there.
+LOST_DASH = re.compile(r"(?<=[A-Za-z])-(?=(?:the|a|an|his|her|its|their)\s)")
 # An aside: a relative or participle clause set off by a comma, to the next comma or the
 # sentence's end ("The plant, which opened in 1978, employs 340 people"; "Coral, founded in
 # 2009, has 1,100 employees"). What it dates is its own; the sentence's other clauses keep their
