@@ -21,8 +21,8 @@ from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
 from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml
-from pipeline.vocab.units import TIME_UNITS, UNITS
 from pipeline.vocab.kinds import ClaimKind
+from pipeline.vocab.units import TIME_UNITS, UNITS
 
 # A sentence needs this many content words to carry a dated event.
 MIN_CONTENT_WORDS = 4
