@@ -247,6 +247,18 @@ def test_a_word_size_is_corroborated_and_two_word_sizes_are_two_builds(run):
         ("corroboration", "b1", "32", "word size"), ("corroboration", "b2", "32", "word size")}, _shown(cmp)
 
 
+def test_a_size_is_corroborated_whole_and_two_sizes_are_two_screens(run):
+    _, cmp = run({
+        "s1": ("2024-06-11", "The new Velo Pro has a screen of 2880 x 1800 pixels."),
+        "s2": ("2024-06-11", "In hard numbers, the Velo Pro screen will have a 2880x1800 resolution."),
+        "s3": ("2024-06-11", "The cheaper Velo Air keeps its 1440 x 900 screen."),
+    })
+    rows = cmp.finding_rows()
+    assert {(r.kind, r.doc_id, r.value) for r in rows} == {
+        ("corroboration", "s1", "2880 x 1800"), ("corroboration", "s2", "2880 x 1800")}, _shown(cmp)
+    assert "agree on 2880 x 1800" in rows[0].note
+
+
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
     _, cmp = run({
         "r1": ("2023-05-04", "Police said 12 people were injured in the clashes in Vardo on Wednesday."),

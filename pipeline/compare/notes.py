@@ -120,8 +120,11 @@ def say(c: Claim) -> str:
     if q.family == "currency" or q.zero_gap:
         return c.text  # "$3.7 billion" reads better than 3700000000
     unit = f" {q.unit}" if q.unit and q.family not in ("count", "percent") else ("%" if q.family == "percent" else "")
+    if r.value_max and q.family == "designator":
+        return f"{r.value} x {r.value_max}{unit}"  # a size, "1440 x 900"
     if r.value_max and r.value_max != r.value:
-        return f"{grouped(r.value)}-{grouped(r.value_max)}{unit}"
+        vague = "about " if r.qualifier == "vague" else ""  # "a few days": about 2-5 days
+        return f"{vague}{grouped(r.value)}-{grouped(r.value_max)}{unit}"
     return words_for.get(r.qualifier, "") + grouped(r.value) + unit
 
 

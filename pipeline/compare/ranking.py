@@ -23,6 +23,8 @@ def _value_text(c: Claim) -> str:
     if c.kind != ClaimKind.NUMBER:
         return r.value
     per = f" a {c.value.per}" if c.value.per else ""  # a rate: "23000000 a year"
+    if r.value_max and c.value.family == "designator":
+        return f"{r.value} x {r.value_max}"  # a size, "1440 x 900"
     if r.value_max and r.value_max != r.value:
         vague = "~" if r.qualifier == "vague" else ""  # "a few days": about two to five
         return f"{vague}{r.value}-{r.value_max}{per}"

@@ -230,6 +230,12 @@ VAGUE_SPAN_RE = re.compile(
 # A word size ("32-bit versions", "the 64-bit edition") designates a kind of the thing it modifies,
 # as a version number does: a designator, never a count or a measure.
 WORD_SIZE_RE = re.compile(r"\b(?P<bits>8|16|32|64|128)-bit\b", re.IGNORECASE)
+# A size written as two numbers and "x" ("a 1440 x 900 display", "2880x1800 pixels", "a 30 x 40
+# room"): one designator of the thing it sizes, its two numbers in order (value, value_max), never
+# a year nor two counts.
+DIMENSIONS_RE = re.compile(
+    r"(?<![\w.,])(?P<a>\d{1,2},\d{3}|\d{2,5})\s?[x×]\s?(?P<b>\d{1,2},\d{3}|\d{2,5})(?![\w.,]?\d)(?P<px>\s+pixels\b)?",
+    re.IGNORECASE)
 # A tally: two counts joined by a dash, the larger first ("a 36-3 record", "beat Carrow 88-86", "a 5-4
 # vote"). A range is never written downwards, so a descending pair is a score, a record or a vote;
 # "24-7" is round the clock. Not tallies: a model number ("Boeing's 787-9": a three-digit first
@@ -588,6 +594,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(lo), float(hi), m["unit"].lower(), "vague",
                               "duration"))
+    for m in DIMENSIONS_RE.finditer(text):
+        width, height = (float(m[g].replace(",", "")) for g in ("a", "b"))
+        found.append(Quantity(m.start(), m.end(), m.group(0), width, height, "pixels" if m["px"] else "", "",
+                              "designator"))
     for m in WORD_SIZE_RE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(0), float(m["bits"]), None, "bit", "", "designator"))
     for m in TALLY_RE.finditer(text):
@@ -611,12 +621,25 @@ def _quantities(text: str) -> Iterator[Quantity]:
     pos = 0
     while (m := QUANTITY_RE.search(text, pos)) is not None:
         pos = m.end()
-        if m["n2"] and _ends_differ(m):
+        if m["n2"] and (_ends_differ(m) or (not m["btw"] and _after_a_change(text, m.start())
+                                             and re.match(r"\s+to\s", text[m.end("n1"):m.start("n2")] + " "))):
             pos = max(m.end(g) for g in ("n1", "s1", "p1") if m[g] is not None)
             m = QUANTITY_RE.match(text, m.start(), pos)
         q = _quantity_from_match(m, text) if m is not None else None
         if q is not None:
             yield q
+
+
+# Verbs of change: after one, "X to Y" is the change and the level it reached ("has dropped $100
+# to $1,199", "rose by 40 to 250") or the old level and the new ("fell from 12 to 9"), never a range.
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rise[sn]?|fell|fallen|falls?|dropped|drops?|climbed|climbs?|jumped|jumps?|surged|soared|"
+    r"plunged|plummeted|slumped|slipped|dipped|declined|increased|decreased|grew|grown|gained|cut|raised|"
+    r"lowered|reduced|shrank|shrunk)(?:\s+(?:by|from))?\s+$", re.IGNORECASE)
+
+
+def _after_a_change(text: str, start: int) -> bool:
+    return bool(_CHANGE_BEFORE_RE.search(text, max(0, start - 30), start))
 
 
 def _ends_differ(m: re.Match[str]) -> bool:

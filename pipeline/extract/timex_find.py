@@ -123,6 +123,17 @@ def _update_ref(ref: Ref, norm: Norm) -> None:
         ref.day = None if g != "week" else ref.day
 
 
+# A number beside "x" and another number is one side of a size ("the same 1440 x 900 display",
+# "2880x1800 pixels"), never a year.
+_DIMENSION_AFTER = re.compile(r"\s?[x×]\s?\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s?[x×]\s?$")
+
+
+def _no_year(text: str, start: int, end: int) -> bool:
+    return (year_names_a_thing(text, start) or bool(_DIMENSION_AFTER.match(text, end))
+            or bool(_DIMENSION_BEFORE.search(text, max(0, start - 3), start)))
+
+
 def find_timexes(
     text: str,
     *,
@@ -140,7 +151,7 @@ def find_timexes(
                 cands.append(_Cand(m.start(), m.end(), len(cands), ri, m, None))
     covered = [(c.start, c.end) for c in cands]
     for s, e in extra_spans:
-        if any(s < ce and cs < e for cs, ce in covered) or (text[s:e].isdigit() and year_names_a_thing(text, s)):
+        if any(s < ce and cs < e for cs, ce in covered) or (text[s:e].isdigit() and _no_year(text, s, e)):
             continue
         norm = parse_absolute(text[s:e])
         if norm is not None:

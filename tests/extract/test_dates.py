@@ -142,6 +142,11 @@ def test_signals_and_modifiers(nlp, text, mention, value, qualifier):
     assert (row.value, row.qualifier) == (value, qualifier)
 
 
+def test_one_side_of_a_size_is_no_year_but_a_year_before_a_plural_noun_is(nlp):
+    assert not _rows(nlp, "The 13-inch models include the same 1440 x 900 display as the previous models.")
+    assert [r.value for r in _rows(nlp, "In July, the court overturned the 2007 convictions.")] == ["2022-07", "2007"]
+
+
 def test_signal_word_stays_out_of_the_span(nlp):
     texts = [r.text for r in _rows(nlp, "China aims to peak emissions by 2030 and since 2012 has grown.")]
     assert texts == ["2030", "2012"]

@@ -326,6 +326,25 @@ def test_a_few_of_anything_but_time_is_no_quantity():
     assert not find_quantities("A few people and several cars were seen; a couple of them left.")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the 13-inch has dropped $100 to $1199, making it cheaper", [("13-inch", 13, None), ("$100", 100, None),
+                                                                   ("$1199", 1199, None)]),
+    ("Enrolment fell from 12 to 9 pupils.", [("12", 12, None), ("9", 9, None)]),
+    ("Prices fell between 10% and 30% last year.", [("between 10% and 30%", 10, 30)]),
+    ("Prices ranged from $100 to $1,199.", [("$100 to $1,199", 100, 1199)]),
+])
+def test_after_a_verb_of_change_x_to_y_is_a_change_and_a_level_not_a_range(text, expected):
+    assert [(q.text, q.value, q.value_max) for q in find_quantities(text)] == expected
+
+
+def test_a_size_is_one_designator_of_two_numbers_in_order(nlp):
+    doc = nlp("It has a 2880x1800 resolution, the old one a 1,280 x 800 screen. A 4 x 100m relay won.")
+    rows = [(r.text, r.value, r.value_max, r.kind, r.measure) for r in extract_numbers(doc, doc_id="t")]
+    assert rows[:2] == [("2880x1800", 2880, 1800, "designator", "resolution"),
+                        ("1,280 x 800", 1280, 800, "designator", "screen")]
+    assert all(r[3] != "designator" for r in rows[2:])
+
+
 def test_a_word_size_designates_a_kind_of_the_thing_it_modifies(nlp):
     doc = nlp("The fix applies only to 32-bit versions of Velo. The 64-bit edition is safer.")
     rows = [(r.text, r.value, r.unit, r.kind, r.measure) for r in extract_numbers(doc, doc_id="t")]
