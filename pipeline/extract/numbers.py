@@ -1023,14 +1023,26 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc, text: str) -> str:
         if _across_an_aside(span, dspan):
             continue
         date_clause = _clause_head(_span_root(dspan))
-        if date_clause.dep_ == "conj" and date_clause.head == clause and clause.tag_ in ("VBZ", "VBP"):
-            continue  # "has 1,100 employees and reported revenue of $310 million last year": a present is undated
+        if _conjoined(clause, date_clause) and _in_the_present(clause) and not _in_the_present(date_clause):
+            # "has 1,100 employees and reported revenue of $310 million last year", "was founded in
+            # 2007 and is backed with $60 million": a present beside a dated past is undated
+            continue
         hops = 0 if date_clause == clause else _clauses_up(clause, date_clause)
         distance = min(abs(dspan.start - span.end), abs(span.start - dspan.end))
         key = (0 if _modifies(dspan, noun) else 1, hops, distance, value)
         if best is None or key < best:
             best = key
     return best[-1] if best else ""
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a)
+
+
+def _in_the_present(verb: Token) -> bool:
+    """The clause's verb, or its auxiliary, is in the present ("has", "is backed")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 # Far enough that any clause the number's hangs on comes first; a date of no such clause comes last.

@@ -198,6 +198,9 @@ def test_as_of_is_the_date_of_the_clause_the_figure_hangs_on(nlp, text, mention,
     ("Coral, founded in 2009, has 1,100 employees.", "1,100", ""),
     # a date of the verb coordinated after a present tense is that verb's
     ("Coral has 1,100 employees and reported revenue of $310 million in 2024.", "1,100", ""),
+    # and a present coordinated after a dated past is undated too
+    ("Velmar was founded in 2007 and is backed with $60 million in funding.", "$60 million", ""),
+    ("Velmar was founded in 2007 and raised $60 million.", "$60 million", "2007"),
     ("The blast killed five workers and injured 12 in March 2023.", "five", "2023"),
     # an aside about what the figure counts is the figure's
     ("Twelve people, killed in the 2004 flood, were honoured.", "Twelve", "2004"),
