@@ -399,14 +399,21 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
 # --------------------------------------------------------------------------- values
 
 
+def _second_number(row: NumberRow) -> bool:
+    """The row states a second number (a range's other end, a size's height)."""
+    return row.value_max is not None and not math.isnan(row.value_max)
+
+
+def _a_size(row: NumberRow) -> bool:
+    return row.kind == "designator" and _second_number(row)
+
+
 def _interval(row: NumberRow) -> tuple[float, float, str]:
     v = float(row.value)  # type: ignore[arg-type]
     q = row.qualifier
-    if row.kind == "tally" or (row.kind == "designator" and row.value_max is not None
-                               and not math.isnan(row.value_max)):
-        # "36-3" and a size, "1440 x 900": both numbers in their order, each exact
+    if row.kind == "tally" or _a_size(row):  # "36-3", "1440 x 900": both numbers in their order, each exact
         return v, float(row.value_max), "tally"  # type: ignore[arg-type]
-    if row.value_max is not None and not math.isnan(row.value_max) and row.value_max != v:
+    if _second_number(row) and row.value_max != v:
         # "a few days" admits two to five: any value inside agrees; "two to five days" states both ends
         return min(v, row.value_max), max(v, row.value_max), "vague" if q == "vague" else "range"
     if q in ("at_least", "more_than"):
@@ -674,7 +681,7 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
     if row.kind == "designator" and row.unit == "bit":
         return "word size"  # "32-bit versions": which build, of whatever it modifies
-    if row.kind == "designator" and row.value_max is not None and not math.isnan(row.value_max):
+    if _a_size(row):
         return "dimensions"  # "a 1440 x 900 display"
     if row.kind == "designator":
         # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
