@@ -235,28 +235,22 @@ def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     assert sides["w1"][0] == sides["w3"][0] != sides["w2"][0] and sides["w1"][1] == "~2-5"
 
 
-def test_a_word_size_is_corroborated_and_two_word_sizes_are_two_builds(run):
-    """"32-bit versions" in two sources agree; a third's "64-bit version" is another build, no rival."""
-    _, cmp = run({
-        "b1": ("2024-09-18", "The Velo stopgap applies only to 32-bit versions of the browser."),
-        "b2": ("2024-09-18", "Velo's temporary fix works only with 32-bit versions of the browser."),
-        "b3": ("2024-09-18", "The 64-bit version of the browser is better protected against the attack."),
-    })
+@pytest.mark.parametrize(("texts", "value", "topic"), [
+    # "32-bit versions" in two sources agree; a third's "64-bit version" is another build, no rival
+    (("The Velo stopgap applies only to 32-bit versions of the browser.",
+      "Velo's temporary fix works only with 32-bit versions of the browser.",
+      "The 64-bit version of the browser is better protected against the attack."), "32", "word size"),
+    # a size agrees whole, in its two numbers' order; another size is another screen
+    (("The new Velo Pro has a screen of 2880 x 1800 pixels.",
+      "In hard numbers, the Velo Pro screen will have a 2880x1800 resolution.",
+      "The cheaper Velo Air keeps its 1440 x 900 screen."), "2880 x 1800", "dimensions"),
+])
+def test_a_designator_two_sources_give_is_corroborated_and_another_is_no_rival(run, texts, value, topic):
+    _, cmp = run({f"d{k}": ("2024-06-11", text) for k, text in enumerate(texts, start=1)})
     rows = cmp.finding_rows()
-    assert {(r.kind, r.doc_id, r.value, r.topic) for r in rows} == {
-        ("corroboration", "b1", "32", "word size"), ("corroboration", "b2", "32", "word size")}, _shown(cmp)
-
-
-def test_a_size_is_corroborated_whole_and_two_sizes_are_two_screens(run):
-    _, cmp = run({
-        "s1": ("2024-06-11", "The new Velo Pro has a screen of 2880 x 1800 pixels."),
-        "s2": ("2024-06-11", "In hard numbers, the Velo Pro screen will have a 2880x1800 resolution."),
-        "s3": ("2024-06-11", "The cheaper Velo Air keeps its 1440 x 900 screen."),
-    })
-    rows = cmp.finding_rows()
-    assert {(r.kind, r.doc_id, r.value) for r in rows} == {
-        ("corroboration", "s1", "2880 x 1800"), ("corroboration", "s2", "2880 x 1800")}, _shown(cmp)
-    assert "agree on 2880 x 1800" in rows[0].note
+    assert {(r.kind, r.doc_id, r.value, r.topic.split(" (")[0]) for r in rows} == {
+        ("corroboration", "d1", value, topic), ("corroboration", "d2", value, topic)}, _shown(cmp)
+    assert f"agree on {value}" in rows[0].note
 
 
 def test_a_sentence_naming_another_measure_keeps_its_bare_count_apart(run):
