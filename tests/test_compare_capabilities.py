@@ -737,6 +737,29 @@ def test_two_colours_of_one_car_disagree():
     assert "grey" in rows[0].note and "silver" in rows[0].note
 
 
+def _cut(doc_id: str, text: str) -> Spec:
+    return Spec(doc_id, text, "2024-08-16", entities=[Ent("Port Velo", "GPE"), Ent("Karsk", "LOC")])
+
+
+def test_outcomes_a_sentence_gives_different_places_are_each_of_its_own_place():
+    """"the loss of all telecommunications in Port Velo and parts of Karsk": total for Port Velo,
+    partial for Karsk; another source's "partially blocked ... in Port Velo" disagrees on Port Velo.
+    A sentence whose two outcomes share a place contrasts them and asserts neither."""
+    from pipeline.compare import build_claims as claims_of
+
+    docs, men = make_corpus([
+        _cut("a", "A damaged fibre cable caused the loss of all telecommunications in Port Velo and parts of Karsk."),
+        _cut("b", "An undersea cable cut on Tuesday partially blocked internet services in Port Velo."),
+        _cut("c", "Services were partially restored in Port Velo a day after the cut had completely cut off Port "
+                  "Velo."),
+    ])
+    outcomes = {(c.doc_id, c.value.outcome_class, c.row.subject) for c in claims_of(docs, men)
+                if c.kind == "outcome" and c.value.outcome_set == "extent"}
+    assert outcomes == {("a", "total", "Port Velo"), ("a", "partial", "Karsk"), ("b", "partial", "Port Velo")}
+    rows = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "account_conflict"]
+    assert sorted((r.doc_id, r.value) for r in rows) == [("a", "total"), ("b", "partial")]
+
+
 def test_the_colours_of_two_things_do_not_disagree():
     kinds = _kinds([
         _struck("a", "Raj Odell was struck in Brenmoor by a grey Toyota Camry that fled the scene."),

@@ -64,8 +64,9 @@ def status_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 
 def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
-    """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it;
-    and the attributes of things (a car's colour), one claim per mention."""
+    """Exclusive outcomes: one claim per sentence and outcome set that asserts one class of it, or
+    per class when each is of its own names; and the attributes of things (a car's colour), one
+    claim per mention."""
     attributes = _attribute_patterns(lex)
     roles = role_patterns(lex)
     out: list[Claim] = []
@@ -75,11 +76,15 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
                 continue
             classes = {name: phrases for name, index in outcome_set.classes
                        if (phrases := _phrases(toks, index, negs))}
-            if len(classes) == 1:  # a sentence naming two outcomes contrasts them, it asserts neither
+            if len(classes) == 1:
                 (name, phrases), = classes.items()
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
                 value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrases[0])
                 out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrases[0], local))
+            elif classes:  # two outcomes contrasted assert neither, unless each is of its own names
+                for name, phrase, owned in _each_of_its_own_names(ctx, n, quote, common, classes):
+                    value = Outcome(outcome_set=outcome_set.name, outcome_class=name, cue=phrase)
+                    out.append(_claim(ctx, common, quote, n, ClaimKind.OUTCOME, value, name, phrase, owned))
         if not recent:
             continue
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
@@ -170,6 +175,24 @@ def _story_sentences(ctx: DocContext, lex: Lexicon, *, lasting: bool = False
 def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
     return [phrase for pos, phrase in find_phrases(tokens, index)
             if not any(0 < pos - k <= NEGATION_WINDOW for k in negs)]
+
+
+def _each_of_its_own_names(ctx: DocContext, sent_no: int, quote: str, common: dict,
+                           classes: dict[str, list[str]]) -> list[tuple[str, str, frozenset[str]]]:
+    """Outcomes of one set a sentence gives different names ("the loss of all telecommunications in
+    Alexandria and parts of the Nile Delta"): each class owns the names from its phrase to the next
+    class's, and when every class owns some and no name is owned twice, each is a claim of its own
+    names. (Otherwise the sentence contrasts the outcomes and asserts neither.)"""
+    qs, low = common["quote_start"], quote.lower()
+    found = sorted((k, name, phrases[0]) for name, phrases in classes.items() if (k := low.find(phrases[0])) >= 0)
+    if len(found) != len(classes):
+        return []
+    ends = [k for k, _, _ in found[1:]] + [len(quote)]
+    owned = [frozenset(canonical(e.canonical) for e in ctx.entities.get(sent_no, [])
+                       if e.canonical and k <= e.start - qs < end) for (k, _, _), end in zip(found, ends, strict=True)]
+    if not all(owned) or len(frozenset().union(*owned)) < sum(map(len, owned)):
+        return []
+    return [(name, phrase, names) for (_, name, phrase), names in zip(found, owned, strict=True)]
 
 
 def _local_subjects(ctx: DocContext, sent_no: int, quote: str, phrase: str, common: dict) -> frozenset[str]:
