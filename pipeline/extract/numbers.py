@@ -1226,7 +1226,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             continue
         kind, unit = q.kind, q.unit
         name = ""
-        if kind == "designator":  # a word size: a kind of the noun it modifies ("32-bit versions")
+        if kind == "designator":  # a word size or a size: a kind of the noun it modifies ("32-bit versions")
             designated = _counted_noun(span)
             name = designated.lemma_.lower() if designated is not None else unit
         if kind == "ordinal":

@@ -131,7 +131,7 @@ _DIMENSION_BEFORE = re.compile(r"\d\s?[x×]\s?$")
 
 def _no_year(text: str, start: int, end: int) -> bool:
     return (year_names_a_thing(text, start) or bool(_DIMENSION_AFTER.match(text, end))
-            or bool(_DIMENSION_BEFORE.search(text, max(0, start - 3), start)))
+            or bool(_DIMENSION_BEFORE.search(text, max(0, start - 4), start)))
 
 
 def find_timexes(
