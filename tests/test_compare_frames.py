@@ -226,13 +226,14 @@ def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     _, cmp = run({
         "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "
                              "few days,\" she said."),
-        "w2": ("2024-09-18", "Mills said he expects Corvex to ship a full patch for the hole within two to three "
-                             "weeks."),
+        "w2": ("2024-09-18", "Mills said he expects Corvex to push out an update, a full patch for the hole, within "
+                             "two to three weeks."),
         "w3": ("2024-09-18", "Corvex said it would ship a full patch for the hole within three days."),
     })
     sides = {r.doc_id: (r.side, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert sides.keys() == {"w1", "w2", "w3"}, _shown(cmp)
     assert sides["w1"][0] == sides["w3"][0] != sides["w2"][0] and sides["w1"][1] == "~2-5"
+    assert "revised" not in cmp.finding_rows()[0].note  # "an update" is a thing, not a revision
 
 
 @pytest.mark.parametrize(("texts", "value", "topic"), [
