@@ -222,6 +222,70 @@ def test_the_same_exact_price_in_two_wordings_is_one_corroborated_figure(run):
     assert not cmp.finding_rows(), _shown(cmp)
 
 
+def test_a_list_that_gives_a_reading_gives_its_other_items_to_other_things(run):
+    """"A 2.9 aftershock" against "magnitude 2.9 and 2.1": the list's 2.1 is another aftershock, no
+    rival of the 2.9, however close the frames; the area's usual "magnitude 2 and 3" is no reading
+    of that aftershock either."""
+    _, cmp = run({
+        "q1": ("2024-03-14", "A magnitude 4.8 earthquake shook Varno early on Thursday. "
+                             "It was followed by a 2.9 aftershock at 2:12 a.m."),
+        "q2": ("2024-03-14", "The Varno quake measured 4.8. Two aftershocks, magnitude 2.9 and 2.1, followed."),
+        "q3": ("2024-03-14", "While tremors around magnitude 2 and 3 are common near Varno, Thursday's 4.8 quake "
+                             "was stronger than usual."),
+    })
+    small = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.value not in ("4.8", "~4.8")}
+    assert small == {("q1", "2.9"), ("q2", "2.9")}, _shown(cmp)
+
+
+def test_two_lists_of_readings_agree_item_by_item_over_a_rounder_one(run):
+    """Two sources list the aftershocks' magnitudes alike (2.9 and 2.1); a third's usual "magnitude
+    2 and 3", closer in words to one of them, agrees only by rounding: the same digits win."""
+    _, cmp = run({
+        "q1": ("2024-03-14", "A magnitude 4.8 earthquake shook Varno early on Thursday. It was followed by a 2.9 "
+                             "aftershock at 2:12 a.m. and a 2.1 at 2:15 a.m."),
+        "q2": ("2024-03-14", "The Varno quake measured 4.8. Two aftershocks, magnitude 2.9 and 2.1, occurred soon "
+                             "after."),
+        "q3": ("2024-03-14", "Smaller quakes around magnitude 2 and 3 are common near Varno, residents said, but "
+                             "Thursday's 4.8 quake was stronger than usual."),
+    })
+    small = {}
+    for r in cmp.finding_rows():
+        if r.value in ("2.9", "2.1", "2", "3"):
+            small.setdefault(r.finding_id, set()).add((r.doc_id, r.value))
+    assert sorted(small.values(), key=sorted) == [{("q1", "2.1"), ("q2", "2.1")}, {("q1", "2.9"), ("q2", "2.9")}], \
+        _shown(cmp)
+
+
+def test_one_amount_in_two_groups_that_share_a_source_is_one_finding(run):
+    """A headline's "$334 million bet" and a body's "$334 million deal" of the same outlets are one
+    corroborated figure, not two findings of it."""
+    _, cmp = run({
+        "d1": ("2024-02-29", "Corvex makes a $334 million bet on microservers. "
+                             "Corvex will pay $334 million for Tarnsoft, the companies said on Wednesday."),
+        "d2": ("2024-02-29", "Corvex's $334 million deal for Tarnsoft is a bold move. "
+                             "The chipmaker agreed to buy Tarnsoft for $334 million in cash and stock."),
+        "d3": ("2024-02-29", "Corvex has reached a $334 million agreement to acquire Tarnsoft."),
+    })
+    found = {r.finding_id for r in cmp.finding_rows() if r.value == "334000000"}
+    assert len(found) == 1, _shown(cmp)
+
+
+def test_a_size_that_names_a_model_is_no_evidence_of_one_figure(run):
+    """"The 15-inch" names the model in every source that speaks of it, whatever it says of it; a
+    reading of several digits in two sources ("$2,199", "4.46 pounds") is evidence, a bound is not."""
+    from pipeline.compare import align
+
+    claims, _ = run({
+        "s1": ("2024-06-11", "The 15-inch will sell for $2,199 and weighs 4.46 pounds."),
+        "s2": ("2024-06-11", "The new 15-inch costs $2,199 and weighs 4.46 pounds, against up to 6.5 pounds before."),
+    })
+    by = {(c.doc_id, c.text): c for c in claims if c.kind == "number"}
+    assert not align.same_exact_amount(by["s1", "15-inch"], by["s2", "15-inch"]), sorted(by)
+    assert align.same_exact_amount(by["s1", "$2,199"], by["s2", "$2,199"])
+    assert align.same_exact_amount(by["s1", "4.46"], by["s2", "4.46"])
+    assert not align.measured_amount(by["s2", "up to 6.5"])
+
+
 def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     _, cmp = run({
         "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "

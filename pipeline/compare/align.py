@@ -28,7 +28,16 @@ from typing import TypeVar
 import numpy as np
 
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
-from pipeline.compare.claims import Claim, day_of, name_key, on_one_footing, same_name, same_party, year_of
+from pipeline.compare.claims import (
+    Claim,
+    day_of,
+    designation_unit,
+    name_key,
+    on_one_footing,
+    same_name,
+    same_party,
+    year_of,
+)
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
 from pipeline.compare.lexicon import concept_of_word, load_lexicon
@@ -97,6 +106,10 @@ DATE_ALIGN_MIN = 0.40
 # worded differently ("drove into the store" / "rammed the front") but says the same.
 DATE_AGREE_MIN = 0.28
 SAME_MINUTE_BONUS = 0.20
+# Two measurements given to the same digits ("a 2.9 aftershock", "magnitude 2.9") score this much
+# more: rarely a coincidence (half the same minute's bonus of two times; the full 0.20 reorders set
+# 40's prices, whose several exact amounts already meet on the lowered bar of figure_align_min).
+SAME_AMOUNT_BONUS = 0.10
 # Two dated sentences must share at least this many words that are not everywhere in the
 # corpus (in at most DATE_RARE_DF_SHARE of its sentences).
 DATE_MIN_SHARED = 1
@@ -348,6 +361,22 @@ class Scorer:
         self.pairs_shared = 0  # pairs that took the score of an alike pair of this run (``_score``)
         self._content_ids: dict[int, int] = {}
         self._content_of: dict[bytes, int] = {}  # digest of a statement's content -> its content id
+        self._sentences: dict[tuple[str, int], list[int]] | None = None  # (document, sentence) -> its statements
+
+    def list_gives(self, k: int, c: Claim) -> bool:
+        """Statement ``k`` is an item of a list whose sentence gives ``c``, a reading of its own, to
+        the digit ("magnitude 2.9 and 2.1" gives "a 2.9 aftershock"), of the same model if any: the
+        list's other items are other things. ("$1,199 and $1,499 versions" of the 13-inch give no
+        15-inch's $1,499.) Two lists are compared item by item: where they differ they disagree."""
+        if not self.items[k].value.enumerated or c.value.enumerated or not measured_amount(c):
+            return False
+        if self._sentences is None:
+            self._sentences = {}
+            for n, item in enumerate(self.items):
+                self._sentences.setdefault((item.doc_id, item.sent_no), []).append(n)
+        mine = self.items[k]
+        return any(same_exact_amount(self.items[n], c) and self.items[n].value.holder == c.value.holder
+                   for n in self._sentences[mine.doc_id, mine.sent_no] if n != k)
 
     def scored(self, pairs: Iterable[P]) -> Iterator[P]:
         """The pairs, counted as they are scored."""
@@ -817,6 +846,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None
     if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event):
         return None  # calling two different values one quantity needs frames that say so
+    if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
+        return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
             a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
@@ -845,6 +876,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += CONCEPT_BONUS
     if (a.subject and b.subject) or _same_holder(a, b):
         score += SUBJECT_BONUS
+    if same_exact_amount(a, b):
+        score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
     return score if score >= figure_align_min(a, b) else None
 
 
@@ -888,10 +921,24 @@ def figure_align_min(a: Claim, b: Claim) -> float:
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    same_amount = (qa.family == "currency" and not (qa.bound or qb.bound) and distinctive(a) and distinctive(b)
-                   and values_equal_loose(a, b))
-    evidence = same_count or same_amount or _date_one_happening(a, b) or _converted(a, b)
+    evidence = same_count or same_exact_amount(a, b) or _date_one_happening(a, b) or _converted(a, b)
     return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if evidence else FIGURE_ALIGN_MIN
+
+
+def measured_amount(c: Claim) -> bool:
+    """A measurement of several digits ("$2,199", "magnitude 2.9", "1.2 miles"), not a bound. A size
+    that names a kind of thing ("the 15-inch") is no reading: every source names the model alike,
+    whatever it says of it."""
+    q = c.value
+    return q.family in units.MEASURED_FAMILIES and not q.bound and distinctive(c) and not designation_unit(c.row.text)
+
+
+def same_exact_amount(a: Claim, b: Claim) -> bool:
+    """Two measurements given to the same digits ("a 2.9 aftershock" and "magnitude 2.9"): rarely a
+    coincidence, and surer than a figure that agrees only within its rounding ("magnitude 2 and 3")."""
+    qa, qb = a.value, b.value
+    return (measured_amount(a) and measured_amount(b)
+            and (qa.family, qa.base_unit, qa.lo, qa.hi) == (qb.family, qb.base_unit, qb.lo, qb.hi))
 
 
 def _date_one_happening(a: Claim, b: Claim) -> bool:

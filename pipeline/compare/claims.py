@@ -353,6 +353,19 @@ def claim_row(ctx: DocContext, kind: ClaimKind, sent_no: int, start: int, end: i
     return ClaimRow(**values)
 
 
+# A number joined to its unit by a hyphen names a kind of thing ("the 13-inch model", "a 40-foot
+# container"). A document that names two kinds with one unit ("the 13-inch and the 15-inch
+# MacBook") lists variants: each value is one item of a list across the document, as a sentence's
+# "aged 12 and 15" is. Ages ("15-year-old") are left to the ages' own rules.
+_DESIGNATION = re.compile(r"^[$€£]?\d[\d.,]*-(?!year)([A-Za-z]+)$")
+
+
+def designation_unit(text: str) -> str:
+    """The unit of a number that names a kind of thing ("15-inch" -> "inch"), '' for any other."""
+    m = _DESIGNATION.match(text.strip())
+    return m.group(1).lower() if m else ""
+
+
 def fmt_number(v: float | None) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
-from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, fmt_number
+from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, designation_unit, fmt_number
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -204,10 +204,10 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
             values.setdefault(measure(c), set()).add((c.value.lo, c.value.hi))
     designations: dict[str, set[tuple[float, float]]] = {}
     for c in figures:
-        if unit := _designation_unit(c.row.text):
+        if unit := designation_unit(c.row.text):
             designations.setdefault(unit, set()).add((c.value.lo, c.value.hi))
     return [dataclasses.replace(c, value=dataclasses.replace(c.value, enumerated=True))
-            if len(values.get(measure(c), ())) > 1 or len(designations.get(_designation_unit(c.row.text), ())) > 1
+            if len(values.get(measure(c), ())) > 1 or len(designations.get(designation_unit(c.row.text), ())) > 1
             else c for c in figures]
 
 
@@ -216,12 +216,12 @@ def _mark_holders(figures: list[Claim], text: str) -> list[Claim]:
     15-inch will sell for $1,499") belongs to that model: its holder. Figures of two models are
     two quantities, whatever their wording. In such a document a figure of a measure it gives per
     model but tied to no model ("the basic model starts at $2,199") is of an unknown model."""
-    models = [c for c in figures if c.value.enumerated and _designation_unit(c.row.text)]
+    models = [c for c in figures if c.value.enumerated and designation_unit(c.row.text)]
     held = [_with_holder(c, models, text) for c in figures]
     holders = {c.value.holder for c in held if c.value.holder}
     per_model = {_measure_of(c) for c in held if c.value.holder} if len(holders) > 1 else set()
     return _mark_model_lists([_of_unknown_model(c) if _measure_of(c) in per_model and not c.value.holder
-                              and not _designation_unit(c.row.text) else c for c in held])
+                              and not designation_unit(c.row.text) else c for c in held])
 
 
 def _of_unknown_model(c: Claim) -> Claim:
@@ -236,14 +236,14 @@ def _measure_of(c: Claim) -> tuple[str, str]:
 
 def _with_holder(c: Claim, models: Sequence[Claim], text: str) -> Claim:
     """``c`` with the model its clause names, the nearest when the clause names two."""
-    if _designation_unit(c.row.text):
+    if designation_unit(c.row.text):
         return c
     near = [(abs(m.row.start - c.row.start), m) for m in models
             if m.row.sent_no == c.row.sent_no and not _a_clause_between(text, c, m)]
     if not near:
         return c
     model = min(near, key=lambda pair: (pair[0], pair[1].row.start))[1]
-    holder = f"{fmt_number(model.row.value)} {_designation_unit(model.row.text)}"
+    holder = f"{fmt_number(model.row.value)} {designation_unit(model.row.text)}"
     cues = "; ".join(filter(None, (c.row.cues, f"holder: {model.row.text}")))
     return dataclasses.replace(c, row=dataclasses.replace(c.row, cues=cues),
                                value=dataclasses.replace(c.value, holder=holder))
@@ -281,18 +281,6 @@ def _a_clause_between(text: str, figure: Claim, model: Claim) -> bool:
 def _between(text: str, a: Claim, b: Claim) -> str:
     first, second = sorted((a, b), key=lambda c: c.row.start)
     return text[first.row.end:second.row.start]
-
-
-# A number joined to its unit by a hyphen names a kind of thing ("the 13-inch model", "a 40-foot
-# container"). A document that names two kinds with one unit ("the 13-inch and the 15-inch
-# MacBook") lists variants: each value is one item of a list across the document, as a sentence's
-# "aged 12 and 15" is. Ages ("15-year-old") are left to the ages' own rules.
-_DESIGNATION = re.compile(r"^[$€£]?\d[\d.,]*-(?!year)([A-Za-z]+)$")
-
-
-def _designation_unit(text: str) -> str:
-    m = _DESIGNATION.match(text.strip())
-    return m.group(1).lower() if m else ""
 
 
 def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow | None,

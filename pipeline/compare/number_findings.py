@@ -24,7 +24,16 @@ from pipeline.compare.agreement import (
     value_groups,
     values_equal,
 )
-from pipeline.compare.align import Edge, Scorer, align_figures, cluster, different_quantities, join_groups
+from pipeline.compare.align import (
+    Edge,
+    Scorer,
+    align_figures,
+    cluster,
+    different_quantities,
+    join_groups,
+    measured_amount,
+    same_exact_amount,
+)
 from pipeline.compare.claims import Claim
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon, count_label, load_lexicon
@@ -187,10 +196,12 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
     """One fact told in two sentences by the same outlets ("three people died", "the death of the
     three workers") can land in two groups, and one fact told in two wordings by two sets of
     outlets ("injured two", "two hurt") too; corroborations with the same concept and value that
-    share a source, or that are both about the story's own event, become one."""
+    share a source, or that are both about the story's own event, become one, as do two that give
+    the same measurement to the digit ("a $334 million bet", "the $334 million deal")."""
     keep: list[DraftFinding] = []
     merged: dict[int, list[DraftFinding]] = {}
-    corr = [f for f in found if f.kind == Kind.CORROBORATION and f.claims[0].concept]
+    corr = [f for f in found if f.kind == Kind.CORROBORATION
+            and (f.claims[0].concept or measured_amount(f.claims[0]))]
     for f in found:
         if f not in corr:
             keep.append(f)
@@ -202,11 +213,10 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
         docs = {c.doc_id for c in f.claims}
         for y in range(x + 1, len(corr)):
             g = corr[y]
-            if y in used or g.claims[0].concept != f.claims[0].concept:
+            if y in used:
                 continue
             shared = docs & {c.doc_id for c in g.claims}
-            current = not any(all(c.background or settled(c) for c in h.claims) for h in (f, g))
-            if (shared or current) and values_equal(f.claims[0], g.claims[0]):
+            if _one_exact_amount(f, g) or _one_concept_one_value(f, g, bool(shared)):
                 merged[x].append(g)
                 docs |= {c.doc_id for c in g.claims}
                 used.add(y)
@@ -223,6 +233,21 @@ def _merge_corroborations(found: list[DraftFinding], salience: Salience) -> list
         best = _corroboration(cs, top.topic, 0.5, salience)
         keep.append(best if best and best.score >= top.score else top)
     return keep
+
+
+def _one_exact_amount(f: DraftFinding, g: DraftFinding) -> bool:
+    """Two corroborations of one measurement to the digit ("a $334 million bet", "the $334 million
+    deal") of no two different models: one fact."""
+    holders = {c.value.holder for c in (*f.claims, *g.claims)} - {""}
+    return len(holders) <= 1 and same_exact_amount(f.claims[0], g.claims[0])
+
+
+def _one_concept_one_value(f: DraftFinding, g: DraftFinding, shared: bool) -> bool:
+    """Two corroborations of one concept and value that share a source or are both of the story's own event."""
+    if not f.claims[0].concept or g.claims[0].concept != f.claims[0].concept:
+        return False
+    current = not any(all(c.background or settled(c) for c in h.claims) for h in (f, g))
+    return (shared or current) and values_equal(f.claims[0], g.claims[0])
 
 
 def _conflict(cs: Sequence[Claim], clash: set[tuple[int, int]], topic: str, align: float,

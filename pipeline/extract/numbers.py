@@ -721,9 +721,19 @@ _MONEY_BEFORE = re.compile(r"\b(?:worth|fee|fees|paid|pay|pays|cost|costs|price|
                            r"(?:\W+\w+){0,4}?\W+$", re.IGNORECASE)
 
 
+# A word of weight just before says a weight whatever money the clause named first ("costs $2,199
+# and weighs 4.46 pounds").
+_WEIGHT_BEFORE = re.compile(r"\b(?:weighs?|weighed|weighing|weight|heavy|heavier|lighter|tips\s+the\s+scales\s+at)"
+                            r"(?:\s+(?:about|around|nearly|almost|just|only|over|under|some|roughly|at|of))*\s+$",
+                            re.IGNORECASE)
+
+
 def _pounds_of_money(text: str, start: int, end: int) -> bool:
     """The "pounds" of the number at [start, end) are sterling, by the words around them."""
-    return bool(_CURRENCY_IN_BRACKETS.match(text, end) or _MONEY_BEFORE.search(text[max(0, start - 60):start]))
+    before = text[max(0, start - 60):start]
+    if _WEIGHT_BEFORE.search(before):
+        return False
+    return bool(_CURRENCY_IN_BRACKETS.match(text, end) or _MONEY_BEFORE.search(before))
 
 
 def _is_category(q: Quantity, before: str) -> bool:

@@ -64,6 +64,10 @@ TIME_UNITS = frozenset(name for name, unit in UNITS.items() if unit.family == "d
 # different quantity; a length or an area is also bound to the places it lies between.
 PHYSICAL_FAMILIES = frozenset({"length", "area", "volume", "mass", "speed"})
 PLACE_BOUND_FAMILIES = frozenset({"length", "area"})
+# Families of a measurement (an instrument's reading, a bill): the same value of several digits in
+# two sources ("a 2.9 aftershock", "magnitude 2.9"; "$2,199") is evidence of one figure. Counts,
+# spans of time and shares are not: "12 days" or "15%" recur for different things in one story.
+MEASURED_FAMILIES = PHYSICAL_FAMILIES | frozenset({"currency", "magnitude", "power", "energy", "data", "temperature"})
 COUNT = "count"
 CURRENCY = "currency"
 # Words that name only a family's dimension ("a duration of three days", "a weight of 4 kg"): a

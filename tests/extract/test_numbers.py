@@ -468,6 +468,8 @@ def test_a_scale_letter_apart_from_the_number_is_no_unit(nlp):
     ("The club paid 30 million pounds for the striker.", "30 million", "money", "GBP"),
     ("Police seized 200 pounds of cocaine at the port.", "200", "count", "pounds"),
     ("The baby weighed 8 pounds at birth.", "8", "count", "pounds"),
+    # a word of weight nearer than the clause's money: the price is in dollars, the weight in pounds
+    ("The laptop costs $2,199 and weighs about 4.46 pounds.", "about 4.46", "count", "pounds"),
 ])
 def test_pounds_are_sterling_only_when_the_words_say_money(nlp, text, mention, kind, unit):
     row = one(nlp, text, mention)
