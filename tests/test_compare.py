@@ -56,6 +56,19 @@ def test_units_convert_within_family_but_not_currencies():
     assert to_base(5, "USD") == (5, "USD")
 
 
+def test_a_mention_across_a_wrong_sentence_split_quotes_both_parts():
+    """The parser split "VB6 | through VB11 harbor ..."; the range "6 through VB11" spans the split, so its
+    quote is both parts, not the mention alone."""
+    from pipeline.compare.claims import quote_span
+
+    text = "Hole found\n\nVB6 through VB11 harbor the hole, researchers said.\n\nMore follows."
+    first = text.index("VB6")
+    sentences = ((0, first), (first, first + 3), (first + 4, text.index("More")), (text.index("More"), len(text)))
+    start, end = text.index("6 through"), text.index("VB11") + 4
+    s, e = quote_span(text, sentences, 1, start, end, "")
+    assert text[s:e] == "VB6 through VB11 harbor the hole, researchers said."
+
+
 def test_stem_maps_inflections_together():
     assert stem("restrictions") == stem("restriction") == stem("restrict")
     assert stem("controls") == stem("control")

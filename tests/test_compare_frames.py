@@ -286,6 +286,24 @@ def test_a_size_that_names_a_model_is_no_evidence_of_one_figure(run):
     assert not align.measured_amount(by["s2", "up to 6.5"])
 
 
+def test_two_ranges_of_versions_of_one_product_disagree_where_their_ends_differ(run):
+    """"VB6 to 10" against "Velo Browser 6 through 11" (its initials) is a disagreement on which
+    versions are exposed; "the latest" inside a range names a version, no revised figure. A single
+    version named beside a range is another thing, and so is a range of another product."""
+    _, cmp = run({
+        "r1": ("2013-09-18", "The software maker said the bug could affect all versions of VB6 to 10."),
+        "r2": ("2013-09-18", "The patch applies to every version from VB 6 through to the latest VB 11."),
+        "r3": ("2013-09-18", "The hole is present in Velo Browser 6 through 11, researchers said."),
+        "r4": ("2013-09-18", "Attacks so far have targeted Velo Browser 8, researchers said. "
+                             "Windows 7 through 8 are affected."),
+    })
+    conflicts = _conflicts(cmp)
+    assert len(conflicts) == 1, _shown(cmp)
+    (sides,) = conflicts.values()
+    assert sorted(sides) == [("r1", "6-10"), ("r2", "6-11"), ("r3", "6-11")], _shown(cmp)
+    assert not any("revised" in r.note for r in cmp.finding_rows())
+
+
 def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     _, cmp = run({
         "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "

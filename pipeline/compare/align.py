@@ -629,7 +629,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "period"  # a quarter's revenue and the year's are two quantities
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
-    if qa.family == "designator" and not values_equal_loose(a, b):
+    if qa.family == "designator" and not values_equal_loose(a, b) and not _two_ranges_of_versions(a, b):
         return "designator"  # Internet Explorer 8 and 9 are two versions, never two readings of one
     for x, y in ((a, b), (b, a)):
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
@@ -823,6 +823,13 @@ def values_equal_loose(a: Claim, b: Claim) -> bool:
     return max(lo_a, lo_b) - min(hi_a, hi_b) <= tol + 1e-9 * max(abs(lo_a) if math.isfinite(lo_a) else 1, 1)
 
 
+def _two_ranges_of_versions(a: Claim, b: Claim) -> bool:
+    """Two ranges of versions of one product ("IE6 to 10", "IE 6 through 11"): each says which
+    versions something holds for, so where their ends differ the sources disagree. A version and
+    another, or two sizes, are two things."""
+    return all(c.value.bound == "tally" and c.row.qualifier == "range" for c in (a, b)) and a.concept == b.concept
+
+
 def _same_bearing(a: str, b: str) -> bool:
     """"north" and "north-northeast" may be one bearing written loosely; "northwest" and "east" are not."""
     pa, pb = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
@@ -915,13 +922,15 @@ def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
 
 def figure_align_min(a: Claim, b: Claim) -> float:
     """The score two figures need to be one quantity: lower for the same count of the same named
-    thing ("two guards" and "two guards"), for a figure converted to another unit and for two
+    thing ("two guards" and "two guards"), for the same measurement to the digit or the same range
+    of one product's versions, for a figure converted to another unit and for two
     durations dating one happening, which are evidence of identity, not of importance (the edge
     keeps its score, which ranks the finding)."""
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
-    evidence = same_count or same_exact_amount(a, b) or _date_one_happening(a, b) or _converted(a, b)
+    same_versions = _two_ranges_of_versions(a, b) and values_equal_loose(a, b)  # "IE 6 through 11" twice
+    evidence = same_count or same_exact_amount(a, b) or same_versions or _date_one_happening(a, b) or _converted(a, b)
     return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if evidence else FIGURE_ALIGN_MIN
 
 

@@ -327,9 +327,13 @@ class DocContext:
 
 def quote_span(text: str, sentences: Sequence[tuple[int, int]], sent_no: int, start: int, end: int,
                sentence: str) -> tuple[int, int]:
-    """The sentence around a mention as a stripped (start, end) span of the clean text."""
+    """The sentence around a mention as a stripped (start, end) span of the clean text; the
+    sentences it runs across when the parser split it ("IE6 | through IE11 harbor ...")."""
     if 0 <= sent_no < len(sentences) and sentences[sent_no][0] <= start and end <= sentences[sent_no][1]:
         s, e = sentences[sent_no]
+    elif 0 <= sent_no < len(sentences) and sentences[sent_no][0] <= start < sentences[sent_no][1]:
+        s = sentences[sent_no][0]
+        e = next((last for _, last in sentences[sent_no:] if last >= end), sentences[-1][1])
     else:
         s, e = start, end
         if sentence:
@@ -364,6 +368,17 @@ def designation_unit(text: str) -> str:
     """The unit of a number that names a kind of thing ("15-inch" -> "inch"), '' for any other."""
     m = _DESIGNATION.match(text.strip())
     return m.group(1).lower() if m else ""
+
+
+def a_size(row: NumberRow) -> bool:
+    """A designator of two numbers that is a size ("1440 x 900"), not a range of versions ("IE 6 to 10")."""
+    return (row.kind == "designator" and row.value_max is not None and not math.isnan(row.value_max)
+            and row.qualifier != "range")
+
+
+def states_a_size(c: Claim) -> bool:
+    """A figure that is a size ("1440 x 900"): ``a_size`` of the statement's row."""
+    return c.value.family == "designator" and bool(c.row.value_max) and c.row.qualifier != "range"
 
 
 def fmt_number(v: float | None) -> str:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
-from pipeline.compare.claims import Claim, DocContext, Quantity, claim_row, designation_unit, fmt_number
+from pipeline.compare.claims import Claim, DocContext, Quantity, a_size, claim_row, designation_unit, fmt_number
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -326,7 +326,6 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
     if concept:
         keys, head = frozenset({concept}), concept
-    toks = words(quote)
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
     if label:
@@ -366,7 +365,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         family=family, base_unit=base_unit, lo=lo * factor_v + shift_v, hi=hi * factor_v + shift_v,
         tol=tol * factor_v, bound=bound,
         unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(concepts_in(quote, lex)),
-        cumulative=concept in lex.cumulative, revision=bool(find_phrases(toks, lex.revision)),
+        cumulative=concept in lex.cumulative,
+        # a word of revision says the figure was revised, unless it is part of it ("IE 6 through the latest IE 11")
+        revision=bool(find_phrases(words(quote[:rel_s] + " " + quote[rel_e:]), lex.revision)),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
@@ -392,14 +393,12 @@ def _second_number(row: NumberRow) -> bool:
     return row.value_max is not None and not math.isnan(row.value_max)
 
 
-def _a_size(row: NumberRow) -> bool:
-    return row.kind == "designator" and _second_number(row)
-
-
 def _interval(row: NumberRow) -> tuple[float, float, str]:
     v = float(row.value)  # type: ignore[arg-type]
     q = row.qualifier
-    if row.kind == "tally" or _a_size(row):  # "36-3", "1440 x 900": both numbers in their order, each exact
+    if row.kind in ("tally", "designator") and _second_number(row):
+        # "36-3", "1440 x 900", "IE 6 to 10": both numbers in their order, each exact (versions 6 to
+        # 10 are no versions 6 to 11, though one range holds the other)
         return v, float(row.value_max), "tally"  # type: ignore[arg-type]
     if _second_number(row) and row.value_max != v:
         # "a few days" admits two to five: any value inside agrees; "two to five days" states both ends
@@ -669,13 +668,12 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return "category"  # "a Category 3 storm that killed four": the storm's rank, not the toll
     if row.kind == "designator" and row.unit == "bit":
         return "word size"  # "32-bit versions": which build, of whatever it modifies
-    if _a_size(row):
+    if a_size(row):
         return "dimensions"  # "a 1440 x 900 display"
     if row.kind == "designator":
         # Internet Explorer 8 is no count, nor a version of USB; the name's last word is the line
         # ("Nvidia GeForce GT" and "GeForce GT" are one), an acronym as written ("version of USB")
-        last = row.measure.split()[-1] if row.measure else ""
-        return f"version of {last if last.isupper() else last.lower()}" if last else "version"
+        return f"version of {_product(row.measure)}" if row.measure else "version"
     if _PARENT_OF.search(quote, max(0, rel_s - 30), rel_s):
         return ""  # "a mother of two died": two children, and the verb is the mother's
     restated = _restated_figure(quote, rel_s, others)
@@ -686,6 +684,20 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+def _product(name: str) -> str:
+    """The product line a version is of, as sources write it: the name's last word ("Nvidia
+    GeForce GT" and "GeForce GT" are one line), an acronym as written ("version of USB"), and a
+    name of several words ending in a plain word by its initials, as its acronym is written
+    ("Internet Explorer 8" and "IE 8")."""
+    words = name.split()
+    last = words[-1]
+    if last.isupper():
+        return last
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return "".join(w[0] for w in words)
+    return last.lower()
 
 
 # "adding three years to his sentence": the verb of adding right before the figure, and what it is added to.

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
-from pipeline.compare.claims import Claim, day_of, fmt_number, same_name
+from pipeline.compare.claims import Claim, day_of, fmt_number, same_name, states_a_size
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import Kind
 
@@ -120,7 +120,7 @@ def say(c: Claim) -> str:
     if q.family == "currency" or q.zero_gap:
         return c.text  # "$3.7 billion" reads better than 3700000000
     unit = f" {q.unit}" if q.unit and q.family not in ("count", "percent") else ("%" if q.family == "percent" else "")
-    if r.value_max and q.family == "designator":
+    if states_a_size(c):
         return f"{r.value} x {r.value_max}{unit}"  # a size, "1440 x 900"
     if r.value_max and r.value_max != r.value:
         vague = "about " if r.qualifier == "vague" else ""  # "a few days": about 2-5 days

@@ -10,7 +10,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from pipeline.compare.claims import Claim, Quantity
+from pipeline.compare.claims import Claim, Quantity, states_a_size
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sides import Positions, assign_sides
 from pipeline.documents import Finding, Statement
@@ -23,7 +23,7 @@ def _value_text(c: Claim) -> str:
     if c.kind != ClaimKind.NUMBER:
         return r.value
     per = f" a {c.value.per}" if c.value.per else ""  # a rate: "23000000 a year"
-    if r.value_max and c.value.family == "designator":
+    if states_a_size(c):
         return f"{r.value} x {r.value_max}"  # a size, "1440 x 900"
     if r.value_max and r.value_max != r.value:
         vague = "~" if r.qualifier == "vague" else ""  # "a few days": about two to five

@@ -236,6 +236,15 @@ WORD_SIZE_RE = re.compile(r"\b(?P<bits>8|16|32|64|128)-bit\b", re.IGNORECASE)
 DIMENSIONS_RE = re.compile(
     r"(?<![\w.,])(?P<a>\d{1,2},\d{3}|\d{2,5})\s?[x×]\s?(?P<b>\d{1,2},\d{3}|\d{2,5})(?![\w.,]?\d)(?P<px>\s+pixels\b)?",
     re.IGNORECASE)
+# A range of versions of a named product ("IE6 to 10", "Internet Explorer 6 through 11", "IE 6
+# through to the latest IE 11"): one designator stating both ends, as a set of versions, not two
+# list items. The name (capitalised words or an acronym, checked against the parse in
+# ``_version_range_name``) stands right before the first number or is glued to it; the second may
+# repeat it. "to" or "through" joins them; a dash is left to scores and tallies ("Lakers 98-102").
+VERSION_RANGE_RE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*){0,2})\s?(?P<lo>\d{1,2}(?:\.\d{1,2})?)"
+    r"\s+(?:to|through|thru)\s+(?:to\s+)?(?:(?:the\s+)?(?:latest|current|newest)\s+)?"
+    r"(?:(?P=name)\s?)?(?P<hi>\d{1,2}(?:\.\d{1,2})?)(?![\w%]|[.,]\d|\s?%)")
 # A tally: two counts joined by a dash, the larger first ("a 36-3 record", "beat Carrow 88-86", "a 5-4
 # vote"). A range is never written downwards, so a descending pair is a score, a record or a vote;
 # "24-7" is round the clock. Not tallies: a model number ("Boeing's 787-9": a three-digit first
@@ -315,6 +324,7 @@ class Quantity:
     kind: str
     year_like: bool = False  # a bare integer that could be a year ("2021", "2019-2020")
     single_one: bool = False  # a lone "one"/"a", usually a pronoun or article, not a count
+    name: str = ""  # the name written before a range of versions ("IE" of "IE6 to 10"), checked on the parse
 
 
 def words_to_number(text: str) -> Decimal | None:
@@ -600,6 +610,11 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                               "designator"))
     for m in WORD_SIZE_RE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(0), float(m["bits"]), None, "bit", "", "designator"))
+    for m in VERSION_RANGE_RE.finditer(text):
+        lo, hi = float(m["lo"]), float(m["hi"])
+        if lo < hi:
+            found.append(Quantity(m.start("lo"), m.end("hi"), text[m.start("lo"):m.end("hi")], lo, hi, "", "range",
+                                  "designator", name=m["name"]))
     for m in TALLY_RE.finditer(text):
         tally = _tally(m, text)
         if tally is not None:
@@ -948,6 +963,27 @@ def _designated_name(span: Span, sent: Span, q: Quantity, text: str) -> str:
     return " ".join(names)
 
 
+def _version_range_name(doc: Doc, q: Quantity, text: str) -> str:
+    """The product a range of versions is of ("IE" of "IE6 to 10", "Internet Explorer" of "Internet
+    Explorer 6 through 11"), or '' when the capitalised words before it are no name: a sentence's
+    first word ("From 6 to 10 people"), a month ("May 6 to 10"), a scale ("Category 3 to 5")."""
+    name_start = q.start - len(q.name) - (text[q.start - 1] == " ")
+    span = doc.char_span(name_start, q.start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    words = q.name.split()
+    if any(w.lower() in MONTHS or w.lower() in _WEEKDAY_WORDS for w in words) or _CATEGORY_BEFORE_RE.search(
+            q.name + " "):
+        return ""
+    glued = span[-1].idx + len(span[-1]) > q.start  # "IE6": one token of name and number
+    named = [t for t in span if t.idx < q.start]
+    if glued:
+        return q.name if q.name.isupper() and len(q.name) > 1 else ""
+    if named[0].is_sent_start and not q.name.isupper():
+        return ""
+    return q.name if all(_name_like(t) for t in named) else ""
+
+
 def _title_case(sent: Span) -> bool:
     """A headline in title case ("Quake Kills 12 In Delhi"): its capitals name nothing."""
     words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
@@ -1236,7 +1272,11 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             continue
         kind, unit = q.kind, q.unit
         name = ""
-        if kind == "designator":  # a word size or a size: a kind of the noun it modifies ("32-bit versions")
+        if kind == "designator" and q.name:  # a range of versions: of the name before it, if the parse agrees
+            name = _version_range_name(doc, q, text)
+            if not name:
+                continue
+        elif kind == "designator":  # a word size or a size: a kind of the noun it modifies ("32-bit versions")
             designated = _counted_noun(span)
             name = designated.lemma_.lower() if designated is not None else unit
         if kind == "ordinal":

@@ -508,6 +508,27 @@ def test_a_number_written_after_a_name_designates_a_version(nlp, text, mention, 
     assert (row.kind, row.value, row.unit, row.measure) == ("designator", value, "", name)
 
 
+@pytest.mark.parametrize(("text", "mention", "low", "high", "name"), [
+    ("The flaw affects all versions of VB6 to 10, the company said.", "6 to 10", 6, 10, "VB"),
+    ("The bug is present in Velo Browser 6 through 11.", "6 through 11", 6, 11, "Velo Browser"),
+    ("Every version from VB 6 through to the latest VB 11 is exposed.", "6 through to the latest VB 11", 6, 11, "VB"),
+    ("VB6 through VB11 harbor the hole.", "6 through VB11", 6, 11, "VB"),
+])
+def test_a_range_of_versions_is_one_designator_of_both_ends(nlp, text, mention, low, high, name):
+    row = one(nlp, text, mention)
+    assert (row.kind, row.value, row.value_max, row.qualifier, row.measure) == ("designator", low, high, "range", name)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("From 6 to 10 people were hurt in the blast.", "6 to 10"),  # a sentence's first word names nothing
+    ("Between 6 to 10 homes were flooded.", "6 to 10"),
+    ("The Category 3 to 5 storms are the dangerous ones.", "3 to 5"),  # a scale's ranks, not versions
+])
+def test_a_range_after_a_capitalised_word_that_names_nothing_is_no_version_range(nlp, text, mention):
+    assert all(not (r.kind == "designator" and r.qualifier == "range") for r in numbers(nlp, text)), \
+        [(r.text, r.kind, r.qualifier) for r in numbers(nlp, text)]
+
+
 @pytest.mark.parametrize(("text", "mention"), [
     ("Arsenal 2 Chelsea 1 was the final score.", "1"),  # a score line, not two versions
     ("Quake Kills 12 In Northern Delhi Suburbs", "12"),  # a title-case headline's capitals name nothing
