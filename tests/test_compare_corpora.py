@@ -32,6 +32,40 @@ ELECTION = {
 }
 
 
+DERAILMENT = {
+    "t1": ("2025-04-15",
+           "Seven people were killed and 43 injured when a passenger train derailed near Holloway "
+           "Junction in northern Vardenia on Monday evening, officials said. The train, operated by "
+           "Nordrail, was carrying about 250 passengers from Kessel to Amberg when five of its eight"
+           " carriages left the tracks at 6:42 p.m. Investigators said the train was travelling at "
+           "85 mph on a section limited to 50 mph. The driver, a 54-year-old man, survived with "
+           "minor injuries and was questioned by police. Transport minister Ilse Marten said the "
+           "line would stay closed for at least a week. It was the country's deadliest rail accident"
+           " since 2009, when 12 people died in a collision near Amberg."),
+    "t2": ("2025-04-15",
+           "At least eight people died and dozens were hurt after a Nordrail train came off the "
+           "rails near Holloway Junction on Monday. Emergency services said 43 people were taken to "
+           "hospital, six of them in critical condition. The train had some 300 people on board, "
+           "according to the operator, and four of its eight coaches derailed shortly before 7 p.m. "
+           "Officials said the train was going at 137 km/h where the limit is 80 km/h. The driver, "
+           "56, was arrested on suspicion of manslaughter, police said. Transport minister Ilse "
+           "Martens said the line would remain shut for at least ten days."),
+    "t3": ("2025-04-16",
+           "The death toll from Monday's derailment near Holloway Junction has risen to nine, "
+           "Nordrail said on Tuesday. Forty-five people remain in hospital. Five carriages of the "
+           "Kessel to Amberg service left the track at 6:42 p.m., the company said. The 54-year-old "
+           "driver has been released on bail pending further inquiries. Investigators believe the "
+           "train was travelling at about 85 mph, well above the 50 mph limit on the curve. Minister"
+           " Ilse Marten said the line would reopen in a week at the earliest."),
+    "t4": ("2025-04-16",
+           "Nine people are now known to have died in the Holloway Junction derailment, officials "
+           "said Tuesday. The Nordrail train was carrying about 250 passengers when it derailed at "
+           "6:45 p.m. on Monday. The driver, who is 54, has been charged with causing death by "
+           "dangerous driving, prosecutors said. The last comparable disaster on Vardenia's railways"
+           " was in 2011, when 12 people were killed near Amberg."),
+}
+
+
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
             for k, (pub, text) in corpus.items()]
@@ -184,3 +218,23 @@ def test_copies_of_a_sentence_are_scored_once_and_find_what_scoring_every_pair_f
     assert shared.findings == alone.findings and shared.claims == alone.claims
     assert shared.pairs_shared > 0 and alone.pairs_shared == 0
     assert shared.pairs_scored + shared.pairs_shared == alone.pairs_scored
+
+
+def test_train_derailment_corpus(nlp, encoder):
+    """A story of our own: a derailment told by four sources over two days. The toll rises (seven
+    and "at least eight" the first day, nine the next, one of them "known to have died"); the
+    first day's two figures disagree; "43 injured" is no count of "about 250 passengers"; the
+    passengers on board disagree (about 250 vs some 300); the minister's surname is spelled two
+    ways; 85 mph is 137 km/h; and a clock's "p.m." ends its sentence."""
+    _docs, cmp, groups = _run(DERAILMENT, encoder)
+    assert _has(groups, "superseded", ["t1", "t2", "t3", "t4"], "known to have died")
+    assert _has(groups, "numeric_conflict", ["t1", "t2"], "Seven people were killed")
+    assert not any(r.kind == "numeric_conflict" and r.value in ("43", "~250") and
+                   {x.value for x in groups[r.finding_id]} == {"43", "~250"} for r in cmp.finding_rows())
+    passengers = [rows for rows in groups.values() if rows[0].kind == "numeric_conflict"
+                  and {r.value for r in rows} == {"~250", "~300"}]
+    assert passengers and {r.doc_id for r in passengers[0]} == {"t1", "t2", "t4"}
+    assert _has(groups, "name_conflict", ["t1", "t2", "t3"], "Ilse Martens")
+    assert _has(groups, "corroboration", ["t1", "t2", "t3"], "137 km/h")
+    speed = [r for r in cmp.finding_rows() if r.doc_id == "t2" and r.value == "137"]
+    assert speed and speed[0].quote.startswith("Officials said the train was going at 137 km/h")

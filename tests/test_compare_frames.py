@@ -304,6 +304,19 @@ def test_two_ranges_of_versions_of_one_product_disagree_where_their_ends_differ(
     assert not any("revised" in r.note for r in cmp.finding_rows())
 
 
+def test_a_count_of_the_injured_is_no_count_of_everyone_in_another_group(run):
+    """"43 injured" (a count of no named noun) against "about 250 fans" in the stand: a larger count
+    of a narrower group disputes a count of everyone only when both count the same thing (two
+    firefighters injured against no one injured)."""
+    _, cmp = run({
+        "c1": ("2024-05-11", "Seven people were killed and 43 injured when a stand gave way at Kessel Stadium on "
+                             "Saturday."),
+        "c2": ("2024-05-11", "The stand at Kessel Stadium held about 250 fans when it gave way on Saturday, "
+                             "officials said."),
+    })
+    assert not _conflicts(cmp), _shown(cmp)
+
+
 def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     _, cmp = run({
         "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "

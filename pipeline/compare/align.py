@@ -796,13 +796,14 @@ def _sorted_two_ways(nouns: set[str]) -> bool:
 
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
-    injured" against "no one was injured"): the two cannot both be true."""
+    injured" against "no one was injured"): the two cannot both be true. Only of one concept: "43
+    injured" is no count of everyone on a train "carrying about 250 passengers"."""
     generic = [c for c in (a, b) if _noun(c.value.unit) in load_lexicon().generic_count_nouns]
     if len(generic) != 1:
         return False
     whole = generic[0]
     part = b if whole is a else a
-    return part.value.lo - part.value.tol > whole.value.hi + whole.value.tol
+    return part.concept == whole.concept and part.value.lo - part.value.tol > whole.value.hi + whole.value.tol
 
 
 def distinctive(c: Claim) -> bool:

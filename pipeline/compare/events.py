@@ -9,7 +9,8 @@ figure whose sentence uses at least ``MIN_BACKGROUND_WORDS`` of them is backgrou
 earlier theft's figures meet each other and never the story's own.
 
 Figures about somewhere else are kept apart the same way: a figure whose sentence names only
-places that no other article mentions and that are not among its own article's main places ("a
+places that no other article mentions (as a place or under any other label the model gave the
+name) and that are not among its own article's main places ("a
 quake in eastern China killed more than a dozen" in a story about Iran) is about another event. A
 place in a list of the figure's members ("four people were killed, including a man in Dunmore
 County") is one member's, not the figure's.
@@ -94,7 +95,9 @@ def mark_elsewhere(claims: Sequence[Claim], docs: Sequence[CleanDocument],
     for m in mentions:
         counts = Counter(canonical(e.canonical) for e in m.entities if e.label in PLACE_LABELS and e.canonical)
         main[m.doc_id] = {name for name, _ in counts.most_common(MAIN_PLACES)}
-        for name in counts:
+        # another article naming the place under another label (the small model tags a town it does
+        # not know as a place in one article, an organisation in the next) still names it
+        for name in {canonical(e.canonical) for e in m.entities if e.canonical}:
             docs_of.setdefault(name, set()).add(m.doc_id)
     if len(main) < 2:
         return list(claims)

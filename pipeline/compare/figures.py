@@ -765,8 +765,9 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if low in lexicon.auxiliaries or low.endswith("ly"):
             continue
         if low in lexicon.status_verbs:
-            nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
-            return concept_of_word(nxt, lexicon) or counted or ""
+            # "confirmed dead", "known to have died", "feared to have been killed"
+            rest = [t.lower() for t in toks[k + 1:k + 5] if t.lower() not in ("to", "have", "be", "been")]
+            return concept_of_word(rest[0] if rest else "", lexicon) or counted or ""
         if low.endswith("ed") and len(low) > 4:
             # a participle that is no concept: the count is of something else, unless what follows
             # "for" / "with" names it ("were treated for minor injuries", "hospitalised with burns")

@@ -17,7 +17,8 @@ name spelled two ways when
   / "Ilene Wolff") in words of at least ``MIN_WORD_LETTERS`` letters (``SINGLE_NAME_LETTERS``
   for a name of one word: "Somali" / "Somani", not "Iran" / "Iraq"), or by two edits in words of
   at least ``TWO_EDIT_LETTERS`` letters ("Calamita" / "LaCalamita"); a plural ("Pro" / "Pros")
-  is not a spelling;
+  is not a spelling, but a person's surname with and without a final "s" is ("Ilse Marten" /
+  "Ilse Martens");
 - no document writes both of them repeatedly (``REPEATED_MENTIONS`` times each): a text that
   names "Iran" and "Iraq", or "John Smith" and "Joan Smith", again and again means two names,
   while a slip is written once ("rescue Raite" in a story that says "Rait" throughout).
@@ -117,8 +118,9 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def spelling_variant(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two names' spelling tokens: one name written two ways?"""
+def spelling_variant(a: Sequence[str], b: Sequence[str], person: bool = False) -> bool:
+    """Two names' spelling tokens: one name written two ways? A trailing "s" is a plural ("Pro" /
+    "Pros"), except in a person's full name ("Ilse Marten" / "Ilse Martens": two surnames)."""
     if tuple(a) == tuple(b):
         return False
     if "".join(a) == "".join(b):
@@ -130,7 +132,7 @@ def spelling_variant(a: Sequence[str], b: Sequence[str]) -> bool:
         return False
     x, y = differ[0]
     shortest = MIN_WORD_LETTERS if len(a) > 1 else SINGLE_NAME_LETTERS
-    if x.rstrip("s") == y.rstrip("s") or min(len(x), len(y)) < shortest:
+    if (x.rstrip("s") == y.rstrip("s") and not (person and len(a) > 1)) or min(len(x), len(y)) < shortest:
         return False
     allowed = 2 if min(len(x), len(y)) >= TWO_EDIT_LETTERS else 1
     return edit_distance(x, y) <= allowed
@@ -159,7 +161,8 @@ def _spelling_findings(claims: Sequence[Claim], scorer: Scorer) -> list[DraftFin
             spelling.join(short, full)
             name.join(short, full)
     for f, g in scorer.scored(candidate_pairs(forms)):
-        if label[f] == label[g] and spelling_variant(f, g) and not _two_names_in_one_text(by_form[f], by_form[g]):
+        if (label[f] == label[g] and spelling_variant(f, g, person=label[f] == "PERSON")
+                and not _two_names_in_one_text(by_form[f], by_form[g])):
             name.join(f, g)
     out = []
     for members in name.groups():

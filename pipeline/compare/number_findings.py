@@ -352,9 +352,16 @@ def _sides_of_a_days_dispute(cs: Sequence[Claim], rises: set[tuple[int, int]], s
         day = cs[before].published[:10]
         if before not in disputed or not any(
                 j != before and cs[j].published[:10] == day and (min(j, after), max(j, after)) not in clash
-                for j in range(len(cs))):
+                and _says_no_more(cs[after], cs[j]) for j in range(len(cs))):
             return False
     return True
+
+
+def _says_no_more(later: Claim, rival: Claim) -> bool:
+    """The later figure admits every value the day's rival does ("at least 12" after "12"): it sides
+    with the rival. A figure narrower than it ("nine" after "at least eight") says more: an update."""
+    tol = max(later.value.tol, rival.value.tol)
+    return later.value.lo <= rival.value.lo + tol and rival.value.hi <= later.value.hi + tol
 
 
 def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Salience) -> DraftFinding | None:

@@ -14,7 +14,7 @@ import functools
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.resources import data_text
 
@@ -30,14 +30,32 @@ def load_patterns() -> tuple[dict, ...]:
     return tuple(srsly.json_loads(line) for line in data_text(PATTERNS_FILE).splitlines() if line.strip())
 
 
+# A clock's "a.m." / "p.m." swallows the full stop that ends its sentence ("derailed shortly
+# before 7 p.m. Officials said ..."): a capitalised word after it that the tagger reads as no
+# proper noun ("Officials", "He", "The") opens the next sentence; "7 p.m. Friday", "6:09 a.m. EST"
+# and "4 p.m. Wall Street ..." (a name: it cannot be told) stay one.
+CLOCK_SUFFIXES = frozenset({"a.m.", "p.m."})
+
+
 @Language.component(BREAKS_NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break (a blank line) always ends a sentence: the parser, left alone, runs a
-    headline, a dateline and the first paragraph together into one sentence."""
+    headline, a dateline and the first paragraph together into one sentence. So does a clock's
+    "p.m." before a capitalised common word (``CLOCK_SUFFIXES``)."""
     for tok in doc[:-1]:
-        if (tok.is_space and tok.text.count("\n") >= 2) or tok.whitespace_.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+        nxt = doc[tok.i + 1]
+        if _a_paragraph_ends(tok) or _a_clock_ends_the_sentence(tok, nxt):
+            nxt.is_sent_start = True
     return doc
+
+
+def _a_paragraph_ends(tok: Token) -> bool:
+    return (tok.is_space and tok.text.count("\n") >= 2) or tok.whitespace_.count("\n") >= 2
+
+
+def _a_clock_ends_the_sentence(tok: Token, nxt: Token) -> bool:
+    return (tok.lower_ in CLOCK_SUFFIXES and bool(tok.whitespace_) and nxt.is_title
+            and nxt.tag_ not in ("NNP", "NNPS"))
 
 
 # spaCy's English tokenizer splits these as contractions written without their apostrophe ("wed"
