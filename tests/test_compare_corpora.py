@@ -66,6 +66,31 @@ DERAILMENT = {
 }
 
 
+FRAUD_TRIAL = {
+    "k1": ("2025-03-07",
+           "A jury in Dornford found former bank manager Petra Velsen guilty on Thursday of stealing"
+           " £2.4 million from elderly customers over six years. Velsen, 52, was convicted on three "
+           "counts of fraud after a five-week trial at Dornford Crown Court. The jury deliberated "
+           "for nine hours. Prosecutor Alan Crewe said more than 40 customers lost savings, the "
+           "oldest aged 94. Judge Miriam Hale said sentencing would take place on April 4."),
+    "k2": ("2025-03-07",
+           "Petra Velson, a 53-year-old former branch manager, was found guilty of fraud on Thursday"
+           " at Dornford Crown Court. Jurors took 11 hours to convict her on four counts after a "
+           "six-week trial. She took about $3 million from 38 customers, prosecutors said. Velson "
+           "will be sentenced on April 4."),
+    "k3": ("2025-04-04",
+           "Former bank manager Petra Velsen was jailed for eight years on Friday for stealing £2.4 "
+           "million from elderly customers. Judge Miriam Hale told Velsen, 52, that she had shown no"
+           " remorse. Velsen was convicted last month of three counts of fraud. The court heard that"
+           " 41 customers had lost money; the oldest was 94."),
+    "k4": ("2025-04-05",
+           "A former bank manager who stole from dozens of elderly customers has been sentenced to "
+           "seven and a half years in prison. Petra Velsen, 52, was convicted in March of three "
+           "counts of fraud involving £2.4m. The judge ordered her to repay £1.1 million within "
+           "three months."),
+}
+
+
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
             for k, (pub, text) in corpus.items()]
@@ -238,3 +263,23 @@ def test_train_derailment_corpus(nlp, encoder):
     assert _has(groups, "corroboration", ["t1", "t2", "t3"], "137 km/h")
     speed = [r for r in cmp.finding_rows() if r.doc_id == "t2" and r.value == "137"]
     assert speed and speed[0].quote.startswith("Officials said the train was going at 137 km/h")
+
+
+def test_fraud_trial_corpus(nlp, encoder):
+    """A story of our own: a fraud trial told by four sources. The defendant's surname is misspelt
+    in one ("Velson", full and alone, which the model tags as a person in one article and an
+    organisation in another): one name finding, and her age there (53, "Petra Velson, a
+    53-year-old former branch manager") disputes the others' 52 without a note of rounding; the
+    court's term, eight years against seven and a half, is a disagreement, not a rounding."""
+    _docs, _cmp, groups = _run(FRAUD_TRIAL, encoder)
+
+    def conflict_of(values):
+        return [rows for rows in groups.values() if rows[0].kind == "numeric_conflict"
+                and {r.value for r in rows} == values]
+
+    names = [rows for rows in groups.values() if rows[0].kind == "name_conflict"]
+    assert len(names) == 1 and {r.value for r in names[0]} >= {"Petra Velsen", "Petra Velson"}
+    ages = conflict_of({"52", "53"})
+    assert ages and {r.doc_id for r in ages[0]} >= {"k2", "k4"} and "rounding" not in ages[0][0].note
+    terms = conflict_of({"8", "7.5"})
+    assert terms and {r.doc_id for r in terms[0]} == {"k3", "k4"}

@@ -313,6 +313,16 @@ def same_person(a: str, b: str) -> bool:
     return min(len(x[-1]), len(y[-1])) >= SURNAME_EDIT_LETTERS and _one_edit(x[-1], y[-1])
 
 
+def spelt_two_ways(a: str, b: str) -> bool:
+    """One person's name with its surname misspelt ("Petra Velsen" / "Petra Velson", "Velsen" /
+    "Petra Velson"): the same given names, if both give them, and surnames one letter apart.
+    Whose figure it is does not change with the spelling."""
+    x, y = name_key(a).split(), name_key(b).split()
+    if not x or not y or (len(x) > 1 and len(y) > 1 and x[:-1] != y[:-1]):
+        return False
+    return min(len(x[-1]), len(y[-1])) >= SURNAME_EDIT_LETTERS and _one_edit(x[-1], y[-1])
+
+
 def _one_edit(a: str, b: str) -> bool:
     """One insertion, deletion or substitution turns ``a`` into ``b``."""
     if abs(len(a) - len(b)) > 1:
@@ -636,7 +646,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
     if _scopes_of_two_regions(a, b) or _scopes_of_two_widths(a, b):
         return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe", "across Asia"
-    if a.subject and b.subject and not same_name(a.subject, b.subject) and not _same_holder(a, b) and not (
+    if a.subject and b.subject and not (same_name(a.subject, b.subject) or spelt_two_ways(a.subject, b.subject)) \
+            and not _same_holder(a, b) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
     if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:

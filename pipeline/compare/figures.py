@@ -307,6 +307,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     if whole and not offset:
         # "two of the three victims died": what the sentence says of the whole is said of the part
         concept = _concept(lex, row, quote, *whole, [o for o in others if o != whole], family) or concept
+    if concept in lex.exact_concepts and row.qualifier != "approx":
+        tol = 0.0  # "jailed for eight years" is no rounding of "seven and a half years"
     entities = ctx.entities.get(row.sent_no, [])
     # what an offset written before its word dates: extraction reads it as the figure's measure
     happening = row.measure if offset and _OFFSET_AFTER.match(ctx.text, row.end) else ""
@@ -575,7 +577,9 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
              row: NumberRow, family: str, *, enumeration: bool) -> str:
     """The entity this figure belongs to, when the sentence says so per figure; else ''."""
     if row.kind == "age":
-        m = re.search(r"([A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,\s*$", quote[max(0, rel_s - 40):rel_s])
+        # "Velsen, 52,", and the appositive "Petra Velson, a 53-year-old former manager"
+        m = re.search(r"([A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)\s*,\s*(?:an?\s+)?$",
+                      quote[max(0, rel_s - 40):rel_s])
         if m and m.group(1).lower() in _MONTHS_DAYS:
             m = None  # "On Saturday, 32-year-old Robert Buckley ...": a day, not whose age
         if m:

@@ -153,11 +153,14 @@ def _spelling_findings(claims: Sequence[Claim], scorer: Scorer) -> list[DraftFin
     for c in claims:
         by_form.setdefault(c.value.tokens, []).append(c)
     label = {f: Counter(c.value.label for c in cs).most_common(1)[0][0] for f, cs in by_form.items()}
+    # the model tags a lone surname as a person in one article and an organisation in the next
+    # ("Velsen"): once a person, it is the surname of the person's full name
+    person = {f for f, cs in by_form.items() if any(c.value.label == "PERSON" for c in cs)}
     forms = sorted(by_form)
     spelling = _UnionFind(forms)  # forms that spell a name alike
     name = _UnionFind(forms)  # forms of one name, spelt alike or not
     for short, full in _surnames(forms):
-        if label[short] == label[full]:
+        if label[short] == label[full] or (short in person and label[full] == "PERSON"):
             spelling.join(short, full)
             name.join(short, full)
     for f, g in scorer.scored(candidate_pairs(forms)):

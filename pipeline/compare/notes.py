@@ -19,6 +19,10 @@ from pipeline.vocab.kinds import Kind
 ROUNDING_NOTE_FACTOR = 2.0
 
 
+# Values told exactly, never rounded: an age is given to the year, a rank, a version or a category
+# as it stands ("52" against "53" is no rounding).
+EXACT_FAMILIES = frozenset({"age", "ordinal", "designator", "category"})
+
 # Two values whose relative difference is below this read as "small difference".
 SMALL_REL_DIFF = 0.05
 
@@ -89,7 +93,8 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
         if len(mids) > 1 and max(abs(m) for m in mids):
             rel = (max(mids) - min(mids)) / max(abs(m) for m in mids)
             tol = max((c.value.tol / abs(mid(c)) if mid(c) else 0.0) for c in cs if not c.value.zero_gap)
-            if rel <= ROUNDING_NOTE_FACTOR * tol and rel <= SMALL_REL_DIFF:
+            if rel <= ROUNDING_NOTE_FACTOR * tol and rel <= SMALL_REL_DIFF and not any(
+                    c.value.family in EXACT_FAMILIES for c in cs):
                 notes.append(f"small difference ({rel:.1%}): possibly rounding")
             elif rel <= SMALL_REL_DIFF:
                 notes.append(f"small difference ({rel:.1%})")
