@@ -91,6 +91,32 @@ FRAUD_TRIAL = {
 }
 
 
+MINE_RESCUE = {
+    "m1": ("2025-08-12",
+           "Rescuers in western Kordavia have reached 14 miners trapped since Friday in a collapsed "
+           "gold mine near the town of Brell, officials said on Tuesday. The men are sheltering in a"
+           " chamber about 700 metres underground. Mine operator Tessaly Gold said the collapse "
+           "happened at 5:30 a.m. on Friday as the night shift was ending. Two miners were killed in"
+           " the collapse. Rescue chief Anton Morak said drilling a shaft to the chamber could take "
+           "two weeks."),
+    "m2": ("2025-08-12",
+           "Sixteen miners have been trapped for four days in the Brell gold mine after a collapse, "
+           "and rescuers said on Tuesday they had made contact with them. The miners are about 2,300"
+           " feet below ground, Tessaly Gold said. The collapse occurred early Friday, shortly after"
+           " 5 a.m. Rescue leader Anton Morrak said a rescue shaft could take 10 days to complete."),
+    "m3": ("2025-08-20",
+           "Rescuers brought the first five of the trapped miners to the surface on Wednesday, eight"
+           " days after a collapse at the Brell gold mine. The remaining nine are expected to be "
+           "lifted out by Thursday. Three miners died in the collapse, Tessaly Gold said, revising "
+           "an earlier figure. The rescue shaft reached the chamber, 700 metres down, late on "
+           "Tuesday."),
+    "m4": ("2025-08-21",
+           "All 14 trapped miners have now been rescued from the Brell gold mine, Tessaly Gold said "
+           "on Thursday. The last of the men was lifted out at 11:20 p.m. on Wednesday, nearly two "
+           "weeks after the collapse. The company said three workers were killed."),
+}
+
+
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
             for k, (pub, text) in corpus.items()]
@@ -283,3 +309,17 @@ def test_fraud_trial_corpus(nlp, encoder):
     assert ages and {r.doc_id for r in ages[0]} >= {"k2", "k4"} and "rounding" not in ages[0][0].note
     terms = conflict_of({"8", "7.5"})
     assert terms and {r.doc_id for r in terms[0]} == {"k3", "k4"}
+
+
+def test_mine_rescue_corpus(nlp, encoder):
+    """A story of our own: miners trapped, then rescued. "14 trapped miners" is no count of the
+    dead ("Two miners were killed"), whose toll rises to three (an update); 16 trapped against 14
+    trapped disagree, "the first five of the trapped miners" brought up is some of them, no rival
+    of either; "trapped since Friday" against "brought to the surface on Wednesday" is a start and
+    a later moment, no date conflict."""
+    _docs, cmp, groups = _run(MINE_RESCUE, encoder)
+    assert _has(groups, "superseded", ["m1", "m3", "m4"], "Two miners were killed")
+    conflicts = [{(r.doc_id, r.value) for r in rows} for rows in groups.values() if rows[0].kind == "numeric_conflict"]
+    assert {("m2", "16"), ("m4", "14")} in conflicts, conflicts
+    assert not any(("m3", "5") in c or {("m4", "14"), ("m1", "2")} <= c for c in conflicts), conflicts
+    assert not any(r.kind == "date_conflict" for r in cmp.finding_rows())

@@ -317,6 +317,16 @@ def test_a_count_of_the_injured_is_no_count_of_everyone_in_another_group(run):
     assert not _conflicts(cmp), _shown(cmp)
 
 
+def test_a_count_a_participle_names_is_no_count_of_the_dead(run):
+    """"14 trapped miners" were rescued; "two miners were killed": the same counted noun, but what
+    happened to them differs, so the two never dispute each other."""
+    _, cmp = run({
+        "p1": ("2025-08-12", "Two miners were killed in the collapse at the Brell gold mine on Friday."),
+        "p2": ("2025-08-12", "All 14 trapped miners were rescued from the Brell gold mine on Friday."),
+    })
+    assert not _conflicts(cmp), _shown(cmp)
+
+
 def test_a_few_days_agrees_with_three_days_and_disputes_two_to_three_weeks(run):
     _, cmp = run({
         "w1": ("2024-09-18", "\"Attackers are already using this hole, so I hope Corvex ships a full patch within a "

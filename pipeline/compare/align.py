@@ -639,6 +639,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "period"  # a quarter's revenue and the year's are two quantities
     if a.concept and b.concept and a.concept != b.concept:
         return "concept"
+    if any(x.value.participle and y.concept in load_lexicon().people_concepts for x, y in ((a, b), (b, a))):
+        return "what happened to them"  # "14 trapped miners" against "two miners were killed"
     if qa.family == "designator" and not values_equal_loose(a, b) and not _two_ranges_of_versions(a, b):
         return "designator"  # Internet Explorer 8 and 9 are two versions, never two readings of one
     for x, y in ((a, b), (b, a)):
@@ -1021,6 +1023,10 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "reported"
     if a.value.phase and b.value.phase and a.value.phase != b.value.phase:
         return "phase"
+    if _a_state_since(a, b) and not same_moment(a, b):
+        # "trapped since Friday" says when a state began; "brought to the surface on Wednesday"
+        # dates a later moment of it, no rival of the start ("began striking on January 11" is one)
+        return "a start and a later moment"
     if a.value.act and b.value.act and a.value.act != b.value.act:
         return "act"  # a conviction and a sentencing: two days of one case
     if a.value.fiscal != b.value.fiscal:
@@ -1030,6 +1036,18 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         # may be read a week off the other's Saturday (the week is our reading, not the source's)
         return "another day"
     return ""
+
+
+def _a_state_since(a: Claim, b: Claim) -> bool:
+    """One date says since when a state holds ("trapped since Friday") and the other is a later
+    moment, which the state holds at ("brought to the surface on Wednesday"). A moment before the
+    start may still dispute it ("began striking on January 11" against "since January 12")."""
+    since = [c.value.qualifier == "since" for c in (a, b)]
+    if since[0] == since[1] or a.kind != ClaimKind.DATE or b.kind != ClaimKind.DATE:
+        return False
+    start, other = (a, b) if since[0] else (b, a)
+    began, moment = timeml.interval(start.value.value), timeml.interval(other.value.value)
+    return began is not None and moment is not None and moment[0] > began[1]
 
 
 def date_score(s: Scorer, i: int, j: int) -> float | None:

@@ -109,6 +109,7 @@ class Quantity:
     holder_unknown: bool = False  # a many-model article ties figures of this measure to models, and this one to none
     people: tuple[str, ...] = ()  # whose figure: the people its clause names as subject or object ("Rait fell 200 ft")
     estimated_by: str = ""  # whose estimate, for a concept each party estimates ("police" of "police put the crowd at")
+    participle: str = ""  # what happened to the counted, when no concept says ("trapped" of "14 trapped miners")
 
 
 @dataclass(frozen=True, kw_only=True)

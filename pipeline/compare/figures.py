@@ -307,6 +307,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     if whole and not offset:
         # "two of the three victims died": what the sentence says of the whole is said of the part
         concept = _concept(lex, row, quote, *whole, [o for o in others if o != whole], family) or concept
+    participle = concept.removeprefix(PARTICIPLE_CONCEPT) if concept.startswith(PARTICIPLE_CONCEPT) else ""
+    if participle:
+        concept = ""
     if concept in lex.exact_concepts and row.qualifier != "approx":
         tol = 0.0  # "jailed for eight years" is no rounding of "seven and a half years"
     entities = ctx.entities.get(row.sent_no, [])
@@ -335,6 +338,11 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     of_whole = _whole_value(ctx, row.sent_no, qs, whole, family, factor_v) if whole else 0.0
     if of_whole:
         cues["part of"] = quote[whole[0]:whole[1]]  # "three of his eight children": part of: eight
+    partitive = _PARTITIVE.match(quote, rel_e)
+    if partitive and family == units.COUNT and not (concept or participle or whole or "part" in cues):
+        # "brought the first five of the trapped miners to the surface": some of them, and no verb
+        # says what of them; no rival of a count of them all ("16 miners have been trapped")
+        cues["part"] = SOME_OF_THEM  # one part for every partitive: "two of them" is "two of the skiffs"
     if offset:
         cues["offset"] = offset
     people = tuple(filter(None, (name.strip() for name in row.people.split(";"))))
@@ -375,7 +383,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
         event=happening_event(happening, lex),
-        people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by,
+        people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by, participle=participle,
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
@@ -644,6 +652,12 @@ _PARENT_OF = re.compile(r"\b(?:mother|father|parent|mum|mom|dad|grandmother|gran
                         re.IGNORECASE)
 
 
+# "of the trapped miners", "of them" right after a count with no number in it: the count is some of them.
+SOME_OF_THEM = "some of them"
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:them|(?:the|its|their|his|her|our|these|those)\s+(?:[a-z-]+\s+)?[a-z-]+)\b(?!\s+\d)", re.I)
+
+
 def _whole_of_part(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of the whole a figure is a part of ("two of the three victims": "three"), if any."""
     m = _PART_OF_A_WHOLE.match(quote, rel_e)
@@ -739,6 +753,12 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# What a participle that is no concept of the lexicon says of the count right before it ("14
+# trapped", "20 rescued"): marked so (``_concept`` passes it on, ``_figure`` keeps it as the
+# figure's participle, not its concept), so "14 trapped miners" never meets "two miners were killed".
+PARTICIPLE_CONCEPT = "participle: "
+
+
 def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequence[tuple[int, int]]) -> str | None:
     """Concept of the verb or adjective right after a count ("14 trapped" -> "", "five people
     died" -> deaths), else of the counted noun ("200 residents" -> population), None when the
@@ -775,7 +795,7 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if low.endswith("ed") and len(low) > 4:
             # a participle that is no concept: the count is of something else, unless what follows
             # "for" / "with" names it ("were treated for minor injuries", "hospitalised with burns")
-            return _concept_after_cause(toks[k + 1:], lexicon) or counted or ""
+            return _concept_after_cause(toks[k + 1:], lexicon) or counted or f"{PARTICIPLE_CONCEPT}{low}"
         nouns += 1
         if nouns > 3:
             return counted
