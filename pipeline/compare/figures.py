@@ -851,6 +851,19 @@ _ACTION_OF_RIGHT_BEFORE = re.compile(
     r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
 
 
+def _phrase_right_before(sentence: str, left: int, rel_start: int, lexicon: Lexicon) -> str:
+    """A people concept's phrase of several words ending right before the count ("will lay off
+    1,500 employees": what happens to them, not the workforce they are of), or ''. ("Home to
+    22,000 refugees" says where they are: the counted noun keeps its own concept.)"""
+    for name, pattern in lexicon.concepts:
+        if name not in lexicon.people_concepts:
+            continue
+        for m in pattern.finditer(sentence, max(left, rel_start - 24), rel_start):
+            if " " in m.group() and not sentence[m.end():rel_start].strip():
+                return name
+    return ""
+
+
 def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexicon) -> bool:
     """The concept is the counted noun's own ("300 residents"), not what happened to them."""
     toks = _tokens(sentence[rel_end:])
@@ -873,7 +886,8 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
             # verb or action noun right before says what happened to them
             verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
                     or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
-            return (concept_of_word(verb.group(1).lower(), lexicon) if verb else "") or after
+            return ((concept_of_word(verb.group(1).lower(), lexicon) if verb else "")
+                    or _phrase_right_before(sentence, left, rel_start, lexicon) or after)
         return after
     for tok in reversed(before):
         found = concept_of_word(tok.lower(), lexicon)

@@ -92,6 +92,10 @@ def _present_tense(governor) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in governor.children)
 
 
+# Nouns that name a part of the date they govern ("by the end of June", "the start of the year").
+_EDGE_NOUNS = frozenset({"end", "beginning", "start", "middle", "close", "turn"})
+
+
 def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
     """Tense of the clause a date sits in: 'past', 'future', 'modal' (a weaker future), 'present'
     (a simple or progressive present: "faces Rell on Saturday") or ''."""
@@ -118,8 +122,8 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
                 if t:
                     return t
                 break
-            if tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN"):
-                in_noun_phrase = True
+            if tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _EDGE_NOUNS:
+                in_noun_phrase = True  # ("the end of June" is the date itself, not a noun it modifies)
             if tok.head is tok:
                 break
             tok = tok.head

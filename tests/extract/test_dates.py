@@ -227,6 +227,10 @@ def test_output_is_deterministic(nlp):
     ("Neither he nor his grandparents could be located Wednesday.", "Wednesday", "2000-01-05", "2000-01-06"),
     ("He said his country would not retaliate for the bombing of Guffa on Tuesday.", "Tuesday", "2011-11-08",
      "2011-11-10"),
+    # "the end of" a month is the date itself, no noun it modifies: the modal still points ahead
+    ("The chief executive said the cuts would be completed by the end of June.", "the end of June", "2025-06",
+     "2025-02-06"),
+    ("The plant closed at the end of June, he said.", "the end of June", "2024-06", "2025-02-06"),
 ])
 def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, published):
     assert _one(nlp, text, mention, published).value == value
