@@ -760,9 +760,9 @@ PARTICIPLE_CONCEPT = "participle: "
 
 
 def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequence[tuple[int, int]]) -> str | None:
-    """Concept of the verb or adjective right after a count ("14 trapped" -> "", "five people
-    died" -> deaths), else of the counted noun ("200 residents" -> population), None when the
-    phrase after the count says nothing (undecided)."""
+    """Concept of the verb or adjective right after a count ("five people died" -> deaths; "14
+    trapped" -> the participle, marked ``PARTICIPLE_CONCEPT``), else of the counted noun ("200
+    residents" -> population), None when the phrase after the count says nothing (undecided)."""
     stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
     toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
     nouns = 0
