@@ -301,6 +301,7 @@ def test_two_ranges_of_versions_of_one_product_disagree_where_their_ends_differ(
     assert len(conflicts) == 1, _shown(cmp)
     (sides,) = conflicts.values()
     assert sorted(sides) == [("r1", "6-10"), ("r2", "6-11"), ("r3", "6-11")], _shown(cmp)
+    assert {r.topic.split(" (")[0] for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"versions of VB"}
     assert not any("revised" in r.note for r in cmp.finding_rows())
 
 

@@ -52,6 +52,8 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     phrases = dict(load_lexicon().topics)
     if concept:
         label = phrases.get(concept, concept.replace("_", " "))
+        if label.startswith("version of ") and any(c.row.qualifier == "range" for c in claims):
+            label = "versions of " + label.removeprefix("version of ")  # "IE 6 to 10": which versions
         parties = sorted({p for c in claims if (p := getattr(c.value, "estimated_by", ""))}, key=lambda p: (len(p), p))
         return f"{label}, estimate by {parties[0]}" if parties else label  # whose estimate the finding is about
     family = claims[0].value.family
