@@ -318,9 +318,7 @@ def spelt_two_ways(a: str, b: str) -> bool:
     "Petra Velson"): the same given names, if both give them, and surnames one letter apart.
     Whose figure it is does not change with the spelling."""
     x, y = name_key(a).split(), name_key(b).split()
-    if not x or not y or (len(x) > 1 and len(y) > 1 and x[:-1] != y[:-1]):
-        return False
-    return min(len(x[-1]), len(y[-1])) >= SURNAME_EDIT_LETTERS and _one_edit(x[-1], y[-1])
+    return bool(x and y) and (len(x) == 1 or len(y) == 1 or x[:-1] == y[:-1]) and same_person(a, b)
 
 
 def _one_edit(a: str, b: str) -> bool:
