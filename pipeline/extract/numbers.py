@@ -193,8 +193,10 @@ FRACTION_RE = re.compile(
 # Ordinals that count events ("the fifth successful operation", "its 3rd attack"). "First" is left
 # out: it ranks far more than it counts ("the first time", "first reported").
 ORDINAL_WORDS: dict[str, int] = ordinals_between(2, 20)
+# A match's minute is an ordinal of any size: "in the 87th minute" (when, in the game's clock).
 ORDINAL_RE = re.compile(
-    rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th))\b"
+    rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th)"
+    r"|\d{1,3}(?:st|nd|rd|th)(?=\s+minute\b))\b"
     r"(?![-\u2010\u2011])(?=\s+[a-z])"
 )
 # Fractions of a unit: "two and a half miles", "a mile and a half", "half an hour", "a quarter of a
@@ -479,7 +481,17 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
 def _qualifier(m: re.Match[str]) -> str:
     if (m["qual"] or "").strip() == "~":
         return "approx"
-    return QUALIFIERS.get(re.sub(r"\s+", " ", (m["qual"] or "").strip().lower()), "")
+    qual = re.sub(r"\s+", " ", (m["qual"] or "").strip().lower())
+    if qual == "up to" and _MOVED_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return ""  # "Marlow move up to 54 points", "climbed up to third": where it went, no bound
+    return QUALIFIERS.get(qual, "")
+
+
+# A verb of moving before "up to", with at most its object between ("moves Hallam up to 54 points"): the
+# figure is where the thing moved, not a ceiling ("rise by up to 5%" is one).
+_MOVED_BEFORE = re.compile(r"\b(?:move|moves|moved|moving|go|goes|went|going|climb|climbs|climbed|climbing|"
+                           r"jump|jumps|jumped|jumping|rise|rises|rose|risen|rising|lift|lifts|lifted)"
+                           r"(?:\s+(?!by\b)[\w'’-]+){0,2}\s+$", re.IGNORECASE)
 
 
 # A bare "m" glued to a number is millions ("600m users", "raised 600m") unless the words around

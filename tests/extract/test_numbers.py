@@ -103,6 +103,12 @@ def one(nlp, text: str, mention: str):
         ("He kept up the act for nearly a quarter-century.", "nearly a quarter-century", 0.25, None, "centuries",
          "approx", "duration"),
         ("She lived a half-mile from the crash.", "a half-mile", 0.5, None, "mile", "", "measure"),
+        # "up to" after a verb of moving is where the thing went, not a ceiling
+        ("The win moves Hallam up to 54 points.", "up to 54", 54, None, "points", "", "count"),
+        ("The fund could pay up to 54 claims.", "up to 54", 54, None, "claims", "at_most", "count"),
+        ("Fares will rise by up to 5 percent.", "up to 5 percent", 5, None, "percent", "at_most", "percent"),
+        # a minute of a game is an ordinal of any size (the words' ordinals stop at twentieth)
+        ("Mensah scored in the 87th minute.", "87th", 87, None, "minute", "", "ordinal"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
