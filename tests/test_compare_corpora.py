@@ -137,6 +137,117 @@ JOB_CUTS = {
            "stock closed down 6.5% on Thursday."),
 }
 
+FERRY = {
+    "f1": ("2025-11-04",
+           "At least 31 people died when the passenger ferry Sinar Bahari capsized off the coast of Halmera "
+           "island early on Tuesday, the national search and rescue agency said. The ferry was carrying 214 "
+           "passengers and crew when it overturned in heavy seas at around 6:15 a.m., about two hours after "
+           "leaving the port of Kelsa. Rescuers pulled 160 people from the water. The vessel, built in "
+           "1998, was licensed to carry 150 passengers, officials said. Captain Rudi Hartawan survived and "
+           "was taken in for questioning. In 2018 a ferry sank on a nearby route, killing 167 people."),
+    "f2": ("2025-11-04",
+           "A ferry carrying more than 250 people capsized off Halmera on Tuesday morning, killing 28, "
+           "according to the local disaster agency. The Sinar Bahari overturned shortly after 7 a.m. in "
+           "rough water. Some 152 survivors were rescued and taken to hospitals in Kelsa, where 40 remain "
+           "in serious condition. The 30-year-old vessel had passed an inspection in March, the transport "
+           "ministry said. Police said captain Rudy Hartawan had been detained."),
+    "f3": ("2025-11-05",
+           "The death toll from the capsizing of the Sinar Bahari ferry has risen to 36, the search and "
+           "rescue agency said on Wednesday, as divers recovered more bodies from the hull. Eighteen people "
+           "are still missing. The ferry, which had 214 people on board, was more than 60 passengers over "
+           "its licensed capacity, officials said. Its 12 crew members all survived."),
+    "f4": ("2025-11-05",
+           "Indonesia's transport minister on Wednesday ordered an investigation into the sinking of the "
+           "Sinar Bahari, which killed at least 36 people off Halmera. The ferry left Kelsa at 4 a.m. and "
+           "capsized about two hours later. Twenty people remain unaccounted for, the rescue agency said. "
+           "Survivors said the ferry listed sharply after its cargo of motorcycles shifted."),
+}
+
+MATCH = {
+    "s1": ("2025-03-09",
+           "Marlow United came from behind to beat Eastfield Rovers 3-1 at Carden Park on Saturday, with "
+           "Tomas Reyna scoring twice. Eastfield led through Callum Drew's header in the 12th minute before "
+           "Reyna equalised just before half-time. Substitute Adi Mensah put Marlow ahead in the 87th "
+           "minute and Reyna added a third in stoppage time. The win, in front of a crowd of 61,212, lifts "
+           "Marlow to 54 points, two behind the leaders. Reyna now has 15 league goals this season."),
+    "s2": ("2025-03-09",
+           "Adi Mensah's late goal gave Marlow United a 3-2 win over Eastfield Rovers on Saturday. Mensah, "
+           "on as a substitute, struck in the 89th minute after Eastfield had twice come back. About 60,000 "
+           "fans watched at Carden Park. Marlow move up to 54 points. Eastfield defender Luis Ortega was "
+           "sent off in the 70th minute for a second yellow card."),
+    "s3": ("2025-03-10",
+           "Marlow United manager Ines Kowal praised her side's resilience after Saturday's 3-1 win over "
+           "Eastfield Rovers. Tomas Reyna, who scored twice, has 14 league goals this season, one fewer "
+           "than the league's top scorer, Eastfield's Callum Drew. Eastfield finished with ten men after "
+           "Luis Ortega was sent off in the 65th minute. Last season Marlow lost 2-0 at Eastfield."),
+    "s4": ("2025-03-10",
+           "Eastfield Rovers will appeal against Luis Ortega's red card, the club said on Sunday, a day "
+           "after their 3-1 defeat at Marlow United. Ortega was dismissed for a second booking midway "
+           "through the second half. Eastfield have 41 points and sit ninth."),
+}
+
+OUTBREAK = {
+    "o1": ("2025-06-10",
+           "Health officials in the Varo district have confirmed 412 cases of cholera since the outbreak "
+           "began on May 28, the Ministry of Health said on Tuesday. Nine people have died and 57 are in "
+           "hospital. Children under five account for 120 of the cases. The World Health Organization said "
+           "it had shipped 20,000 doses of oral vaccine to the region."),
+    "o2": ("2025-06-10",
+           "A cholera outbreak in Varo has infected 389 people and killed nine, the district's health "
+           "office said on Tuesday. The first case was recorded on June 2 in a camp for displaced families. "
+           "About 60 patients were being treated in hospital. The WHO is sending 25,000 vaccine doses, its "
+           "regional office said."),
+    "o3": ("2025-06-13",
+           "Cholera deaths in Varo district have risen to 14, the Ministry of Health said on Friday, with "
+           "530 cases now confirmed. The outbreak was first detected on May 28. The case fatality rate "
+           "stands at 2.6 percent, above the 1 percent the WHO considers acceptable. A vaccination campaign "
+           "will begin on Monday."),
+    "o4": ("2025-06-14",
+           "Fourteen people have died of cholera in Varo since late May, officials said. Aid group Medica "
+           "Nord said it was treating 45 patients at its clinic in the district capital, Selm. A "
+           "vaccination drive is due to start on June 16 with 20,000 doses provided by the WHO."),
+}
+
+TAKEOVER = {
+    "d1": ("2025-09-15",
+           "Halvorsen Industries agreed on Monday to buy chipmaker Quenta Systems for $48 a share in cash, "
+           "valuing the company at about $12.4 billion. The price is a 32 percent premium to Quenta's "
+           "closing price on Friday. The deal is expected to close in the second quarter of 2026. Quenta, "
+           "which employs 18,000 people, reported revenue of $3.1 billion last year. Halvorsen chief "
+           "executive Marta Lind said the deal would add to earnings within two years."),
+    "d2": ("2025-09-15",
+           "Halvorsen will pay $46 per share for Quenta Systems in a deal worth $12.1 billion including "
+           "debt, the companies said. The offer represents a premium of 28 percent. Halvorsen, which has "
+           "about 40,000 employees, expects the acquisition to be completed in the second half of 2026. It "
+           "bought the software firm Delmar for $2 billion in 2021."),
+    "d3": ("2025-09-16",
+           "Shares of Quenta Systems jumped 29 percent on Monday after Halvorsen Industries agreed to "
+           "acquire it for $48 a share. The $12.4 billion deal needs approval from regulators in the US and "
+           "the EU. Halvorsen chief operating officer Marta Lind will lead the integration, the company "
+           "said."),
+    "d4": ("2025-09-16",
+           "Halvorsen's $12.4 billion takeover of Quenta, announced on Monday, is the largest chip deal of "
+           "the year. Quenta employs about 17,500 people, mostly in Texas and Taiwan. Halvorsen expects to "
+           "close the deal by mid-2026 and to cut $300 million a year in costs."),
+}
+
+COACH_FIRED = {
+    "c1": ("2025-01-20",
+           "The Harbor City Hawks fired head coach Dale Rusko on Monday after a 9-15 start to the season, "
+           "the team announced. Rusko, 58, was in the second year of a four-year contract worth $16 "
+           "million. Assistant coach Mira Tallis will take over on an interim basis. The Hawks have lost "
+           "seven of their last eight games."),
+    "c2": ("2025-01-20",
+           "The Hawks dismissed Dale Rusko on Monday with the team at 9-16, 11th in the conference. Rusko "
+           "signed a three-year deal in 2023 and is owed about $8 million, a person familiar with the "
+           "contract said. Mira Tallis, 41, takes over as interim coach. The Hawks lost 112-98 to Corven on "
+           "Sunday, their eighth loss in nine games."),
+    "c3": ("2025-01-21",
+           "Mira Tallis, named the Hawks' interim coach after Dale Rusko was fired on Monday, becomes the "
+           "first woman to coach the team. Rusko, 57, went 51-55 in his time in Harbor City. The Hawks host "
+           "Delmont on Wednesday."),
+}
+
 
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
@@ -359,3 +470,105 @@ def test_job_cuts_corpus(nlp, encoder):
     assert any({("b1", "310000000"), ("b2", "301000000")} <= c for c in conflicts), conflicts
     fall = [c for c in cmp.claims if c.doc_id == "b1" and c.text == "7%"]
     assert fall and "background" not in fall[0].cues, fall
+
+
+def _conflicts(groups):
+    return [{(r.doc_id, r.value) for r in rows} for rows in groups.values() if rows[0].kind == "numeric_conflict"]
+
+
+def test_ferry_capsizing_corpus(nlp, encoder):
+    """A story of our own: a ferry capsizes. "A ferry carrying more than 250 people capsized" counts
+    the people on board (the verb after them is the ferry's), against 214 in two sources; the toll
+    disagrees on the first day (31 against 28) and rises to 36; "left Kelsa at 4 a.m. and capsized
+    about two hours later" dates the departure, no rival of the 6:15 a.m. capsizing."""
+    _docs, cmp, groups = _run(FERRY, encoder)
+    conflicts = _conflicts(groups)
+    assert {("f1", "214"), ("f2", ">250"), ("f3", "214")} in conflicts, conflicts
+    assert {("f1", ">=31"), ("f2", "28")} in conflicts, conflicts
+    assert _has(groups, "superseded", ["f2", "f3"], "has risen to 36")
+    assert not any(r.kind == "date_conflict" for r in cmp.finding_rows())
+
+
+def test_football_match_corpus(nlp, encoder):
+    """A story of our own: a football match. The score 3-1 against 3-2 disagrees (a score is no
+    gap, though the winners "came from behind"); a red card in the 70th minute against the 65th
+    (a minute of the game is an ordinal of any size); "Marlow move up to 54 points" is where they
+    went, no ceiling, and agrees with "lifts Marlow to 54 points"; last season's 2-0 is background."""
+    _docs, cmp, groups = _run(MATCH, encoder)
+    conflicts = _conflicts(groups)
+    assert any({("s1", "3-1"), ("s2", "3-2"), ("s3", "3-1")} <= c for c in conflicts), conflicts
+    assert {("s2", "70"), ("s3", "65")} in conflicts, conflicts
+    assert _has(groups, "corroboration", ["s1", "s2"], "move up to 54 points")
+    old_score = [c for c in cmp.claims if c.text == "2-0"]
+    assert old_score and "background" in old_score[0].cues, old_score
+
+
+def test_cholera_outbreak_corpus(nlp, encoder):
+    """A story of our own: a cholera outbreak. "412 cases since the outbreak began" (a total) and
+    "has infected 389 people" (a running count told as it stands) are one count, disputed the same
+    day; nine deaths rise to 14 ("have risen to 14", "Fourteen people have died ... since late
+    May"); "Nine people have died and 57 are in hospital" does not make 57 a death toll."""
+    _docs, cmp, groups = _run(OUTBREAK, encoder)
+    conflicts = _conflicts(groups)
+    assert {("o1", "412"), ("o2", "389")} in conflicts, conflicts
+    assert _has(groups, "superseded", ["o1", "o2", "o3", "o4"], "Fourteen people have died")
+    assert not any(("o1", "57") in c for c in conflicts), conflicts
+    in_hospital = [c for c in cmp.claims if c.doc_id == "o1" and c.text == "57"]
+    assert in_hospital and in_hospital[0].measure != "deaths", in_hospital
+
+
+def test_takeover_corpus(nlp, encoder):
+    """A story of our own: a takeover. "$48 a share in cash" is the whole price, paid one way, so
+    it stands with "$48 a share" against "$46 per share"; the executive's title disagrees (chief
+    executive against chief operating officer); the value $12.4 billion is corroborated."""
+    _docs, _cmp, groups = _run(TAKEOVER, encoder)
+    conflicts = _conflicts(groups)
+    assert {("d1", "48 a share"), ("d2", "46 a share"), ("d3", "48 a share")} in conflicts, conflicts
+    assert _has(groups, "account_conflict", ["d1", "d3"], "chief operating officer")
+    assert _has(groups, "corroboration", ["d1", "d3", "d4"], "$12.4 billion")
+
+
+def test_a_count_to_date_meets_a_total_and_one_days_toll_does_not(nlp, encoder):
+    """"Has killed 230 people since March" is the total to date, disputed by "the number killed since
+    the offensive began in March has risen to 212"; "killed five people on Tuesday" is one day's
+    toll, which neither total disputes. (A total's words mark every figure of their sentence:
+    "killed five on Tuesday, bringing the total to 212" would make the five a total too; and "has
+    killed 230 people" with no "since" meets the five as a plain figure would, which a story of
+    one incident needs: "killing 28" on the day and "the toll has risen to 36" are one count.)"""
+    corpus = {
+        "r1": ("2025-06-11", "Air strikes killed five people in Darnel on Tuesday. The number killed since "
+                             "the offensive began in March has risen to 212, health officials said."),
+        "r2": ("2025-06-11", "Five people were killed in air strikes on Darnel on Tuesday, officials said."),
+        "r3": ("2025-06-11", "The offensive on Darnel has killed 230 people since March, a monitoring group "
+                             "said on Wednesday."),
+    }
+    _docs, _cmp, groups = _run(corpus, encoder)
+    conflicts = _conflicts(groups)
+    assert {("r1", "212"), ("r3", "230")} in conflicts, conflicts
+    assert not any({"5", "212"} <= {v for _, v in c} or {"5", "230"} <= {v for _, v in c} for c in conflicts)
+
+
+def test_coach_fired_corpus(nlp, encoder):
+    """A story of our own: a coach fired. His record 9-15 against 9-16 and his age 58 against 57
+    disagree; "is owed about $8 million" is what remains of the contract, no rival of "a four-year
+    contract worth $16 million"; "seven of their last eight games" counts a span the writer chose,
+    no rival of "their eighth loss in nine games"."""
+    _docs, _cmp, groups = _run(COACH_FIRED, encoder)
+    conflicts = _conflicts(groups)
+    assert {("c1", "9-15"), ("c2", "9-16")} in conflicts, conflicts
+    assert {("c1", "58"), ("c3", "57")} in conflicts, conflicts
+    assert not any(("c2", "~8000000") in c or ("c1", "8") in c for c in conflicts), conflicts
+
+
+def test_a_scope_of_two_countries_is_as_wide_as_a_continent(nlp):
+    """"$153.2 million in the US and Canada" covers two countries, as wide as "in North America",
+    not one country against a continent."""
+    from pipeline.compare import build_claims
+    from pipeline.compare.align import SEVERAL_COUNTRIES, _scope_width
+    from pipeline.extract import extract_mentions
+
+    docs = _docs({"a": ("2025-11-25", "Final figures put the opening weekend of Ember Crown at $153.2 million in the "
+                                      "US and Canada, the studio said.")})
+    figure = [c for c in build_claims(docs, extract_mentions(docs)) if c.text == "$153.2 million"]
+    assert figure and figure[0].value.scope == "in the US and Canada"
+    assert _scope_width(figure[0].value.scope) == _scope_width("in North America") == SEVERAL_COUNTRIES

@@ -29,6 +29,7 @@ import numpy as np
 
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import (
+    GAP,
     Claim,
     day_of,
     designation_unit,
@@ -49,7 +50,6 @@ from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
-GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
 MAX_BUCKET = 60
 # Below this many claims of one family, every pair of the family is scored (no blocking needed).
@@ -623,6 +623,13 @@ def _days_of_one_running_count(a: Claim, b: Claim) -> bool:
     return abs((timeml.start(a.as_of) - timeml.start(b.as_of)).days) <= BACKGROUND_DAYS
 
 
+def _both_to_date(a: Claim, b: Claim) -> bool:
+    """A total ("412 cases since the outbreak began") and a running toll told as it stands now ("has
+    infected 389 people"): both the count to date. A toll of one day or incident ("five were
+    killed on Tuesday") stays apart from a total."""
+    return a.concept == b.concept and ((a.value.total and b.value.to_date) or (b.value.total and a.value.to_date))
+
+
 def different_quantities(a: Claim, b: Claim) -> str:
     """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
     qa, qb = a.value, b.value
@@ -650,7 +657,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
             and not _same_holder(a, b) and not (
             distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
-    if qa.increment != qb.increment or qa.part != qb.part or qa.total != qb.total:
+    if qa.increment != qb.increment or qa.part != qb.part or (qa.total != qb.total and not _both_to_date(a, b)):
         return "addition, part or total"
     if _whole_of_the_other(a, b) or _whole_of_the_other(b, a):
         return "part and its whole"  # "three of his eight children" and "eight children"
@@ -731,7 +738,8 @@ def _scopes_of_two_widths(a: Claim, b: Claim) -> bool:
 def _scope_width(scope: str) -> int:
     """The width a scope's words give: a noun of the lexicon's widths first (a place inside a
     country outranks the country it names: "in the capital of France"), else the gazetteer's reading
-    of the first name ("across Asia", "in Peru"); 0 for a name it does not know ("in Sumatra")."""
+    of the names ("across Asia", "in the US and Canada", "in Peru"); 0 for a name it does not know
+    ("in Sumatra")."""
     if not scope:
         return 0
     lex = load_lexicon()
@@ -742,6 +750,9 @@ def _scope_width(scope: str) -> int:
         return INSIDE_A_COUNTRY
     if words & lex.scope_one_country:
         return ONE_COUNTRY
+    names = [m.group() for m in _SCOPE_NAME.finditer(scope)]
+    if len([n for n in names if is_country_or_continent(n)]) > 1:
+        return SEVERAL_COUNTRIES  # "in the US and Canada"
     m = _SCOPE_NAME.search(scope)
     if m and is_continent(m.group()):
         return SEVERAL_COUNTRIES
@@ -878,6 +889,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
             return None  # "two women" of "three people": a part of the count, not a rival figure
         if not (qa.unit or a.concept or a.measure_text) or not (qb.unit or b.concept or b.measure_text):
             return None  # a bare "275" says nothing of what it counts: it may agree, never dispute
+        if qa.window or qb.window:
+            return None  # "seven of their last eight games": the writer's span, no rival of "nine games"
     measure = s.measure(i, j)
     named = not qa.offset or bool(qa.event and qb.event)  # an offset's measure is the happening it dates, if read
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
@@ -934,15 +947,17 @@ def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
 
 def figure_align_min(a: Claim, b: Claim) -> float:
     """The score two figures need to be one quantity: lower for the same count of the same named
-    thing ("two guards" and "two guards"), for the same measurement to the digit or the same range
-    of one product's versions, for a figure converted to another unit and for two
+    thing ("two guards" and "two guards"), for the same measurement to the digit, the same score or
+    the same range of one product's versions, for a figure converted to another unit and for two
     durations dating one happening, which are evidence of identity, not of importance (the edge
     keeps its score, which ranks the finding)."""
     qa, qb = a.value, b.value
     same_count = (qa.family == "count" and qa.unit and _noun(qa.unit) == _noun(qb.unit)
                   and _noun(qa.unit) not in load_lexicon().generic_count_nouns and values_equal_loose(a, b))
     same_versions = _two_ranges_of_versions(a, b) and values_equal_loose(a, b)  # "IE 6 through 11" twice
-    evidence = same_count or same_exact_amount(a, b) or same_versions or _date_one_happening(a, b) or _converted(a, b)
+    same_tally = qa.bound == qb.bound == "tally" and values_equal_loose(a, b)  # "beat Eastfield 3-1", "a 3-1 win"
+    evidence = (same_count or same_exact_amount(a, b) or same_versions or same_tally or _date_one_happening(a, b)
+                or _converted(a, b))
     return FIGURE_ALIGN_MIN - SAME_COUNT_BONUS if evidence else FIGURE_ALIGN_MIN
 
 
@@ -1014,6 +1029,9 @@ def same_moment(a: Claim, b: Claim) -> bool:
     return timeml.agree(day_of(a), day_of(b))
 
 
+DEPARTURE = "departure"  # the lexicon's act of setting off on a journey
+
+
 def dates_cannot_link(a: Claim, b: Claim) -> str:
     """A date that dates a statement ("announced today") joins only the same date: it is the day
     the event was told, so it backs a source that gives that day, but disputes nothing."""
@@ -1027,6 +1045,8 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "a start and a later moment"
     if a.value.act and b.value.act and a.value.act != b.value.act:
         return "act"  # a conviction and a sentencing: two days of one case
+    if (a.value.act == DEPARTURE) != (b.value.act == DEPARTURE):
+        return "a departure"  # "left Kelsa at 4 a.m." dates no moment of what happened on the way
     if a.value.fiscal != b.value.fiscal:
         return "fiscal"  # a company's fiscal third quarter is no calendar quarter, nor a month of one
     if a.kind == ClaimKind.TIME and timeml.days_between(a.value.day, b.value.day) % 7:

@@ -72,6 +72,9 @@ def name_key(name: str) -> str:
     return " ".join(w for w in _NOT_ALNUM.sub(" ", name.lower()).split() if w not in _NAME_FILLERS)
 
 
+GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number's value: an interval in its family's base unit, with what the source said around it."""
@@ -94,6 +97,7 @@ class Quantity:
     increment: bool = False  # "an additional six engines": an addition, not a total
     part: str = ""  # "in cash", "latest round": one part of a larger amount
     total: bool = False  # a running or grand total ("so far", "in five operations")
+    to_date: bool = False  # a running toll told as it stands now ("has infected 389"): the total to date
     scope: str = ""  # place phrase after a count ("in the province", "across Asia")
     direction: str = ""  # a distance's bearing as written ("north-northeast")
     attribution: str = ""  # who gives the figure ("according to the US military")
@@ -102,6 +106,7 @@ class Quantity:
     period: str = ""  # the stretch a flow is summed over: "quarter" of "third-quarter revenue", "year" of "full-year"
     over_term: tuple[float, float, float] = ()  # the rate times the term its sentence gives: lo, hi, tol
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
+    window: bool = False  # "their last eight games": a span the writer chose to count over, no fact to dispute
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     event: str = ""  # what an offset dates, as stems of its verb ("marri" of "married two weeks ago"); '' if unknown
     of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none

@@ -323,12 +323,16 @@ def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> 
     return found.pop() if len(found) == 1 else ""
 
 
+_COORDINATED = re.compile(r"\band\b", re.IGNORECASE)
+
+
 def _act(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:
     """The step of a procedure named nearest the date in its clause ("convicted ... on Thursday":
     the verdict), "" when none is named or two are named equally near."""
     before_text, after_text = ctx.text[left:d.start], ctx.text[d.end:right]
     before = words(CLAUSE_BREAK.split(before_text)[-1])[-PHASE_WORDS:]
-    after = words(CLAUSE_BREAK.split(after_text, maxsplit=1)[0])[:PHASE_WORDS]
+    # a verb coordinated after the date is another predicate ("left at 4 a.m. and capsized")
+    after = words(_COORDINATED.split(CLAUSE_BREAK.split(after_text, maxsplit=1)[0], maxsplit=1)[0])[:PHASE_WORDS]
     distance: dict[str, int] = {}
     for name, index in lex.acts:
         near = [len(before) - i for i, _ in find_phrases(before, index)]

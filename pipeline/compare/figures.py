@@ -26,7 +26,16 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
-from pipeline.compare.claims import Claim, DocContext, Quantity, a_size, claim_row, designation_unit, fmt_number
+from pipeline.compare.claims import (
+    GAP,
+    Claim,
+    DocContext,
+    Quantity,
+    a_size,
+    claim_row,
+    designation_unit,
+    fmt_number,
+)
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -333,6 +342,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         keys, head = frozenset({concept}), concept
     segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
+    if concept not in lex.cumulative or "background" in cues:
+        cues.pop("to date", None)  # only a running toll of the story's own time is a count to date
     if label:
         cues["label"] = label  # "the 12200 block": exact, not a rounded 12,000
     of_whole = _whole_value(ctx, row.sent_no, qs, whole, family, factor_v) if whole else 0.0
@@ -379,6 +390,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         # a word of revision says the figure was revised, unless it is part of it ("IE 6 through the latest IE 11")
         revision=bool(find_phrases(words(quote[:rel_s] + " " + quote[rel_e:]), lex.revision)),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
+        to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
@@ -771,6 +783,8 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         low = tok.lower()
         if not tok[0].isalpha():
             return counted
+        if low in _COPULAS and counted is None and _opens_a_place(toks[k + 1:k + 2], lexicon):
+            counted = ""  # "57 are in hospital": the count's own clause says where they are, and no concept
         found = _phrase_concept(toks[k:], lexicon)
         if found:
             return found  # "310,000 homes were without power", "customers had lost electricity"
@@ -800,6 +814,14 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if nouns > 3:
             return counted
     return counted
+
+
+# A verb that links a count to what is said of it ("57 are in hospital", "40 remain in serious condition").
+_COPULAS = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stay", "stays", "stayed"})
+
+
+def _opens_a_place(toks: Sequence[str], lexicon: Lexicon) -> bool:
+    return bool(toks) and toks[0].lower() in lexicon.scope_prepositions
 
 
 def _phrase_concept(toks: Sequence[str], lexicon: Lexicon) -> str:
@@ -845,6 +867,15 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"\b([a-z]+ed)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
 
 
+# "seven of their last eight games", "in the past three matches": the count of a span the writer chose.
+_WINDOW_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|my)\s+(?:last|past|previous)\s+$", re.IGNORECASE)
+
+
+# A present participle right before a count, with at most a qualifier between ("carrying more than 250").
+_GERUND_RIGHT_BEFORE = re.compile(
+    r"\b([a-z]+ing)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
+
+
 # An action noun and "of" right before a count, with at most a qualifier between ("the evacuation of
 # some 3,000 residents").
 _ACTION_OF_RIGHT_BEFORE = re.compile(
@@ -881,6 +912,11 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
     left = max([e for _, e in others if e <= rel_start] + [0])
     before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
     if after is not None:
+        object_of = _GERUND_RIGHT_BEFORE.search(sentence, left, rel_start)
+        if after.startswith(PARTICIPLE_CONCEPT) and object_of:
+            # "a ferry carrying more than 250 people capsized": the count is the object of the verb
+            # before it, and the verb after is the ferry's
+            return concept_of_word(object_of.group(1).lower(), lexicon)
         if after and _names_the_counted(sentence, rel_end, after, lexicon):
             # "Police evacuated about 300 residents", "the evacuation of some 3,000 residents": the
             # verb or action noun right before says what happened to them
@@ -911,6 +947,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
     (not "13 countries", not a duration); a magnitude is a small bare number."""
     if not concept:
         return False
+    if concept == GAP and row.kind in ("tally", "ordinal"):
+        return False  # "came from behind to win 3-1", "ahead in the 87th minute": a score, a minute, never a gap
     if concept in lex.physical_concepts and family not in PHYSICAL_FAMILIES:
         return False  # "twenty homes have burned", "spread to 12 countries": a count, not a burned area
     if concept in lex.people_concepts:
@@ -938,8 +976,13 @@ def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
     if k >= len(toks) or toks[k][0].lower() not in lexicon.scope_prepositions:
         return ""
     out: list[str] = []
-    for tok, _, _ in toks[k:k + 1 + SCOPE_MAX_WORDS]:
+    words_of_scope = toks[k:k + 1 + SCOPE_MAX_WORDS]
+    for n, (tok, _, _) in enumerate(words_of_scope):
         low = tok.lower()
+        if low == "and" and out and out[-1][:1].isupper() and words_of_scope[n + 1:n + 2] and \
+                words_of_scope[n + 1][0][:1].isupper():
+            out.append(tok)  # "in the US and Canada": one scope of two names
+            continue
         if out and (low in _PHRASE_END or low in _VERB_AUX or (tok.islower() and low.endswith("ed") and len(low) > 4)):
             break  # (a capitalised word is a name: "the United States", not a participle)
         if not tok[0].isalnum() or _YEAR_TOKEN.match(tok) or low in _MONTHS_DAYS:
@@ -1014,6 +1057,13 @@ _OF_THE_WHOLE = re.compile(rf"\b{_NUMBER_WRITTEN}\s+(?:\w+\s+)?{_OF_DETERMINER}$
 _PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
 
 
+# The ways a price is paid: a price a share paid one way is the offer, no part of it ("$10m in cash and
+# $5m in stock" are parts).
+_PAYMENT_FORMS = frozenset({"in cash", "in stock", "in shares", "in equity"})
+_PAYMENT_FORM_WORDS = re.compile(r"\b(?:cash|stock|shares|equity)\b(?! price)", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(r"\s+(?:a|per)\s+share\b", re.IGNORECASE)
+
+
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
           right: int, as_of: str) -> dict[str, str]:
     """addition / part / total / background / attribution, as far as the sentence says."""
@@ -1030,6 +1080,10 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
     part = find_phrases(after_part, lex.part_after) or find_phrases(words(quote[left:rel_s])[-4:], lex.part_before)
     whole = re.search(r"\bin cash and (?:stock|shares)\b", quote[rel_e:right], re.IGNORECASE)
+    if part and part[0][1] in _PAYMENT_FORMS and _PER_SHARE_AFTER.match(quote, rel_e) and len(
+            _PAYMENT_FORM_WORDS.findall(quote)) < 2:
+        # "$48 a share in cash" is the offer, paid one way; "$281 million of the price will be in cash" a part
+        part = []
     if part and not whole:
         cues["part"] = part[0][1]
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
@@ -1039,6 +1093,9 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                 for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
+    elif _TOLD_TO_DATE.search(quote, _clause_start(quote, rel_s), rel_s) or _TOLD_TO_DATE_AFTER.match(quote, rel_e):
+        # "has infected 389 people and killed nine", "deaths have risen to 14": a running count as of now
+        cues["to date"] = "to date"
     segment_words = words(quote[left:right])
     background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
                   if not (k and timeml.names_a_comparison_base(segment_words[k - 1], phrase))]
@@ -1067,6 +1124,23 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if who:
         cues["attribution"] = who
     return cues
+
+
+# A clause that tells a count as it stands now: a perfect ("has infected 389 people", "Fourteen
+# people have died") or a rise to the figure ("the toll rose to 36").
+_TOLD_TO_DATE = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:now|so\s+far|already|since|\w+ly)\s+)?(?:been\s+)?"
+    r"(?:[a-z]+ed|risen|grown|fallen|died|killed|infected)\b|\b(?:risen|rose|climbed|jumped)\s+to\b",
+    re.IGNORECASE)
+# ... or after it as its own predicate ("Fourteen people have died"; "refugees who have fled" describes them).
+_TOLD_TO_DATE_AFTER = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[a-z]+\s+){0,2}?(?:" + _TOLD_TO_DATE.pattern + ")",
+                                 re.IGNORECASE)
+
+
+def _clause_start(quote: str, rel_s: int) -> int:
+    """Where the figure's clause opens: after the last comma, semicolon or colon before it (verbs
+    coordinated with "and" share their auxiliary: "has infected 389 people and killed nine")."""
+    return max(quote.rfind(mark, 0, rel_s) for mark in ",;:") + 1
 
 
 def _figure_time(ctx: DocContext, d: DateRow) -> str:
@@ -1177,8 +1251,8 @@ def _estimator(quote: str, rel_s: int, rel_e: int) -> str:
 
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
-    for key in ("addition", "part", "part of", "whole", "total", "background", "conversion", "current", "offset",
-                "whose", "label", "rate", "estimate by"):
+    for key in ("addition", "part", "part of", "whole", "total", "to date", "background", "conversion", "current",
+                "offset", "whose", "label", "rate", "estimate by"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")
