@@ -248,6 +248,40 @@ COACH_FIRED = {
            "Delmont on Wednesday."),
 }
 
+JAIL_TERM = {
+    "r1": ("2025-05-13",
+           "Actress Lena Marr was sentenced on Monday to 90 days in jail for violating her probation, a Los "
+           "Angeles judge ruled. Judge Carla Ruiz also ordered Marr, 27, to spend 120 days in a rehab "
+           "centre after her release. Marr was placed on three years of probation in 2022 after a "
+           "drunk-driving arrest. She must surrender by May 20."),
+    "r2": ("2025-05-13",
+           "A judge sent Lena Marr to jail for 30 days on Monday after finding she had violated the terms "
+           "of her probation. The 28-year-old star will then spend 90 days in rehab. Marr has until May 20 "
+           "to report to jail, her lawyer said. She was arrested in 2022 for drunk driving and sentenced to "
+           "probation."),
+    "r3": ("2025-05-14",
+           "Lena Marr's lawyer said on Tuesday she would appeal the 90-day jail sentence handed down on "
+           "Monday. Marr, who turned 27 in March, is expected to serve a fraction of the term because of "
+           "overcrowding, the sheriff's office said. Judge Carla Ruis said Marr had missed 13 of 20 "
+           "court-ordered alcohol classes."),
+}
+
+ENDANGERED_LIST = {
+    "y1": ("2025-09-03",
+           "The government on Tuesday added 27 species to its list of endangered animals, including the "
+           "Arlen river dolphin, the environment ministry said. The new rules take effect on October 1. The "
+           "list now covers 412 species. Environment minister Joss Harlen said the protections had worked "
+           "well for the lynx, whose numbers have doubled since 2010."),
+    "y2": ("2025-09-03",
+           "Twenty-five species, among them the Arlen river dolphin, were added to the national endangered "
+           "list on Tuesday. The protections will come into force on November 1. Conservation groups said "
+           "earlier protections had failed to stop the lynx's decline. About 1,200 lynx remain in the wild."),
+    "y3": ("2025-09-04",
+           "The endangered list, expanded by 27 species this week, now includes 410 animals. Harlen, the "
+           "environment minister, said the rules apply from October 1. A review of the list last took place "
+           "in 2019, when 18 species were added."),
+}
+
 
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
@@ -572,3 +606,24 @@ def test_a_scope_of_two_countries_is_as_wide_as_a_continent(nlp):
     figure = [c for c in build_claims(docs, extract_mentions(docs)) if c.text == "$153.2 million"]
     assert figure and figure[0].value.scope == "in the US and Canada"
     assert _scope_width(figure[0].value.scope) == _scope_width("in North America") == SEVERAL_COUNTRIES
+
+
+def test_jail_term_corpus(nlp, encoder):
+    """A story of our own: a probation violation. "90 days in jail" against "jail for 30 days", and
+    the lawyer who "said on Tuesday she would appeal the 90-day jail sentence handed down on
+    Monday" stands with the 90 days: Tuesday dates the saying, not the sentence. The judge's
+    surname is spelled two ways."""
+    _docs, _cmp, groups = _run(JAIL_TERM, encoder)
+    conflicts = _conflicts(groups)
+    assert {("r1", "90"), ("r2", "30"), ("r3", "90")} in conflicts, conflicts
+    assert _has(groups, "name_conflict", ["r1", "r3"], "Carla Ruis")
+
+
+def test_endangered_list_corpus(nlp, encoder):
+    """A story of our own: species added to a list. "added 27 species" and "Twenty-five species ...
+    were added" are both additions (the passive says so as the active does), so they disagree;
+    neither is the list's size ("now covers 412 species")."""
+    _docs, _cmp, groups = _run(ENDANGERED_LIST, encoder)
+    conflicts = _conflicts(groups)
+    assert {("y1", "27"), ("y2", "25")} in conflicts, conflicts
+    assert not any(("y1", "412") in c and len({v for _, v in c} & {"27", "25"}) for c in conflicts), conflicts
