@@ -179,7 +179,8 @@ class ClaimRow:
     quote: str = col("str", "The sentence, an exact substring of the clean text.")
     subject_entity: str = col(
         "str", "The entity this statement belongs to when the sentence names one per figure "
-        "(\"17% for Kestrel, 20% for Aldmoor\", \"Comeaux, 49\"); else empty.", "")
+        "(\"17% for Kestrel, 20% for Aldmoor\", \"Comeaux, 49\") or right before a verb of having "
+        "that governs its one figure (\"Eastfield Rovers have 41 points\"); else empty.", "")
     cues: str = col(
         "str", "What else the sentence says about the figure, joined by '; ': addition (\"a further six\"), "
         "part (\"in cash\"), part of: the whole (\"three of his eight children\": eight), "

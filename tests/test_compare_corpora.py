@@ -627,3 +627,18 @@ def test_endangered_list_corpus(nlp, encoder):
     conflicts = _conflicts(groups)
     assert {("y1", "27"), ("y2", "25")} in conflicts, conflicts
     assert not any(("y1", "412") in c and len({v for _, v in c} & {"27", "25"}) for c in conflicts), conflicts
+
+
+def test_a_name_right_before_a_verb_of_having_is_whose_figure(nlp, encoder):
+    """"Eastfield Rovers have 41 points" and "Westbrook Rovers have 45 points" are two teams' figures, never one
+    figure disputed; "has made a $334 million bet" is no having (a perfect tells what was done)."""
+    corpus = {
+        "a": ("2025-03-10", "Eastfield Rovers have 41 points after Saturday's defeat at Carden Park, the club said."),
+        "b": ("2025-03-10", "Westbrook Rovers have 45 points after Saturday's win at Carden Park, the club said."),
+    }
+    _docs, cmp, groups = _run(corpus, encoder)
+    holders = {c.doc_id: c.subject_entity for c in cmp.claims if c.kind == "number"}
+    assert holders == {"a": "Eastfield Rovers", "b": "Westbrook Rovers"}, holders
+    assert not _conflicts(groups)
+    from pipeline.compare.figures import _HOLDS
+    assert not _HOLDS.fullmatch(" has made a ") and _HOLDS.fullmatch(" now has ")

@@ -616,7 +616,7 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
         m = _PLACE_AFTER.match(quote[rel_e:right])
         return m.group(1).removeprefix("the ").strip() if m else ""
     if not enumeration:
-        return ""
+        return _holder_before(quote, qs, rel_s, entities)
     candidates: list[tuple[int, str]] = []
     places = [(e.start - qs, e.end - qs) for e in entities if e.label in _PLACE_LABELS]
     for e in entities:
@@ -633,6 +633,26 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
         candidates.append((_distance(quote, m.start(), m.end(), rel_s, rel_e) + 1, name))
     near = [c for c in candidates if c[0] <= SUBJECT_WORDS * 8]
     return min(near)[1] if near else ""
+
+
+# A verb of having or standing right between a name and its figure ("Eastfield have 41 points", "Reyna
+# now has 15 goals", "Quenta employs about 17,500 people"); no other word between ("AMD has made a $334
+# million bet", "Reuters has confirmed 12 deaths": a perfect tells what was done, not what is held).
+_HOLDS = re.compile(
+    r"\s+(?:now\s+|still\s+|only\s+)?(?:have|has|had|hold|holds|held|sit|sits|sat|move|moves|moved|climb|climbs|"
+    r"climbed|stay|stays|stayed|remain|remains|remained|lead|leads|led|trail|trails|trailed|employ|employs|employed)"
+    r"\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE)
+
+
+def _holder_before(quote: str, qs: int, rel_s: int, entities: Sequence[EntityRow]) -> str:
+    """The name whose figure it is when the sentence gives one figure: the name right before a verb of
+    having or standing that governs it ("Eastfield have 41 points"); '' otherwise."""
+    for e in entities:
+        s, t = e.start - qs, e.end - qs
+        if e.label in _SUBJECT_LABELS and s >= 0 and t <= rel_s and _HOLDS.fullmatch(quote, t, rel_s):
+            return e.canonical or e.text
+    return ""
 
 
 # A name after a figure is its subject when a preposition links them ("17.4% for Kestrel", "$9m
