@@ -282,6 +282,55 @@ ENDANGERED_LIST = {
            "in 2019, when 18 species were added."),
 }
 
+ACTOR_DIES = {
+    "e1": ("2025-02-12",
+           "Actor Rupert Vane, star of the long-running drama Harbour Lights, has died at the age of 81, "
+           "his family said on Wednesday. Vane died peacefully at his home in Dunmore on Tuesday surrounded "
+           "by his family. He appeared in more than 60 films and won two Bafta awards. He is survived by "
+           "his wife of 52 years, Clara, and three children."),
+    "e2": ("2025-02-12",
+           "Rupert Vane, the actor best known for Harbour Lights, died on Monday aged 82. He died in "
+           "hospital in Dunmore after a short illness, his agent said. Vane made more than 70 films over a "
+           "career spanning six decades. He married Clara Vane in 1973; they had three children."),
+    "e3": ("2025-02-13",
+           "Tributes have poured in for Rupert Vane, who died this week aged 81. Born in 1943 in Kelmsford, "
+           "Vane won a Bafta in 1986 for his role in The Long Shore. Harbour Lights ran for 14 series."),
+}
+
+AVALANCHE = {
+    "v1": ("2025-01-15",
+           "An avalanche killed four skiers and injured three on Tuesday near the resort of Valdorn, police "
+           "said. The slide struck at about 11:30 a.m. at an altitude of 2,400 metres, burying a group of "
+           "nine off-piste skiers. Two of the skiers were rescued unhurt. The avalanche risk had been rated "
+           "3 on a scale of 5."),
+    "v2": ("2025-01-15",
+           "Five people died when an avalanche swept away a group of skiers above Valdorn on Tuesday. The "
+           "avalanche hit at around 2,600 metres shortly before noon. Rescuers with dogs and a helicopter "
+           "searched the area for several hours. Local authorities had warned of a considerable avalanche "
+           "risk, level 3 of 5."),
+    "v3": ("2025-01-16",
+           "The death toll from Tuesday's avalanche near Valdorn rose to five on Wednesday after a skier "
+           "died in hospital, officials said. The group of eight skiers, all from Norway, had been skiing "
+           "off-piste with a guide. It was the deadliest avalanche in the region since 2015, when six "
+           "climbers died."),
+}
+
+VACCINE_TRIAL = {
+    "t1": ("2025-10-08",
+           "A new malaria vaccine developed by Orvane Biotech was 77 percent effective in a late-stage "
+           "trial involving 4,800 children, the company said on Tuesday. The vaccine was given in three "
+           "doses, with a booster a year later. Orvane said it would apply for approval in the first half "
+           "of 2026."),
+    "t2": ("2025-10-08",
+           "Orvane's malaria shot cut cases by 75% in a trial of about 5,000 young children in Burkina Faso "
+           "and Mali. Children received four doses in total. The company plans to seek regulatory approval "
+           "by the end of this year."),
+    "t3": ("2025-10-09",
+           "Experts welcomed trial results showing Orvane Biotech's vaccine was 77% effective against "
+           "malaria. The trial enrolled 4,800 children aged 5 to 17 months. Malaria killed about 600,000 "
+           "people in 2023, most of them children in Africa."),
+}
+
 
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
@@ -642,3 +691,31 @@ def test_a_name_right_before_a_verb_of_having_is_whose_figure(nlp, encoder):
     assert not _conflicts(groups)
     from pipeline.compare.figures import _HOLDS
     assert not _HOLDS.fullmatch(" has made a ") and _HOLDS.fullmatch(" now has ")
+
+
+def test_actor_dies_corpus(nlp, encoder):
+    """A story of our own: an actor's death. "Rupert Vane ... has died at the age of 81" and
+    "Rupert Vane ... died on Monday aged 82" are the same person's age (each clause names him and
+    no one else), so they disagree; "a 12-year-old" before a noun is that noun's age, whoever the
+    clause names (see set 36)."""
+    _docs, _cmp, groups = _run(ACTOR_DIES, encoder)
+    assert {("e1", "81"), ("e2", "82")} in _conflicts(groups), _conflicts(groups)
+
+
+def test_avalanche_corpus(nlp, encoder):
+    """A story of our own: an avalanche. "killed four skiers" and "Five people died" the same day
+    are one toll counted by role and as people, so they disagree (by sex or age, "two women" of
+    "three people" stays a part); the group of nine against eight disagrees."""
+    _docs, _cmp, groups = _run(AVALANCHE, encoder)
+    conflicts = _conflicts(groups)
+    assert any({("v1", "4"), ("v2", "5")} <= c for c in conflicts), conflicts
+    assert {("v1", "9"), ("v3", "8")} in conflicts, conflicts
+
+
+def test_vaccine_trial_corpus(nlp, encoder):
+    """A story of our own: a vaccine trial. 77% effective against "cut cases by 75%" disagree, and a
+    share of cases is no running toll: the note says nothing of an earlier report."""
+    _docs, _cmp, groups = _run(VACCINE_TRIAL, encoder)
+    shares = [rows for rows in groups.values() if rows[0].kind == "numeric_conflict"
+              and {r.value for r in rows} == {"77", "75"}]
+    assert shares and "running count" not in shares[0][0].note, shares

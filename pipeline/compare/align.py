@@ -816,6 +816,15 @@ def _sorted_two_ways(nouns: set[str]) -> bool:
     return len(nouns) == 2 and len(by_sex_or_age) == 1 and not nouns & lex.generic_count_nouns
 
 
+def _everyone_by_role(a: Claim, b: Claim, nouns: set[str]) -> bool:
+    """A toll counted as people and the same toll counted by the role they shared ("Five people
+    died", "killed four skiers"): one group, for a people concept both name. (By sex or age, "two
+    women" of "three people" is a part.)"""
+    lex = load_lexicon()
+    return (len(nouns) == 2 and bool(a.concept) and a.concept == b.concept and a.concept in lex.people_concepts
+            and len(nouns & lex.generic_count_nouns) == 1 and not nouns & lex.sex_age_nouns)
+
+
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
     injured" against "no one was injured"): the two cannot both be true. Only of one concept: "43
@@ -884,7 +893,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.family == "count" and not values_equal_loose(a, b):
         nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b) - _nouns_of_a_compound(a, b)
         different_groups = (len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
-                            and not (qa.increment and qb.increment and _sorted_two_ways(nouns)))
+                            and not (qa.increment and qb.increment and _sorted_two_ways(nouns))
+                            and not _everyone_by_role(a, b, nouns))
         if different_groups and not _part_exceeds_whole(a, b):
             return None  # "two women" of "three people": a part of the count, not a rival figure
         if not (qa.unit or a.concept or a.measure_text) or not (qb.unit or b.concept or b.measure_text):
@@ -901,16 +911,27 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
         # concept says of what ("revenue climbs 6%", "revenue grew 8%")
         return None
-    if qa.family == "age" and not (a.subject and b.subject) and frame < AGE_FRAME_MIN:
+    if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
     if (a.concept and a.concept == b.concept) or same_event:
         score += CONCEPT_BONUS
-    if (a.subject and b.subject) or _same_holder(a, b):
+    if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b):
         score += SUBJECT_BONUS
     if same_exact_amount(a, b):
         score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
     return score if score >= figure_align_min(a, b) else None
+
+
+def _aged_alike(a: Claim, b: Claim) -> bool:
+    """Two ages each told of the one person their clause names ("Rupert Vane ... has died at the age
+    of 81", "Rupert Vane ... died on Monday aged 82"): the same person's age. An age before a noun
+    ("sexually assaulting a 12-year-old") is the noun's, whoever the clause names."""
+    def of(c: Claim) -> str:
+        people = c.value.people
+        return people[0] if c.value.family == "age" and len(people) == 1 and "old" not in c.text.lower() else ""
+    x, y = of(a), of(b)
+    return bool(x and y) and same_person(x, y)
 
 
 def _same_holder(a: Claim, b: Claim) -> bool:

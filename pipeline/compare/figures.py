@@ -392,7 +392,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         family=family, base_unit=base_unit, lo=lo * factor_v + shift_v, hi=hi * factor_v + shift_v,
         tol=tol * factor_v, bound=bound,
         unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(concepts_in(quote, lex)),
-        cumulative=concept in lex.cumulative,
+        # a share of a running toll is no toll ("cut cases by 75%"); a share that is one is ("10% contained")
+        cumulative=concept in lex.cumulative and (family != units.PERCENT or concept in lex.percent_concepts),
         # a word of revision says the figure was revised, unless it is part of it ("IE 6 through the latest IE 11")
         revision=bool(find_phrases(words(quote[:rel_s] + " " + quote[rel_e:]), lex.revision)),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,

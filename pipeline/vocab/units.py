@@ -70,6 +70,7 @@ PLACE_BOUND_FAMILIES = frozenset({"length", "area"})
 MEASURED_FAMILIES = PHYSICAL_FAMILIES | frozenset({"currency", "magnitude", "power", "energy", "data", "temperature"})
 COUNT = "count"
 CURRENCY = "currency"
+PERCENT = "percent"
 # Words that name only a family's dimension ("a duration of three days", "a weight of 4 kg"): a
 # measure phrase made of them says no more than the unit does.
 DIMENSION_WORDS = {
