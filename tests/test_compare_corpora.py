@@ -331,6 +331,22 @@ VACCINE_TRIAL = {
            "people in 2023, most of them children in Africa."),
 }
 
+NURSES_STRIKE = {
+    "w1": ("2025-03-04",
+           "About 12,000 nurses at Carrow Health walked off the job on Monday in the first strike at the "
+           "hospital group in 20 years, the union said. The nurses are seeking a 9 percent raise over three "
+           "years; Carrow has offered 5 percent. The strike is set to last three days. Carrow Health, which "
+           "runs 14 hospitals, said it had hired 1,500 temporary nurses."),
+    "w2": ("2025-03-04",
+           "More than 15,000 nurses went on strike at Carrow Health's hospitals on Monday, union leaders "
+           "said. The union wants pay rises of 9% over three years, while management has offered 6%. The "
+           "walkout is scheduled to end on Thursday morning. It is the first strike at Carrow since 2008."),
+    "w3": ("2025-03-05",
+           "Talks between Carrow Health and the nurses' union resumed on Tuesday, the second day of a "
+           "strike by some 12,000 nurses. Carrow, which operates 12 hospitals, said patient care was not "
+           "affected. The union represents about 16,000 of the group's nurses."),
+}
+
 
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))
@@ -719,3 +735,17 @@ def test_vaccine_trial_corpus(nlp, encoder):
     shares = [rows for rows in groups.values() if rows[0].kind == "numeric_conflict"
               and {r.value for r in rows} == {"77", "75"}]
     assert shares and "running count" not in shares[0][0].note, shares
+
+
+def test_nurses_strike_corpus(nlp, encoder):
+    """A story of our own: a strike. "walked off the job on Monday in the first strike" dates its
+    start and "Talks ... resumed on Tuesday, the second day of a strike" a later day of it: no date
+    conflict. 12,000 against more than 15,000 strikers and 14 against 12 hospitals disagree; "a 9
+    percent raise over three years" spreads the raise across three years, no "more than" them."""
+    _docs, cmp, groups = _run(NURSES_STRIKE, encoder)
+    conflicts = _conflicts(groups)
+    assert not any(r.kind == "date_conflict" for r in cmp.finding_rows())
+    assert any({("w1", "~12000"), ("w2", ">15000")} <= c for c in conflicts), conflicts
+    assert {("w1", "14"), ("w3", "12")} in conflicts, conflicts
+    spans = [c for c in cmp.claims if c.doc_id == "w1" and c.text == "over three years"]
+    assert spans and spans[0].qualifier == "", spans

@@ -218,9 +218,12 @@ UNIT_FRACTION_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# "1hr 4 mins", "2 hours 15 minutes": one duration written in two units.
+# "1hr 4 mins", "2 hours 15 minutes", "an hour and 35 minutes": one duration written in two units.
+_HOURS_IN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COMPOUND_DURATION_RE = re.compile(
-    r"\b(?P<h>\d{1,3})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{1,2})\s*(?:min|mins|minutes?)\b", re.IGNORECASE
+    rf"\b(?P<h>\d{{1,3}}|{_alt(list(_HOURS_IN_WORDS))})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{{1,2}})\s*"
+    r"(?:min|mins|minutes?)\b", re.IGNORECASE
 )
 # How many "a couple of", "a few" and "several" admit: a span of time told so ("a full patch within
 # a few days") is vague but not empty; it agrees with "three days" and not with "two to three weeks".
@@ -456,6 +459,9 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         if not (cur and tail_kind == "measure"):
             kind, unit = tail_kind, tail_unit
     qualifier = _qualifier(m)
+    if kind == "duration" and (m["qual"] or "").strip().lower() == "over" and not _OVER_IS_MORE_THAN.search(
+            text, max(0, m.start() - 30), m.start()):
+        qualifier = ""  # "a 9 percent raise over three years": the span it is spread across, not "more than"
     if m["post"]:
         qualifier = POST_QUALIFIERS.get(m["post"].strip().lower(), qualifier)
     if value_max is not None:
@@ -476,6 +482,14 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.start(), m.end()
     return Quantity(start, end, text[start:end], _num(value), None if value_max is None else _num(value_max),
                     unit, qualifier, kind, bool(year_like), single_one)
+
+
+# Words after which "over" before a span of time means "more than" ("for over three years", "lasted over
+# two hours", "sentences of over 12 years"); after anything else it spreads something across the span.
+_OVER_IS_MORE_THAN = re.compile(
+    r"\b(?:for|in|of|than|after|within|lasted|lasting|lasts|last|took|take|takes|taking|spent|spend|served|serve|"
+    r"serving|waited|lived|worked|aged|is|was|were|are|be|been|being|just|now|already)\s+(?:well\s+|just\s+)?$",
+    re.IGNORECASE)
 
 
 def _qualifier(m: re.Match[str]) -> str:
@@ -610,7 +624,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if q is not None:
             found.append(q)
     for m in COMPOUND_DURATION_RE.finditer(text):
-        minutes = int(m["h"]) * 60 + int(m["mi"])
+        hours = int(m["h"]) if m["h"].isdigit() else _HOURS_IN_WORDS[m["h"].lower()]
+        minutes = hours * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
     for m in VAGUE_SPAN_RE.finditer(text):
         lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]

@@ -107,6 +107,12 @@ def one(nlp, text: str, mention: str):
         ("The win moves Hallam up to 54 points.", "up to 54", 54, None, "points", "", "count"),
         ("The fund could pay up to 54 claims.", "up to 54", 54, None, "claims", "at_most", "count"),
         ("Fares will rise by up to 5 percent.", "up to 5 percent", 5, None, "percent", "at_most", "percent"),
+        # "over" a span spreads something across it; after "for", "lasted" ... it is "more than"
+        ("They want a 9 percent raise over three years.", "over three years", 3, None, "years", "", "duration"),
+        ("He was jailed for over three years.", "over three years", 3, None, "years", "more_than", "duration"),
+        ("His voice drones on for well over two hours.", "over two hours", 2, None, "hours", "more_than", "duration"),
+        # one duration in two units, the hours in words
+        ("The match lasted an hour and 35 minutes.", "an hour and 35 minutes", 95, None, "minutes", "", "duration"),
         # a minute of a game is an ordinal of any size (the words' ordinals stop at twentieth)
         ("Mensah scored in the 87th minute.", "87th", 87, None, "minute", "", "ordinal"),
     ],
