@@ -286,7 +286,7 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                     unit=d.zone, qualifier=d.qualifier, as_of=day)
     value = TimeOfDay(lo=lo, hi=hi, tol=tol, day=day, zone=d.zone, qualifier=d.qualifier, near=event[:8],
                       phase=_phase(ctx, lex, d, left, right), act=_act(ctx, lex, d, left, right),
-                      reported=bool(set(words(ctx.text[left:d.start])[-REPORTED_WORDS:]) & lex.reporting))
+                      reported=after_a_reporting_verb(words(ctx.text[left:d.start]), lex))
     return Claim(row=row, kind=ClaimKind.TIME, value=value, **{**common, "context": event},
                  frame=_frame(ctx, d, left, right), as_of=day, text=d.text)
 
@@ -298,10 +298,16 @@ _SUPERLATIVE = re.compile(r"^(?:first|last|only|worst|best|most|least|biggest|la
 RECORD_WORDS = 10
 
 
+def after_a_reporting_verb(before_words: Sequence[str], lex: Lexicon) -> bool:
+    """A reporting verb just before a date ("said on Friday", "told reporters Tuesday"): the date
+    dates the statement, not the event or the figure it reports."""
+    return bool(set(before_words[-REPORTED_WORDS:]) & lex.reporting)
+
+
 def _reported(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: list[str]) -> bool:
     """The date dates a statement: a reporting verb just before it ("said on Friday"), or the date
     opens the sentence and a reporting verb follows ("Yesterday, the police explained that ...")."""
-    if set(before_words[-REPORTED_WORDS:]) & lex.reporting:
+    if after_a_reporting_verb(before_words, lex):
         return True
     opens = not words(ctx.text[ctx.men.sentences[d.sent_no][0]:d.start]) if 0 <= d.sent_no < len(
         ctx.men.sentences) else False

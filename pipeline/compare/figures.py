@@ -36,7 +36,7 @@ from pipeline.compare.claims import (
     designation_unit,
     fmt_number,
 )
-from pipeline.compare.dated import REPORTED_WORDS
+from pipeline.compare.dated import after_a_reporting_verb
 from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -182,13 +182,15 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return out
 
 
+# The count's own clause says it was added, in the passive ("Twenty-five species, among them the river
+# dolphin, were added to the list"), as "added 27 species" does in the active.
+_ADDED_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|been|be|being)\s+(?:\w+ly\s+)?added\b", re.IGNORECASE)
+
+
 # A winning margin: "won by about 4,300 votes", "won the race on Tuesday by 2,100 votes", "leads by
 # 3 points", "a margin of 12". The verb may stand a few words before "by", with no other verb between
 # ("lost their homes, as reported by 12 residents" is no margin; "led" is left out: "was led by 40
 # officers" names who led).
-# The count's own clause says it was added, in the passive ("Twenty-five species, among them the river
-# dolphin, were added to the list"), as "added 27 species" does in the active.
-_ADDED_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|been|be|being)\s+(?:\w+ly\s+)?added\b", re.IGNORECASE)
 _MARGIN_BEFORE = re.compile(
     r"(?:\b(?:won|wins|win|lost|loses|lose|leads?|trails?|trailed|beat|beats|ahead|behind)\b(?:(?!\w+ed\b)[^.,;]){0,40}?\s+by"
     r"|\b(?:margin|majority|lead)\s+of)\s+(?:(?:about|around|nearly|almost|some|just|only|more\s+than|over)\s+)?$",
@@ -338,7 +340,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         as_of = ""  # "up 6% from a year earlier": the base of the change, not the change's time
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
-    if as_of and dates_here and all(_dates_the_saying(quote, s, lex) for s, _ in dates_here):
+    if as_of and dates_here and all(after_a_reporting_verb(words(quote[max(0, s - 30):s]), lex) for s, _ in dates_here):
         as_of = ""  # "her lawyer said on Tuesday she would appeal the 90-day sentence": Tuesday dates the saying
     period = _summed_over(row, as_of, quote[:rel_s])
     if period and timeml.granularity(as_of) == "day":
@@ -1168,12 +1170,6 @@ def _clause_start(quote: str, rel_s: int) -> int:
     """Where the figure's clause opens: after the last comma, semicolon or colon before it (verbs
     coordinated with "and" share their auxiliary: "has infected 389 people and killed nine")."""
     return max(quote.rfind(mark, 0, rel_s) for mark in ",;:") + 1
-
-
-def _dates_the_saying(quote: str, date_start: int, lex: Lexicon) -> bool:
-    """A date right after a reporting verb ("said on Tuesday", "told reporters Tuesday") dates the
-    statement, not the figure it reports."""
-    return bool(set(words(quote[max(0, date_start - 30):date_start])[-REPORTED_WORDS:]) & lex.reporting)
 
 
 def _figure_time(ctx: DocContext, d: DateRow) -> str:
