@@ -20,11 +20,13 @@ runs a whole share in one call (``nlp.pipe`` over a list).
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import multiprocessing
 import pickle
+import signal
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -83,13 +85,15 @@ def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[
         return list(function(items, True))
     context = multiprocessing.get_context("fork")
     forks = []
-    for share in shares[1:]:
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_run_forked, args=(function, [items[i] for i in share], send), daemon=True)
-        process.start()
-        send.close()  # the child holds its end: end of file here when it exits
-        forks.append((share, process, receive))
     try:
+        with _interrupts_held():
+            for share in shares[1:]:
+                receive, send = context.Pipe(duplex=False)
+                process = context.Process(target=_run_forked, args=(function, [items[i] for i in share], send),
+                                          daemon=True)
+                process.start()
+                send.close()  # the child holds its end: end of file here when it exits
+                forks.append((share, process, receive))
         done = dict(zip(shares[0], function([items[i] for i in shares[0]], True), strict=True))
     except BaseException:
         for _, process, receive in forks:
@@ -103,8 +107,30 @@ def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[
     return [done[i] for i in range(len(items))]
 
 
+# Signals a terminal or a supervisor sends to stop a run.
+_STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held while forking: one that lands mid-fork would raise inside the libraries' fork
+    hooks (a traceback printed on the way out, a fork left unrecorded); held, it is raised here
+    when the forks are started and recorded, and the caller stops them."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _run_forked(function: Callable[[list[T], bool], list[R]], share: list[T], send) -> None:
-    """In a forked process: the share's results sent back pickled, or None if ``function`` raised."""
+    """In a forked process: the share's results sent back pickled, or None if ``function`` raised.
+    (The fork starts with the parent's stop signals held: it takes them again.)"""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     try:
         results = function(share, False)
     except BaseException:

@@ -122,3 +122,27 @@ def test_a_failure_here_stops_the_forks_and_reaches_the_caller():
     with pytest.raises(ValueError, match="share failed"):
         workers.forked_shares(fails_here_waits_elsewhere, list(range(6)), cost=lambda _: 1, workers=2)
     assert not multiprocessing.active_children() and time.monotonic() - started < 30
+
+
+def stop_signals_of_this_process(items: list[int], here: bool) -> list[tuple[bool, bool]]:
+    """Whether SIGINT and SIGTERM are held in the process that runs the share."""
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    return [(signal.SIGINT in held, signal.SIGTERM in held) for _ in items]
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX signal masks")
+def test_a_ctrl_c_while_forking_is_raised_after_the_forks_are_recorded_and_the_forks_take_it_again():
+    """A Ctrl-C that lands while the forks start is held (it would raise inside the libraries' fork
+    hooks) and raised once they are started and recorded, so the caller can stop them; a fork does
+    not keep the hold: it can be interrupted as before."""
+    import signal
+
+    with pytest.raises(KeyboardInterrupt), workers._interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        held_inside = True  # still here: the interrupt waits for the end of the block
+    assert held_inside
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    out = workers.forked_shares(stop_signals_of_this_process, list(range(8)), cost=lambda _: 1, workers=2)
+    assert out == [(False, False)] * 8
