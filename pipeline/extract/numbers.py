@@ -462,6 +462,9 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
     if kind == "duration" and (m["qual"] or "").strip().lower() == "over" and not _OVER_IS_MORE_THAN.search(
             text, max(0, m.start() - 30), m.start()):
         qualifier = ""  # "a 9 percent raise over three years": the span it is spread across, not "more than"
+    passed = _PASSED_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if not qualifier and passed and _NOTHING_COUNTED_AFTER.match(text, m.end()):
+        qualifier = "more_than"  # "Cholera cases pass 400 in Varo", "the toll topped 1,000": past that mark
     if m["post"]:
         qualifier = POST_QUALIFIERS.get(m["post"].strip().lower(), qualifier)
     if value_max is not None:
@@ -490,6 +493,14 @@ _OVER_IS_MORE_THAN = re.compile(
     r"\b(?:for|in|of|than|after|within|lasted|lasting|lasts|last|took|take|takes|taking|spent|spend|served|serve|"
     r"serving|waited|lived|worked|aged|is|was|were|are|be|been|being|just|now|already)\s+(?:well\s+|just\s+)?$",
     re.IGNORECASE)
+
+
+# A verb of going past a mark right before a figure that counts no noun of its own ("cases pass 400 in
+# Varo", "the toll topped 1,000."): a lower bound. "Passed 12 laws" counts laws; "the top 10" is a rank.
+_PASSED_BEFORE = re.compile(r"\b(?:pass|passes|passed|passing|tops|topped|topping|exceeds|exceeded|exceeding|"
+                            r"surpass|surpasses|surpassed|surpassing)\s+$", re.IGNORECASE)
+_NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:in|on|at|as|after|for|amid|since|across|worldwide|"
+                                    r"nationwide|mark|threshold)\b", re.IGNORECASE)
 
 
 def _qualifier(m: re.Match[str]) -> str:

@@ -111,6 +111,9 @@ def one(nlp, text: str, mention: str):
         ("They want a 9 percent raise over three years.", "over three years", 3, None, "years", "", "duration"),
         ("He was jailed for over three years.", "over three years", 3, None, "years", "more_than", "duration"),
         ("His voice drones on for well over two hours.", "over two hours", 2, None, "hours", "more_than", "duration"),
+        # going past a mark is a lower bound when nothing is counted after the figure
+        ("The death toll topped 1,000.", "1,000", 1000, None, "", "more_than", "count"),
+        ("Parliament passed 12 laws in May.", "12", 12, None, "laws", "", "count"),
         # one duration in two units, the hours in words
         ("The match lasted an hour and 35 minutes.", "an hour and 35 minutes", 95, None, "minutes", "", "duration"),
         # a minute of a game is an ordinal of any size (the words' ordinals stop at twentieth)
