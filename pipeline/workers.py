@@ -26,6 +26,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -111,24 +112,43 @@ def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[
 _STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
+# The stop signals' handlers from before a hold, for a fork to take back (it starts inside the hold).
+_HANDLERS_BEFORE_HOLD: dict[int, object] = {}
+
+
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
     """Ctrl-C held while forking: one that lands mid-fork would raise inside the libraries' fork
     hooks (a traceback printed on the way out, a fork left unrecorded); held, it is raised here
-    when the forks are started and recorded, and the caller stops them."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    when the forks are started and recorded, and the caller stops them. Blocking the signal holds
+    it only for this thread (another thread of the process, a model's or a server's, may take it),
+    so in the main thread, where Python runs handlers, the handlers also defer it."""
+    pending: list[int] = []
+    if threading.current_thread() is threading.main_thread():
+        for sig in sorted(_STOP_SIGNALS):
+            _HANDLERS_BEFORE_HOLD[sig] = signal.signal(sig, lambda signum, _frame: pending.append(signum))
+    masked = hasattr(signal, "pthread_sigmask")
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if masked else None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a signal held by the mask is taken now
+        _restore_handlers()
+        for sig in dict.fromkeys(pending):
+            signal.raise_signal(sig)  # as if it came now: the handler from before the hold takes it
+
+
+def _restore_handlers() -> None:
+    for sig, handler in _HANDLERS_BEFORE_HOLD.items():
+        signal.signal(sig, handler)  # type: ignore[arg-type]
+    _HANDLERS_BEFORE_HOLD.clear()
 
 
 def _run_forked(function: Callable[[list[T], bool], list[R]], share: list[T], send) -> None:
     """In a forked process: the share's results sent back pickled, or None if ``function`` raised.
-    (The fork starts with the parent's stop signals held: it takes them again.)"""
+    (The fork starts inside the parent's hold of the stop signals: it takes them again.)"""
+    _restore_handlers()
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     try:

@@ -41,9 +41,9 @@ from pipeline.compare.claims import (
 )
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
-from pipeline.compare.lexicon import concept_of_word, load_lexicon
+from pipeline.compare.lexicon import concept_of_word, count_noun, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
-from pipeline.compare.text import content_stems, stem
+from pipeline.compare.text import content_stems
 from pipeline.compare.vectors import FrameVectors, sparse_rows
 from pipeline.textsim import TfIdf, cosine
 from pipeline.vocab import timeml, units
@@ -569,7 +569,7 @@ class Scorer:
 
 def _noun(unit: str) -> str:
     u = unit.lower()
-    return "people" if u in ("people", "persons", "person") else stem(u)
+    return "people" if u in ("people", "persons", "person") else count_noun(u, load_lexicon())
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:

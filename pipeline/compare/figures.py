@@ -37,7 +37,7 @@ from pipeline.compare.claims import (
     fmt_number,
 )
 from pipeline.compare.dated import after_a_reporting_verb
-from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in
+from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in, count_noun
 from pipeline.compare.text import (
     CLAUSE_BREAK,
     STOPWORDS,
@@ -147,6 +147,11 @@ _OFFSET_AFTER = re.compile(r"\s+(" + "|".join(timeml.OFFSET_DIRECTION) + r")\b",
 _UP_TO_NOW_BEFORE = re.compile(r"\bfor\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
 
 
+# "for" (or "lasting") right before a duration makes it a length of time whatever follows it.
+_SPAN_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+(?:(?:about|around|nearly|almost|some|just|over|more\s+than|"
+                          r"less\s+than|roughly|at\s+least)\s+)?$", re.IGNORECASE)
+
+
 def _offset_of(text: str, row: NumberRow) -> str:
     """'before' or 'after' for a duration that says when something happened relative to another
     moment (the publication, for "ago" and "for the past"); '' for any other figure."""
@@ -155,6 +160,8 @@ def _offset_of(text: str, row: NumberRow) -> str:
     if _UP_TO_NOW_BEFORE.search(text[max(0, row.start - 30):row.start]):
         return "before"
     m = _OFFSET_AFTER.match(text, row.end)
+    if m and _SPAN_BEFORE.search(text, max(0, row.start - 30), row.start):
+        return ""  # "deliberated for about six hours before reaching a verdict": how long, not when
     return timeml.OFFSET_DIRECTION[m.group(1).lower()] if m else ""
 
 
@@ -198,8 +205,11 @@ _MARGIN_BEFORE = re.compile(
 
 
 def _comparative(after: Sequence[str]) -> bool:
-    """The words after a figure compare it ("thinner than", "more than"): it is a difference
-    ("30 rather than 40" and "other than" are not)."""
+    """The words after a figure compare it ("thinner than", "more than"; "two metres above its
+    normal level"): it is a difference ("30 rather than 40" and "other than" are not, nor a height
+    "above sea level", which is a level)."""
+    if after[:1] and after[0] in ("above", "below") and after[1:3] != ["sea", "level"]:
+        return True
     if len(after) < 2 or after[1] != "than" or after[0] in ("rather", "other"):
         return False
     return after[0].endswith("er") or after[0] in ("more", "less", "fewer")
@@ -393,7 +403,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     value = Quantity(
         family=family, base_unit=base_unit, lo=lo * factor_v + shift_v, hi=hi * factor_v + shift_v,
         tol=tol * factor_v, bound=bound,
-        unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(concepts_in(quote, lex)),
+        unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(
+            c for c in concepts_in(quote, lex) if c not in lex.physical_concepts or family in PHYSICAL_FAMILIES),
+        # ("taken to hospital with burns" tells of no burned area: a physical concept's words have other senses)
         # a share of a running toll is no toll ("cut cases by 75%"); a share that is one is ("10% contained")
         cumulative=concept in lex.cumulative and (family != units.PERCENT or concept in lex.percent_concepts),
         # a word of revision says the figure was revised, unless it is part of it ("IE 6 through the latest IE 11")
@@ -739,7 +751,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     if restated:  # "net income of $312 million, or $1.12 a share": the same measure in other terms
         others = [o for o in others if o != restated]
         return _concept(lex, row, quote, *restated, others, family)
-    found = _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others)
+    found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
+             or _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     return found if _concept_fits(found, row, family, lex) else ""
@@ -980,6 +993,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
         return False  # "came from behind to win 3-1", "ahead in the 87th minute": a score, a minute, never a gap
     if concept in lex.physical_concepts and family not in PHYSICAL_FAMILIES:
         return False  # "twenty homes have burned", "spread to 12 countries": a count, not a burned area
+    if not _counts_its_nouns(concept, row.unit, lex):
+        return False  # "More than 80 firefighters attended" is no crowd; "cut 30 flights" no job cuts
     if concept in lex.people_concepts:
         noun = row.unit.lower()
         return row.kind == "count" and family == "count" and not (
@@ -991,6 +1006,16 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
     if concept in lex.percent_concepts:
         return family == "percent"
     return True
+
+
+def _counts_its_nouns(concept: str, noun: str, lex: Lexicon) -> bool:
+    """A concept with nouns of its own (lexicon `[concept_nouns]`) counts only those or people at
+    large; a concept without them counts anything its other rules allow."""
+    own = dict(lex.concept_nouns).get(concept)
+    if own is None or not noun:
+        return True
+    key = count_noun(noun.lower(), lex)
+    return key in lex.generic_count_nouns or key in {count_noun(w, lex) for w in own}
 
 
 def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
@@ -1093,6 +1118,11 @@ _PAYMENT_FORM_WORDS = re.compile(r"\b(?:cash|stock|shares|equity)\b(?! price)", 
 _PER_SHARE_AFTER = re.compile(r"\s+(?:a|per)\s+share\b", re.IGNORECASE)
 
 
+# A comparison set off by a comma comments on the figure ("worth 6 million euros, higher than first
+# estimated"); one right after it says how much more ("a quarter-inch thinner than").
+_SET_OFF = re.compile(r"\s*[,;:(\u2013\u2014]")
+
+
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
           right: int, as_of: str) -> dict[str, str]:
     """addition / part / total / background / attribution, as far as the sentence says."""
@@ -1103,7 +1133,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if (set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after)
             or (before[-1:] and before[-1] in lex.increment_verbs) or _ADDED_AFTER.match(quote, rel_e, right)):
         cues["addition"] = "addition"
-    elif _comparative(after) or _MARGIN_BEFORE.search(quote, max(0, rel_s - 80), rel_s):
+    elif (_comparative(after) and not _SET_OFF.match(quote, rel_e)) or _MARGIN_BEFORE.search(
+            quote, max(0, rel_s - 80), rel_s):
         # "a quarter-inch thinner than", "won by 4,300 votes": how much more, not how much
         cues["addition"] = "difference"
     after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
@@ -1118,8 +1149,10 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     sentence_words = words(quote)
-    since = any(d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start)
-                for d in ctx.dates_in(row.sent_no))
+    # a running period makes a count a total; a span's start it only dates ("held for 42 days since May 22")
+    since = row.kind != "duration" and any(
+        d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start)
+        for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
     elif _TOLD_TO_DATE.search(quote, _clause_start(quote, rel_s), rel_s) or _TOLD_TO_DATE_AFTER.match(quote, rel_e):

@@ -96,6 +96,7 @@ class Lexicon:
     forecast: frozenset[str] = frozenset()  # words before a date that make it a forecast
     generic_count_nouns: frozenset[str] = frozenset()  # stems; "" (no noun) included
     sex_age_nouns: frozenset[str] = frozenset()  # stems
+    alike_count_nouns: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its group's first noun
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
     share_words: frozenset[str] = frozenset()  # stems
     negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
@@ -181,6 +182,8 @@ def load_lexicon() -> Lexicon:
         forecast=frozenset(cues.get("forecast", ())),
         generic_count_nouns=frozenset({"", *(_stem_noun(w) for w in rules.get("generic_count_nouns", ()))}),
         sex_age_nouns=frozenset(_stem_noun(w) for w in rules.get("sex_age_nouns", ())),
+        alike_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(group[0]))
+                                       for group in rules.get("alike_count_nouns", ()) for w in group)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
         share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
         negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
@@ -191,6 +194,13 @@ def load_lexicon() -> Lexicon:
 def _stem_noun(word: str) -> str:
     """A counted noun as the aligner keys it: "people" as is, anything else stemmed."""
     return word if word == "people" else stem(word)
+
+
+def count_noun(word: str, lexicon: Lexicon) -> str:
+    """A counted noun as the aligner keys it, one key for nouns that name the same people
+    (`alike_count_nouns`: "300 workers" and "500 staff" evacuated count one group)."""
+    noun = _stem_noun(word)
+    return dict(lexicon.alike_count_nouns).get(noun, noun)
 
 
 def count_label(concept: str, lexicon: Lexicon) -> str:

@@ -6,6 +6,7 @@ rounding, else "unexplained". Pure string building over claims.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -29,6 +30,16 @@ SMALL_REL_DIFF = 0.05
 
 def _fmt_num(c: Claim) -> str:
     return c.text or c.row.value
+
+
+def _nested(keysets: set[frozenset[str]]) -> bool:
+    """Measure words of which one source's are all in another's ("freed hostage" and "hostage";
+    "paintin" and "painting", two stems of one word): one population named more or less fully,
+    not two definitions."""
+    def within(small: frozenset[str], large: frozenset[str]) -> bool:
+        return all(any(k.startswith(x) or x.startswith(k) for x in large) for k in small)
+    ordered = sorted(keysets, key=lambda ks: (len(ks), sorted(ks)))
+    return all(within(a, b) for a, b in itertools.pairwise(ordered))
 
 
 def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]] = ()) -> str:
@@ -69,7 +80,7 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
     if kind != Kind.CORROBORATION:
         # (an offset's measure is the happening it dates: "moved back" and "returned" date one return)
         keysets = {frozenset({c.value.event}) if c.value.event else c.value.measure_keys for c in cs if not c.concept}
-        if len(keysets) > 1:
+        if len(keysets) > 1 and not _nested(keysets):
             notes.append("different definitions or populations: " + " vs ".join(
                 "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
         if len(groups) > 1:

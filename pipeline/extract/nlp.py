@@ -30,22 +30,31 @@ def load_patterns() -> tuple[dict, ...]:
     return tuple(srsly.json_loads(line) for line in data_text(PATTERNS_FILE).splitlines() if line.strip())
 
 
-# A clock's "a.m." / "p.m." swallows the full stop that ends its sentence ("derailed shortly
-# before 7 p.m. Officials said ..."): a capitalised word after it that the tagger reads as no
-# proper noun ("Officials", "He", "The") opens the next sentence; "7 p.m. Friday", "6:09 a.m. EST"
-# and "4 p.m. Wall Street ..." (a name: it cannot be told) stay one.
-CLOCK_SUFFIXES = frozenset({"a.m.", "p.m."})
+# Some abbreviations swallow the full stop that ends their sentence: a clock's "a.m." / "p.m."
+# ("derailed shortly before 7 p.m. Officials said ..."), "m." for million ("profit dropped to
+# $310m. Its stock slid ..."), a company's or a country's ("Apple Inc. The company", "the U.S.
+# Officials said"). A capitalised word after one that the tagger reads as no proper noun
+# ("Officials", "Its", "The") opens the next sentence; "7 p.m. Friday", "6:09 a.m. EST", "the
+# U.S. Navy" and "4 p.m. Wall Street ..." (a name: it cannot be told) stay one. Honorifics ("Mr.",
+# "Dr.", "St.") never end a sentence and are not listed.
+SENTENCE_ENDING_ABBREVIATIONS = frozenset({"a.m.", "p.m.", "m.", "inc.", "ltd.", "co.", "corp.", "u.s.", "u.k.",
+                                           "u.n."})
 
 
 @Language.component(BREAKS_NAME)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph break (a blank line) always ends a sentence: the parser, left alone, runs a
-    headline, a dateline and the first paragraph together into one sentence. So does a clock's
-    "p.m." before a capitalised common word (``CLOCK_SUFFIXES``)."""
+    headline, a dateline and the first paragraph together into one sentence. So does an
+    abbreviation that swallowed its full stop before a capitalised common word
+    (``SENTENCE_ENDING_ABBREVIATIONS``). Two words of one line with nothing between them never
+    part: the parser, left alone, reads "Brightwell" of "Brightwell Foods reported ..." as a
+    sentence of its own."""
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if _a_paragraph_ends(tok) or _a_clock_ends_the_sentence(tok, nxt):
+        if _a_paragraph_ends(tok) or _an_abbreviation_ends_the_sentence(tok, nxt):
             nxt.is_sent_start = True
+        elif _words_of_one_line(tok, nxt):
+            nxt.is_sent_start = False
     return doc
 
 
@@ -53,9 +62,14 @@ def _a_paragraph_ends(tok: Token) -> bool:
     return (tok.is_space and tok.text.count("\n") >= 2) or tok.whitespace_.count("\n") >= 2
 
 
-def _a_clock_ends_the_sentence(tok: Token, nxt: Token) -> bool:
-    return (tok.lower_ in CLOCK_SUFFIXES and bool(tok.whitespace_) and nxt.is_title
+def _an_abbreviation_ends_the_sentence(tok: Token, nxt: Token) -> bool:
+    return (tok.lower_ in SENTENCE_ENDING_ABBREVIATIONS and bool(tok.whitespace_) and nxt.is_title
             and nxt.tag_ not in ("NNP", "NNPS"))
+
+
+def _words_of_one_line(tok: Token, nxt: Token) -> bool:
+    """A word followed on its line by another word (no punctuation, no line break between)."""
+    return tok.is_alpha and "\n" not in tok.whitespace_ and nxt.is_alpha
 
 
 # spaCy's English tokenizer splits these as contractions written without their apostrophe ("wed"

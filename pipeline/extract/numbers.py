@@ -225,6 +225,13 @@ COMPOUND_DURATION_RE = re.compile(
     rf"\b(?P<h>\d{{1,3}}|{_alt(list(_HOURS_IN_WORDS))})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{{1,2}})\s*"
     r"(?:min|mins|minutes?)\b", re.IGNORECASE
 )
+# A count written as a compound adjective: "a 30,000-seat stadium", "a 500-bed hospital", "a 40-strong
+# team" hold so many seats, beds, people (the general pattern leaves "N-word" alone: "COVID-19-era").
+COMPOUND_COUNTS = {"seat": "seats", "bed": "beds", "room": "rooms", "member": "members", "strong": "people",
+                   "person": "people", "man": "men", "vehicle": "vehicles", "page": "pages"}
+COMPOUND_COUNT_RE = re.compile(
+    rf"(?<![\w.,\-/:$€£¥₹])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)-(?P<noun>{_alt(list(COMPOUND_COUNTS))})\b(?!-)",
+    re.IGNORECASE)
 # How many "a couple of", "a few" and "several" admit: a span of time told so ("a full patch within
 # a few days") is vague but not empty; it agrees with "three days" and not with "two to three weeks".
 VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {"a couple of": (2, 3), "a few": (2, 5), "several": (3, 9)}
@@ -638,6 +645,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         hours = int(m["h"]) if m["h"].isdigit() else _HOURS_IN_WORDS[m["h"].lower()]
         minutes = hours * 60 + int(m["mi"])
         found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
+    for m in COMPOUND_COUNT_RE.finditer(text):
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(m["n"].replace(",", "")), None,
+                              COMPOUND_COUNTS[m["noun"].lower()], "", "count"))
     for m in VAGUE_SPAN_RE.finditer(text):
         lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(lo), float(hi), m["unit"].lower(), "vague",
@@ -1348,6 +1358,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             elif q.year_like and (noun is None or noun.tag_ != "NNS"):
                 continue
 
+            elif q.unit:
+                pass  # "a 30,000-seat stadium": the compound says what is counted
             elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1 or noun.lower_ in COLLECTIVE_NOUNS):
                 unit = noun.lower_
             if unit in ("pound", "pounds") and _pounds_of_money(text, q.start, noun.idx + len(noun.text)):

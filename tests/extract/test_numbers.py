@@ -118,6 +118,10 @@ def one(nlp, text: str, mention: str):
         ("The match lasted an hour and 35 minutes.", "an hour and 35 minutes", 95, None, "minutes", "", "duration"),
         # a minute of a game is an ordinal of any size (the words' ordinals stop at twentieth)
         ("Mensah scored in the 87th minute.", "87th", 87, None, "minute", "", "ordinal"),
+        # a count written as a compound adjective says what it counts
+        ("The 30,000-seat stadium had sold out.", "30,000-seat", 30000, None, "seats", "", "count"),
+        ("A 40-strong team searched the ridge.", "40-strong", 40, None, "people", "", "count"),
+        ("The 500-bed hospital was evacuated.", "500-bed", 500, None, "beds", "", "count"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
