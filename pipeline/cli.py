@@ -74,6 +74,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        help="compare: keep each set's CSVs in this folder; scale: keep the corpus and outputs here "
                             "(default: a temporary folder)")
     bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
+    bench.add_argument("--sets", type=Path, default=None,
+                       help="compare benchmark: a folder of sets/ and gold/ in the benchmark's layout, scored by "
+                            "the benchmark's score.py (default: the shared benchmark's; bench/stories holds ours)")
     bench.add_argument("--details", action="store_true",
                        help="compare benchmark: also list the key findings missed and the traps hit")
     bench.add_argument("--pages", type=Path, default=None,
@@ -124,8 +127,13 @@ def _run_bench(args: argparse.Namespace) -> int:
     if args.name == "compare":
         from pipeline.bench.compare import run_compare_bench
 
+        if args.sets is not None and args.fit:
+            print("error: --fit writes the packaged model, which is fitted on the shared benchmark's keys only "
+                  "(use --loso with --sets)", file=sys.stderr)
+            return EXIT_NOTHING_PROCESSED
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
-                                 details=args.details, use_encoder=not args.no_encoder, fit=args.fit, loso=args.loso)
+                                 details=args.details, use_encoder=not args.no_encoder, fit=args.fit, loso=args.loso,
+                                 sets_dir=args.sets)
     if args.name == "scale":
         from pipeline.bench.scale import run_scale_bench
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline import cli
@@ -47,6 +49,22 @@ def test_schema_command_prints_every_csv(capsys):
 
 def test_bench_without_shared_folder_exits_2(tmp_path):
     assert cli.main(["bench", "cleaning", "--shared", str(tmp_path)]) == cli.EXIT_NOTHING_PROCESSED
+
+
+def test_fitting_the_packaged_model_on_other_sets_is_refused(shared_dir, capsys):
+    stories = Path(__file__).resolve().parents[1] / "bench" / "stories"
+    assert cli.main(["bench", "compare", "--shared", str(shared_dir), "--sets", str(stories), "--fit"]) == 2
+    assert "--loso" in capsys.readouterr().err
+
+
+def test_our_stories_are_scored_by_the_benchmarks_scorer(shared_dir, nlp, encoder, capsys):
+    """`bench compare --sets bench/stories`: our keyed stories, scored by the shared score.py."""
+    stories = Path(__file__).resolve().parents[1] / "bench" / "stories"
+    args = ["bench", "compare", "--shared", str(shared_dir), "--sets", str(stories), "--set", "s45a_stadium"]
+    assert cli.main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].startswith("compare recall=") and lines[-1].endswith("sets=1"), lines[-3:]
+    assert any(line.startswith("s45a_stadium_crush: found=") for line in lines), lines
 
 
 def test_broken_rules_file_exits_2_before_anything_runs(tmp_path, capsys):

@@ -347,99 +347,25 @@ NURSES_STRIKE = {
            "affected. The union represents about 16,000 of the group's nurses."),
 }
 
-QUARTERLY_RESULTS = {
-    "earn_1": ("2026-10-28",
-           "Brightwell cuts forecast as profit falls\n\nBrightwell Foods reported third-quarter revenue "
-           "of $4.1 billion on Wednesday, up 6% from a year earlier. Net profit fell to $310 million. "
-           "The company cut its full-year sales growth forecast to 3%, from 5% previously. Shares "
-           "fell 8% in early trading."),
-    "earn_2": ("2026-10-28",
-           "Brightwell shares slide\n\nBrightwell's revenue for the three months to September rose 6 "
-           "percent to $4.12 billion. Profit dropped to $310m. Its stock slid 11% on Wednesday, the "
-           "biggest fall since 2020. The group employs 52,000 people."),
-    "earn_3": ("2026-10-29",
-           "Brightwell lowers outlook\n\nBrightwell Foods lowered its annual growth outlook to 4 "
-           "percent after a quarter in which sales reached $4.1bn. Chief executive Lena Marsh said "
-           "the cost of cocoa had risen by 40%."),
-}
+# Keyed stories of our own (bench/stories: sets and keys in the benchmark's layout; `python -m
+# pipeline bench compare --sets bench/stories` scores them). A test runs one as headline and body.
+STORIES = Path(__file__).resolve().parents[1] / "bench" / "stories" / "sets"
 
-PLANT_FIRE = {
-    "fire_1": ("2026-08-12",
-           "Hundreds evacuated after Tarrow plant fire\n\nA fire at the Tarrow chemical plant forced "
-           "the evacuation of about 300 workers on Tuesday morning, the fire service said. Two "
-           "workers were taken to hospital with burns. The blaze started at around 9:15 a.m. in a "
-           "storage warehouse and was brought under control by 1 p.m. More than 80 firefighters "
-           "attended."),
-    "fire_2": ("2026-08-12",
-           "Fire at Tarrow chemical site\n\nSome 500 staff were evacuated from the Tarrow plant when "
-           "fire broke out in a warehouse shortly before 10 a.m. The site employs 1,100 people. Three "
-           "people were injured, one seriously."),
-    "fire_3": ("2026-08-13",
-           "Residents told to keep windows shut\n\nResidents within a 2 km radius were told to keep "
-           "their windows closed after Tuesday's fire at the Tarrow chemical plant. Around 60 "
-           "firefighters fought the blaze, which began at 9:15 a.m. in a warehouse storing solvents. "
-           "Two workers suffered burns."),
-}
 
-MUSEUM_THEFT = {
-    "museum_1": ("2026-02-10",
-           "Three paintings stolen from Orlov Museum\n\nThieves stole three paintings from the Orlov "
-           "Museum in Veska early on Monday, police said. The works, including a landscape by Tomas "
-           "Hale, are worth an estimated 4 million euros ($4.3 million), the museum's director, Ana "
-           "Brecht, told reporters. The thieves entered through a skylight at around 3 a.m. and were "
-           "inside for less than ten minutes. Police are questioning two security guards who were on "
-           "duty."),
-    "museum_2": ("2026-02-10",
-           "Night raid on Veska's Orlov Museum\n\nFour paintings were taken in a night-time raid on the "
-           "Orlov Museum, the city's largest art gallery. Officials valued the stolen works at about "
-           "4 million euros. According to police, the burglars broke in through a rear door shortly "
-           "after 2 a.m. The museum, which opened in 1911, holds more than 6,000 works. It was closed "
-           "to visitors on Tuesday."),
-    "museum_3": ("2026-02-11",
-           "Two arrested over Orlov Museum theft\n\nPolice in Veska have arrested two men over Monday's "
-           "theft of three paintings from the Orlov Museum. The suspects, aged 34 and 41, were "
-           "detained on Tuesday evening. Investigators said the stolen works were worth 6 million "
-           "euros, higher than first estimated. One of the paintings, a landscape by Tomas Hale, was "
-           "recovered from a car."),
-    "museum_4": ("2026-02-11",
-           "Orlov Museum robbed again\n\nThe Orlov Museum robbery is the second at the gallery in a "
-           "decade: in 2017 thieves took two paintings worth 1.5 million euros. On Monday, burglars "
-           "made off with three paintings after entering through a skylight. Two people have been "
-           "arrested, police said."),
-}
+def _story(name: str) -> dict[str, tuple[str, str]]:
+    corpus = {}
+    for path in sorted((STORIES / name).glob("*.md")):
+        headline, published, body = path.read_text(encoding="utf-8").split("\n\n", 2)
+        corpus[path.stem] = (published.removeprefix("Published: "), f"{headline.removeprefix('# ')}\n\n{body.strip()}")
+    return corpus
 
-STADIUM_CRUSH = {
-    "crush_1": ("2026-09-20",
-           "Crush at Norvik Arena kills at least 12\n\nAt least 12 people were killed and 40 injured in "
-           "a crush at the entrance of the Norvik Arena on Saturday night, police said. The stadium, "
-           "which holds 35,000 spectators, was hosting a cup final. Witnesses said gates were opened "
-           "20 minutes before kick-off."),
-    "crush_2": ("2026-09-20",
-           "Stampede before cup final\n\nEleven people died in a stampede outside Norvik Arena before "
-           "Saturday's cup final, the regional health ministry said. More than 60 people were taken "
-           "to hospital. The 30,000-seat stadium had sold out."),
-    "crush_3": ("2026-09-21",
-           "Norvik Arena toll rises\n\nThe death toll from Saturday's crush at Norvik Arena has risen "
-           "to 14, the health ministry said on Monday, after two of the injured died in hospital "
-           "overnight. Of the 60 injured, nine remain in critical condition. The arena's capacity is "
-           "35,000."),
-}
 
-HOSTAGE_RELEASE = {
-    "host_1": ("2026-07-03",
-           "Militants free 23 hostages in Karsa\n\nMilitants released 23 hostages on Thursday after "
-           "holding them for 41 days in the mountains of northern Karsa, the foreign ministry said. "
-           "The group, seized from a bus on May 22, included 18 aid workers. A ransom of $2 million "
-           "was paid, according to a security source, though the government denied paying."),
-    "host_2": ("2026-07-03",
-           "Karsa hostages freed\n\nTwenty-one hostages were freed on Thursday, six weeks after they "
-           "were kidnapped from a bus in northern Karsa. Among them were five foreign nationals. The "
-           "government said no ransom was paid."),
-    "host_3": ("2026-07-04",
-           "Freed hostages reach capital\n\nThe 23 freed hostages arrived in the capital on Friday. "
-           "They had been held for 42 days since their abduction on May 22. Two more captives, both "
-           "drivers, are still held by the group, officials said."),
-}
+QUARTERLY_RESULTS = _story("s45a_quarterly_results")
+PLANT_FIRE = _story("s45a_plant_fire")
+MUSEUM_THEFT = _story("s45a_museum_theft")
+STADIUM_CRUSH = _story("s45a_stadium_crush")
+HOSTAGE_RELEASE = _story("s45a_hostage_release")
+
 
 def _docs(corpus):
     return [CleanDocument(k, text, (), DocumentMeta(published=pub), len(text.split()), len(text.split()))

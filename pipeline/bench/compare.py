@@ -209,11 +209,12 @@ def fit_model(drafts: Sequence[Draft]) -> ConflictModel:
 
 def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Path | None = None,
                       only: str = "", details: bool = False, use_encoder: bool = True, fit: bool = False,
-                      loso: bool = False) -> int:
+                      loso: bool = False, sets_dir: Path | None = None) -> int:
     """Run and score every set (with the packaged model, a freshly fitted one, or leave one set
-    out); the last line logged is the total."""
-    bench = shared_dir.joinpath(*BENCH_SUBDIR)
-    scorer_path = bench / "score.py"
+    out); the last line logged is the total. ``sets_dir`` holds other sets and keys in the
+    benchmark's layout (``sets/``, ``gold/``: our own stories), scored by the same ``score.py``."""
+    scorer_path = shared_dir.joinpath(*BENCH_SUBDIR) / "score.py"
+    bench = sets_dir or shared_dir.joinpath(*BENCH_SUBDIR)
     sets = sorted(p for p in (bench / "sets").iterdir() if p.is_dir() and only in p.name)
     t0 = time.perf_counter()
     prepared = []
