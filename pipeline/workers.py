@@ -112,7 +112,8 @@ def forked_shares(function: Callable[[list[T], bool], list[R]], items: Sequence[
 _STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
-# The stop signals' handlers from before a hold, for a fork to take back (it starts inside the hold).
+# The stop signals' handlers from before the main thread's hold, for a fork to take back (a fork
+# starts inside the hold, with the deferring handlers).
 _HANDLERS_BEFORE_HOLD: dict[int, object] = {}
 
 
@@ -124,9 +125,11 @@ def _interrupts_held() -> Iterator[None]:
     it only for this thread (another thread of the process, a model's or a server's, may take it),
     so in the main thread, where Python runs handlers, the handlers also defer it."""
     pending: list[int] = []
+    originals = {}
     if threading.current_thread() is threading.main_thread():
-        for sig in sorted(_STOP_SIGNALS):
-            _HANDLERS_BEFORE_HOLD[sig] = signal.signal(sig, lambda signum, _frame: pending.append(signum))
+        originals = {sig: signal.signal(sig, lambda signum, _frame: pending.append(signum))
+                     for sig in sorted(_STOP_SIGNALS)}
+        _HANDLERS_BEFORE_HOLD.update(originals)
     masked = hasattr(signal, "pthread_sigmask")
     before = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if masked else None
     try:
@@ -134,21 +137,18 @@ def _interrupts_held() -> Iterator[None]:
     finally:
         if masked:
             signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a signal held by the mask is taken now
-        _restore_handlers()
+        for sig, handler in originals.items():
+            signal.signal(sig, handler)
+            _HANDLERS_BEFORE_HOLD.pop(sig, None)
         for sig in dict.fromkeys(pending):
             signal.raise_signal(sig)  # as if it came now: the handler from before the hold takes it
-
-
-def _restore_handlers() -> None:
-    for sig, handler in _HANDLERS_BEFORE_HOLD.items():
-        signal.signal(sig, handler)  # type: ignore[arg-type]
-    _HANDLERS_BEFORE_HOLD.clear()
 
 
 def _run_forked(function: Callable[[list[T], bool], list[R]], share: list[T], send) -> None:
     """In a forked process: the share's results sent back pickled, or None if ``function`` raised.
     (The fork starts inside the parent's hold of the stop signals: it takes them again.)"""
-    _restore_handlers()
+    for sig, handler in _HANDLERS_BEFORE_HOLD.items():
+        signal.signal(sig, handler)  # type: ignore[arg-type]
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     try:

@@ -37,7 +37,7 @@ from pipeline.compare.claims import (
     fmt_number,
 )
 from pipeline.compare.dated import after_a_reporting_verb
-from pipeline.compare.lexicon import Lexicon, concept_of_word, concepts_in, count_noun
+from pipeline.compare.lexicon import Lexicon, concept_noun_keys, concept_of_word, concepts_in, count_noun
 from pipeline.compare.text import (
     CLAUSE_BREAK,
     STOPWORDS,
@@ -1011,11 +1011,11 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
 def _counts_its_nouns(concept: str, noun: str, lex: Lexicon) -> bool:
     """A concept with nouns of its own (lexicon `[concept_nouns]`) counts only those or people at
     large; a concept without them counts anything its other rules allow."""
-    own = dict(lex.concept_nouns).get(concept)
+    own = concept_noun_keys(lex).get(concept)
     if own is None or not noun:
         return True
     key = count_noun(noun.lower(), lex)
-    return key in lex.generic_count_nouns or key in {count_noun(w, lex) for w in own}
+    return key in lex.generic_count_nouns or key in own
 
 
 def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:

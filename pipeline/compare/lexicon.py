@@ -200,7 +200,24 @@ def count_noun(word: str, lexicon: Lexicon) -> str:
     """A counted noun as the aligner keys it, one key for nouns that name the same people
     (`alike_count_nouns`: "300 workers" and "500 staff" evacuated count one group)."""
     noun = _stem_noun(word)
-    return dict(lexicon.alike_count_nouns).get(noun, noun)
+    return _as_mapping(lexicon.alike_count_nouns).get(noun, noun)
+
+
+def concept_noun_keys(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Each concept's own counted nouns (`[concept_nouns]`) as ``count_noun`` keys them."""
+    return _noun_keys(lexicon.concept_nouns, lexicon.alike_count_nouns)
+
+
+@functools.lru_cache(maxsize=4)
+def _as_mapping(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(pairs)
+
+
+@functools.lru_cache(maxsize=4)
+def _noun_keys(concept_nouns: tuple[tuple[str, frozenset[str]], ...],
+               alike: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    return {name: frozenset(_as_mapping(alike).get(_stem_noun(w), _stem_noun(w)) for w in nouns)
+            for name, nouns in concept_nouns}
 
 
 def count_label(concept: str, lexicon: Lexicon) -> str:
