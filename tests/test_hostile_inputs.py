@@ -290,8 +290,9 @@ def test_ctrl_c_stops_a_run_within_seconds_with_exit_130(tmp_path):
     os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
     started = time.monotonic()
     _, err = run.communicate(timeout=60)
-    assert run.returncode == cli.EXIT_INTERRUPTED and time.monotonic() - started < 30
-    assert "interrupted" in err and "Traceback" not in err
+    # (the run's own last words on failure: one run ended in SIGABRT once, with no way to tell why)
+    assert run.returncode == cli.EXIT_INTERRUPTED and time.monotonic() - started < 30, (run.returncode, err[-3000:])
+    assert "interrupted" in err and "Traceback" not in err, err[-3000:]
     _assert_gone_within(servers, 20)
 
 
