@@ -147,9 +147,9 @@ _OFFSET_AFTER = re.compile(r"\s+(" + "|".join(timeml.OFFSET_DIRECTION) + r")\b",
 _UP_TO_NOW_BEFORE = re.compile(r"\bfor\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
 
 
-# "for" (or "lasting") right before a duration makes it a length of time whatever follows it.
-_SPAN_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+(?:(?:about|around|nearly|almost|some|just|over|more\s+than|"
-                          r"less\s+than|roughly|at\s+least)\s+)?$", re.IGNORECASE)
+# "for" (or "lasting") right before a duration makes it a length of time whatever follows it (the
+# mention already holds its qualifier: "for [about six hours] before").
+_SPAN_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+(?:just\s+)?$", re.IGNORECASE)
 
 
 def _offset_of(text: str, row: NumberRow) -> str:
