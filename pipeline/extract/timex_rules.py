@@ -755,7 +755,8 @@ _ZONE = rf"(?:\s*(?P<zone>(?-i:{'|'.join(TIME_ZONES)})(?![A-Za-z])|local\s+time)
 # A clock time: "9:25", "06:00 BST", "2:09 a. m.", "6am", "9.25 am", "0925 hours", "noon".
 _CLOCK = (
     r"(?<![\d.:/,$])(?:(?P<noon>noon|midday|midnight)"
-    r"|(?P<h>[01]?\d|2[0-3])(?:(?::(?P<m>[0-5]\d))|(?:\.(?P<md>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours\b|hrs\b))))?"
+    r"|(?P<h>[01]?\d|2[0-3])(?:(?::(?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d)(?![\d:]))?)"
+    r"|(?:\.(?P<md>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours\b|hrs\b))))?"
     r"(?:\s*(?:(?P<ampm>[ap])(?:\.\s?m\.|\s?m\b)|(?P<hrs>hours|hrs)\b))?"
     r"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)\s*(?:hours|hrs)\b)"
 )
@@ -777,6 +778,8 @@ def _h_clock(m: re.Match, ctx: Ctx) -> Norm | None:
             hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
         elif not (m["m"] or m["md"]):
             return None  # "10 hours" is a duration, "10" a number
+        elif m["sec"] and not zone and not re.search(r"\bat\s+$", m.string[max(0, m.start() - 4):m.start()]):
+            return None  # "finishing in 2:00:48": how long a race took (the numbers' ELAPSED_TIME_RE), no clock
     if hour > 23:
         return None
     return Norm(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", zone=zone)

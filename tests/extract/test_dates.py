@@ -279,3 +279,12 @@ def test_the_previous_day_told_twice_is_one_day(nlp):
     text = ("Deputy Ortiz went to question a woman about a shooting that had taken place the previous day. "
             "As he spoke to her, the suspect in the previous day's shooting appeared.")
     assert [r.value for r in _rows(nlp, text, "2005-06-24")] == ["2005-06-23", "2005-06-23"]
+
+
+def test_hours_minutes_and_seconds_time_a_race_unless_a_zone_or_at_makes_them_a_clock(nlp):
+    """"Finishing in 2:00:48" is how long the race took (the numbers read it), not 2 a.m.; "at
+    10:42:15 GMT" is a time of day to the second."""
+    assert not [r for r in _rows(nlp, "Kiprono broke the record, finishing in 2:00:48.") if r.granularity == "time"]
+    assert not [r for r in _rows(nlp, "The old record of 2:00:35 stood for years.") if r.granularity == "time"]
+    assert _one(nlp, "The blast was recorded at 10:42:15 GMT.", "10:42:15 GMT").value.endswith("T10:42")
+    assert _one(nlp, "The alarm sounded at 9:05:10 a.m.", "9:05:10 a.m.").value.endswith("T09:05")

@@ -122,6 +122,16 @@ def one(nlp, text: str, mention: str):
         ("The 30,000-seat stadium had sold out.", "30,000-seat", 30000, None, "seats", "", "count"),
         ("A 40-strong team searched the ridge.", "40-strong", 40, None, "people", "", "count"),
         ("The 500-bed hospital was evacuated.", "500-bed", 500, None, "beds", "", "count"),
+        # a race or a record in hours, minutes and seconds is how long, to the second
+        ("Kiprono won, finishing in 2:00:48.", "2:00:48", 7248, None, "seconds", "", "duration"),
+        ("The previous record of 2:00:35 was set in 2023.", "2:00:35", 7235, None, "seconds", "", "duration"),
+        ("He won in a time of 2 hours 0 minutes 48 seconds.", "2 hours 0 minutes 48 seconds", 7248, None, "seconds",
+         "", "duration"),
+        # a name that receives what the number counts is no product the number is a version of
+        ("Final results gave the Civic Union 151 seats, a majority of one.", "151", 151, None, "seats", "", "count"),
+        # a number word that the tagger takes for a name opening its paragraph is still a count
+        ("Kessa dam collapse\n\nSixty people are missing after the collapse of the 56-year-old Kessa dam.", "Sixty",
+         60, None, "people", "", "count"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
@@ -147,6 +157,8 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "He was the first to arrive in the first half of 2024.",  # ordinals and periods
         "They lost billions of dollars and hundreds of jobs.",  # vague plurals are not numbers
         "He was shot outside 473 East 52nd Street in Brooklyn.",  # street address
+        "The blast was recorded at 10:42:15 GMT.",  # a clock with seconds
+        "The first alarm came at 9:05:10 a.m.",  # a clock with seconds
     ],
 )
 def test_not_quantities(nlp, text):
