@@ -366,6 +366,7 @@ MUSEUM_THEFT = _story("s45a_museum_theft")
 STADIUM_CRUSH = _story("s45a_stadium_crush")
 HOSTAGE_RELEASE = _story("s45a_hostage_release")
 MARATHON_RECORD = _story("s45b_marathon_record")
+HOSPITAL_CYBERATTACK = _story("s45b_hospital_cyberattack")
 RIVER_FLOOD = _story("s45b_river_flood")
 
 
@@ -909,3 +910,31 @@ def test_counts_of_different_groups_are_noted_and_paraphrases_are_not(nlp):
     assert "different definitions or populations: 'boats' vs 'vessels'" in note, note
     note = number_note("numeric_conflict", [claims["2:00:48"], claims["2:00:28"]])
     assert "different definitions" not in note, note
+
+
+def test_sole_counts_of_one_thing_are_one_quantity(nlp, encoder):
+    """Two counts of the same specific thing, each its article's only one ("More than 80
+    firefighters attended", "Around 60 firefighters fought the blaze"; "its three hospitals", "runs
+    four hospitals"), are one quantity though their frames say little (`SOLE_COUNT_BONUS`); an
+    article that counts the thing twice ("12 villages ... four other villages") tells of two groups,
+    and people by sex or age ("three men charged", "four men arrested") are no such thing."""
+    from pipeline.compare import build_claims
+    from pipeline.compare.align import Scorer
+    from pipeline.extract import extract_mentions
+
+    _, _cmp, groups = _run(PLANT_FIRE, encoder)
+    assert any({("fire_1", ">80"), ("fire_3", "~60")} <= c for c in _conflicts(groups)), _conflicts(groups)
+    _, _cmp, groups = _run(HOSPITAL_CYBERATTACK, encoder)
+    assert any({("cyber_1", "3"), ("cyber_2", "4")} <= c for c in _conflicts(groups)), _conflicts(groups)
+
+    docs = _docs({"a": ("2026-05-04", "Water swept through 12 villages on Tuesday. Prosecutors charged three men."),
+                  "b": ("2026-05-04", "The flood reached nine villages on Tuesday. Four other villages were "
+                                      "evacuated. Four men were arrested."),
+                  "c": ("2026-05-04", "The flood reached ten villages.")})
+    items = [c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"]
+    at = {(c.doc_id, c.text): n for n, c in enumerate(items)}
+    scorer = Scorer(items, None, None)
+    assert scorer.sole_counts_of_one_noun(at["a", "12"], at["c", "ten"])
+    assert not scorer.sole_counts_of_one_noun(at["a", "12"], at["b", "nine"])
+    assert not scorer.sole_counts_of_one_noun(at["a", "three"], at["b", "Four"])
+

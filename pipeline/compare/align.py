@@ -71,6 +71,10 @@ SUBJECT_BONUS = 0.10
 # evidence that frames written around different details miss. The smallest of 0.06-0.30 with the
 # best benchmark score (docs/compare.md, session 28, with its leave-one-set-out figure).
 SAME_COUNT_BONUS = 0.20
+# Added when two counts name the same specific thing ("flooding 12 villages", "swept through nine
+# villages") and each is its document's only figure for it: one article rarely counts one kind of
+# thing twice unless it tells of two groups of it.
+SOLE_COUNT_BONUS = 0.05
 # Minimum score for two figures to be the same quantity.
 FIGURE_ALIGN_MIN = 0.42
 # Two figures with different values are one quantity (a disagreement) only when their frames are
@@ -370,6 +374,20 @@ class Scorer:
         self._content_ids: dict[int, int] = {}
         self._content_of: dict[bytes, int] = {}  # digest of a statement's content -> its content id
         self._sentences: dict[tuple[str, int], list[int]] | None = None  # (document, sentence) -> its statements
+        self._noun_values: dict[tuple[str, str], set[float]] | None = None  # (document, counted noun) -> values
+
+    def sole_counts_of_one_noun(self, i: int, j: int) -> bool:
+        """Two counts of the same specific noun, each its document's only value for that noun."""
+        a, b = self.items[i], self.items[j]
+        noun = _specific_noun(a)
+        if not noun or noun != _specific_noun(b):
+            return False
+        if self._noun_values is None:
+            self._noun_values = {}
+            for item in self.items:
+                if (n := _specific_noun(item)):
+                    self._noun_values.setdefault((item.doc_id, n), set()).add(item.value.lo)
+        return len(self._noun_values[a.doc_id, noun]) == 1 and len(self._noun_values[b.doc_id, noun]) == 1
 
     def list_gives(self, k: int, c: Claim) -> bool:
         """Statement ``k`` is an item of a list whose sentence gives ``c``, a reading of its own, to
@@ -569,6 +587,15 @@ class Scorer:
 
 def _noun(unit: str) -> str:
     return counted_group(unit, load_lexicon())
+
+
+def _specific_noun(c: Claim) -> str:
+    """The counted noun of a count that names a kind of thing ("villages"), '' for people at large."""
+    q = c.value
+    if c.kind != ClaimKind.NUMBER or q.family != units.COUNT or not q.unit:
+        return ""
+    noun, lex = _noun(q.unit), load_lexicon()
+    return "" if noun in lex.generic_count_nouns or noun in lex.sex_age_nouns else noun
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:
@@ -919,6 +946,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += SUBJECT_BONUS
     if same_exact_amount(a, b):
         score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
+    if SOLE_COUNT_BONUS and s.sole_counts_of_one_noun(i, j):
+        score += SOLE_COUNT_BONUS
     return score if score >= figure_align_min(a, b) else None
 
 
