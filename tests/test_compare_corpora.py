@@ -938,3 +938,16 @@ def test_sole_counts_of_one_thing_are_one_quantity(nlp, encoder):
     assert not scorer.sole_counts_of_one_noun(at["a", "12"], at["b", "nine"])
     assert not scorer.sole_counts_of_one_noun(at["a", "three"], at["b", "Four"])
 
+
+
+def test_times_of_day_are_told_as_times(nlp, encoder):
+    """Two sources giving one moment to the minute and about it agree on the time, and the note
+    says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day
+    one of them carried)."""
+    corpus = {"q1": ("2026-02-03", "A magnitude 6.1 earthquake struck Varenna province at 2:14 a.m. on Tuesday, "
+                                   "killing at least 27 people."),
+              "q2": ("2026-02-03", "The magnitude 6.1 quake hit Varenna province at about 2:15 a.m., killing at "
+                                   "least 27 people.")}
+    _, _cmp, groups = _run(corpus, encoder)
+    notes = [rows[0].note for rows in groups.values() if rows[0].kind == "corroboration" and "T02:1" in rows[0].value]
+    assert notes and "give the same time" in notes[0] and "2:14 a.m." in notes[0] and "(," not in notes[0], notes

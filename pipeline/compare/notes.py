@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
-from pipeline.compare.claims import Claim, day_of, fmt_number, same_name, states_a_size
+from pipeline.compare.claims import Claim, TimeOfDay, day_of, fmt_number, same_name, states_a_size
 from pipeline.compare.lexicon import counted_group, load_lexicon
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import Kind
@@ -168,15 +168,21 @@ def who(c: Claim) -> str:
 
 
 def date_note(cs: Sequence[Claim], *, conflict: bool, independent: int = 0) -> str:
+    """Why dates (or times of day) differ or how they agree. Times are told as written ("6:40
+    a.m." vs "shortly after 7 a.m."): the day a time may carry is no part of what differs."""
     notes: list[str] = []
-    values = sorted({day_of(c) for c in cs})
+    times = all(isinstance(c.value, TimeOfDay) for c in cs)
+    what = "time" if times else "date"
+    values = sorted({c.text for c in cs} if times else {day_of(c) for c in cs})
     if conflict:
-        notes.append("different dates for what reads as the same event: " + " vs ".join(values))
+        notes.append(f"different {what}s for what reads as the same event: " + " vs ".join(values))
     else:
         n = len({c.doc_id for c in cs})
-        notes.append(f"{independent or n} independent sources give the same date"
+        notes.append(f"{independent or n} independent sources give the same {what}"
                      + (f" ({n} outlets)" if independent and n > independent else ""))
-        if len({len(v) for v in values}) > 1:
+        if times and len({(c.value.lo, c.value.hi) for c in cs}) > 1:
+            notes.append("within their stated precision (" + ", ".join(values) + ")")
+        elif not times and len({len(v) for v in values}) > 1:
             notes.append("at different precision (" + ", ".join(values) + ")")
     rel = [c for c in cs if c.value.resolved_against]
     if rel:
