@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,17 @@ EXIT_NOTHING_PROCESSED = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 DEFAULT_SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _sweep_arg(text: str) -> tuple[str, tuple[float, ...]]:
+    """ "align.FIGURE_ALIGN_MIN=0.38,0.42" -> ("align.FIGURE_ALIGN_MIN", (0.38, 0.42))."""
+    name, _, values = text.partition("=")
+    if not re.fullmatch(r"[a-z_]+\.[A-Z][A-Z0-9_]*", name) or not values:
+        raise argparse.ArgumentTypeError(f"expected MODULE.NAME=V1,V2,... (a constant of pipeline.compare): {text!r}")
+    try:
+        return name, tuple(float(v) for v in values.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"values must be numbers: {values!r}") from None
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -74,9 +86,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                        help="compare: keep each set's CSVs in this folder; scale: keep the corpus and outputs here "
                             "(default: a temporary folder)")
     bench.add_argument("--set", dest="only", default="", help="compare benchmark: only sets whose name contains this")
-    bench.add_argument("--sets", type=Path, default=None,
+    bench.add_argument("--sets", type=Path, action="append", default=[],
                        help="compare benchmark: a folder of sets/ and gold/ in the benchmark's layout, scored by "
-                            "the benchmark's score.py (default: the shared benchmark's; bench/stories holds ours)")
+                            "the benchmark's score.py (default: the shared benchmark's; bench/stories holds ours); "
+                            "give it again to score several folders together")
+    bench.add_argument("--sweep", action="append", default=[], type=_sweep_arg, metavar="MODULE.NAME=V1,V2,...",
+                       help="compare benchmark: run compare once per value of a constant of pipeline.compare "
+                            "(\"align.FIGURE_ALIGN_MIN=0.38,0.42,0.46\") and print each value's line and the line "
+                            "with each set scored by the value best on the others (leave one set out)")
     bench.add_argument("--details", action="store_true",
                        help="compare benchmark: also list the key findings missed and the traps hit")
     bench.add_argument("--pages", type=Path, default=None,
@@ -127,13 +144,17 @@ def _run_bench(args: argparse.Namespace) -> int:
     if args.name == "compare":
         from pipeline.bench.compare import run_compare_bench
 
-        if args.sets is not None and args.fit:
+        if args.sweep and (args.fit or args.loso):
+            print("error: --sweep scores every value with the packaged verdict model; fit it (--fit) in a run of "
+                  "its own", file=sys.stderr)
+            return EXIT_NOTHING_PROCESSED
+        if args.sets and args.fit:
             print("error: --fit writes the packaged model, which is fitted on the shared benchmark's keys only "
                   "(use --loso with --sets)", file=sys.stderr)
             return EXIT_NOTHING_PROCESSED
         return run_compare_bench(shared_dir=args.shared, log=_print_flush, keep=args.keep, only=args.only,
                                  details=args.details, use_encoder=not args.no_encoder, fit=args.fit, loso=args.loso,
-                                 sets_dir=args.sets)
+                                 sets_dirs=args.sets, sweep=args.sweep)
     if args.name == "scale":
         from pipeline.bench.scale import run_scale_bench
 

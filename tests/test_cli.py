@@ -74,3 +74,42 @@ def test_broken_rules_file_exits_2_before_anything_runs(tmp_path, capsys):
     assert cli.main(["run", "--raw", str(tmp_path), "--rules", str(rules)]) == cli.EXIT_NOTHING_PROCESSED
     assert "rules file" in capsys.readouterr().err
     assert cli.main(["run", "--raw", str(tmp_path), "--rules", str(tmp_path / "none.toml")]) == 2
+
+
+def test_a_sweep_names_a_constant_of_compare_and_numbers(capsys):
+    with pytest.raises(SystemExit):
+        cli.parse_args(["bench", "compare", "--sweep", "FIGURE_ALIGN_MIN=0.4"])
+    with pytest.raises(SystemExit):
+        cli.parse_args(["bench", "compare", "--sweep", "align.FIGURE_ALIGN_MIN=high"])
+    args = cli.parse_args(["bench", "compare", "--sweep", "align.FIGURE_ALIGN_MIN=0.38,0.42"])
+    assert args.sweep == [("align.FIGURE_ALIGN_MIN", (0.38, 0.42))]
+
+
+def test_a_sweep_is_refused_with_a_model_fitted_in_the_same_run(shared_dir, capsys):
+    assert cli.main(["bench", "compare", "--shared", str(shared_dir), "--sweep", "align.FIGURE_ALIGN_MIN=0.4",
+                     "--loso"]) == cli.EXIT_NOTHING_PROCESSED
+    assert "--sweep" in capsys.readouterr().err
+
+
+def test_a_sweep_scores_each_value_and_leaves_each_set_out(shared_dir, nlp, encoder, capsys):
+    """`bench compare --sweep align.NAME=...`: a line per value, the leave-one-set-out line, and the
+    constant back at its value afterwards."""
+    from pipeline.compare import align
+
+    stories = Path(__file__).resolve().parents[1] / "bench" / "stories"
+    before = align.FIGURE_ALIGN_MIN
+    args = ["bench", "compare", "--shared", str(shared_dir), "--sets", str(stories), "--set", "s45a_stadium",
+            "--sweep", "align.FIGURE_ALIGN_MIN=0.30,0.90"]
+    assert cli.main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert before == align.FIGURE_ALIGN_MIN
+    values = [line for line in lines if line.startswith("sweep align.FIGURE_ALIGN_MIN=")]
+    assert len(values) == 3 and all(line.endswith("sets=1") for line in values), lines  # 0.30, the value, 0.90
+    assert any(line.startswith("sweep-loso align.FIGURE_ALIGN_MIN recall=") for line in lines), lines
+    with_bar_090 = next(line for line in values if "=0.9 " in line)
+    assert "recall=0.000" in with_bar_090, with_bar_090  # nothing aligns at 0.90
+
+
+def test_an_unknown_constant_is_refused_before_anything_runs(shared_dir, capsys):
+    assert cli.main(["bench", "compare", "--shared", str(shared_dir), "--sweep", "align.NO_SUCH=1"]) == 2
+    assert "no number" in capsys.readouterr().out

@@ -128,3 +128,17 @@ def test_copies_never_stand_against_each_other():
                                                      "Monday, a day after the warehouse caught fire.")])
     (conflict,) = [f for f in compare.compare_documents(docs, mentions).findings if f.kind == Kind.NUMERIC_CONFLICT]
     assert {st.doc_id for st in conflict.statements} >= {"d"}  # an independent source does stand against them
+
+
+def test_leaving_one_set_out_a_value_is_chosen_on_the_other_sets_only():
+    """`bench compare --sweep`: each set gets the value best on the others; a tie keeps the value in
+    place, so a gain seen only in its own set is no gain leaving it out."""
+    from pipeline.bench.compare import SetScore, choose_leaving_one_out
+
+    def score(found: int, unsupported: int = 0) -> SetScore:
+        return SetScore("s", found, 10, 0, found, 0, unsupported, 0, 0, ())
+
+    results = {0.1: {"a": score(5), "b": score(5), "c": score(5)},
+               0.2: {"a": score(6), "b": score(5), "c": score(5)},   # gains on a alone
+               0.3: {"a": score(6), "b": score(6), "c": score(5, unsupported=3)}}
+    assert choose_leaving_one_out(results, current=0.1) == {"a": 0.1, "b": 0.2, "c": 0.3}

@@ -20,6 +20,7 @@ The verdict model (``compare/verdict.py``) is fitted here on the keys:
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import math
 import re
@@ -209,25 +210,36 @@ def fit_model(drafts: Sequence[Draft]) -> ConflictModel:
 
 def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Path | None = None,
                       only: str = "", details: bool = False, use_encoder: bool = True, fit: bool = False,
-                      loso: bool = False, sets_dir: Path | None = None) -> int:
+                      loso: bool = False, sets_dirs: Sequence[Path] = (),
+                      sweep: Sequence[tuple[str, tuple[float, ...]]] = ()) -> int:
     """Run and score every set (with the packaged model, a freshly fitted one, or leave one set
-    out); the last line logged is the total. ``sets_dir`` holds other sets and keys in the
-    benchmark's layout (``sets/``, ``gold/``: our own stories), scored by the same ``score.py``."""
+    out); the last line logged is the total. ``sets_dirs`` hold sets and keys in the benchmark's
+    layout (``sets/``, ``gold/``: our own stories, the benchmark itself), scored by the same
+    ``score.py``. ``sweep`` runs compare once per value of each named constant instead
+    (``sweep_constant``)."""
     scorer_path = shared_dir.joinpath(*BENCH_SUBDIR) / "score.py"
-    bench = sets_dir or shared_dir.joinpath(*BENCH_SUBDIR)
-    sets = sorted(p for p in (bench / "sets").iterdir() if p.is_dir() and only in p.name)
+    for name, _values in sweep:
+        if not isinstance(getattr(_compare_module(name), name.rpartition(".")[2], None), int | float):
+            log(f"error: {name} is no number of pipeline.compare")
+            return 2
+    gold = _set_keys(sets_dirs or [shared_dir.joinpath(*BENCH_SUBDIR)], only)
     t0 = time.perf_counter()
     prepared = []
-    for set_dir in sets:
+    for set_dir in gold:
         prepared.append(prepare_set(set_dir, encode if use_encoder else None))
         log(f"{set_dir.name}: {len(prepared[-1].docs)} documents, {len(prepared[-1].claims)} claims")
+    keys = {p.name: gold[set_dir] for p, set_dir in zip(prepared, gold, strict=True)}
+    if sweep:
+        for name, values in sweep:
+            sweep_constant(prepared, keys, scorer_path, name, values, log)
+        log(f"({time.perf_counter() - t0:.0f} s)")
+        return 0
     models: dict[str, ConflictModel | None] = {p.name: None for p in prepared}
     if fit or loso:
         import yaml
 
         scorer = _load_scorer(scorer_path)
-        drafts = {p.name: label_drafts(p, yaml.safe_load((bench / "gold" / f"{p.name}.yaml").read_text("utf-8")),
-                                       scorer) for p in prepared}
+        drafts = {p.name: label_drafts(p, yaml.safe_load(keys[p.name].read_text("utf-8")), scorer) for p in prepared}
         all_drafts = [d for ds in drafts.values() for d in ds]
         log(f"drafts: {len(all_drafts)} disagreements and updates, {sum(d.supported for d in all_drafts)} "
             "supported by the keys")
@@ -247,7 +259,7 @@ def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Pat
         for p in prepared:
             out = root / p.name
             write_set(p, compare_set(p, model=models[p.name]), out)
-            s = score_set(scorer_path, bench / "gold" / f"{p.name}.yaml", out)
+            s = score_set(scorer_path, keys[p.name], out)
             scores.append(s)
             log(f"{s.name}: found={s.found}/{s.gold} recall={s.recall:.2f} traps={s.traps} "
                 f"conflicts={s.conflicts} supported={s.supported} top={s.top} predicted={s.predicted} "
@@ -258,6 +270,77 @@ def run_compare_bench(*, shared_dir: Path, log: Callable[[str], None], keep: Pat
     log(f"({time.perf_counter() - t0:.0f} s; worst set recall {min((s.recall for s in scores), default=0):.2f})")
     log(_total_line("compare-loso" if loso else "compare", scores))
     return 0
+
+
+def _set_keys(folders: Sequence[Path], only: str) -> dict[Path, Path]:
+    """Each set folder (``<folder>/sets/<set>``) with its key (``<folder>/gold/<set>.yaml``), by name."""
+    found: dict[Path, Path] = {}
+    for folder in folders:
+        for set_dir in sorted(p for p in (folder / "sets").iterdir() if p.is_dir() and only in p.name):
+            if any(d.name == set_dir.name for d in found):
+                raise ValueError(f"two sets named {set_dir.name}")
+            found[set_dir] = folder / "gold" / f"{set_dir.name}.yaml"
+    return found
+
+
+# ---------------------------------------------------------------- fitting a constant end to end
+
+# What a constant's value earns on one set: items found, a first finding that is a key one, less each
+# conflict no key supports and three for each trap (sessions 32 and 45 chose constants so).
+def sweep_objective(s: SetScore) -> int:
+    return s.found + s.top - (s.conflicts - s.supported) - 3 * s.traps
+
+
+def sweep_constant(prepared: Sequence[PreparedSet], keys: dict[str, Path], scorer_path: Path, name: str,
+                   values: Sequence[float], log: Callable[[str], None]) -> dict[str, float]:
+    """Compare every set once per value of the constant ``name`` ("align.FIGURE_ALIGN_MIN": a module
+    of ``pipeline.compare`` and a name in it, read when comparing, not when building claims), one
+    line per value; then each set scored with the value best on the other sets (ties keep the value
+    in place): the leave-one-set-out line, and the value each set got."""
+    module, constant = _compare_module(name), name.rpartition(".")[2]
+    current = getattr(module, constant)
+    grid = sorted({*values, current})
+    results: dict[float, dict[str, SetScore]] = {}
+    try:
+        for value in grid:
+            setattr(module, constant, value)
+            with tempfile.TemporaryDirectory(prefix="compare-sweep-") as tmp:
+                results[value] = {p.name: score_set(scorer_path, keys[p.name], _written(p, Path(tmp)))
+                                  for p in prepared}
+            log(_total_line(f"sweep {name}={value}", list(results[value].values())))
+    finally:
+        setattr(module, constant, current)
+    chosen = choose_leaving_one_out(results, current)
+    log(_total_line(f"sweep-loso {name}", [results[chosen[p.name]][p.name] for p in prepared]))
+    moved = {set_name: value for set_name, value in chosen.items() if value != current}
+    log(f"sweep-loso {name}: {current} in {len(chosen) - len(moved)} of {len(chosen)} folds"
+        + (f"; other values: {moved}" if moved else ""))
+    return chosen
+
+
+def _compare_module(name: str) -> object | None:
+    """The module of ``pipeline.compare`` a constant's name begins with ("align" of "align.X")."""
+    try:
+        return importlib.import_module(f"pipeline.compare.{name.rpartition('.')[0]}")
+    except ImportError:
+        return None
+
+
+def _written(p: PreparedSet, root: Path) -> Path:
+    write_set(p, compare_set(p), root / p.name)
+    return root / p.name
+
+
+def choose_leaving_one_out(results: dict[float, dict[str, SetScore]], current: float) -> dict[str, float]:
+    """For each set, the value whose objective summed over the other sets is highest (the value in
+    place when others only tie it)."""
+    sets = list(next(iter(results.values())))
+    chosen = {}
+    for held in sets:
+        def others(value: float, held: str = held) -> int:
+            return sum(sweep_objective(s) for name, s in results[value].items() if name != held)
+        chosen[held] = max(results, key=lambda v: (others(v), v == current))
+    return chosen
 
 
 def _total_line(label: str, scores: Sequence[SetScore]) -> str:
