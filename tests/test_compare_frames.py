@@ -552,6 +552,19 @@ def test_customers_without_power_are_one_count_whatever_the_verb(run):
     assert not any(v == "~250000" for k, v in kinds if k == "numeric_conflict"), kinds  # Friday's count
 
 
+def test_people_forced_from_their_homes_are_displaced(run):
+    """"More than 2,000 have been forced from their homes" (a phrase of four words) counts the
+    displaced, as "3,500 residents were evacuated" does; "forced from office" displaces no one."""
+    claims, _cmp = run({
+        "d1": ("2026-03-16", "More than 2,000 have been forced from their homes by the flood, officials said."),
+        "d2": ("2026-03-16", "About 3,500 residents were evacuated from low-lying districts on Monday."),
+        "d3": ("2026-03-16", "Two ministers were forced from office in the scandal last year."),
+    })
+    concepts = {c.text: c.concept for c in claims}
+    assert concepts["More than 2,000"] == concepts["About 3,500"] == "displaced", concepts
+    assert concepts["Two"] != "displaced", concepts
+
+
 def test_a_storms_category_is_a_rank_that_sources_can_dispute(run):
     """"A Category 3 storm" against "a strong Category 2 hurricane": a rank on one scale, no name
     and no count of anything."""

@@ -123,8 +123,8 @@ CONCEPT_BEFORE_WORDS = 5
 # Words after a count scanned for the verb or adjective that says what happened to it
 # ("Five people had so far been confirmed dead").
 CONCEPT_AFTER_WORDS = 7
-# Concept phrases of the lexicon are at most this many words ("without electricity", "net income").
-PHRASE_CONCEPT_WORDS = 3
+# Concept phrases of the lexicon are at most this many words ("without electricity", "forced from their home").
+PHRASE_CONCEPT_WORDS = 4
 _PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before", "as", "because",
                          "which", "that", "who", "whom", "whose", "where", "since", "said", "says"})
 # Words that open a new clause between a number and a later date: the date then dates that
