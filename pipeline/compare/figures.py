@@ -1137,6 +1137,9 @@ _OF_DETERMINER = r"(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our|these|tho
 # "152 of the 300 seats", "three of his eight children": the first figure is a part of the second.
 _OF_THE_WHOLE = re.compile(rf"\b{_NUMBER_WRITTEN}\s+(?:\w+\s+)?{_OF_DETERMINER}$", re.I)
 _PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
+# An amount "in" two kinds of payment is their sum ("$250,000 in prize money and bonuses"): a whole of
+# which "a $100,000 bonus" is a part. (A deal's "in cash and stock" is its price: `_cues` keeps it plain.)
+_SUM_OF_KINDS = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}[a-z]+\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+\b")
 
 
 # The ways a price is paid: a price a share paid one way is the offer, no part of it ("$10m in cash and
@@ -1177,6 +1180,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["part"] = part[0][1]
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
+    elif row.kind == "money" and not whole and _SUM_OF_KINDS.match(quote, rel_e):
+        cues["whole"] = "whole"  # "$250,000 in prize money and bonuses": no rival of "a $100,000 bonus"
     sentence_words = words(quote)
     # a running period makes a count a total; a span's start it only dates ("held for 42 days since May 22")
     since = row.kind != "duration" and any(
