@@ -954,3 +954,15 @@ def test_times_of_day_are_told_as_times(nlp, encoder):
     _, _cmp, groups = _run(corpus, encoder)
     notes = [rows[0].note for rows in groups.values() if rows[0].kind == "corroboration" and "T02:1" in rows[0].value]
     assert notes and "give the same time" in notes[0] and "2:14 a.m." in notes[0] and "(," not in notes[0], notes
+
+
+def test_all_but_some_is_what_remains(nlp):
+    """"All but two children have now left hospital": two is what remains of those admitted, no
+    count of the admitted (a part, as "the remaining nine" is)."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+
+    docs = _docs({"s": ("2026-09-18", "Twelve children were admitted to hospital. All but two children have now "
+                                      "left hospital.")})
+    claims = {c.text: c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"}
+    assert claims["two"].value.part and not claims["Twelve"].value.part, claims
