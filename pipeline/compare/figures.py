@@ -593,6 +593,7 @@ CONVERSION_REL = 0.15
 # other figures were not revised by it.
 _MOVED_TO = re.compile(r"\b(?:rose|risen|rise|rises|rising|climb|climbed|climbs|jump|jumped|jumps)\s+to\s*$",
                        re.IGNORECASE)
+MOVED_TO_CHARS = 20  # how far before a figure its verb of movement is looked for
 
 
 def _revised(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]], family: str,
@@ -601,13 +602,15 @@ def _revised(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int
     figure ("IE 6 through the latest IE 11") or moves another figure of the sentence ("eight people
     were killed where the river rose to 7.2 metres"). A measurement that rises ("the river rose to
     7.2 metres") tells of the world, not of a corrected report."""
-    moved = [m.span() for s, _ in others if (m := _MOVED_TO.search(quote, 0, s))]
-    if family in PHYSICAL_FAMILIES and (m := _MOVED_TO.search(quote, 0, rel_s)):
-        moved.append(m.span())
-    blanked = list(quote)
-    for a, b in [*moved, (rel_s, rel_e)]:
-        blanked[a:b] = " " * (b - a)
-    return bool(find_phrases(words("".join(blanked)), lex.revision))
+    starts = [s for s, _ in others] + ([rel_s] if family in PHYSICAL_FAMILIES else [])
+    cut = sorted([m.span() for s in starts if (m := _MOVED_TO.search(quote, max(0, s - MOVED_TO_CHARS), s))]
+                 + [(rel_s, rel_e)])
+    kept, at = [], 0
+    for a, b in cut:
+        kept.append(quote[at:max(at, a)])
+        at = max(at, b)
+    kept.append(quote[at:])
+    return bool(find_phrases(words(" ".join(kept)), lex.revision))
 
 
 def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
