@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import mid
@@ -102,7 +103,7 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
             place_sets = [frozenset().union(*(c.places for c in g)) for g in groups]
             if all(scopes) and pairwise_disjoint([{x.lower().removeprefix("the ") for x in sc} for sc in scopes]):
                 notes.append("different scope: " + " vs ".join("'" + "' / '".join(sc[:2]) + "'" for sc in scopes))
-            elif all(place_sets) and pairwise_disjoint(place_sets):
+            elif all(place_sets) and pairwise_disjoint(place_sets) and not _places_written_across(groups, place_sets):
                 notes.append("different scope: " + " vs ".join(", ".join(sorted(p)) for p in place_sets))
             src_sets = [frozenset().union(*(c.sources for c in g)) for g in groups]
             if all(src_sets) and _no_body_shared(src_sets):
@@ -129,6 +130,18 @@ def number_note(kind: str, cs: Sequence[Claim], groups: Sequence[Sequence[Claim]
         n = len({c.doc_id for c in cs})
         notes.insert(0, f"{n} sources agree within rounding")
     return "; ".join(notes)
+
+
+def _places_written_across(groups: Sequence[Sequence[Claim]], place_sets: Sequence[frozenset[str]]) -> bool:
+    """A place one group's sentences name is written in another group's sentences too, though the
+    tagger did not take it there as a place ("the River Asker ... in the Dunmere valley" against "in
+    the Dunmere valley, where the Asker river rose"): both tell of the same places."""
+    for k, group in enumerate(groups):
+        text = " ".join(c.row.quote for c in group).lower()
+        if any(re.search(rf"\b{re.escape(place.lower())}\b", text)
+               for j, places in enumerate(place_sets) if j != k for place in places):
+            return True
+    return False
 
 
 def pairwise_disjoint(sets: Sequence[set[str] | frozenset[str]]) -> bool:
