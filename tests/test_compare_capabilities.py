@@ -77,6 +77,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pytest
 
 from pipeline.compare import build_claims, compare_documents
@@ -1175,6 +1176,33 @@ def test_the_age_of_a_building_dates_its_building():
     sides = {r.doc_id: r.side for r in conflict}
     assert sorted(sides) == ["a", "b", "c"] and sides["a"] == sides["b"] != sides["c"]
     assert "'86-year-old' in a 2021-03-09 article (made in 1934 or 1935)" in conflict[0].note
+
+
+def test_a_year_of_making_in_a_short_sentence_meets_the_age():
+    """"The depot, which opened in 1987, had been inspected last spring": up to the next date, too few
+    words to date an event of their own; the verb of making says what the year dates, and the
+    30-year-old depot disputes it."""
+    def depot(doc_id: str, text: str, **kw: str) -> Spec:
+        return dataclasses.replace(_mill(doc_id, text, **kw), published="2026-01-14")
+    opened_in = depot("a", "The depot, which opened in 1987, had been inspected last spring, the company said.",
+                      year="1987")
+    opened_in.dates.append(Dt("last spring", "2025-SP", granularity="season", anchor="2026-01-14"))
+    specs = [
+        opened_in,
+        depot("b", "The 30-year-old depot in Brenmoor will stay closed while engineers inspect it.",
+              age="30-year-old"),
+    ]
+    docs, men = make_corpus(specs)
+    opened = next(c for c in build_claims(docs, men) if c.kind == "date" and c.doc_id == "a")
+    assert (opened.value.made, opened.frame.startswith("depot made #")) == ("depot", True)
+    conflict = [r for r in compare_documents(docs, men, encoder=encode).finding_rows() if r.kind == "date_conflict"]
+    assert sorted(r.doc_id for r in conflict) == ["a", "b"]
+    assert "(made in 1995 or 1996)" in conflict[0].note
+
+
+def test_a_year_after_a_verb_of_making_of_no_made_thing_dates_no_making():
+    docs, men = make_corpus([_mill("a", "The inquiry, which opened in 1987, was closed in Brenmoor.", year="1987")])
+    assert all(c.value.made == "" for c in build_claims(docs, men) if c.kind == "date")
 
 
 def test_the_age_of_a_person_dates_nothing():

@@ -947,6 +947,21 @@ def test_sole_counts_of_one_thing_are_one_quantity(nlp, encoder):
 
 
 
+def test_a_strike_told_in_other_words_is_one_strike(nlp, encoder):
+    """"a three-day strike" and "a 48-hour stoppage" are one strike's length, whatever the word
+    (the encoder finds "strike" and "stoppage" far apart), and disagree; "ships" and "vessels"
+    count one fleet, so "Forty ships" and "Some 25 vessels" waiting are one count."""
+    from pipeline.compare.lexicon import counted_group, load_lexicon
+
+    corpus = {"a": ("2026-03-09", "Dock workers at Port Halden began a three-day strike on Monday over pay. "
+                                  "Forty ships were waiting at anchor by noon."),
+              "b": ("2026-03-09", "A 48-hour stoppage by dockers at Port Halden started on Monday, union officials "
+                                  "said. Some 25 vessels were waiting at anchor.")}
+    _, _cmp, groups = _run(corpus, encoder)
+    assert any({("a", "3"), ("b", "48")} <= c for c in _conflicts(groups)), _conflicts(groups)
+    assert counted_group("vessels", load_lexicon()) == counted_group("ships", load_lexicon())
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

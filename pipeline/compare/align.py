@@ -110,6 +110,9 @@ DATE_ALIGN_MIN = 0.40
 # worded differently ("drove into the store" / "rammed the front") but says the same.
 DATE_AGREE_MIN = 0.28
 SAME_MINUTE_BONUS = 0.20
+# Two dates of the making of the same kind of thing ("the building, which opened in 1987", "the
+# 30-year-old building"): a story has one such building, and its making is one happening.
+SAME_THING_MADE_BONUS = 0.20
 # Two measurements given to the same digits ("a 2.9 aftershock", "magnitude 2.9") score this much
 # more: rarely a coincidence (half the same minute's bonus of two times; the full 0.20 reorders set
 # 40's prices, whose several exact amounts already meet on the lowered bar of figure_align_min).
@@ -1130,11 +1133,14 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
     common = max(DATE_RARE_DF_SHARE * s.tfidf.n, DATE_RARE_MIN_DF)
     rare = sum(1 for t in shared if s.tfidf.df.get(t, 0) <= common)
     rare += bool(ma.phase and ma.phase == mb.phase)  # "repaired" and "completed" name one moment
-    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE:
+    made_alike = a.kind == ClaimKind.DATE and bool(ma.made) and ma.made == mb.made
+    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE and not made_alike:
         return None
     score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
     if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
+    if made_alike:
+        score += SAME_THING_MADE_BONUS
     return score if score >= (DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN) else None
 
 

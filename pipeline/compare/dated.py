@@ -67,6 +67,10 @@ _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d", re.IGNORECASE)
 # stand between: "the 86-year-old Carrow Mill building".
 _AGE_BEFORE_NOUN = re.compile(r"[\s-]years?[\s-]old$", re.IGNORECASE)
 _MADE_THING_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.&-]*\s+){0,4}(?P<noun>[a-z]+)\b")
+# A verb of making right before a year ("opened in 1987", "built 1935"), and how far before it
+# the made thing may be named ("The Hallam warehouse, which opened in 1987").
+_MAKING_VERB_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+(?:in\s+)?$")
+_MAKING_CHARS = 80
 
 
 def stated_precision_minutes(minutes: int) -> float:
@@ -84,11 +88,11 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         if r.as_of and not _inside_the_period(r, r.as_of):
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
     stated = _stated(ctx, (d for d in ctx.men.dates if d.granularity != "time"),
-                     lambda d: _date_claim(ctx, lex, d) if _usable_date(ctx, d, number_times) else None)
+                     lambda d: _date_claim(ctx, lex, d, made=_made_when(ctx, lex, d))
+                     if _usable_date(ctx, d, number_times) else None)
     # A making date dates the making of the thing after it, not what its sentence tells before it
     # ("A fire destroyed the 86-year-old Carrow Mill building"): the frame says so.
-    return stated + [dataclasses.replace(c, frame=f"{thing} made #{c.frame.partition('#')[2]}")
-                     for d, thing in _making_dates(ctx, lex) if (c := _date_claim(ctx, lex, d)) is not None]
+    return stated + [c for d, thing in _making_dates(ctx, lex) if (c := _date_claim(ctx, lex, d, thing)) is not None]
 
 
 def _making_dates(ctx: DocContext, lex: Lexicon) -> list[tuple[DateRow, str]]:
@@ -111,6 +115,22 @@ def _making_dates(ctx: DocContext, lex: Lexicon) -> list[tuple[DateRow, str]]:
                               value=f"{made - 1}/{made}", granularity="range", anchor=ctx.published, qualifier="",
                               sentence=r.sentence), noun.group().strip()))
     return found
+
+
+def _made_when(ctx: DocContext, lex: Lexicon, d: DateRow) -> str:
+    """The made thing whose making a year dates ("The building, which opened in 1987", "a mill built
+    in 1935": "building", "mill"), or '': a verb of making right before the year and one of the
+    lexicon's made things among the words before it in its sentence. Such a date is compared with
+    the making date an age gives ("the 30-year-old building"), however short its sentence."""
+    if not re.fullmatch(r"\d{4}", d.value):
+        return ""
+    quote_start = ctx.sentence(d.sent_no, d.start, d.end, d.sentence)[0]
+    before = ctx.text[max(quote_start, d.start - _MAKING_CHARS, 0):d.start]
+    verb = _MAKING_VERB_BEFORE.search(before)
+    if verb is None or verb["verb"].lower() not in lex.making_verbs:
+        return ""
+    things = [w for w in re.findall(r"[a-z]+", before[:verb.start()]) if w in lex.made_things]
+    return things[-1] if things else ""
 
 
 def time_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
@@ -231,7 +251,8 @@ def _forecast(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: Sequence[
     return bool(set(before_words[-8:]) & lex.forecast) and not long_gone
 
 
-def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
+def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Claim | None:
+    """A date's claim; ``made`` names the thing whose making it dates (``_made_when``)."""
     common = ctx.common(d.sent_no, d.start, d.end, d.sentence)
     qs, qe = common["quote_start"], common["quote_end"]
     quote = ctx.text[qs:qe]
@@ -241,7 +262,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     before = content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
     after = content_stems(ctx.text[d.end:right])
     event = tuple(before + after[:DATE_WINDOW_AFTER])
-    if len(event) < MIN_CONTENT_WORDS:
+    if len(event) < MIN_CONTENT_WORDS and not made:
         return None
     near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     before_words = words(ctx.text[left:d.start])
@@ -256,9 +277,10 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
                          resolved_against=d.anchor if d.anchor != "unresolved" else "",
-                         fiscal=bool(_FISCAL.search(d.text)))
+                         fiscal=bool(_FISCAL.search(d.text)), made=made)
+    frame = _frame(ctx, d, left, right)
     return Claim(row=row, kind=ClaimKind.DATE, value=value, **{**common, "context": event},
-                 frame=_frame(ctx, d, left, right), as_of=d.value, text=d.text)
+                 frame=f"{made} made #{frame.partition('#')[2]}" if made else frame, as_of=d.value, text=d.text)
 
 
 def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:

@@ -84,6 +84,7 @@ class Lexicon:
     manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
     manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
     made_things: frozenset[str] = frozenset()  # nouns whose age dates their making ("86-year-old building")
+    making_verbs: frozenset[str] = frozenset()  # verbs whose year dates a thing's making ("opened in 1987")
     short: PhraseIndex | None = None
     long: PhraseIndex | None = None
     central: frozenset[str] = frozenset()
@@ -170,6 +171,7 @@ def load_lexicon() -> Lexicon:
                      if grade != "under"),
         manner_under=frozenset(data.get("manner", {}).get("under", ())),
         made_things=frozenset(data.get("made_things", {}).get("nouns", ())),
+        making_verbs=frozenset(data.get("made_things", {}).get("verbs", ())),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
         central=frozenset(data.get("ranking", {}).get("central", ())),

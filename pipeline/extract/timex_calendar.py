@@ -114,11 +114,14 @@ def weekday_relative(anchor: Date, weekday: int, direction: str) -> Date:
     """Resolve a weekday (0 = Monday) against the anchor.
 
     'last' = strictly before, 'next' = strictly after, 'this' = in the anchor's ISO week,
-    'past' = on or before, 'future' = on or after.
+    'past' = on or before, 'future' = on or after, 'nearest' = whichever of those is closer.
     """
     delta = weekday - anchor.weekday()
     if direction == "this":
         return add_days(anchor, delta)
+    if direction == "nearest":
+        back, fwd = (anchor.weekday() - weekday) % 7, delta % 7
+        return add_days(anchor, -back if back <= fwd else fwd)
     if direction in ("past", "last"):
         back = (anchor.weekday() - weekday) % 7
         if back == 0 and direction == "last":

@@ -591,11 +591,14 @@ def _h_weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     else:
         # A firm future moves a bare weekday ahead, and so does a present ("faces Rell on Saturday"
         # in a Friday article is tomorrow) and a modal or an infinitive ("would last until
-        # Wednesday", "expect the heat to ease by Tuesday"); "could" or "might" do not ("could be
-        # located Wednesday"), nor an infinitive of a past verb ("struggled to reach ... late Tuesday",
-        # "was expected to appear on Monday": modal-past).
+        # Wednesday", "expect the heat to ease by Tuesday"); an infinitive of a past verb does not
+        # ("struggled to reach ... late Tuesday", "was expected to appear on Monday": modal-past).
+        # "could" or "might" point either way ("could not be located Wednesday", "talks could resume
+        # on Thursday"): the nearer day of that name.
         tense = ctx.tense(m.start(), m.end())
-        d = cal.weekday_relative(a, wd, "future" if tense in ("future", "present", "modal") else "past")
+        direction = "future" if tense in ("future", "present", "modal") else "nearest" if (
+            tense == "conditional") else "past"
+        d = cal.weekday_relative(a, wd, direction)
     return Norm(cal.fmt_day(d), "day", relative=True)
 
 

@@ -225,6 +225,9 @@ def test_output_is_deterministic(nlp):
     # an infinitive of a past verb, "could", or a noun's own day inside a modal clause lie behind
     ("Rescuers struggled to reach the affected areas late Tuesday.", "late Tuesday", "2013-07-02", "2013-07-03"),
     ("Neither he nor his grandparents could be located Wednesday.", "Wednesday", "2000-01-05", "2000-01-06"),
+    # "could" and "might" point either way: the nearer day of that name (a Monday article)
+    ("Negotiators said the talks could resume on Thursday.", "Thursday", "2026-03-12", "2026-03-09"),
+    ("The ferry might have sailed on Saturday, officials said.", "Saturday", "2026-03-07", "2026-03-09"),
     ("He said his country would not retaliate for the bombing of Guffa on Tuesday.", "Tuesday", "2011-11-08",
      "2011-11-10"),
     # "the end of" a month is the date itself, no noun it modifies: the modal still points ahead

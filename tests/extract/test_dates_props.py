@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.dates import extract_dates
-from pipeline.extract.timex_calendar import parse_iso_date
+from pipeline.extract.timex_calendar import fmt_day, parse_iso_date, weekday_relative
 from pipeline.extract.timex_find import find_timexes
 from pipeline.extract.timex_parse import parse_absolute
 
@@ -62,3 +62,11 @@ def test_extract_dates_rows_point_at_their_mentions(nlp, text, published):
         assert r.sentence == "" or r.text in r.sentence or r.sent_no >= 0
         if parse_iso_date(published) is None and r.anchor == "unresolved":
             assert r.value == "" or r.value.endswith("_REF")
+
+
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), weekday=st.integers(0, 6))
+def test_the_nearest_weekday_is_that_day_within_three_days(day, weekday):
+    anchor = parse_iso_date(day.isoformat())
+    got = dt.date.fromisoformat(fmt_day(weekday_relative(anchor, weekday, "nearest")))
+    assert got.weekday() == weekday
+    assert abs((got - day).days) <= 3
