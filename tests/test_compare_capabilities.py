@@ -61,6 +61,8 @@
   $184 million and disagrees with $200 million).
 - An age of a made thing dates its making: "the 86-year-old Carrow Mill building" in a 2021 article
   agrees with "built in 1935" and disagrees with "built in 1925"; "an 86-year-old man" dates nothing.
+  A year after a verb of making ("The depot, which opened in 1987") dates the made thing however
+  short its sentence; "the inquiry, which opened in 1987" dates no making.
 - A title is a fact with sides when titles exclude each other: "chief operating officer Mara Quist"
   against "Mara Quist, the company's chief executive"; "the frigate INS Tarn" against "patrol vessel
   INS Tarn"; two holders' titles, or a title outside a set ("spokeswoman"), stand against none.
@@ -78,6 +80,7 @@
 from __future__ import annotations
 
 import dataclasses
+
 import pytest
 
 from pipeline.compare import build_claims, compare_documents

@@ -130,7 +130,7 @@ class Dating:
     record: bool = False  # "the worst violence since 2008": the date of the last comparable event, not this one
     resolved_against: str = ""  # for a relative expression: the publication date it was resolved against
     fiscal: bool = False  # written as a fiscal period ("its fiscal third quarter", "FY2013"): another calendar
-    made: str = ""  # the made thing whose making it dates ("building": "which opened in 1987", "the 30-year-old building")
+    made: str = ""  # the made thing whose making it dates ("building": "which opened in 1987", "30-year-old building")
 
 
 @dataclass(frozen=True, kw_only=True)
