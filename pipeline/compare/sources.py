@@ -52,7 +52,8 @@ SUPPORT_MAX_GROUP = 200
 
 
 def number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: EdgeStats) -> list[int]:
-    """One number per document: the one other documents agree with most, then the best aligned.
+    """One number per document: the one other documents agree with most, then one of the body over
+    the headline's (the body's sentence says who says so and of what), then the best aligned.
 
     A source that says "152 of the 300 seats" holds two numbers on one measure; the one other
     sources repeat (152) represents it, so a part and its whole never read as a conflict.
@@ -65,8 +66,8 @@ def number_representatives(idx: Sequence[int], claims: Sequence[Claim], stats: E
     best: dict[str, int] = {}
     for i in sorted(idx):
         d = claims[i].doc_id
-        key = (support[i], stats.strength[i])
-        if d not in best or key > (support[best[d]], stats.strength[best[d]]):
+        key = (support[i], not claims[i].headline, stats.strength[i])
+        if d not in best or key > (support[best[d]], not claims[best[d]].headline, stats.strength[best[d]]):
             best[d] = i
     chosen = set(best.values())
     # A document that states two values for one quantity (a headline's $2.5m over a body's

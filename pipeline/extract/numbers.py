@@ -746,6 +746,16 @@ def _without_overlaps(ranked: Sequence[Quantity]) -> list[Quantity]:
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})\b")
 
 
+def _measure_before_a_name(q: Quantity, text: str, start: int, end: int) -> bool:
+    """A measurement the tagger took into the name after it ("the 400MW Fenwick Moor solar farm"
+    tagged "The 400MW Fenwick Moor"): a figure with its unit opens the span (after an article, if
+    any) and a capitalised word follows. It sizes the named thing; a name's own digits ("3M",
+    "Boeing 747") have no unit."""
+    return (q.kind == "measure" and q.end < end and bool(re.fullmatch(r"(?:(?:the|a|an)\s+)?", text[start:q.start],
+                                                                      re.IGNORECASE))
+            and bool(re.match(r"\s+[A-Z]", text[q.end:end])))
+
+
 def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]],
                  name_spans: Sequence[tuple[int, int]]) -> str:
     """Why a candidate is not a quantity here; empty when it is one."""
@@ -759,7 +769,7 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
         return "inside a date"
     if _is_category(q, before):
         return ""
-    if any(s <= q.start and q.end <= e for s, e in name_spans) or any(
+    if any(s <= q.start and q.end <= e and not _measure_before_a_name(q, text, s, e) for s, e in name_spans) or any(
         s < q.end and q.start < e and not (s <= q.start and q.end <= e) and q.kind == "count" for s, e in name_spans
     ):
         return "part of a name"

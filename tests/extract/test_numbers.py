@@ -165,6 +165,14 @@ def test_not_quantities(nlp, text):
     assert numbers(nlp, text) == ()
 
 
+def test_a_measurement_the_tagger_took_into_a_name_sizes_it(nlp):
+    """The small model tags "The 400MW Fenwick Moor" a name; the figure with its unit that opens it
+    sizes the farm (and is compared with "a 450-megawatt solar farm"). A name's own digits stay in it."""
+    r = one(nlp, "The 400MW Fenwick Moor solar farm was given planning consent on Thursday.", "400MW")
+    assert (r.value, r.unit, r.kind) == (400.0, "MW", "measure")
+    assert numbers(nlp, "OpenAI released GPT-4 and Huawei the Mate 60.") == ()
+
+
 def test_list_markers_are_skipped(nlp):
     text = "Here is the plan.\n1. Tap the icon.\n2. Select 'Add'.\nIt costs less.  3.\xa0Promote governance."
     assert numbers(nlp, text) == ()
