@@ -964,6 +964,24 @@ def test_a_strike_told_in_other_words_is_one_strike(nlp, encoder):
     assert counted_group("vessels", load_lexicon()) == counted_group("ships", load_lexicon())
 
 
+def test_a_count_of_its_own_kind_after_including_is_all_of_that_kind(nlp, encoder):
+    """"14 structures had burned, including at least six homes" counts all the homes (a part of the
+    structures only), so "Two homes have been destroyed" disputes it; "20 people, including five
+    children" keeps the children a part of the people."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+
+    corpus = {"a": ("2026-08-02", "The Tessen fire grew overnight. Officials said 14 structures had burned in "
+                                  "Tessen, including at least six homes."),
+              "b": ("2026-08-02", "The Tessen fire kept spreading. Two homes have been destroyed in Tessen, "
+                                  "officials said.")}
+    _, _cmp, groups = _run(corpus, encoder)
+    assert any({("a", ">=6"), ("b", "2")} <= c for c in _conflicts(groups)), _conflicts(groups)
+    docs = _docs({"c": ("2026-08-02", "The blast killed 20 people, including five children.")})
+    five = next(c for c in build_claims(docs, extract_mentions(docs)) if c.text == "five")
+    assert five.value.part
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

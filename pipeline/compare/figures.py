@@ -1157,6 +1157,21 @@ _PER_SHARE_AFTER = re.compile(r"\s+(?:a|per)\s+share\b", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,;:(\u2013\u2014]")
 
 
+def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase: str) -> bool:
+    """"14 structures had burned, including at least six homes": the six are a part of the
+    structures but all the homes, a count of a kind of its own, to be compared with another
+    source's homes. Only when the count before it counts another noun, of things: "$5 million,
+    including $2 million in cash" stays a part, and so do people sorted by sex or age ("20 people,
+    including five children") or at large."""
+    if phrase != "including" or not row.unit or row.kind != "count":
+        return False
+    before = [r for r in ctx.numbers_in(row.sent_no) if r.end <= row.start and r.kind == "count"]
+    if not before or not before[-1].unit:
+        return False
+    mine, whole = count_noun(row.unit, lex), count_noun(before[-1].unit, lex)
+    return mine != whole and mine not in lex.sex_age_nouns and mine not in lex.generic_count_nouns
+
+
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
           right: int, as_of: str) -> dict[str, str]:
     """addition / part / total / background / attribution, as far as the sentence says."""
@@ -1179,7 +1194,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
             _PAYMENT_FORM_WORDS.findall(quote)) < 2:
         # "$48 a share in cash" is the offer, paid one way; "$281 million of the price will be in cash" a part
         part = []
-    if part and not whole:
+    if part and not whole and not _whole_of_its_own_kind(ctx, lex, row, part[0][1]):
         cues["part"] = part[0][1]
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
