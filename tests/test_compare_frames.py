@@ -565,6 +565,19 @@ def test_people_forced_from_their_homes_are_displaced(run):
     assert concepts["Two"] != "displaced", concepts
 
 
+def test_people_the_verb_forces_from_their_homes_are_displaced(run):
+    """"forced some 5,000 residents from their homes": the phrase stands around the count and its
+    noun, and says what happened to them (it read as a population of 5,000); "a town of 5,000
+    residents" is one."""
+    claims, _cmp = run({
+        "d1": ("2026-08-02", "The wildfire forced some 5,000 residents from their homes on Sunday, officials said."),
+        "d2": ("2026-08-02", "Marlow, a town of 5,000 residents, lies east of the fire, officials said."),
+    })
+    concepts = {(c.doc_id, c.text): c.concept for c in claims}
+    assert concepts["d1", "some 5,000"] == "displaced", concepts
+    assert concepts["d2", "5,000"] == "population", concepts
+
+
 def test_a_storms_category_is_a_rank_that_sources_can_dispute(run):
     """"A Category 3 storm" against "a strong Category 2 hurricane": a rank on one scale, no name
     and no count of anything."""

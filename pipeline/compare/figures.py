@@ -996,6 +996,7 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
             verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
                     or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
             return ((concept_of_word(verb.group(1).lower(), lexicon) if verb else "")
+                    or _phrase_around_the_counted(sentence, left, rel_start, rel_end, lexicon)
                     or _phrase_right_before(sentence, left, rel_start, lexicon) or after)
         return after
     for tok in reversed(before):
@@ -1013,6 +1014,16 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
         if m and " " in m.group() and rel_start - m.end() <= 12:
             return name  # a multi-word cue just before ("home to 120,000")
     return ""
+
+
+def _phrase_around_the_counted(sentence: str, left: int, rel_start: int, rel_end: int, lexicon: Lexicon) -> str:
+    """A concept's phrase that the count and its noun stand inside: "forced some 5,000 residents
+    from their homes" is "forced from their homes" said of them (displaced, not a population), as
+    "have been forced from their homes" is; '' when the verb before and the words after the
+    counted noun make no phrase of the lexicon."""
+    verb = _VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
+    after = [t for t, _, _ in _tokens(sentence[rel_end:])][1:PHRASE_CONCEPT_WORDS]
+    return _phrase_concept([verb.group(1), *after], lexicon) if verb and after else ""
 
 
 def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bool:
