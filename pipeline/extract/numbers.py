@@ -553,6 +553,9 @@ def _metres_not_millions(m: re.Match[str], text: str) -> bool:
                 or (before and before.group(1) in _METRE_WORDS_BEFORE))
 
 
+_OF_A_POINT = re.compile(r"\s+(?:of\s+)?an?\s+point\b", re.IGNORECASE)
+
+
 def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     qualifier = _qualifier(m)
     start, end = m.start(), m.end()
@@ -560,6 +563,8 @@ def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
         share = Decimal(1) / 2
         before = text[max(0, start - 12):start].lower()
         follows = _FRACTION_FOLLOW_RE.match(text, end)
+        if _OF_A_POINT.match(text, end):
+            return None  # "half a point" is half of one point, no share of anything
         # "the first half", "second half": a period, not a share (dates own it)
         if re.search(r"(?:first|second|latter|other|the|a)\s+$", before) and not m["qual"] and not m["asmany"]:
             return None
@@ -592,7 +597,7 @@ def _fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
 
 def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     """"two and a half miles" -> 2.5 mile; "a mile and a half" -> 1.5; "half an hour" -> 0.5 hours;
-    "a quarter-century" -> 0.25 centuries."""
+    "a quarter-century" -> 0.25 centuries; "a quarter of a percentage point" -> 0.25 points."""
     def fraction(words: str) -> Decimal:
         return _UNIT_FRACTIONS[re.sub(r"^(?:a|one)\s+", "", re.sub(r"\s+", " ", words.lower()))]
 
@@ -608,8 +613,8 @@ def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     if whole is None:
         return None
     kind, normalised = _classify_tail(unit)
-    if kind not in ("measure", "duration") or not normalised:
-        return None
+    if kind not in ("measure", "duration", "percent") or not normalised:
+        return None  # ("a quarter of a percentage point" is 0.25 points, not a share of 25%)
     qualifier = _qualifier(m)
     value = (whole + part).quantize(Decimal("0.0000000001")).normalize()
     return Quantity(m.start(), m.end(), text[m.start():m.end()], _num(value), None, normalised, qualifier, kind)

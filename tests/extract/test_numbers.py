@@ -99,6 +99,11 @@ def one(nlp, text: str, mention: str):
         ("She moved about a mile and a half away.", "about a mile and a half", 1.5, None, "mile", "approx", "measure"),
         ("The talks lasted two and a half hours.", "two and a half hours", 2.5, None, "hours", "", "duration"),
         ("The pilot waited half an hour.", "half an hour", 0.5, None, "hours", "", "duration"),
+        # a fraction of a point is that many points, no share of 25% or 75%
+        ("The bank raised rates by a quarter of a percentage point.", "a quarter of a percentage point", 0.25, None,
+         "percentage points", "", "percent"),
+        ("Rates fell by three quarters of a percentage point.", "three quarters of a percentage point", 0.75, None,
+         "percentage points", "", "percent"),
         ("The hikers walked three-quarters of a mile.", "three-quarters of a mile", 0.75, None, "mile", "", "measure"),
         ("He kept up the act for nearly a quarter-century.", "nearly a quarter-century", 0.25, None, "centuries",
          "approx", "duration"),
@@ -159,6 +164,7 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "He was shot outside 473 East 52nd Street in Brooklyn.",  # street address
         "The blast was recorded at 10:42:15 GMT.",  # a clock with seconds
         "The first alarm came at 9:05:10 a.m.",  # a clock with seconds
+        "The central bank lifted its key rate by half a point.",  # half of one point, no share of 50%
     ],
 )
 def test_not_quantities(nlp, text):
