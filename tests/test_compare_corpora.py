@@ -982,6 +982,18 @@ def test_a_count_of_its_own_kind_after_including_is_all_of_that_kind(nlp, encode
     assert five.value.part
 
 
+def test_a_figure_given_to_two_digits_is_worth_corroborating(nlp, encoder):
+    """Two sources giving "4.75%" agree on a figure nobody writes by chance, small as it is; two
+    giving "two" aid workers with no measure say little (kept out unless three sources say so)."""
+    corpus = {"a": ("2026-06-17", "The Bank of Orrland raised its main rate to 4.75% on Wednesday. Two aid "
+                                  "workers spoke at the meeting."),
+              "b": ("2026-06-18", "The krona gained after the Bank of Orrland raised its rate to 4.75% on "
+                                  "Wednesday. Two aid workers spoke at the meeting.")}
+    _, _cmp, groups = _run(corpus, encoder)
+    agreed = {rows[0].value for rows in groups.values() if rows[0].kind == "corroboration"}
+    assert "4.75" in agreed and "2" not in agreed, agreed
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

@@ -30,6 +30,7 @@ from pipeline.compare.align import (
     align_figures,
     cluster,
     different_quantities,
+    distinctive,
     join_groups,
     measured_amount,
     same_exact_amount,
@@ -392,7 +393,8 @@ def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Sali
 
 def _worth_corroborating(cs: Sequence[Claim]) -> bool:
     """Agreement on a small bare count ("two aid workers") with no known measure says little;
-    keep it only when it is about a known concept, a distinctive value, or many sources."""
+    keep it only when it is about a known concept, a distinctive value (ten or more, or given to
+    two digits: "4.75%"), or many sources."""
     if any(c.concept for c in cs) or len({c.doc_id for c in cs}) >= MIN_SOURCES_PLAIN_AGREEMENT:
         return True
-    return any(abs(mid(c)) >= MIN_DISTINCTIVE_VALUE for c in cs if math.isfinite(mid(c)))
+    return any(abs(mid(c)) >= MIN_DISTINCTIVE_VALUE or distinctive(c) for c in cs if math.isfinite(mid(c)))
