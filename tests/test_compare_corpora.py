@@ -994,6 +994,23 @@ def test_a_figure_given_to_two_digits_is_worth_corroborating(nlp, encoder):
     assert "4.75" in agreed and "2" not in agreed, agreed
 
 
+def test_an_age_in_apposition_ends_no_figures_stretch(nlp, encoder):
+    """"A judge sentenced Corin Vale, 58, to seven years in prison": the age set off by commas is no
+    item of a list, so the term's frame keeps "sentenced Corin Vale" (it began at "to"), and the
+    term meets another source's six years."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+
+    corpus = {"a": ("2026-02-20", "Corin Vale, the former mayor of Dunholt, was sentenced on Thursday to six years in "
+                                  "prison after a jury found him guilty of fraud."),
+              "b": ("2026-02-20", "A judge on Thursday sentenced Corin Vale, 58, to seven years in prison for fraud.")}
+    docs = _docs(corpus)
+    seven = next(c for c in build_claims(docs, extract_mentions(docs)) if c.text == "seven years")
+    assert "sentenced Corin Vale" in seven.frame, seven.frame
+    _, _cmp, groups = _run(corpus, encoder)
+    assert any({("a", "6"), ("b", "7")} <= c for c in _conflicts(groups)), _conflicts(groups)
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

@@ -319,7 +319,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     quote = ctx.text[qs:common["quote_end"]]
     rel_s, rel_e = row.start - qs, row.end - qs
     others = [(a - qs, b - qs) for a, b in spans if (a, b) != (row.start, row.end)]
-    left, right = _segment(quote, rel_s, rel_e, others)
+    left, right = _segment(quote, rel_s, rel_e, [o for o in others if not _appositive_age(quote, *o)])
     lo, hi, bound = _interval(row)
     factor_v, shift_v, base_unit = units.scale(row.unit) if row.unit else (1.0, 0.0, units.COUNT)
     family = units.family(row.unit)
@@ -611,6 +611,18 @@ def _revised(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int
         at = max(at, b)
     kept.append(quote[at:])
     return bool(find_phrases(words(" ".join(kept)), lex.revision))
+
+
+# An age set off by commas after a name: "sentenced Gerald Pym, 62, to seven years".
+_AGE_IN_COMMAS = re.compile(r"\d{1,3}")
+
+
+def _appositive_age(quote: str, start: int, end: int) -> bool:
+    """A figure that is an age in apposition ("Gerald Pym, 62, to seven years"): it ends no other
+    figure's stretch of the sentence, as an item of an enumeration would, since the clause goes on
+    round it ("sentenced Gerald Pym ... to seven years" is what the seven years are)."""
+    return (bool(_AGE_IN_COMMAS.fullmatch(quote, start, end)) and quote[max(0, start - 2):start] == ", "
+            and quote[end:end + 1] == "," and quote[start - 3:start - 2].isalpha())
 
 
 def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int]:
