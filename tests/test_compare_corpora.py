@@ -1011,6 +1011,32 @@ def test_an_age_in_apposition_ends_no_figures_stretch(nlp, encoder):
     assert any({("a", "6"), ("b", "7")} <= c for c in _conflicts(groups)), _conflicts(groups)
 
 
+def test_savings_a_year_from_a_date_and_a_part_named_after_its_whole(nlp, encoder):
+    """"the cuts would save 85 million euros a year from 2027" is a saving at a yearly rate (a year
+    "from 2027" starts then; "a year from now" is a time) and meets "savings of around €85m
+    annually"; "Of the 1,200 jobs it plans to cut, 400 will go in Bergen" counts a part of the
+    1,200, no rival of them."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+
+    corpus = {"a": ("2026-05-12", "Talvik Systems said on Tuesday it would cut 1,200 jobs. Chief executive Ola "
+                                  "Brenn said the cuts would save 85 million euros a year from 2027."),
+              "b": ("2026-05-12", "Talvik Systems expects savings of around €85m annually from the restructuring, "
+                                  "chief executive Ola Brenn said."),
+              "c": ("2026-05-13", "Of the 1,200 jobs Talvik Systems plans to cut, 400 will go at its plant in "
+                                  "Bergen, the union said on Wednesday.")}
+    docs = _docs(corpus)
+    claims = {(c.doc_id, c.text): c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"}
+    saved = claims["a", "85 million euros a year"]
+    assert (saved.value.per, saved.concept) == ("year", "savings")
+    assert claims["c", "400"].value.part
+    _, _cmp, groups = _run(corpus, encoder)
+    agreed = [{r.doc_id for r in rows} for rows in groups.values()
+              if rows[0].kind == "corroboration" and rows[0].value.startswith("85000000")]
+    assert {"a", "b"} in agreed, agreed
+    assert not any(("c", "400") in c for c in _conflicts(groups)), _conflicts(groups)
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

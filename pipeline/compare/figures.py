@@ -86,7 +86,10 @@ NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier",
 _RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come first: "900 (Dh4,275) a month"
                          r"(?:(?:a|an|per|each|every)\s+"
                          r"(?P<per>year|season|month|week|day|hour|share|person|head|barrel|gallon|tonne|ton)\b"
-                         r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since|from)\b)"  # "a year ago"
+                         r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since)\b)"  # "a year ago"
+                         # "a year from now" is a time; "a year from 2027" a rate that starts then
+                         r"(?![\s-]+from\s+(?!(?:\d{4}|next|january|february|march|april|may|june|july|august"
+                         r"|september|october|november|december)\b))"
                          r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
 RATE_CHARS_AFTER = 60  # past the figure's segment: a bracketed conversion ends it ("900 (Dh4,275) a month")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
@@ -1059,6 +1062,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
         return family == "duration"
     if concept in lex.percent_concepts:
         return family == "percent"
+    if concept in lex.money_concepts:
+        return family == units.CURRENCY
     return True
 
 
@@ -1163,6 +1168,11 @@ _OF_DETERMINER = r"(?:out\s+)?of\s+(?:(?:the|all|its|their|his|her|our|these|tho
 # "152 of the 300 seats", "three of his eight children": the first figure is a part of the second.
 _OF_THE_WHOLE = re.compile(rf"\b{_NUMBER_WRITTEN}\s+(?:\w+\s+)?{_OF_DETERMINER}$", re.I)
 _PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
+# A sentence that opens with its whole and then counts a part of it: "Of the 1,200 jobs Norvik plans
+# to cut, 400 will go at its Bergen plant" (the figure follows the comma that ends the opening).
+_OPENING_PARTITIVE = re.compile(
+    rf"\s*[\"“]?\s*of\s+(?:the|its|their|his|her|these|those|all)\s+{_NUMBER_WRITTEN}\s[^,;.]*,\s*"
+    r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to|only|just)\s+)?$", re.I)
 # An amount "in" two kinds of payment is their sum ("$250,000 in prize money and bonuses"): a whole of
 # which "a $100,000 bonus" is a part. (A deal's "in cash and stock" is its price: `_cues` keeps it plain.)
 _SUM_OF_KINDS = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}[a-z]+\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+\b")
@@ -1219,6 +1229,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         part = []
     if part and not whole and not _whole_of_its_own_kind(ctx, lex, row, part[0][1]):
         cues["part"] = part[0][1]
+    elif _OPENING_PARTITIVE.match(quote[:rel_s]):
+        cues["part"] = "of the whole"  # "Of the 1,200 jobs it plans to cut, 400 will go in Bergen"
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     elif row.kind == "money" and not whole and _SUM_OF_KINDS.match(quote, rel_e):

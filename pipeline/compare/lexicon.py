@@ -52,6 +52,7 @@ class Lexicon:
     physical_concepts: frozenset[str] = frozenset()
     duration_concepts: frozenset[str] = frozenset()  # lengths of time: only a duration takes them
     percent_concepts: frozenset[str] = frozenset()  # shares: only a percentage takes them
+    money_concepts: frozenset[str] = frozenset()  # amounts of money: only an amount takes them
     exact_concepts: frozenset[str] = frozenset()  # told to the unit, never rounded ("eight years" in prison)
     held_concepts: frozenset[str] = frozenset()  # estimates each party makes ("the police put the crowd at")
     level_concepts: frozenset[str] = frozenset()  # a level at a moment ("a crowd of 70" on Monday)
@@ -138,6 +139,7 @@ def load_lexicon() -> Lexicon:
         physical_concepts=frozenset(rules.get("physical", ())),
         duration_concepts=frozenset(rules.get("durations", ())),
         percent_concepts=frozenset(rules.get("percentages", ())),
+        money_concepts=frozenset(rules.get("money", ())),
         exact_concepts=frozenset(rules.get("exact", ())),
         held_concepts=frozenset(rules.get("held_estimates", ())),
         level_concepts=frozenset(rules.get("levels", ())),
