@@ -565,6 +565,22 @@ def test_people_forced_from_their_homes_are_displaced(run):
     assert concepts["Two"] != "displaced", concepts
 
 
+def test_suspected_cases_and_people_fallen_ill_are_cases(run):
+    """"214 suspected cholera cases": a participle before a counted noun that names a concept
+    qualifies it (the count stays cases); "More than 300 people have fallen ill" counts cases too,
+    and the two disagree. "14 trapped miners" keep their participle."""
+    claims, cmp = run({
+        "c1": ("2026-04-06", "Officials in Tessen have recorded 214 suspected cholera cases since March 28."),
+        "c2": ("2026-04-06", "More than 300 people have fallen ill with suspected cholera in Tessen since March 28."),
+        "c3": ("2026-04-06", "Rescuers reached 14 trapped miners in Tessen."),
+    })
+    concepts = {c.text: c.concept for c in claims}
+    assert concepts["214"] == concepts["More than 300"] == "cases", concepts
+    assert concepts["14"] != "cases", concepts
+    conflict = {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {"214", ">300"} <= conflict, _shown(cmp)
+
+
 def test_people_the_verb_forces_from_their_homes_are_displaced(run):
     """"forced some 5,000 residents from their homes": the phrase stands around the count and its
     noun, and says what happened to them (it read as a population of 5,000); "a town of 5,000

@@ -896,8 +896,10 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
             return concept_of_word(rest[0] if rest else "", lexicon) or counted or ""
         if low.endswith("ed") and len(low) > 4:
             # a participle that is no concept: the count is of something else, unless what follows
-            # "for" / "with" names it ("were treated for minor injuries", "hospitalised with burns")
-            return _concept_after_cause(toks[k + 1:], lexicon) or counted or f"{PARTICIPLE_CONCEPT}{low}"
+            # "for" / "with" names it ("were treated for minor injuries", "hospitalised with burns"),
+            # or it qualifies a counted noun that names one ("214 suspected cholera cases")
+            return (_concept_after_cause(toks[k + 1:], lexicon) or counted
+                    or _noun_after_an_adjective(toks[k + 1:k + 3], lexicon) or f"{PARTICIPLE_CONCEPT}{low}")
         nouns += 1
         if nouns > 3:
             return counted
@@ -933,6 +935,17 @@ def _phrase_concept_after_nouns(toks: Sequence[str], lexicon: Lexicon) -> bool:
                 low.endswith(("ing", "ed")) and low not in lexicon.auxiliaries):
             return False
     return False
+
+
+def _noun_after_an_adjective(toks: Sequence[str], lexicon: Lexicon) -> str:
+    """The concept of a counted noun that a participle qualifies ("suspected [cholera] cases",
+    "confirmed cases"), '' when none names one ("14 trapped miners" stay trapped)."""
+    for tok in toks:
+        if not tok[0].isalpha() or tok.lower() in _PHRASE_END:
+            return ""
+        if (found := concept_of_word(tok.lower(), lexicon)):
+            return found
+    return ""
 
 
 def _concept_after_cause(toks: Sequence[str], lexicon: Lexicon) -> str:
