@@ -1037,6 +1037,18 @@ def test_savings_a_year_from_a_date_and_a_part_named_after_its_whole(nlp, encode
     assert not any(("c", "400") in c for c in _conflicts(groups)), _conflicts(groups)
 
 
+def test_figures_that_agree_only_within_their_precision_are_both_shown(nlp, encoder):
+    """"$2.3 million" and "about $2.5 million" agree as far as "about" allows; the note says so and
+    shows both ("agree on $2.3 million" hid the second source's figure from the reader)."""
+    corpus = {"a": ("2026-02-20", "Prosecutors said Corin Vale diverted $2.3 million in city funds to a company "
+                                  "owned by his brother."),
+              "b": ("2026-02-21", "Corin Vale was found to have diverted about $2.5 million in city funds to his "
+                                  "brother's company.")}
+    _, _cmp, groups = _run(corpus, encoder)
+    notes = [rows[0].note for rows in groups.values() if rows[0].kind == "corroboration"]
+    assert any("agree within their stated precision ($2.3 million, about $2.5 million)" in n for n in notes), notes
+
+
 def test_times_of_day_are_told_as_times(nlp, encoder):
     """Two sources giving one moment to the minute and about it agree on the time, and the note
     says so in their words (it said "the same date; at different precision (, 2026-02-03)": the day

@@ -375,9 +375,11 @@ def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Sali
     if len(wording) < 2:
         return None  # one wire story printed twice is one source, not an agreement
     n = len({c.doc_id for c in best})
-    parts = [
-        f"{len(wording)} independent sources agree on {say(best[0])}" + (f" ({n} outlets)" if n > len(wording) else "")
-    ]
+    # "$2.3 million" and "about $2.5 million" agree only as far as the second is loose: say both
+    exact = len({mid(c) for c in best}) == 1
+    agreed = (f"agree on {say(best[0])}" if exact
+              else "agree within their stated precision (" + ", ".join(dict.fromkeys(say(c) for c in best)) + ")")
+    parts = [f"{len(wording)} independent sources {agreed}" + (f" ({n} outlets)" if n > len(wording) else "")]
     unit_names = sorted({c.value.unit for c in best if c.value.unit})
     if len({units.factor(u) for u in unit_names}) > 1:
         parts.append("different units (" + " vs ".join(unit_names) + "), compared after conversion")
