@@ -190,12 +190,12 @@ FRACTION_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# Ordinals that count events ("the fifth successful operation", "its 3rd attack"). "First" is left
-# out: it ranks far more than it counts ("the first time", "first reported").
+# Ordinals that count events ("the fifth successful operation", "its 3rd attack", "the bank's second
+# increase"). "First" is left out: it ranks far more than it counts ("the first time", "first reported").
 ORDINAL_WORDS: dict[str, int] = ordinals_between(2, 20)
 # A match's minute is an ordinal of any size: "in the 87th minute" (when, in the game's clock).
 ORDINAL_RE = re.compile(
-    rf"\b(?i:the|its|his|her|their|our|this|a|an)\s(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th)"
+    rf"(?:\b(?i:the|its|his|her|their|our|this|a|an)\s|\w['’]s\s)(?P<ord>(?i:{_alt(list(ORDINAL_WORDS))})|(?:[2-9]|1\d|20)(?:nd|rd|th)"
     r"|\d{1,3}(?:st|nd|rd|th)(?=\s+minute\b))\b"
     r"(?![-\u2010\u2011])(?=\s+[a-z])"
 )

@@ -99,6 +99,8 @@ def one(nlp, text: str, mention: str):
         ("She moved about a mile and a half away.", "about a mile and a half", 1.5, None, "mile", "approx", "measure"),
         ("The talks lasted two and a half hours.", "two and a half hours", 2.5, None, "hours", "", "duration"),
         ("The pilot waited half an hour.", "half an hour", 0.5, None, "hours", "", "duration"),
+        # an ordinal after a possessive counts as one after a determiner does
+        ("It was the bank's second increase of the year.", "second", 2, None, "increase", "", "ordinal"),
         # a fraction of a point is that many points, no share of 25% or 75%
         ("The bank raised rates by a quarter of a percentage point.", "a quarter of a percentage point", 0.25, None,
          "percentage points", "", "percent"),
