@@ -581,6 +581,23 @@ def test_suspected_cases_and_people_fallen_ill_are_cases(run):
     assert {"214", ">300"} <= conflict, _shown(cmp)
 
 
+def test_inflation_of_one_month_is_one_figure(run):
+    """"Inflation stood at 6.1% in May" and "inflation, which was 6.1% last month" are one figure of
+    one concept (their frames alone scored under the bar); "the bank's 2% target" is no inflation
+    figure that disputes them, and a count is no inflation."""
+    claims, cmp = run({
+        "i1": ("2026-06-17", "The Orrland central bank raised rates on Wednesday. Inflation stood at 6.1% in May, "
+                             "well above the bank's 2% target."),
+        "i2": ("2026-06-17", "The Orrland central bank lifted its rate as it tries to bring down inflation, which "
+                             "was 6.1% last month."),
+    })
+    concepts = {c.text: c.concept for c in claims}
+    assert concepts["6.1%"] == "inflation", concepts
+    agreed = {r.value for r in cmp.finding_rows() if r.kind == "corroboration"}
+    assert "6.1" in agreed, _shown(cmp)
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
 def test_people_the_verb_forces_from_their_homes_are_displaced(run):
     """"forced some 5,000 residents from their homes": the phrase stands around the count and its
     noun, and says what happened to them (it read as a population of 5,000); "a town of 5,000
