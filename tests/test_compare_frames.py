@@ -598,6 +598,19 @@ def test_inflation_of_one_month_is_one_figure(run):
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
 
 
+def test_what_a_ship_carries_is_its_capacity_not_who_is_aboard(run):
+    """"The vessel, which carries about 3,100 passengers" tells what it can take (a capacity), so it is
+    no rival of "318 people on board" who fell ill; "a ferry carrying 250 people" is who was aboard."""
+    claims, cmp = run({
+        "s1": ("2026-02-11", "The Aurelia, which carries about 3,100 passengers, cut short its voyage on Wednesday."),
+        "s2": ("2026-02-11", "The Aurelia is returning early after 318 people on board fell ill on Wednesday."),
+        "s3": ("2026-02-11", "A ferry carrying 250 people capsized off Marrow on Wednesday."),
+    })
+    concepts = {c.text: c.concept for c in claims}
+    assert concepts["about 3,100"] == "capacity" and concepts["250"] == "aboard", concepts
+    assert not any(r.value == "~3100" for r in cmp.finding_rows() if r.kind == "numeric_conflict"), _shown(cmp)
+
+
 def test_people_the_verb_forces_from_their_homes_are_displaced(run):
     """"forced some 5,000 residents from their homes": the phrase stands around the count and its
     noun, and says what happened to them (it read as a population of 5,000); "a town of 5,000

@@ -972,6 +972,14 @@ _VERB_RIGHT_BEFORE = re.compile(
 _WINDOW_BEFORE = re.compile(r"\b(?:the|their|its|his|her|our|my)\s+(?:last|past|previous)\s+$", re.IGNORECASE)
 
 
+# A verb of holding in the simple present right before a count: what a ship, a hall or a hotel can take
+# ("carries about 3,100 passengers", "seats 40,000", "sleeps six"), not who is on board now ("was
+# carrying 250 people").
+_HOLDS_RIGHT_BEFORE = re.compile(
+    r"\b(?:carries|holds|seats|accommodates|sleeps|can\s+(?:carry|hold|seat|take|accommodate))\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
+
+
 # A present participle right before a count, with at most a qualifier between ("carrying more than 250").
 _GERUND_RIGHT_BEFORE = re.compile(
     r"\b([a-z]+ing)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
@@ -1021,6 +1029,8 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
         if after and _names_the_counted(sentence, rel_end, after, lexicon):
             # "Police evacuated about 300 residents", "the evacuation of some 3,000 residents": the
             # verb or action noun right before says what happened to them
+            if _HOLDS_RIGHT_BEFORE.search(sentence, left, rel_start) and "capacity" in dict(lexicon.concepts):
+                return "capacity"  # "The vessel, which carries about 3,100 passengers": what it can take
             verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
                     or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
             return ((concept_of_word(verb.group(1).lower(), lexicon) if verb else "")
