@@ -611,6 +611,27 @@ def test_what_a_ship_carries_is_its_capacity_not_who_is_aboard(run):
     assert not any(r.value == "~3100" for r in cmp.finding_rows() if r.kind == "numeric_conflict"), _shown(cmp)
 
 
+def test_an_escape_a_reward_and_a_recapture_in_other_words(run):
+    """"Four prisoners escaped" and "Three convicts break out" count the escaped (prisoners and
+    convicts one group) and disagree; "Two Kelby escapees recaptured" counts those caught again, the
+    noun after the name and the verb after it deciding; "a reward of 50,000 dollars" and "$50,000
+    for information" are one reward."""
+    claims, cmp = run({
+        "e1": ("2026-11-02", "Four prisoners escaped from Kelby prison on Sunday. Police are offering a reward of "
+                             "50,000 dollars."),
+        "e2": ("2026-11-02", "Three convicts broke out of Kelby prison on Sunday. Authorities have offered $50,000 "
+                             "for information leading to their arrest."),
+        "e3": ("2026-11-04", "Two Kelby escapees recaptured at a farm on Tuesday."),
+    })
+    concepts = {(c.doc_id, c.text): c.concept for c in claims}
+    assert concepts["e1", "Four"] == concepts["e2", "Three"] == "escaped", concepts
+    assert concepts["e3", "Two"] == "arrested", concepts
+    assert concepts["e1", "50,000 dollars"] == concepts["e2", "$50,000"] == "reward", concepts
+    kinds = {(r.kind, r.doc_id, r.value) for r in cmp.finding_rows()}
+    assert {("numeric_conflict", "e1", "4"), ("numeric_conflict", "e2", "3")} <= kinds, _shown(cmp)
+    assert {("corroboration", "e1", "50000"), ("corroboration", "e2", "50000")} <= kinds, _shown(cmp)
+
+
 def test_people_the_verb_forces_from_their_homes_are_displaced(run):
     """"forced some 5,000 residents from their homes": the phrase stands around the count and its
     noun, and says what happened to them (it read as a population of 5,000); "a town of 5,000

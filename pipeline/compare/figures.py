@@ -867,6 +867,7 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
     toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
     nouns = 0
     counted = None  # the concept the counted noun itself names ("200 residents"), if no verb says more
+    noun_at = _after_the_names(toks)  # "Two Dornwick escapees recaptured": the noun after the name
     for k, tok in enumerate(toks):
         low = tok.lower()
         if not tok[0].isalpha():
@@ -879,7 +880,7 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if low in ("and", "or") and _phrase_concept_after_nouns(toks[k + 1:], lexicon):
             continue  # "homes and businesses were without power": the counted nouns go on
         found = concept_of_word(low, lexicon)
-        if found and k == 0 and not low.endswith("ed"):
+        if found and k == noun_at and not low.endswith("ed"):
             counted = found  # "200 residents were evacuated": what happened to them decides
             nouns += 1
             continue
@@ -904,6 +905,16 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if nouns > 3:
             return counted
     return counted
+
+
+def _after_the_names(toks: Sequence[str]) -> int:
+    """Where the counted noun stands after a count: past the capitalised names before a lower-case
+    word ("Two Dornwick escapees", "40 Red Cross workers"), else right after it (a title-case
+    headline capitalises everything)."""
+    k = 0
+    while k < len(toks) and toks[k][:1].isupper():
+        k += 1
+    return k if k < len(toks) and toks[k][:1].islower() else 0
 
 
 # A verb that links a count to what is said of it ("57 are in hospital", "40 remain in serious condition").
