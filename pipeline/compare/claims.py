@@ -73,6 +73,7 @@ def name_key(name: str) -> str:
 
 
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
+CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 
 
 @dataclass(frozen=True)

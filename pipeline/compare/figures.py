@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
 from pipeline.compare.claims import (
+    CAPACITY,
     GAP,
     Claim,
     DocContext,
@@ -1040,8 +1041,8 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
         if after and _names_the_counted(sentence, rel_end, after, lexicon):
             # "Police evacuated about 300 residents", "the evacuation of some 3,000 residents": the
             # verb or action noun right before says what happened to them
-            if _HOLDS_RIGHT_BEFORE.search(sentence, left, rel_start) and "capacity" in dict(lexicon.concepts):
-                return "capacity"  # "The vessel, which carries about 3,100 passengers": what it can take
+            if _HOLDS_RIGHT_BEFORE.search(sentence, left, rel_start):
+                return CAPACITY  # "The vessel, which carries about 3,100 passengers": what it can take
             verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
                     or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
             return ((concept_of_word(verb.group(1).lower(), lexicon) if verb else "")
