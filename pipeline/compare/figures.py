@@ -1043,10 +1043,11 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
             # verb or action noun right before says what happened to them
             if _HOLDS_RIGHT_BEFORE.search(sentence, left, rel_start):
                 return CAPACITY  # "The vessel, which carries about 3,100 passengers": what it can take
-            verb = (_VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
-                    or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start))
+            participle = _VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
+            verb = participle or _ACTION_OF_RIGHT_BEFORE.search(sentence, left, rel_start)
             return ((concept_of_word(verb.group(1).lower(), lexicon) if verb else "")
-                    or _phrase_around_the_counted(sentence, left, rel_start, rel_end, lexicon)
+                    or (_phrase_around_the_counted(participle.group(1), sentence, rel_end, lexicon)
+                        if participle else "")
                     or _phrase_right_before(sentence, left, rel_start, lexicon) or after)
         return after
     for tok in reversed(before):
@@ -1066,14 +1067,13 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
     return ""
 
 
-def _phrase_around_the_counted(sentence: str, left: int, rel_start: int, rel_end: int, lexicon: Lexicon) -> str:
+def _phrase_around_the_counted(verb: str, sentence: str, rel_end: int, lexicon: Lexicon) -> str:
     """A concept's phrase that the count and its noun stand inside: "forced some 5,000 residents
     from their homes" is "forced from their homes" said of them (displaced, not a population), as
-    "have been forced from their homes" is; '' when the verb before and the words after the
+    "have been forced from their homes" is; '' when the verb right before and the words after the
     counted noun make no phrase of the lexicon."""
-    verb = _VERB_RIGHT_BEFORE.search(sentence, left, rel_start)
     after = [t for t, _, _ in _tokens(sentence[rel_end:])][1:PHRASE_CONCEPT_WORDS]
-    return _phrase_concept([verb.group(1), *after], lexicon) if verb and after else ""
+    return _phrase_concept([verb, *after], lexicon) if after else ""
 
 
 def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bool:
