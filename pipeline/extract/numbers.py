@@ -471,10 +471,7 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         tail_kind, tail_unit = _classify_tail(m["tail"])
         if not (cur and tail_kind == "measure"):
             kind, unit = tail_kind, tail_unit
-    qualifier = _qualifier(m)
-    if kind == "duration" and (m["qual"] or "").strip().lower() == "over" and not _OVER_IS_MORE_THAN.search(
-            text, max(0, m.start() - 30), m.start()):
-        qualifier = ""  # "a 9 percent raise over three years": the span it is spread across, not "more than"
+    qualifier = "" if _over_a_span(m, kind, text) else _qualifier(m)
     passed = _PASSED_BEFORE.search(text, max(0, m.start() - 20), m.start())
     if not qualifier and passed and _NOTHING_COUNTED_AFTER.match(text, m.end()):
         qualifier = "more_than"  # "Cholera cases pass 400 in Varo", "the toll topped 1,000": past that mark
@@ -498,6 +495,13 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
     start, end = m.start(), m.end()
     return Quantity(start, end, text[start:end], _num(value), None if value_max is None else _num(value_max),
                     unit, qualifier, kind, bool(year_like), single_one)
+
+
+def _over_a_span(m: re.Match[str], kind: str, text: str) -> bool:
+    """"Over" before a duration that spreads something across it ("a 9 percent raise over three years",
+    "slowed decline by 27% over a year and a half"): the span, no "more than"."""
+    return (kind == "duration" and (m["qual"] or "").strip().lower() == "over"
+            and not _OVER_IS_MORE_THAN.search(text, max(0, m.start() - 30), m.start()))
 
 
 # Words after which "over" before a span of time means "more than" ("for over three years", "lasted over
@@ -615,7 +619,7 @@ def _unit_fraction_from_match(m: re.Match[str], text: str) -> Quantity | None:
     kind, normalised = _classify_tail(unit)
     if kind not in ("measure", "duration", "percent") or not normalised:
         return None  # ("a quarter of a percentage point" is 0.25 points, not a share of 25%)
-    qualifier = _qualifier(m)
+    qualifier = "" if _over_a_span(m, kind, text) else _qualifier(m)
     value = (whole + part).quantize(Decimal("0.0000000001")).normalize()
     return Quantity(m.start(), m.end(), text[m.start():m.end()], _num(value), None, normalised, qualifier, kind)
 
@@ -761,12 +765,23 @@ def _measure_before_a_name(q: Quantity, text: str, start: int, end: int) -> bool
             and bool(re.match(r"\s+[A-Z]", text[q.end:end])))
 
 
+# A lone "one" that counts the dead, the hurt or the missing ("One person died", "one worker was killed",
+# "Tornado leaves one dead"): a toll of one, which another report may dispute ("Two people were killed").
+# Without a noun only the bare word counts ("one dead"): "when one is killed" is the pronoun.
+_CASUALTY = r"(?:died|dead|killed|injured|hurt|wounded|missing)\b"
+_ONE_CASUALTY_AFTER = re.compile(
+    r"\s+(?:person|man|woman|child|boy|girl|worker|passenger|resident|officer|firefighter|soldier|student|"
+    rf"patient|driver|pedestrian|tourist|climber|miner|crew\s+member)\s+(?:(?:was|is|has|had)\s+(?:been\s+)?)?"
+    rf"{_CASUALTY}|\s+{_CASUALTY}",
+    re.IGNORECASE)
+
+
 def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]],
                  name_spans: Sequence[tuple[int, int]]) -> str:
     """Why a candidate is not a quantity here; empty when it is one."""
     before = text[max(0, q.start - 30):q.start]
     after = text[q.end:q.end + 20]
-    if q.single_one:
+    if q.single_one and not (q.text.lower() == "one" and _ONE_CASUALTY_AFTER.match(text, q.end)):
         return "lone 'one'/'a' is a pronoun or article"
     if q.year_like and q.kind == "count" and q.value_max is not None:
         return "range of years"

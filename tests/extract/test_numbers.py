@@ -118,6 +118,14 @@ def one(nlp, text: str, mention: str):
         ("They want a 9 percent raise over three years.", "over three years", 3, None, "years", "", "duration"),
         ("He was jailed for over three years.", "over three years", 3, None, "years", "more_than", "duration"),
         ("His voice drones on for well over two hours.", "over two hours", 2, None, "hours", "more_than", "duration"),
+        # ... alike when the span is written with a fraction ("a year and a half")
+        ("Costs fell by 27% over a year and a half.", "over a year and a half", 1.5, None, "years", "", "duration"),
+        ("He was jailed for over a year and a half.", "over a year and a half", 1.5, None, "years", "more_than",
+         "duration"),
+        # a lone "one" that counts the dead or the hurt is a toll of one
+        ("One person died and 14 people were hurt.", "One", 1, None, "person", "", "count"),
+        ("Crane collapse leaves one dead", "one", 1, None, "", "", "count"),
+        ("One worker was killed in the blast.", "One", 1, None, "worker", "", "count"),
         # going past a mark is a lower bound when nothing is counted after the figure
         ("The death toll topped 1,000.", "1,000", 1000, None, "", "more_than", "count"),
         ("Parliament passed 12 laws in May.", "12", 12, None, "laws", "", "count"),
@@ -161,6 +169,8 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "Hackers used a zero-day flaw; zero-days are rare, unlike zero-hour contracts.",  # terms, not durations
         "Wu Dao 2.0 failed to make a splash.",  # product version
         "One popular benchmark says so.",  # pronoun 'one'
+        "One of the injured workers spoke to reporters.",  # 'one' of a group, no toll
+        "When one is killed, all of us lose.",  # the pronoun
         "He was the first to arrive in the first half of 2024.",  # ordinals and periods
         "They lost billions of dollars and hundreds of jobs.",  # vague plurals are not numbers
         "He was shot outside 473 East 52nd Street in Brooklyn.",  # street address
