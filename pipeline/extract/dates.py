@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -211,7 +212,7 @@ def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool =
         return DateRow(doc_id, n, start, end, text[start:end], value, granularity, anchor, t.qualifier,
                        sents[n].text if sents else "", t.zone)
 
-    timexes = _with_days(find_doc_timexes(doc, published=published), starts)
+    timexes = _with_days(doc.text, find_doc_timexes(doc, published=published), starts)
     for t in timexes:
         if split_ranges and t.parts:
             for i, (s, e, v) in enumerate(t.parts):
@@ -222,22 +223,47 @@ def extract_dates(doc: Doc, *, doc_id: str, published: str, split_ranges: bool =
     return tuple(rows)
 
 
-def _with_days(timexes: list[Timex], sent_starts: list[int]) -> list[Timex]:
+def _with_days(text: str, timexes: list[Timex], sent_starts: list[int]) -> list[Timex]:
     """A time of day takes the day of the nearest day-precise date of its sentence ("at 9:25 on
-    Thursday" -> 2011-11-10T09:25); without one the day stays unknown (XXXX-XX-XX)."""
+    Thursday" -> 2011-11-10T09:25) that is no other time's (``_another_times_day``);
+    without one the day stays unknown (XXXX-XX-XX)."""
     def sent_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
 
     days = [t for t in timexes if t.granularity == "day" and len(t.value) == 10]
+    times = [t for t in timexes if t.granularity == "time"]
     out = []
     for t in timexes:
         if t.granularity == "time":
-            same = [d for d in days if sent_of(d.start) == sent_of(t.start)]
+            its_times = [x for x in times if sent_of(x.start) == sent_of(t.start)]
+            same = [d for d in days
+                    if sent_of(d.start) == sent_of(t.start) and not _another_times_day(text, t, d, its_times)]
             if same:
-                day = min(same, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+                day = min(same, key=lambda d: _gap(t, d))
                 t = dataclasses.replace(t, value=day.value + t.value[10:], relative=day.relative, anchor=day.anchor)
         out.append(t)
     return out
+
+
+# What joins two times of one span ("between 9 a.m. and 11 a.m. on Thursday", "from 9 to 11 a.m."): the
+# day after the second dates both.
+_SPAN_JOINER = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013)\s*", re.IGNORECASE)
+
+
+def _gap(a: Timex, b: Timex) -> int:
+    return min(abs(a.start - b.end), abs(b.start - a.end))
+
+
+def _another_times_day(text: str, t: Timex, day: Timex, times: Sequence[Timex]) -> bool:
+    """The day is another time of day's, nearer to it than this one and no part of one span with it: in
+    "back by 6 a.m. on Tuesday, seven hours after the outage began shortly before 11 p.m." Tuesday
+    dates 6 a.m., and 11 p.m. (the evening before) is left undated. Two times of one span ("between
+    9 a.m. and 11 a.m. on Thursday") share the day."""
+    def one_span(x: Timex, y: Timex) -> bool:
+        first, second = (x, y) if x.end <= y.start else (y, x)
+        return _SPAN_JOINER.fullmatch(text, first.end, second.start) is not None
+
+    return any(other is not t and _gap(other, day) < _gap(t, day) and not one_span(t, other) for other in times)
 
 
 def _gran_of(value: str) -> str:

@@ -291,3 +291,16 @@ def test_hours_minutes_and_seconds_time_a_race_unless_a_zone_or_at_makes_them_a_
     assert not [r for r in _rows(nlp, "The old record of 2:00:35 stood for years.") if r.granularity == "time"]
     assert _one(nlp, "The blast was recorded at 10:42:15 GMT.", "10:42:15 GMT").value.endswith("T10:42")
     assert _one(nlp, "The alarm sounded at 9:05:10 a.m.", "9:05:10 a.m.").value.endswith("T09:05")
+
+
+def test_a_day_dates_the_time_of_day_it_stands_by_not_another_of_its_sentence(nlp):
+    """"By 6 a.m. on Tuesday, seven hours after the outage began shortly before 11 p.m.": Tuesday
+    is 6 a.m.'s, and 11 p.m. (the evening before) keeps no day; two times of one span share theirs,
+    and a lone time takes its sentence's day as before."""
+    text = ("Power was back by 6 a.m. on Tuesday, seven hours after the outage began shortly before 11 p.m. "
+            "Shops opened between 9 a.m. and 11 a.m. on Monday. The fire broke out at 9:25 on Thursday.")
+    values = {r.text: r.value for r in _rows(nlp, text, "2026-02-10") if r.granularity == "time"}
+    assert values["6 a.m."] == "2026-02-10T06:00"
+    assert values["11 p.m."] == "XXXX-XX-XXT23:00", values
+    assert values["9 a.m."] == values["11 a.m."].replace("T11", "T09") == "2026-02-09T09:00", values
+    assert values["9:25"] == "2026-02-05T09:25", values
