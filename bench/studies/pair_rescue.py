@@ -119,8 +119,8 @@ def labelled_pairs(prepared: bench.PreparedSet, key: dict, score_module) -> list
         for j in range(i + 1, len(items)):
             if rival_pair(items[i], items[j]):
                 label = any(x[0] == y[0] and x[1] != y[1] for x in where[i] for y in where[j])
-                out.append({"label": int(label), "hand": int(HAND_SCORE(s, i, j) is not None),
-                            **pair_features(s, i, j)})
+                out.append({"pair": (items[i].row.claim_id, items[j].row.claim_id), "label": int(label),
+                            "hand": int(HAND_SCORE(s, i, j) is not None), **pair_features(s, i, j)})
     return out
 
 
@@ -151,7 +151,7 @@ def main() -> None:
     folders = set_folders(args.shared)
     prepared = {d: bench.prepare_set(d, encode) for _, d, _ in folders}
     rows = {d: labelled_pairs(prepared[d], yaml.safe_load(g.read_text("utf-8")), score_module) for _, d, g in folders}
-    names = [k for k in next(r for r in rows.values() if r)[0] if k not in ("label", "hand")]
+    names = [k for k in next(r for r in rows.values() if r)[0] if k not in ("pair", "label", "hand")]
     print(f"pairs: {sum(map(len, rows.values()))}, labelled one disagreement: "
           f"{sum(r['label'] for rs in rows.values() for r in rs)}")
     model = {}
