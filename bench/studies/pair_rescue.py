@@ -42,10 +42,8 @@ SEALED = ("s47f", "s47g", "s48h", "s48i", "s48j")
 def set_folders(shared: Path) -> list[tuple[str, Path, Path]]:
     """(group, set folder, key) for the benchmark's sets (one group each) and our stories (one group per batch)."""
     bench_root = shared / "bench" / "compare"
-    out = [(d.name, d, bench_root / "gold" / f"{d.name}.yaml") for d in sorted((bench_root / "sets").iterdir())]
-    out += [(d.name.split("_")[0], d, STORIES / "gold" / f"{d.name}.yaml")
-            for d in sorted((STORIES / "sets").iterdir())]
-    return out
+    return [(d.name if d.parent.parent == bench_root else d.name.split("_")[0], d, key)
+            for d, key in bench._set_keys([bench_root, STORIES], "").items()]
 
 
 def _peers(s: align.Scorer) -> dict[tuple[str, str], list[int]]:
