@@ -929,3 +929,81 @@ def test_a_later_figure_siding_with_one_side_of_a_days_dispute_is_no_update(run)
     _, cmp = run({**day_one, "k3": ("2024-03-05", "Rescuers searched Varo island on Monday after Sunday's quake "
                                                   "killed at least 15 people.")})
     assert "superseded" in {r.kind for r in cmp.finding_rows()}, _shown(cmp)
+
+
+def test_the_men_who_robbed_are_no_count_of_the_men_arrested(run):
+    """"Four men who robbed" counts the robbers: what the relative clause says they did marks the
+    count, so it never stands against "arrested two men" however alike the sentences."""
+    from pipeline.compare.align import different_quantities
+
+    claims, _ = run({
+        "r2": ("2026-01-16", "Police are searching for four men who robbed a Lakeshore Bank branch in Eastgate "
+                             "on Thursday."),
+        "r3": ("2026-01-19", "Police have arrested two men in connection with Thursday's robbery at Lakeshore Bank "
+                             "in Eastgate."),
+    })
+    four, two = _by_text(claims)["four"], _by_text(claims)["two"]
+    assert four.value.participle == "robbed" and two.concept == "arrested"
+    assert different_quantities(four, two) == "what happened to them"
+
+
+def test_an_amount_of_the_stolen_money_is_a_part_of_it(run):
+    """"Recovered 30,000 euros of the stolen cash" is some of the haul, no rival of "took about
+    90,000 euros"; "30,000 euros in cash" (no "of the") would be an amount of its own."""
+    claims, cmp = run({
+        "m1": ("2026-02-14", "Robbers took about 90,000 euros from the Dunmore jeweller on Friday, police said."),
+        "m2": ("2026-02-16", "Police have recovered 30,000 euros of the stolen cash from Friday's raid on the "
+                             "Dunmore jeweller."),
+    })
+    assert _by_text(claims)["30,000 euros"].value.part
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_a_town_of_a_number_counts_who_lives_there(run):
+    """"In the town of 18,000" gives the town's size, whatever the sentence's verb says of others."""
+    claims, _ = run({
+        "t1": ("2026-04-10", "About one in five adults in the town of 18,000 works at the mill."),
+        "t2": ("2026-04-10", "The mill employs 1,200 people, the company said."),
+    })
+    concept = {c.text: c.concept for c in claims}
+    assert concept["18,000"] == "population" and concept["1,200"] == "workforce"
+
+
+def test_a_figure_in_the_headline_and_the_body_is_one_finding_when_the_headline_names_no_concept(run):
+    """The headline's "loss of 430 jobs" names no concept; the body's "cutting 430 jobs" does. Each
+    source gives the same value in both, so the dispute with 480 is one finding, not two."""
+    _, cmp = run({
+        "f1": ("2026-04-08", "Kelby mill to close with loss of 430 jobs\n\nMarlow Paper will close its mill in "
+                             "Kelby by the end of 2027, cutting 430 jobs, the company said on Wednesday."),
+        "f2": ("2026-04-08", "Marlow to shut Kelby mill, 480 jobs at risk\n\nMarlow Paper plans to shut its "
+                             "Kelby mill by mid-2027, putting 480 jobs at risk, union officials said."),
+    })
+    disputes = {r.finding_id for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.value in ("430", "480")}
+    assert len(disputes) == 1, _shown(cmp)
+
+
+def test_the_day_a_report_was_published_is_no_day_of_the_event(run):
+    """"In a report published on Wednesday" dates the report: no dispute with "began on Monday"."""
+    _, cmp = run({
+        "o1": ("2026-09-15", "The outage at Corvex began on Monday and lasted five hours, the company said."),
+        "o2": ("2026-09-17", "In a report published on Wednesday, Corvex said the outage lasted four hours."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)
+
+
+def test_distances_of_one_named_stretch_are_one_quantity_without_a_subject(run):
+    """The parse gives "the 28-kilometre crossing" no subject, but both sentences name the Straits of Morran:
+    the two lengths may be one quantity; a crossing of another lake may not."""
+    from pipeline.compare.align import different_quantities
+
+    claims, _ = run({
+        "d1": ("2026-08-11", "Lena Varga has become the youngest person to swim across the Straits of Morran, "
+                             "completing the 28-kilometre crossing in nine hours on Monday."),
+        "d2": ("2026-08-11", "Lena Varga, 16, swam the 31-kilometre Straits of Morran in 9 hours and 5 minutes on "
+                             "Monday to become the youngest person to complete the crossing, her team said."),
+        "d3": ("2026-08-11", "Lena Varga, 16, swam the 35-kilometre Straits of Tesk in 11 hours and 5 minutes on "
+                             "Monday, her team said."),
+    })
+    by = {c.doc_id: c for c in claims if c.value.family == "length"}
+    assert different_quantities(by["d1"], by["d2"]) == ""
+    assert different_quantities(by["d1"], by["d3"]) == "places"

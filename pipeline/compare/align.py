@@ -715,7 +715,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
             and (qa.direction or qb.direction or a.subject or b.subject)):
         # A distance or area is only the same quantity between the same places and in the same
         # direction ("12 inches of rain" names no place and is compared like any measure).
-        if not (a.subject and b.subject):
+        if not (a.subject and b.subject) and not _one_place_named(a, b):
             return "places"
         if qa.direction and qb.direction and not _same_bearing(qa.direction, qb.direction):
             return "direction"
@@ -726,6 +726,13 @@ def different_quantities(a: Claim, b: Claim) -> str:
     elif not _magnitude_ok(a, b):
         return "magnitude"
     return ""
+
+
+def _one_place_named(a: Claim, b: Claim) -> bool:
+    """Both sentences name the same place ("the 34-kilometre crossing" of "the Straits of Korran"
+    and "the 32-kilometre Straits of Korran"): the distances are of one stretch even when the parse
+    gives one of them no subject."""
+    return any(same_name(x, y) for x in a.places for y in b.places)
 
 
 def _told_before_its_time(undated: Claim, dated: Claim) -> bool:

@@ -29,6 +29,7 @@ from pipeline.compare.background import is_background
 from pipeline.compare.claims import (
     CAPACITY,
     GAP,
+    POPULATION,
     Claim,
     DocContext,
     Quantity,
@@ -887,6 +888,8 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
             continue
         if found:
             return found
+        if low == "who" and nouns:
+            return _relative_concept(toks[k + 1:], lexicon, counted)
         if low in _PHRASE_END or low in lexicon.scope_prepositions or low in (
                 "of", "from", "with", "by", "to", "for", "over", "during", "despite"):
             return counted
@@ -905,6 +908,23 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         nouns += 1
         if nouns > 3:
             return counted
+    return counted
+
+
+def _relative_concept(toks: Sequence[str], lexicon: Lexicon, counted: str | None) -> str | None:
+    """What a relative clause on the counted people says happened to them or what they did ("four
+    men who robbed the bank", "two people who were killed"): its verb, past auxiliaries and
+    adverbs, names the concept, or a participle that names none marks the count as of its own kind."""
+    for k, tok in enumerate(toks[:PHRASE_CONCEPT_WORDS]):
+        low = tok.lower()
+        if low in lexicon.auxiliaries or low.endswith("ly") or low in ("been", "being"):
+            continue
+        found = _phrase_concept(toks[k:], lexicon) or concept_of_word(low, lexicon)
+        if found:
+            return found
+        if low.endswith("ed") and len(low) > 4:
+            return counted or f"{PARTICIPLE_CONCEPT}{low}"
+        return counted
     return counted
 
 
@@ -1023,14 +1043,23 @@ def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexic
     return bool(first) and not first.endswith("ed") and concept_of_word(first, lexicon) == concept
 
 
+# "<noun> of [about] " right before a count: `_nearest_concept` asks the lexicon whether the noun is a settlement.
+_SETTLEMENT_OF = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just\s+over|"
+    r"fewer\s+than|less\s+than|under|only|just)\s+)?$", re.IGNORECASE)
+
+
 def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
                      others: Sequence[tuple[int, int]] = ()) -> str:
     """What a count measures: the verb right after it decides ("six children were killed and 14
     trapped": 14 is trapped, not dead); a counted noun that names a concept itself ("300
     residents") yields to that verb or to a participle right before the count ("evacuated about
     300 residents"); else a concept word just before it with no other number in between."""
-    after = _after_concept(sentence, rel_end, lexicon, others)
     left = max([e for _, e in others if e <= rel_start] + [0])
+    place_of = _SETTLEMENT_OF.search(sentence, left, rel_start)
+    if place_of and place_of.group(1).lower() in lexicon.settlement_nouns:
+        return POPULATION  # "in the town of 24,000 is employed there": the town's size, not the employed
+    after = _after_concept(sentence, rel_end, lexicon, others)
     before = [t for t, _, _ in _tokens(sentence[left:rel_start]) if t[0].isalpha()][-CONCEPT_BEFORE_WORDS:]
     if after is not None:
         object_of = _GERUND_RIGHT_BEFORE.search(sentence, left, rel_start)
@@ -1208,6 +1237,9 @@ _PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
 _OPENING_PARTITIVE = re.compile(
     rf"\s*[\"“]?\s*of\s+(?:the|its|their|his|her|these|those|all)\s+{_NUMBER_WRITTEN}\s[^,;.]*,\s*"
     r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to|only|just)\s+)?$", re.I)
+# An amount "of the" money, haul or budget a sentence names is a part of it ("$120,000 of the stolen
+# cash", "£2m of its budget"); "$13.5bn of private investments" (no determiner) says what it is.
+_MONEY_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?![\d$€£¥])\w", re.I)
 # An amount "in" two kinds of payment is their sum ("$250,000 in prize money and bonuses"): a whole of
 # which "a $100,000 bonus" is a part. (A deal's "in cash and stock" is its price: `_cues` keeps it plain.)
 _SUM_OF_KINDS = re.compile(r"\s+in\s+(?:[a-z]+\s+){0,2}[a-z]+\s+and\s+(?:[a-z]+\s+){0,2}[a-z]+\b")
@@ -1266,6 +1298,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["part"] = part[0][1]
     elif _OPENING_PARTITIVE.match(quote[:rel_s]):
         cues["part"] = "of the whole"  # "Of the 1,200 jobs it plans to cut, 400 will go in Bergen"
+    elif row.kind == "money" and _MONEY_OF_A_WHOLE.match(quote, rel_e):
+        cues["part"] = "of the whole"  # "recovered $120,000 of the stolen cash": some of it, not all
     if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     elif row.kind == "money" and not whole and _SUM_OF_KINDS.match(quote, rel_e):

@@ -100,6 +100,7 @@ class Lexicon:
     sex_age_nouns: frozenset[str] = frozenset()  # stems
     alike_count_nouns: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its group's first noun
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
+    settlement_nouns: frozenset[str] = frozenset()  # "a town of 24,000": the count is its population
     share_words: frozenset[str] = frozenset()  # stems
     negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
 
@@ -189,6 +190,7 @@ def load_lexicon() -> Lexicon:
         alike_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(group[0]))
                                        for group in rules.get("alike_count_nouns", ()) for w in group)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
+        settlement_nouns=frozenset(rules.get("settlement_nouns", ())),
         share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
         negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
                              for concept, words in sorted(data.get("negated_counts", {}).items())),

@@ -37,7 +37,7 @@ from pipeline.compare.align import (
 )
 from pipeline.compare.claims import Claim
 from pipeline.compare.importance import Salience, importance
-from pipeline.compare.lexicon import Lexicon, count_label, load_lexicon
+from pipeline.compare.lexicon import Lexicon, count_label, counted_group, load_lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.notes import number_note, say, who
 from pipeline.compare.sources import EdgeStats, copies_note, independent_sources, number_representatives
@@ -74,14 +74,46 @@ def merge_groups_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[i
     two values across them, or a background group against a current one, keeps them apart.
     Only groups that share a source and a concept are compared (a look-up, not all pairs)."""
     by_key: dict[tuple[str, bool, str], list[int]] = {}
+    unnamed: dict[tuple[bool, str], list[int]] = {}  # groups that name no concept, by source
     for g, members in enumerate(groups):
-        concepts = {claims[i].concept for i in members}
+        concepts = {claims[i].concept for i in members} - {""}  # a member may leave it unsaid
         backgrounds = {bool(claims[i].background) for i in members}
-        if len(concepts) == 1 and next(iter(concepts)) and len(backgrounds) == 1:
-            for doc in sorted({claims[i].doc_id for i in members}):
-                by_key.setdefault((next(iter(concepts)), next(iter(backgrounds)), doc), []).append(g)
-    pairs = (pair for bucket in by_key.values() for pair in itertools.combinations(bucket, 2))
+        if len(concepts) > 1 or len(backgrounds) != 1:
+            continue
+        concept, background = next(iter(concepts), ""), next(iter(backgrounds))
+        for doc in sorted({claims[i].doc_id for i in members}):
+            if concept:
+                by_key.setdefault((concept, background, doc), []).append(g)
+            else:
+                unnamed.setdefault((background, doc), []).append(g)
+    pairs = [pair for bucket in by_key.values() for pair in itertools.combinations(bucket, 2)]
+    pairs += _headline_pairs(claims, groups, by_key, unnamed)
     return join_groups(groups, pairs, lambda x, y: _told_twice(claims, groups[x], groups[y]))
+
+
+def _headline_pairs(claims: Sequence[Claim], groups: Sequence[Sequence[int]],
+                    by_key: dict[tuple[str, bool, str], list[int]],
+                    unnamed: dict[tuple[bool, str], list[int]]) -> list[tuple[int, int]]:
+    """A group that names no concept ("loss of 850 jobs" / "900 jobs at risk" of the headlines)
+    and one group of a concept ("cutting 850 jobs" / "putting 900 jobs at risk") whose sources
+    give the same values of the same counted things: one figure told twice. Only when a single
+    concept's groups are told twice by it: a bare "five" must not join deaths with the injured."""
+    out = []
+    for (background, doc), bare in unnamed.items():
+        for g in bare:
+            partners = {h for (concept, bg, d), hs in by_key.items() if bg == background and d == doc for h in hs
+                        if _same_things(claims, groups[g], groups[h]) and _told_twice(claims, groups[g], groups[h])}
+            if len({c for h in partners for c in (claims[i].concept for i in groups[h]) if c}) == 1:
+                out.extend((min(g, h), max(g, h)) for h in sorted(partners))
+    return sorted(set(out))
+
+
+def _same_things(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
+    """Two groups count the same things in the same family ("850 jobs" and "850 jobs")."""
+    def things(members: Sequence[int]) -> set[tuple[str, str]]:
+        return {(claims[i].value.family, counted_group(claims[i].value.unit, load_lexicon())) for i in members}
+    mine, theirs = things(a), things(b)
+    return len(mine) == 1 and mine == theirs and next(iter(mine))[1] != ""
 
 
 def _told_twice(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:

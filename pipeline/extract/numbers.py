@@ -909,6 +909,15 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _relative_verb(noun: Token) -> Token | None:
+    """The verb of a relative clause whose subject is ``noun`` ("men who robbed", "people that died")."""
+    for child in noun.rights:
+        if child.dep_ == "relcl" and child.pos_ == "VERB" and child.lemma_ not in LIGHT_VERBS and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT") for g in child.children):
+            return child
+    return None
+
+
 def measure_phrase(span: Span, kind: str) -> str:
     """What the quantity in ``span`` is about, read off the dependency parse (short, may be empty)."""
     root = _span_root(span)
@@ -940,7 +949,7 @@ def measure_phrase(span: Span, kind: str) -> str:
                 tok.is_punct and tok.text != "-"
             ):
                 break
-    head = root.head
+    head = _over_a_participle(root)
     # climb over prepositions and adverbs ("up from RMB 23 billion" -> spent)
     steps = 0
     while head.i != head.head.i and head.pos_ in ("ADP", "ADV", "SCONJ", "NUM", "SYM", "PART") and steps < 4:
@@ -952,6 +961,8 @@ def measure_phrase(span: Span, kind: str) -> str:
         phrase = _phrase_text(_noun_phrase(head, exclude), exclude)
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_ not in LIGHT_VERBS:
             phrase = f"{phrase} {head.head.text}"
+        elif (verb := _relative_verb(head)) is not None:
+            phrase = f"{phrase} {verb.text}"  # "four men who robbed a bank": the men are who robbed it
         return phrase
     if head.pos_ in ("VERB", "AUX"):
         subj = _subject_of(head)
@@ -1007,10 +1018,22 @@ def dated_happening(span: Span) -> str:
     return " ".join(t.lower_ for t in words)
 
 
+def _over_a_participle(root: Token) -> Token:
+    """The noun a count modifies across a participle the parse made its verb: "Three masked men"
+    can come out as "Three" the subject of "masked", which modifies "men"."""
+    head = root.head
+    if (root.dep_ in ("nsubj", "nummod") and head.tag_ in ("VBD", "VBN") and head.dep_ == "amod"
+            and head.head.pos_ == "NOUN" and root.i < head.i < head.head.i):
+        return head.head
+    return head
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun a bare count modifies ("50 people", "26 big Chinese models")."""
     root = _span_root(span)
-    head = root.head
+    head = _over_a_participle(root)
+    if head.i != root.head.i:
+        return head if span.end <= head.i <= span.end + 4 else None
     if root.dep_ == "advmod" and head.pos_ == "ADJ" and head.dep_ == "amod":
         root, head = head, head.head  # "the fifth successful operation": the parse hangs "fifth" on "successful"
     modifies = root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ == "NOUN"

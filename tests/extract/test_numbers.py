@@ -633,3 +633,36 @@ def test_a_duration_that_says_when_measures_the_happening_it_dates(nlp, text, me
 
 def test_a_duration_that_says_how_long_keeps_its_measure(nlp):
     assert one(nlp, "The strike by dock workers lasted three weeks.", "three weeks").measure != "lasted"
+
+
+def _parsed(nlp, words, heads, deps, tags, pos):
+    """A Doc with the parse given, as the model sometimes returns it inside a longer text."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_count_the_parse_makes_the_subject_of_a_participle_counts_the_noun_after_it(nlp):
+    """Inside a longer article the model can read "Three masked men robbed" as "Three" the subject
+    of "masked", which modifies "men": the count is still of the men who robbed."""
+    from pipeline.extract.numbers import _counted_noun, measure_phrase
+
+    doc = _parsed(nlp, ["Three", "masked", "men", "robbed", "a", "bank", "."], [1, 2, 3, 3, 5, 3, 3],
+                  ["nsubj", "amod", "nsubj", "ROOT", "det", "dobj", "punct"],
+                  ["CD", "VBD", "NNS", "VBD", "DT", "NN", "."], ["NUM", "VERB", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    span = doc[0:1]
+    assert _counted_noun(span).text == "men"
+    assert measure_phrase(span, "count") == "masked men robbed"
+    # the plain parse of the same words, and a count that is a verb's own subject, are read as before
+    doc = _parsed(nlp, ["Three", "died", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"], ["CD", "VBD", "."],
+                  ["NUM", "VERB", "PUNCT"])
+    assert _counted_noun(doc[0:1]) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "measure"), [
+    ("Police are hunting four men who robbed a jeweller in Dunmore.", "four", "men robbed"),
+    ("The team found two climbers who were stranded on the ridge.", "two", "climbers stranded"),
+    ("Police are hunting four men in a grey van.", "four", "men"),  # no clause, no verb
+])
+def test_a_relative_clause_says_what_the_counted_people_did(nlp, text, mention, measure):
+    assert one(nlp, text, mention).measure == measure
