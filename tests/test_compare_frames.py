@@ -1007,3 +1007,33 @@ def test_distances_of_one_named_stretch_are_one_quantity_without_a_subject(run):
     by = {c.doc_id: c for c in claims if c.value.family == "length"}
     assert different_quantities(by["d1"], by["d2"]) == ""
     assert different_quantities(by["d1"], by["d3"]) == "places"
+
+
+def test_a_headline_count_without_a_noun_joins_the_body_count_of_things_its_concept_counts(run):
+    """"Left 180,000 without power" (headline) and "roughly 180,000 customers" (body) are one figure
+    told twice: the body's customers, grouped with the later count of customers, join the homes of
+    the first source, so the run's count is one finding (a story of our own, names changed)."""
+    _, cmp = run({
+        "q1": ("2026-02-10", "Power restored to most of Delmont after overnight blackout\n\nAbout 210,000 homes "
+                             "and businesses lost power across the Delmont region late on Monday after a fault at "
+                             "the Harle substation, grid operator Gridco said. Electricity was back for most "
+                             "customers by 6 a.m. on Tuesday, roughly seven hours after the outage began shortly "
+                             "before 11 p.m. Gridco said a transformer fire had tripped two high-voltage lines. "
+                             "The substation, built in 1978, supplies about a third of the region. Hospitals "
+                             "switched to backup generators and no injuries were reported."),
+        "q2": ("2026-02-10", "Delmont blackout left 180,000 without power\n\nAn equipment failure at a substation "
+                             "in Harle plunged roughly 180,000 customers into darkness on Monday night, Gridco "
+                             "said. The outage started at about 10:15 p.m. and power was fully restored by midday "
+                             "on Tuesday. The regional energy minister, Ana Roth, said she had asked the regulator "
+                             "to investigate. Trams in the city of Delmont stopped for four hours, stranding some "
+                             "passengers."),
+        "q3": ("2026-02-11", "Blackout: Gridco says 240,000 customers were affected\n\nGridco on Wednesday revised "
+                             "its count of customers affected by Monday's blackout to 240,000, up from an earlier "
+                             "estimate of 210,000, and said a fire in a transformer was to blame. The company said "
+                             "it would pay compensation of 50 euros to each household left without power for more "
+                             "than 12 hours. About 9,000 households were still without power on Tuesday afternoon, "
+                             "the company said."),
+    })
+    findings = {r.finding_id for r in cmp.finding_rows() if r.value.lstrip("~") in ("180000", "210000", "240000")}
+    assert len(findings) == 1, _shown(cmp)
+    assert {r.doc_id for r in cmp.finding_rows() if r.finding_id in findings} == {"q1", "q2", "q3"}, _shown(cmp)

@@ -102,18 +102,26 @@ def _headline_pairs(claims: Sequence[Claim], groups: Sequence[Sequence[int]],
     for (background, doc), bare in unnamed.items():
         for g in bare:
             partners = {h for (concept, bg, d), hs in by_key.items() if bg == background and d == doc for h in hs
-                        if _same_things(claims, groups[g], groups[h]) and _told_twice(claims, groups[g], groups[h])}
+                        if _same_things(claims, groups[g], groups[h], concept)
+                        and _told_twice(claims, groups[g], groups[h])}
             if len({c for h in partners for c in (claims[i].concept for i in groups[h]) if c}) == 1:
                 out.extend((min(g, h), max(g, h)) for h in sorted(partners))
     return sorted(set(out))
 
 
-def _same_things(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
-    """Two groups count the same things in the same family ("850 jobs" and "850 jobs")."""
-    def things(members: Sequence[int]) -> set[tuple[str, str]]:
-        return {(claims[i].value.family, counted_group(claims[i].value.unit, load_lexicon())) for i in members}
-    mine, theirs = things(a), things(b)
-    return len(mine) == 1 and mine == theirs and next(iter(mine))[1] != ""
+def _same_things(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int], concept: str) -> bool:
+    """Two groups of one family that count the same things: "850 jobs" and "850 jobs", or nouns the
+    concept counts alike ("210,000 homes" and "180,000 customers" without power), or no noun at all
+    on one side ("180,000 without power" in a headline)."""
+    lex = load_lexicon()
+    alike = {counted_group(w, lex) for name, nouns in lex.concept_nouns if name == concept for w in nouns}
+
+    def things(members: Sequence[int]) -> tuple[set[str], set[str]]:
+        return ({claims[i].value.family for i in members},
+                {counted_group(claims[i].value.unit, lex) for i in members} - {""})
+    (fam_a, nouns_a), (fam_b, nouns_b) = things(a), things(b)
+    return len(fam_a) == 1 and fam_a == fam_b and (
+        not nouns_a or not nouns_b or bool(nouns_a & nouns_b) or (nouns_a | nouns_b) <= alike)
 
 
 def _told_twice(claims: Sequence[Claim], a: Sequence[int], b: Sequence[int]) -> bool:
