@@ -1037,3 +1037,57 @@ def test_a_headline_count_without_a_noun_joins_the_body_count_of_things_its_conc
     findings = {r.finding_id for r in cmp.finding_rows() if r.value.lstrip("~") in ("180000", "210000", "240000")}
     assert len(findings) == 1, _shown(cmp)
     assert {r.doc_id for r in cmp.finding_rows() if r.finding_id in findings} == {"q1", "q2", "q3"}, _shown(cmp)
+
+
+def test_the_words_of_a_depth_an_evacuation_and_a_capacity_name_their_concepts(run):
+    """"350 metres underground" is a depth, "told to leave their homes" an evacuation, "will hold
+    45,000 spectators" a capacity, whatever other words the sentence uses."""
+    claims, _ = run({
+        "w1": ("2026-02-03", "Twelve miners were trapped about 350 metres underground after a tunnel collapsed."),
+        "w2": ("2026-08-04", "About 1,500 residents were told to leave their homes after the derailment."),
+        "w3": ("2026-10-16", "The team says the new stadium will hold 45,000 spectators."),
+    })
+    concept = {c.text: c.concept for c in claims}
+    assert (concept["about 350 metres"], concept["About 1,500"], concept["45,000"]) == (
+        "depth", "displaced", "capacity")
+
+
+def test_a_depth_since_a_day_is_a_reading_not_a_running_total(run):
+    """"Trapped at a depth of around 400 metres since Monday" gives where they are, no total: it is
+    compared with "about 350 metres underground" and disagrees."""
+    _, cmp = run({
+        "m1": ("2026-02-03", "Twelve miners were trapped about 350 metres underground after a tunnel collapsed at "
+                             "the Tarvik copper mine on Monday, the company said."),
+        "m2": ("2026-02-05", "The miners had been trapped at a depth of around 400 metres since Monday, officials "
+                             "at the Tarvik copper mine said."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"m1", "m2"}, _shown(cmp)
+
+
+def test_two_named_courts_of_one_level_disagree_courts_of_two_levels_do_not(run):
+    """"Jailed at Southwark Crown Court" and "sentenced at Snaresbrook Crown Court" are two answers to
+    where one trial sat; a magistrates' court and a crown court are two stages of one case."""
+    crown = ("2026-05-22", "Victor Hale was sentenced to eight years on Friday at Snaresbrook Crown Court.")
+    _, cmp = run({
+        "c1": ("2026-05-22", "Art dealer Victor Hale was jailed for eight years at Southwark Crown Court on Friday."),
+        "c2": crown,
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+        "Southwark Crown Court", "Snaresbrook Crown Court"}, _shown(cmp)
+    _, cmp = run({
+        "c1": ("2026-05-22", "Art dealer Victor Hale first appeared at Camberwell Magistrates' Court in March."),
+        "c2": crown,
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+
+
+def test_what_one_party_pays_of_a_cost_is_a_part_of_it(run):
+    """"With the city contributing 300 million dollars" and "the city's share of the cost, 300
+    million dollars" are parts of the stadium's cost: no rival of "cost 1.1 billion dollars"."""
+    _, cmp = run({
+        "s1": ("2026-10-15", "The stadium is expected to cost 1.1 billion dollars, with the city contributing 300 "
+                             "million dollars."),
+        "s2": ("2026-10-16", "Opponents said the city's share of the cost, 300 million dollars, should go to "
+                             "housing instead of the stadium."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)

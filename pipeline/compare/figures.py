@@ -371,6 +371,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
     if concept not in lex.cumulative or "background" in cues:
         cues.pop("to date", None)  # only a running toll of the story's own time is a count to date
+    if concept in lex.reading_concepts:
+        cues.pop("total", None)  # "at a depth of 400 metres since Monday": a reading, no running total
     if label:
         cues["label"] = label  # "the 12200 block": exact, not a rounded 12,000
     of_whole = _whole_value(ctx, row.sent_no, qs, whole, family, factor_v) if whole else 0.0

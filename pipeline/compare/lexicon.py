@@ -54,6 +54,7 @@ class Lexicon:
     percent_concepts: frozenset[str] = frozenset()  # shares: only a percentage takes them
     money_concepts: frozenset[str] = frozenset()  # amounts of money: only an amount takes them
     exact_concepts: frozenset[str] = frozenset()  # told to the unit, never rounded ("eight years" in prison)
+    reading_concepts: frozenset[str] = frozenset()  # where or how strong ("a depth of 400 m"): never a total
     held_concepts: frozenset[str] = frozenset()  # estimates each party makes ("the police put the crowd at")
     level_concepts: frozenset[str] = frozenset()  # a level at a moment ("a crowd of 70" on Monday)
     # the nouns one concept counts alike ("homes", "customers" cut off from power): no part of each other
@@ -101,6 +102,8 @@ class Lexicon:
     alike_count_nouns: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its group's first noun
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
     settlement_nouns: frozenset[str] = frozenset()  # "a town of 24,000": the count is its population
+    court_names: frozenset[str] = frozenset()  # last word of a named court: where a trial sat
+    court_levels: frozenset[str] = frozenset()  # words of a named court that say its level ("crown")
     share_words: frozenset[str] = frozenset()  # stems
     negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
 
@@ -142,6 +145,7 @@ def load_lexicon() -> Lexicon:
         percent_concepts=frozenset(rules.get("percentages", ())),
         money_concepts=frozenset(rules.get("money", ())),
         exact_concepts=frozenset(rules.get("exact", ())),
+        reading_concepts=frozenset(rules.get("readings", ())),
         held_concepts=frozenset(rules.get("held_estimates", ())),
         level_concepts=frozenset(rules.get("levels", ())),
         concept_nouns=tuple(sorted((name, frozenset(ws)) for name, ws in data.get("concept_nouns", {}).items())),
@@ -191,6 +195,8 @@ def load_lexicon() -> Lexicon:
                                        for group in rules.get("alike_count_nouns", ()) for w in group)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
         settlement_nouns=frozenset(rules.get("settlement_nouns", ())),
+        court_names=frozenset(rules.get("court_names", ())),
+        court_levels=frozenset(rules.get("court_levels", ())),
         share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
         negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
                              for concept, words in sorted(data.get("negated_counts", {}).items())),

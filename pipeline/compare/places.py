@@ -39,10 +39,12 @@ def place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
     question_of = {role: name for name, roles in lex.place_roles for role in roles}
     entities = sorted(ctx.entities.get(sent_no, []), key=lambda e: e.start)
     people = frozenset(canonical(e.canonical) for e in entities if e.label == "PERSON" and e.canonical)
-    places = [e for e in entities if e.label in PLACE_LABELS]
+    places = [e for e in entities if e.label in PLACE_LABELS or _names_a_court(e, lex)]
     out: list[Claim] = []
     for k, place in enumerate(places):
-        question = question_of.get(place.role)
+        court = _names_a_court(place, lex)
+        question = (f"{question_of.get('court')} ({_court_level(place, lex)})" if court and question_of.get("court")
+                    else question_of.get(place.role))
         if not question or (k and _lies_in(ctx.text, places[k - 1], place)):
             continue  # "Texas" of "San Angelo, Texas" is the address of the place before it
         within = tuple(canonical(p.canonical) for p in _containers(ctx.text, places[k:]))
@@ -54,6 +56,20 @@ def place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
         out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=people),
                          frame=quote, text=place.text))
     return out
+
+
+def _names_a_court(entity: EntityRow, lex: Lexicon) -> bool:
+    """A name that ends in a court's word ("Southwark Crown Court", "Harlow Magistrates' Court"):
+    where a trial sat, however the parse attaches it."""
+    words = entity.text.split()
+    return entity.label in ("ORG", "FAC") and len(words) > 1 and words[-1].lower() in lex.court_names
+
+
+def _court_level(entity: EntityRow, lex: Lexicon) -> str:
+    """What level a named court is ("crown court", "magistrates court", "court"): courts of two levels
+    are two stages of a case, not two answers to where it was tried."""
+    words = [w.lower().strip("'’") for w in entity.text.split()]
+    return " ".join([w for w in words[:-1] if w in lex.court_levels] + [words[-1]])
 
 
 def _lies_in(text: str, first: EntityRow, second: EntityRow) -> bool:
