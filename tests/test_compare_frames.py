@@ -1091,3 +1091,16 @@ def test_what_one_party_pays_of_a_cost_is_a_part_of_it(run):
                              "housing instead of the stadium."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_a_days_move_of_a_share_price_is_one_measure_whatever_the_verb(run):
+    """"Its shares fell 6%" and "Kestrel's shares closed down 4%" are the same day's move and
+    disagree; "fined up to 4% of their annual turnover" is a share of another whole."""
+    _, cmp = run({
+        "k1": ("2027-03-02", "Kestrel said hackers had stolen customer data. Its shares fell 6% on Tuesday."),
+        "k2": ("2027-03-03", "Kestrel's shares closed down 4% on Tuesday after the retailer disclosed the hack."),
+        "k3": ("2027-03-05", "The regulator opened an inquiry into Kestrel. Companies can be fined up to 4% of "
+                             "their annual turnover."),
+    })
+    rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in rows} == {"k1", "k2"}, _shown(cmp)
