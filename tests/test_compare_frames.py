@@ -1104,3 +1104,47 @@ def test_a_days_move_of_a_share_price_is_one_measure_whatever_the_verb(run):
     })
     rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert {r.doc_id for r in rows} == {"k1", "k2"}, _shown(cmp)
+
+
+def test_a_persons_trade_in_apposition_is_a_fact_with_sides(run):
+    """"Harlan, a former teacher" and "Harlan, a former nurse" give one person two trades (the
+    surname alone, after the full name earlier in the article); "a teacher" agrees with "a former
+    teacher"; a former office ("the former chief executive") says nothing of the holder now."""
+    _, cmp = run({
+        "o1": ("2027-06-08", "A recount confirmed Diane Harlan as mayor of Westford. Harlan, a former teacher, takes "
+                             "office on July 1."),
+        "o2": ("2027-06-08", "Diane Harlan won the Westford race after a recount. Harlan, a former nurse, received "
+                             "24,090 votes."),
+        "o3": ("2027-06-09", "Diane Harlan, a teacher for 20 years, thanked her supporters in Westford."),
+    })
+    sides = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"}
+    assert sides == {("o1", "teacher"), ("o2", "nurse"), ("o3", "teacher")}, _shown(cmp)
+    _, cmp = run({
+        "x1": ("2026-09-08", "Anna Lund, the former chief executive of Norvax, joined the board of Heller."),
+        "x2": ("2026-09-08", "Anna Lund, chief operating officer of Heller, spoke at the launch."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+
+
+def test_the_year_a_thing_was_made_does_not_date_its_size(run):
+    """"The 50-metre bridge opened in 1976" gives the bridge's length today, not in 1976: it disputes
+    "was about 40 metres long" of the same bridge."""
+    _, cmp = run({
+        "b1": ("2027-10-05", "A footbridge over the River Tane collapsed on Monday. The bridge was about 40 metres "
+                             "long, the council said."),
+        "b2": ("2027-10-05", "Six people were hurt when the Tane footbridge gave way on Monday. The 50-metre bridge "
+                             "opened in 1976."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"b1", "b2"}, _shown(cmp)
+
+
+def test_a_date_of_the_deed_a_fine_is_for_does_not_date_the_fine(run):
+    """"Fined 135 million euros for taking part in a cartel between 2016 and 2023": the years date
+    the cartel; the fine is this week's, and disputes "fined 120 million euros on Wednesday"."""
+    _, cmp = run({
+        "f1": ("2027-04-14", "The competition authority fined Vantor 120 million euros on Wednesday for fixing "
+                             "prices."),
+        "f2": ("2027-04-14", "Vantor was fined 135 million euros for taking part in a price-fixing cartel between "
+                             "2016 and 2023, the competition authority said."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"f1", "f2"}, _shown(cmp)

@@ -88,7 +88,7 @@ def date_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         if r.as_of and not _inside_the_period(r, r.as_of):
             number_times.setdefault((r.sent_no, r.as_of), []).append((r.start, r.end))
     stated = _stated(ctx, (d for d in ctx.men.dates if d.granularity != "time"),
-                     lambda d: _date_claim(ctx, lex, d, made=_made_when(ctx, lex, d))
+                     lambda d: _date_claim(ctx, lex, d, made=made_when(ctx, lex, d))
                      if _usable_date(ctx, d, number_times) else None)
     # A making date dates the making of the thing after it, not what its sentence tells before it
     # ("A fire destroyed the 86-year-old Carrow Mill building"): the frame says so.
@@ -117,7 +117,7 @@ def _making_dates(ctx: DocContext, lex: Lexicon) -> list[tuple[DateRow, str]]:
     return found
 
 
-def _made_when(ctx: DocContext, lex: Lexicon, d: DateRow) -> str:
+def made_when(ctx: DocContext, lex: Lexicon, d: DateRow) -> str:
     """The made thing whose making a year dates ("The building, which opened in 1987", "a mill built
     in 1935": "building", "mill"), or '': a verb of making right before the year and one of the
     lexicon's made things among the words before it in its sentence. Such a date is compared with
@@ -252,7 +252,7 @@ def _forecast(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: Sequence[
 
 
 def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Claim | None:
-    """A date's claim; ``made`` names the thing whose making it dates (``_made_when``)."""
+    """A date's claim; ``made`` names the thing whose making it dates (``made_when``)."""
     common = ctx.common(d.sent_no, d.start, d.end, d.sentence)
     qs, qe = common["quote_start"], common["quote_end"]
     quote = ctx.text[qs:qe]

@@ -38,7 +38,7 @@ from pipeline.compare.claims import (
     designation_unit,
     fmt_number,
 )
-from pipeline.compare.dated import after_a_reporting_verb
+from pipeline.compare.dated import after_a_reporting_verb, made_when
 from pipeline.compare.lexicon import Lexicon, concept_noun_keys, concept_of_word, concepts_in, count_noun
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -359,6 +359,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         as_of = ""  # "up 6% from a year earlier": the base of the change, not the change's time
     if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
+    if as_of and family in PLACE_BOUND_FAMILIES and any(
+            d.value == as_of and made_when(ctx, lex, d) for d in ctx.dates_in(row.sent_no)):
+        as_of = ""  # "the 50-metre bridge opened in 1976": the year dates the bridge's making, not its length
     if as_of and dates_here and all(after_a_reporting_verb(words(quote[max(0, s - 30):s]), lex) for s, _ in dates_here):
         as_of = ""  # "her lawyer said on Tuesday she would appeal the 90-day sentence": Tuesday dates the saying
     period = _summed_over(row, as_of, quote[:rel_s])
@@ -1201,7 +1204,16 @@ def _as_of_in_other_clause(sentence: str, rel_end: int, date_spans: Sequence[tup
         return False
     first = min(s for s, _ in date_spans)
     between = {t.lower() for t, _, _ in _tokens(sentence[rel_end:first])}
-    return bool(between & _CLAUSE_OPENERS) or ";" in sentence[rel_end:first]
+    return bool(between & _CLAUSE_OPENERS) or _dates_a_deed(sentence, rel_end, first) or ";" in sentence[rel_end:first]
+
+
+def _dates_a_deed(sentence: str, rel_end: int, date_start: int) -> bool:
+    """A date after the figure in a "for" + gerund phrase dates the deed the figure is for ("fined
+    135 million euros for taking part in a cartel between 2016 and 2023"), not the figure."""
+    if date_start < rel_end:
+        return False
+    toks = [t.lower() for t, _, _ in _tokens(sentence[rel_end:date_start])]
+    return any(a == "for" and b.endswith("ing") for a, b in itertools.pairwise(toks))
 
 
 def _measure_keys(sentence: str, rel_start: int, rel_end: int, measure: str) -> tuple[frozenset[str], str]:
@@ -1326,7 +1338,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                      and not timeml.opens_a_running_period(ctx.text, d.start)
                      and not timeml.dates_a_made_thing(ctx.text, d.start)
                      and left <= d.start - sentence_start < right
-                     and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)]
+                     and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)
+                     and not _dates_a_deed(quote, rel_e, d.start - sentence_start)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
         cues["background"] = f"'{background[0][1]}'"

@@ -104,6 +104,7 @@ class Lexicon:
     settlement_nouns: frozenset[str] = frozenset()  # "a town of 24,000": the count is its population
     court_names: frozenset[str] = frozenset()  # last word of a named court: where a trial sat
     court_levels: frozenset[str] = frozenset()  # words of a named court that say its level ("crown")
+    trades: frozenset[str] = frozenset()  # role sets whose titles stay true once held ("a former teacher")
     share_words: frozenset[str] = frozenset()  # stems
     negated_counts: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # (concept, verbs, nouns)
 
@@ -197,6 +198,7 @@ def load_lexicon() -> Lexicon:
         settlement_nouns=frozenset(rules.get("settlement_nouns", ())),
         court_names=frozenset(rules.get("court_names", ())),
         court_levels=frozenset(rules.get("court_levels", ())),
+        trades=frozenset(rules.get("trades", ())),
         share_words=frozenset(stem(w) for w in rules.get("share_words", ())),
         negated_counts=tuple((concept, tuple(words.get("verbs", ())), tuple(words.get("nouns", ())))
                              for concept, words in sorted(data.get("negated_counts", {}).items())),

@@ -42,7 +42,8 @@ def role_patterns(lex: Lexicon) -> list[tuple[str, dict[str, str], re.Pattern[st
                     for variants in index.values() for parts in variants}
         titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(class_of, key=len, reverse=True))
         before = re.compile(rf"(?i:\b(?P<title>{titles}))\s+{_NAME}")
-        after = re.compile(rf"\s*,\s+(?i:(?:the|a|an)\s+)?(?:[\w.&'’-]+(?:'s|’s)\s+)?(?i:(?P<title>{titles}))\b")
+        once = r"(?i:(?:former|retired|onetime|one-time)\s+)?" if role.name in lex.trades else ""
+        after = re.compile(rf"\s*,\s+(?i:(?:the|a|an)\s+)?(?:[\w.&'’-]+(?:'s|’s)\s+)?{once}(?i:(?P<title>{titles}))\b")
         out.append((role.name, class_of, before, after))
     return out
 
@@ -63,6 +64,26 @@ def role_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
             if (m := after.match(quote, entity.end - qs)) is not None:
                 out.append(_claim(ctx, sent_no, common, quote, role, class_of, m, entity.canonical or entity.text,
                                   entity.start))
+        for start, end, person in _surnames_unrecognised(ctx, quote, qs, names):
+            if (m := after.match(quote, end)) is not None:
+                out.append(_claim(ctx, sent_no, common, quote, role, class_of, m, person, qs + start))
+    return out
+
+
+def _surnames_unrecognised(ctx: DocContext, quote: str, qs: int, names: Sequence) -> list[tuple[int, int, str]]:
+    """A person's surname alone where the model saw no entity ("Harlan, a former teacher, takes
+    office" after "Diane Harlan" earlier in the article): (start, end) in the quote and the full name.
+    A name of two or three plain capitalised words counts whatever label the model gave it (it
+    tags "Diane Harlan" an organisation at times); the title in apposition then says it is a person."""
+    people = {e.canonical or e.text for ents in ctx.entities.values() for e in ents
+              if e.label == "PERSON" or (e.label in NAME_LABELS and _plain_name(e.canonical or e.text))}
+    by_surname = {name.split()[-1]: name for name in sorted(people) if len(name.split()) > 1}
+    covered = [(e.start - qs, e.end - qs) for e in names]
+    out = []
+    for surname, person in sorted(by_surname.items()):
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", quote):
+            if not any(s <= m.start() < e for s, e in covered):
+                out.append((m.start(), m.end(), person))
     return out
 
 
@@ -83,3 +104,8 @@ def _claim(ctx: DocContext, sent_no: int, common: dict, quote: str, role: str, c
 
 def is_role(c: Claim) -> bool:
     return isinstance(c.value, Outcome) and c.value.outcome_set.startswith(ROLE_SET_PREFIX)
+
+
+def _plain_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
