@@ -97,15 +97,21 @@ def _headline_pairs(claims: Sequence[Claim], groups: Sequence[Sequence[int]],
     """A group that names no concept ("loss of 850 jobs" / "900 jobs at risk" of the headlines)
     and one group of a concept ("cutting 850 jobs" / "putting 900 jobs at risk") whose sources
     give the same values of the same counted things: one figure told twice. Only when a single
-    concept's groups are told twice by it: a bare "five" must not join deaths with the injured."""
-    out = []
-    for (background, doc), bare in unnamed.items():
+    concept's groups are told twice by it: a bare "five" must not join deaths with the injured.
+    Only groups that share a source are looked at (a look-up by source, not all pairs)."""
+    named: dict[tuple[bool, str], list[tuple[str, int]]] = {}
+    for (concept, background, doc), hs in by_key.items():
+        named.setdefault((background, doc), []).extend((concept, h) for h in hs)
+    candidates: dict[int, set[tuple[str, int]]] = {}
+    for key, bare in unnamed.items():
         for g in bare:
-            partners = {h for (concept, bg, d), hs in by_key.items() if bg == background and d == doc for h in hs
-                        if _same_things(claims, groups[g], groups[h], concept)
-                        and _told_twice(claims, groups[g], groups[h])}
-            if len({c for h in partners for c in (claims[i].concept for i in groups[h]) if c}) == 1:
-                out.extend((min(g, h), max(g, h)) for h in sorted(partners))
+            candidates.setdefault(g, set()).update(named.get(key, ()))
+    out = []
+    for g, partners in sorted(candidates.items()):
+        told = {(concept, h) for concept, h in partners
+                if _same_things(claims, groups[g], groups[h], concept) and _told_twice(claims, groups[g], groups[h])}
+        if len({concept for concept, _ in told}) == 1:
+            out.extend((min(g, h), max(g, h)) for _, h in sorted(told))
     return sorted(set(out))
 
 

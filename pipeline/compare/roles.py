@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipeline.compare.claims import Claim, DocContext, Outcome, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
@@ -48,12 +49,43 @@ def role_patterns(lex: Lexicon) -> list[tuple[str, dict[str, str], re.Pattern[st
     return out
 
 
+@dataclass(frozen=True)
+class Surnames:
+    """The surnames of a document's people, each with the full name (read once per document)."""
+
+    pattern: re.Pattern[str] | None
+    full_name: dict[str, str]
+
+
+NO_SURNAMES = Surnames(None, {})
+
+
+def document_surnames(ctx: DocContext) -> Surnames:
+    """A person's surname alone is often no entity to the model ("Harlan, a former teacher, takes
+    office" after "Diane Harlan"). A name of two or three plain capitalised words counts whatever
+    label the model gave it (it tags "Diane Harlan" an organisation at times); a title in
+    apposition after the surname then says it is a person."""
+    people = {e.canonical or e.text for ents in ctx.entities.values() for e in ents
+              if e.label == "PERSON" or (e.label in NAME_LABELS and _plain_name(e.canonical or e.text))}
+    full_name = {name.split()[-1]: name for name in sorted(people) if len(name.split()) > 1}
+    if not full_name:
+        return NO_SURNAMES
+    alternatives = "|".join(re.escape(w) for w in sorted(full_name, key=len, reverse=True))
+    return Surnames(re.compile(rf"\b(?:{alternatives})\b"), full_name)
+
+
 def role_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
-                patterns: Sequence[tuple[str, dict[str, str], re.Pattern[str], re.Pattern[str]]]) -> list[Claim]:
+                patterns: Sequence[tuple[str, dict[str, str], re.Pattern[str], re.Pattern[str]]],
+                surnames: Surnames = NO_SURNAMES) -> list[Claim]:
     """One claim per title the sentence writes next to a name: before it ("frigate INS Sukanya"),
-    or after a named entity in apposition ("Mara Quist, the company's chief executive")."""
+    or after a named entity in apposition ("Mara Quist, the company's chief executive"), or after
+    a surname the model saw no entity in (``surnames``)."""
     qs = common["quote_start"]
     names = [e for e in ctx.entities.get(sent_no, []) if e.label in NAME_LABELS]
+    covered = [(e.start - qs, e.end - qs) for e in names]
+    lone = [] if surnames.pattern is None else [
+        (m.start(), m.end(), surnames.full_name[m.group()]) for m in surnames.pattern.finditer(quote)
+        if not any(s <= m.start() < e for s, e in covered)]
     out: list[Claim] = []
     for role, class_of, before, after in patterns:
         for m in before.finditer(quote):
@@ -64,26 +96,9 @@ def role_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
             if (m := after.match(quote, entity.end - qs)) is not None:
                 out.append(_claim(ctx, sent_no, common, quote, role, class_of, m, entity.canonical or entity.text,
                                   entity.start))
-        for start, end, person in _surnames_unrecognised(ctx, quote, qs, names):
+        for start, end, person in lone:
             if (m := after.match(quote, end)) is not None:
                 out.append(_claim(ctx, sent_no, common, quote, role, class_of, m, person, qs + start))
-    return out
-
-
-def _surnames_unrecognised(ctx: DocContext, quote: str, qs: int, names: Sequence) -> list[tuple[int, int, str]]:
-    """A person's surname alone where the model saw no entity ("Harlan, a former teacher, takes
-    office" after "Diane Harlan" earlier in the article): (start, end) in the quote and the full name.
-    A name of two or three plain capitalised words counts whatever label the model gave it (it
-    tags "Diane Harlan" an organisation at times); the title in apposition then says it is a person."""
-    people = {e.canonical or e.text for ents in ctx.entities.values() for e in ents
-              if e.label == "PERSON" or (e.label in NAME_LABELS and _plain_name(e.canonical or e.text))}
-    by_surname = {name.split()[-1]: name for name in sorted(people) if len(name.split()) > 1}
-    covered = [(e.start - qs, e.end - qs) for e in names]
-    out = []
-    for surname, person in sorted(by_surname.items()):
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", quote):
-            if not any(s <= m.start() < e for s, e in covered):
-                out.append((m.start(), m.end(), person))
     return out
 
 

@@ -27,7 +27,7 @@ from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonica
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.manner import manner_claims
 from pipeline.compare.places import place_claims
-from pipeline.compare.roles import role_claims, role_patterns
+from pipeline.compare.roles import document_surnames, role_claims, role_patterns
 from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -69,6 +69,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     claim per mention."""
     attributes = _attribute_patterns(lex)
     roles = role_patterns(lex)
+    surnames = document_surnames(ctx)
     out: list[Claim] = []
     for n, common, quote, toks, negs, recent in _story_sentences(ctx, lex, lasting=True):
         for outcome_set in lex.outcomes:
@@ -89,7 +90,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             continue
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
-        out.extend(role_claims(ctx, n, common, quote, roles))
+        out.extend(role_claims(ctx, n, common, quote, roles, surnames))
         out.extend(manner_claims(ctx, n, common, quote, lex))
     return out
 
