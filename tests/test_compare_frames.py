@@ -374,6 +374,11 @@ def _shown(cmp) -> list[tuple[str, str, str]]:
     return [(r.kind, r.value, r.quote) for r in cmp.finding_rows()]
 
 
+def _disputing(cmp) -> set[str]:
+    """The sources that stand in a numeric conflict."""
+    return {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+
+
 def _conflicts(cmp) -> dict[str, set[tuple[str, str]]]:
     """Conflicting findings by id: the (source, value) pairs of each."""
     out: dict[str, set[tuple[str, str]]] = {}
@@ -1061,7 +1066,7 @@ def test_a_depth_since_a_day_is_a_reading_not_a_running_total(run):
         "m2": ("2026-02-05", "The miners had been trapped at a depth of around 400 metres since Monday, officials "
                              "at the Tarvik copper mine said."),
     })
-    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"m1", "m2"}, _shown(cmp)
+    assert _disputing(cmp) == {"m1", "m2"}, _shown(cmp)
 
 
 def test_two_named_courts_of_one_level_disagree_courts_of_two_levels_do_not(run):
@@ -1135,7 +1140,7 @@ def test_the_year_a_thing_was_made_does_not_date_its_size(run):
         "b2": ("2027-10-05", "Six people were hurt when the Tane footbridge gave way on Monday. The 50-metre bridge "
                              "opened in 1976."),
     })
-    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"b1", "b2"}, _shown(cmp)
+    assert _disputing(cmp) == {"b1", "b2"}, _shown(cmp)
 
 
 def test_a_date_of_the_deed_a_fine_is_for_does_not_date_the_fine(run):
@@ -1147,4 +1152,4 @@ def test_a_date_of_the_deed_a_fine_is_for_does_not_date_the_fine(run):
         "f2": ("2027-04-14", "Vantor was fined 135 million euros for taking part in a price-fixing cartel between "
                              "2016 and 2023, the competition authority said."),
     })
-    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"f1", "f2"}, _shown(cmp)
+    assert _disputing(cmp) == {"f1", "f2"}, _shown(cmp)
