@@ -4,7 +4,9 @@ A place name is a fact with sides when the sentence says what it is the place of
 gives each place its role (entities.csv `role`: the word it is attached to, "live in" of "lived
 in Cardiff", "jury" of "a San Antonio jury", "of" of "Singh, 59, of College Point"), and the
 lexicon's `[place_roles]` put roles into questions (as packaged, one: where a trial sat;
-residence and epicentre were tried and left out, docs/compare.md "Session 27"). Each such
+residence and epicentre were tried and left out, docs/compare.md "Session 27"), and a named court
+("Southwark Crown Court") is where a trial sat whatever word it hangs on, asked per level of court
+(a magistrates' court and a crown court are two stages of one case, not two answers). Each such
 mention is an outcome claim: its set is the question, its class the place. Two sources naming
 different places for one question about the same people disagree, as two colours of one car do.
 

@@ -122,5 +122,6 @@ def is_role(c: Claim) -> bool:
 
 
 def _plain_name(name: str) -> bool:
+    """Two or three capitalised words of letters ("Diane Harlan"): a person's name, read with its title."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
