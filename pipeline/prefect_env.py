@@ -8,11 +8,11 @@ server (to watch runs in the UI) or sets any of these keeps their choice.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 from pathlib import Path
 
 from pipeline.resources import data_path
+from pipeline.workers import sigterm_when_parent_dies
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -57,13 +57,9 @@ class _ServerSubprocess:
 
 
 def _terminate_with_parent() -> None:
-    """In the child before exec: ask Linux for SIGTERM when the parent dies (PR_SET_PDEATHSIG)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # not Linux: Prefect's own atexit stop still applies
+    """In the child before exec: SIGTERM when the parent dies (not Linux: Prefect's own atexit stop
+    still applies)."""
+    sigterm_when_parent_dies()  # (imported at the top: no import in a forked child before exec)
 
 
 def harden_temporary_server() -> None:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import ctypes
 import multiprocessing
+import os
 import pickle
 import signal
 import subprocess
@@ -179,6 +181,28 @@ def _stop(process, receive) -> None:
     if process.is_alive():
         process.kill()
     process.join()
+
+
+# Linux's prctl option that sends the calling process a signal when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def sigterm_when_parent_dies() -> bool:
+    """Ask Linux to send this process SIGTERM when its parent dies (PR_SET_PDEATHSIG); False where
+    that cannot be asked (not Linux)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return False
+    return True
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Called first thing in a child that runs long on its own (the scale benchmark's model passes):
+    it ends when the process that started it dies, however that dies (a kill, a timeout), and at
+    once if that happened before this call. Where Linux's request is not there it runs to its end."""
+    if sigterm_when_parent_dies() and os.getppid() != parent_pid:
+        sys.exit(1)  # the parent was gone before the request took hold
 
 
 def balanced_bins(sizes: dict[int, int], bins: int, head_start: int = 0) -> list[list[int]]:

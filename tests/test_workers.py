@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +186,37 @@ def test_a_ctrl_c_is_held_whichever_thread_of_the_process_takes_it():
         stop.set()
         signal.signal(signal.SIGINT, before)
     assert taken_inside and not any(taken_inside), taken_inside.count(True)
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is no zombie (a container's first process may never reap one)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_child_that_asks_to_die_with_its_parent_ends_when_the_parent_is_killed(tmp_path):
+    """The scale benchmark's model passes run minutes in a child of their own: a killed benchmark
+    must not leave them running."""
+    ready = tmp_path / "ready"
+    child = ("import pathlib, sys, time; from pipeline.workers import die_with_parent; "
+             "die_with_parent(int(sys.argv[1])); pathlib.Path(sys.argv[2]).write_text('x'); time.sleep(120)")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import os, subprocess, sys, time; "
+         f"p = subprocess.Popen([sys.executable, '-c', {child!r}, str(os.getpid()), {str(ready)!r}]); "
+         "print(p.pid, flush=True); time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True)
+    child_pid = int(parent.stdout.readline())
+    deadline = time.monotonic() + 60
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ready.exists() and _running(child_pid)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while _running(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child_pid)

@@ -162,6 +162,8 @@ def _descendants(root: int) -> list[int]:
 _MODEL_PASSES = r"""
 import json, sys, time
 from pathlib import Path
+from pipeline.workers import die_with_parent
+die_with_parent(int(sys.argv[2]))  # a killed benchmark leaves no model pass running on
 job = json.loads(Path(sys.argv[1]).read_text())
 t0 = time.perf_counter()
 from pipeline.extract.nlp import load_nlp
@@ -186,8 +188,8 @@ def model_passes_alone(texts: list[str], frames: list[list[str]], n_process: int
     job = work / "model_job.json"
     job.write_text(json.dumps({"texts": texts, "frames": list(dict.fromkeys(f for doc in frames for f in doc)),
                                 "n_process": n_process}), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", _MODEL_PASSES, str(job)], capture_output=True, text=True,
-                          timeout=MODEL_TIMEOUT_S, check=True)
+    done = subprocess.run([sys.executable, "-c", _MODEL_PASSES, str(job), str(os.getpid())], capture_output=True,
+                          text=True, timeout=MODEL_TIMEOUT_S, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
