@@ -1048,10 +1048,11 @@ def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexic
     return bool(first) and not first.endswith("ed") and concept_of_word(first, lexicon) == concept
 
 
+# Words that hedge or bound a figure written right after them ("about 24,000", "fewer than 400").
+_HEDGE = (r"(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|just\s+over|over|up\s+to|"
+          r"fewer\s+than|less\s+than|under|only|just)")
 # "<noun> of [about] " right before a count: `_nearest_concept` asks the lexicon whether the noun is a settlement.
-_SETTLEMENT_OF = re.compile(
-    r"\b([a-z]+)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just\s+over|"
-    r"fewer\s+than|less\s+than|under|only|just)\s+)?$", re.IGNORECASE)
+_SETTLEMENT_OF = re.compile(rf"\b([a-z]+)\s+of\s+(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 
 
 def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexicon,
@@ -1250,7 +1251,7 @@ _PART_OF_A_WHOLE = re.compile(rf"\s+{_OF_DETERMINER}{_NUMBER_WRITTEN}\b", re.I)
 # to cut, 400 will go at its Bergen plant" (the figure follows the comma that ends the opening).
 _OPENING_PARTITIVE = re.compile(
     rf"\s*[\"“]?\s*of\s+(?:the|its|their|his|her|these|those|all)\s+{_NUMBER_WRITTEN}\s[^,;.]*,\s*"
-    r"(?:(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|over|up\s+to|only|just)\s+)?$", re.I)
+    rf"(?:{_HEDGE}\s+)?$", re.I)
 # An amount "of the" money, haul or budget a sentence names is a part of it ("$120,000 of the stolen
 # cash", "£2m of its budget"); "$13.5bn of private investments" (no determiner) says what it is.
 _MONEY_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?![\d$€£¥])\w", re.I)
