@@ -192,6 +192,8 @@ class ClaimRow:
         "4 a.m.\"), conversion (a figure given in two units), "
         "offset: before | after (a duration that says when: \"married two weeks ago\"), "
         "label: the noun that makes a number a name, exact to its last digit (\"the 12200 block of\": block), "
+        "stance: agreed | demand (a figure of a bargain, as its clause tells it: \"pilots will get 10%\", "
+        "\"the union wants 15%\"), "
         "holder (the model its clause names when the article names several: \"$1,199 for the 13-inch\"; "
         "\"none of the article's models\" for a figure of a measure the article gives per model but ties "
         "to none: it may agree with a figure, never disagree).", "")

@@ -1153,3 +1153,159 @@ def test_a_date_of_the_deed_a_fine_is_for_does_not_date_the_fine(run):
                              "2016 and 2023, the competition authority said."),
     })
     assert _disputing(cmp) == {"f1", "f2"}, _shown(cmp)
+
+
+def test_residents_of_some_villages_moved_to_safety_are_the_evacuated(run):
+    """"Some 2,800 residents of six hamlets were moved to safety" counts the evacuated (the verb after
+    the counted noun's phrase says what happened to them), and its hamlets are no whole of the
+    residents: they dispute another source's "evacuated from four hamlets"."""
+    claims, cmp = run({
+        "h1": ("2027-03-06", "Some 2,800 residents of six hamlets were moved to safety as the river burst its banks "
+                             "on Friday."),
+        "h2": ("2027-03-06", "About 1,900 people were evacuated from four hamlets on Friday, the council said."),
+    })
+    mine = _by_text([c for c in claims if c.doc_id == "h1"])
+    assert mine["Some 2,800"].concept == "displaced"
+    assert "whole" not in mine["six"].row.cues
+    assert mine["Some 2,800"].as_of == "2027-03-05"  # a day in an "as" clause of the same moment dates it
+    assert frozenset({("h1", "6"), ("h2", "4")}) in {frozenset(sides) for sides in _conflicts(cmp).values()}, \
+        _shown(cmp)
+
+
+def test_a_day_in_a_when_clause_dates_the_figure_of_the_main_clause(run):
+    """"Nine people were hurt when the stand collapsed on Saturday": Saturday is when they were hurt;
+    "because" gives a cause, whose day is its own."""
+    claims, _ = run({
+        "w1": ("2027-09-13", "Nine people were hurt when a stand collapsed on Saturday."),
+        "w2": ("2027-09-13", "Nine people were hurt because a stand built on Saturday was unsafe."),
+    })
+    assert [c.as_of for c in claims if c.text == "Nine"] == ["2027-09-11", ""]
+
+
+def test_a_part_told_by_the_verb_after_its_whole(run):
+    """"Around 30 of the sheep were dead" counts the dead: it disputes "22 of the sheep had died"."""
+    claims, cmp = run({
+        "p1": ("2027-02-10", "Inspectors found 400 sheep crammed into a lorry on Monday. Around 30 of the sheep "
+                             "were dead."),
+        "p2": ("2027-02-10", "The 400 sheep found in a lorry on Monday were taken to a farm, where vets said 22 of "
+                             "the sheep had died."),
+    })
+    assert _by_text(claims)["Around 30"].concept == "deaths"
+    assert _disputing(cmp) == {"p1", "p2"}, _shown(cmp)
+
+
+def test_where_a_flight_or_a_cargo_came_from_is_a_fact_with_sides(run):
+    """"Flown in from Kenya" and "arrived on a flight from Tanzania" name two places one journey began."""
+    _, cmp = run({
+        "f1": ("2027-02-10", "Customs seized 90 turtles at Harwell airport on Sunday. The turtles were flown in "
+                             "from Kenya."),
+        "f2": ("2027-02-10", "Officers at Harwell airport seized 90 turtles on Sunday. The animals had arrived on "
+                             "a flight from Tanzania."),
+    })
+    assert {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+        ("f1", "Kenya"), ("f2", "Tanzania")}, _shown(cmp)
+
+
+def test_a_demand_and_what_was_agreed_are_two_figures_of_one_bargain(run):
+    """The union "is demanding a 9% rise" and "wants a rise of 7%": two readings of its demand. The
+    5% nurses "will get", or "voted to accept an offer worth 5%", is the deal: no third reading."""
+    claims, cmp = run({
+        "n1": ("2027-05-04", "Nurses began a strike on Tuesday. Their union is demanding a 9% pay rise."),
+        "n2": ("2027-05-04", "The nurses' union wants a pay rise of 7% this year."),
+        "n3": ("2027-05-08", "Nurses will get a 5% pay rise this year under a deal reached on Friday."),
+        "n4": ("2027-05-08", "Nurses voted to accept a pay offer worth 5% this year."),
+    })
+    stances = {c.doc_id: c.value.stance for c in claims if c.value.family == "percent"}
+    assert stances == {"n1": "demand", "n2": "demand", "n3": "agreed", "n4": "agreed"}
+    assert {frozenset(sides) for sides in _conflicts(cmp).values()} == {
+        frozenset({("n1", "9"), ("n2", "7")})}, _shown(cmp)
+
+
+def test_a_strike_told_longer_at_its_end_is_an_update(run):
+    """"A four-day strike" on its first day and "ending a five-day strike" four days later: the strike
+    ran a day longer than planned, an update of its length, not two accounts of one."""
+    _, cmp = run({
+        "s1": ("2027-05-04", "Dock workers began a four-day strike at Port Elmar on Tuesday."),
+        "s2": ("2027-05-08", "Dock workers at Port Elmar returned to work on Saturday, ending a five-day strike."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "superseded"} == {"s1", "s2"}, _shown(cmp)
+
+
+def test_ages_of_a_person_named_only_by_a_noun(run):
+    """"A 36-year-old woman has been arrested" and "Police arrested a 39-year-old woman" tell of one
+    woman; the woman stabbed in another sentence is someone else."""
+    _, cmp = run({
+        "a1": ("2027-08-02", "A 36-year-old woman has been arrested on suspicion of fraud in Calder."),
+        "a2": ("2027-08-02", "Police in Calder arrested a 39-year-old woman on suspicion of fraud."),
+        "a3": ("2027-08-02", "A 37-year-old woman was stabbed in Calder on Sunday."),
+    })
+    assert {frozenset(sides) for sides in _conflicts(cmp).values()} == {
+        frozenset({("a1", "36"), ("a2", "39")})}, _shown(cmp)
+
+
+def test_the_only_times_two_articles_give_of_a_day_dispute_it(run):
+    """Each report gives one time of Thursday ("at about 9:10 a.m.", "just after 9:50 a.m."), in
+    words of its own: the story's one happening, timed two ways."""
+    _, cmp = run({
+        "t1": ("2027-03-12", "A gas main exploded in Carrow at about 9:10 a.m. on Thursday, damaging six houses, "
+                             "police said."),
+        "t2": ("2027-03-12", "Residents of Carrow heard a loud bang just after 9:50 a.m. on Thursday when a gas "
+                             "pipe blew up under the high street."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "date_conflict"} == {"t1", "t2"}, _shown(cmp)
+
+
+def test_where_a_person_was_found_is_a_fact_with_sides(run):
+    """"Found safe in a garden shed" and "found in a bus shelter" are two places for one finding of
+    one boy; "found guilty in the murder" names no place."""
+    _, cmp = run({
+        "m1": ("2027-05-09", "A 12-year-old boy who had been missing from Orwell for two days was found safe in a "
+                             "garden shed near the village on Saturday, police said."),
+        "m2": ("2027-05-09", "Jamie Tull, 12, was found in a bus shelter near Orwell on Saturday morning, two days "
+                             "after he went missing on his way home from school."),
+    })
+    assert {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+        ("m1", "garden shed"), ("m2", "bus shelter")}, _shown(cmp)
+    _, cmp = run({
+        "g1": ("2027-05-09", "Carl Weir was found guilty in the murder of his neighbour on Friday."),
+        "g2": ("2027-05-09", "Carl Weir was found guilty in the killing of his neighbour on Friday."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+
+
+def test_a_storm_that_cut_power_to_homes_counts_them_without_power(run):
+    """"Cut power to about 40,000 homes" is a count of homes without power: it disputes "Some 55,000
+    homes were without power"."""
+    claims, cmp = run({
+        "p1": ("2027-01-19", "The storm cut power to about 40,000 homes on Monday, the grid operator said."),
+        "p2": ("2027-01-19", "Some 55,000 homes were without power on Monday after the storm brought down lines."),
+    })
+    assert _by_text(claims)["about 40,000"].concept == "power_outage"
+    assert _disputing(cmp) == {"p1", "p2"}, _shown(cmp)
+
+
+def test_a_century_before_a_noun_makes_no_figure_background(run):
+    """"Three paintings by 17th-century Dutch artists" were stolen this week: the century is the
+    artists', so the count disputes "Four paintings ... were taken" of the same theft."""
+    claims, cmp = run({
+        "a1": ("2027-04-06", "Thieves stole three paintings by 17th-century Dutch artists from the Varne Museum "
+                             "early on Monday, police said."),
+        "a2": ("2027-04-06", "Four paintings, including a river scene by Pieter Aals, were taken from the Varne "
+                             "Museum early on Monday."),
+    })
+    assert not _by_text(claims)["three"].background
+    assert _disputing(cmp) == {"a1", "a2"}, _shown(cmp)
+
+
+def test_the_age_of_a_person_a_story_names_by_role(run):
+    """"The 58-year-old driver" and "The driver, 61": the one driver of the story, whatever each
+    sentence says of him; pupils and children on one bus are one count."""
+    _, cmp = run({
+        "b1": ("2027-09-15", "A school bus overturned near Hexley on Tuesday. It was carrying 34 pupils. The "
+                             "58-year-old driver was arrested."),
+        "b2": ("2027-09-15", "A school bus rolled onto its side near Hexley on Tuesday. About 40 children were on "
+                             "board. The driver, 61, was helping police with their inquiries."),
+    })
+    conflicts = {frozenset(sides) for sides in _conflicts(cmp).values()}
+    assert frozenset({("b1", "58"), ("b2", "61")}) in conflicts, _shown(cmp)
+    assert frozenset({("b1", "34"), ("b2", "~40")}) in conflicts, _shown(cmp)

@@ -43,10 +43,11 @@ from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
 from pipeline.compare.lexicon import concept_of_word, counted_group, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
-from pipeline.compare.text import content_stems
+from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
 from pipeline.textsim import TfIdf, cosine
 from pipeline.vocab import timeml, units
+from pipeline.vocab.entities import ANYONE_NOUNS
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PLACE_BOUND_FAMILIES
 
@@ -696,6 +697,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "holder"  # the 13-inch model's price and the 15-inch model's
     if qa.estimated_by and qb.estimated_by and not same_party(qa.estimated_by, qb.estimated_by):
         return "another party's estimate"  # the police's count of a crowd and the organisers'
+    if qa.stance and qb.stance and qa.stance != qb.stance:
+        return "stance"  # the union's demand and what the pilots will get: two figures of one bargain
     if _model_unknown(a, b) and not values_equal_loose(a, b):
         return "model unknown"  # "the basic model starts at $2,199" may agree with a price, never disagree
     if qa.people and qb.people and not any(same_person(x, y) for x in qa.people for y in qb.people):
@@ -969,7 +972,21 @@ def _aged_alike(a: Claim, b: Claim) -> bool:
         people = c.value.people
         return people[0] if c.value.family == "age" and len(people) == 1 and "old" not in c.text.lower() else ""
     x, y = of(a), of(b)
-    return bool(x and y) and same_person(x, y)
+    return (bool(x and y) and same_person(x, y)) or _one_described_person(a, b)
+
+
+def _one_described_person(a: Claim, b: Claim) -> bool:
+    """Two ages told of people the sentences name by the same noun only: the same person when the
+    noun is a role the story gives one person ("The 58-year-old driver", "The driver, 61"), or, for
+    a noun anyone is ("man", "woman"), when both sentences tell the same happening ("A 41-year-old
+    man has been arrested", "Police arrested a 43-year-old man"); a man stabbed and a man arrested
+    stay two people."""
+    qa, qb = a.value, b.value
+    if not (qa.family == qb.family == "age" and qa.age_of and stem(qa.age_of) == stem(qb.age_of)):
+        return False
+    if qa.people or qb.people or a.subject or b.subject:
+        return False
+    return qa.age_of not in ANYONE_NOUNS or bool(qa.sentence_concepts & qb.sentence_concepts)
 
 
 def _same_holder(a: Claim, b: Claim) -> bool:

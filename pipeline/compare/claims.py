@@ -117,6 +117,8 @@ class Quantity:
     people: tuple[str, ...] = ()  # whose figure: the people its clause names as subject or object ("Rait fell 200 ft")
     estimated_by: str = ""  # whose estimate, for a concept each party estimates ("police" of "police put the crowd at")
     participle: str = ""  # what happened to the counted, when no concept says ("trapped" of "14 trapped miners")
+    age_of: str = ""  # the noun an age is told of ("man" of "a 43-year-old man", "woman" of "a woman aged 61")
+    stance: str = ""  # a bargain's demand or deal, as its clause says ("wants 15%", "will get 10%"); '' for none
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -109,8 +109,10 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     out: list[DraftFinding] = []
     stats = EdgeStats(edges)
     salience = Salience(claims)
+    sole = sole_times_of_their_day(claims)
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
-        e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))}
+        e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))
+        or (e.a in sole and e.b in sole)}
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
             continue
@@ -121,7 +123,7 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             for y in range(x + 1, len(groups)):
                 if docs_of[x] & docs_of[y]:
                     continue
-                if any((min(i, j), max(i, j)) in strong and _same_event(claims[i], claims[j])
+                if any((min(i, j), max(i, j)) in strong and _same_event(claims[i], claims[j], i in sole and j in sole)
                        for i in groups[x] for j in groups[y]):
                     linked.update((x, y))
         if linked:
@@ -202,6 +204,18 @@ def _before_month_of(value: str, ref_time: str) -> bool:
     return first is not None and ref is not None and first < ref.replace(day=1)
 
 
+def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
+    """The times of day that are their article's only time of that day ("at about 6:40 a.m. on
+    Tuesday" in one report, "shortly after 7:15 a.m. on Tuesday" in another): aligned at all, two
+    such times tell of the story's one happening, and differing, they dispute it, as a story's two
+    sole counts of one noun do. An article that gives several times of a day tells several moments."""
+    per_day: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind == ClaimKind.TIME and day_of(c):
+            per_day.setdefault((c.doc_id, day_of(c)), []).append(i)
+    return {found[0] for found in per_day.values() if len(found) == 1}
+
+
 def one_step_misdated(a: Claim, b: Claim) -> bool:
     """Two different dates of the same step of a case (both the indictment, the verdict or the
     sentence) less than a year apart: "In 1969, he was indicted" and "In 1970, he was indicted",
@@ -211,10 +225,12 @@ def one_step_misdated(a: Claim, b: Claim) -> bool:
     return gap is not None and gap <= SAME_ACT_MAX_GAP_DAYS
 
 
-def _same_event(a: Claim, b: Claim) -> bool:
+def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
     "since 2020"; a time of day "shortly after" one is a window, compared as a point) and the words
-    right next to each date overlap."""
+    right next to each date overlap (or both are their articles' only times of that day, which
+    name the happening in words of their own: "caught fire at about 6:40", "burst into flames
+    shortly after 7:15")."""
     if a.kind == ClaimKind.DATE and (a.value.qualifier in OPEN_DATE_QUALIFIERS
                                      or b.value.qualifier in OPEN_DATE_QUALIFIERS):
         return False
@@ -235,7 +251,7 @@ def _same_event(a: Claim, b: Claim) -> bool:
         return False  # this week's event vs one months before it: two events, not one misdated
     if timeml.days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)
-    return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
+    return sole_times or len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
 
 
 def _a_day_off_by_the_article_dates(a: Claim, b: Claim) -> bool:

@@ -74,6 +74,9 @@ FRAME_WORDS_AFTER = 14
 CUE_WORDS_BEFORE = 3
 CUE_WORDS_AFTER = 4
 PART_WORDS_AFTER = 10
+# How far before a figure, within its clause, a word of a bargain's stance is read ("the union is
+# demanding a 12% pay rise", "pilots will get a 10% rise").
+STANCE_WORDS_BEFORE = 6
 # A subject name is looked for this many words from the figure inside its segment.
 SUBJECT_WORDS = 6
 # A date this close (characters) to a number whose as_of it is, is that number's reference time.
@@ -136,6 +139,8 @@ _PHRASE_END = frozenset({"and", "or", "but", "while", "when", "after", "before",
 # clause ("the 6.1 quake ... rocked a region that was devastated by the tsunami of 2004").
 _CLAUSE_OPENERS = frozenset({"that", "which", "who", "whom", "whose", "as", "when", "while", "after",
                              "because", "since", "where"})
+# Openers of a clause told of the same moment as the main one: its day is the main clause's day.
+_AT_THE_SAME_TIME = frozenset({"as", "when", "while"})
 SCOPE_MAX_WORDS = 6
 _VERB_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "will", "would"})
 _YEAR_TOKEN = re.compile(r"^(1[5-9]|2[01])\d\d$")
@@ -357,7 +362,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     dates_here = [(d.start - qs, d.end - qs) for d in ctx.dates_in(row.sent_no) if d.value == as_of]
     if dates_here and all(timeml.is_comparison_base(quote, s) for s, _ in dates_here):
         as_of = ""  # "up 6% from a year earlier": the base of the change, not the change's time
-    if as_of and _as_of_in_other_clause(quote, rel_e, dates_here):
+    if as_of and _as_of_in_other_clause(quote, rel_e, dates_here, as_of):
         as_of = ""  # the date belongs to a later clause of the sentence, not to this figure
     if as_of and family in PLACE_BOUND_FAMILIES and any(
             d.value == as_of and made_when(ctx, lex, d) for d in ctx.dates_in(row.sent_no)):
@@ -370,7 +375,6 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     keys, head = _measure_keys(quote, rel_s, rel_e, row.measure)
     if concept:
         keys, head = frozenset({concept}), concept
-    segment = quote[left:right]
     cues = _cues(ctx, lex, row, quote, rel_s, rel_e, left, right, as_of)
     if concept not in lex.cumulative or "background" in cues:
         cues.pop("to date", None)  # only a running toll of the story's own time is a count to date
@@ -402,6 +406,9 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     estimated_by = _estimator(quote, rel_s, rel_e) if concept in lex.held_concepts else ""
     if estimated_by:
         cues["estimate by"] = estimated_by
+    stance = _stance(words(quote[left:rel_s])[-STANCE_WORDS_BEFORE:], lex)
+    if stance:
+        cues["stance"] = stance
     per, per_chars = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
     end = row.end + per_chars  # a rate's mention holds its period: "$23 million a year"
     over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
@@ -430,11 +437,13 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
         event=happening_event(happening, lex),
         people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by, participle=participle,
+        stance=stance, age_of=_age_of(quote, rel_s, rel_e) if row.kind == "age" else "",
     )
     return Claim(
         row=row_out, kind=ClaimKind.NUMBER, value=value,
         **{**common, "context": ctx.previous_stems(row.sent_no) + common["context"]},
-        frame=_frame(_without_members(segment, rel_e - left), rel_s - left, rel_e - left, row.unit), subject=subject,
+        frame=_frame(_without_members(quote[left:_frame_end(quote, rel_e, right, others)], rel_e - left),
+                     rel_s - left, rel_e - left, row.unit), subject=subject,
         measure_text=happening or _measure_text(row, family), concept=concept, as_of=as_of,
         text=ctx.text[row.start:end],
         background=cues.get("background", ""), current="current" in cues,
@@ -645,6 +654,19 @@ def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int
         seps = [m.end() for m in _SEPARATOR.finditer(quote, prev_end, rel_s)]
         left = seps[-1] if seps else prev_end
     return left, next_start
+
+
+# The counted noun and a preposition, then the next figure: "residents of [eight villages]".
+_COUNTED_NOUN_OF = re.compile(r"\s+[\w'-]+\s+(?:of|from|in)\s+(?:the\s+)?$", re.I)
+
+
+def _frame_end(quote: str, rel_e: int, right: int, others: Sequence[tuple[int, int]]) -> int:
+    """Where the figure's frame ends: its segment's end, or, when the next figure only stands in
+    the counted noun's phrase ("4,500 residents of eight villages were moved to safety"), the end
+    of that figure's segment, so the frame keeps what the clause says of the counted."""
+    if right >= len(quote) or not _COUNTED_NOUN_OF.fullmatch(quote, rel_e, right):
+        return right
+    return min((s for s, _ in others if s > right), default=len(quote))
 
 
 def _frame(segment: str, rel_s: int, rel_e: int, unit: str) -> str:
@@ -871,7 +893,8 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
     trapped" -> the participle, marked ``PARTICIPLE_CONCEPT``), else of the counted noun ("200
     residents" -> population), None when the phrase after the count says nothing (undecided)."""
     stop = min([s for s, _ in others if s >= rel_end] + [len(sentence)])
-    toks = [t for t, _, _ in _tokens(sentence[rel_end:stop])][:CONCEPT_AFTER_WORDS]
+    spans = _tokens(sentence[rel_end:stop])[:CONCEPT_AFTER_WORDS]
+    toks = [t for t, _, _ in spans]
     nouns = 0
     counted = None  # the concept the counted noun itself names ("200 residents"), if no verb says more
     noun_at = _after_the_names(toks)  # "Two Dornwick escapees recaptured": the noun after the name
@@ -895,6 +918,9 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
             return found
         if low == "who" and nouns:
             return _relative_concept(toks[k + 1:], lexicon, counted)
+        if (counted and low in ("of", "from", "in")) or (low == "of" and k == 0):
+            # "4,500 residents of eight villages were moved to safety", "40 of the tortoises were dead"
+            return _verb_past_the_phrase(sentence, rel_end + spans[k][1], lexicon) or counted
         if low in _PHRASE_END or low in lexicon.scope_prepositions or low in (
                 "of", "from", "with", "by", "to", "for", "over", "during", "despite"):
             return counted
@@ -914,6 +940,23 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
         if nouns > 3:
             return counted
     return counted
+
+
+# A counted noun's own phrase and the verb after it: "residents [of eight villages] were moved to
+# safety", "40 [of the tortoises] had died" (a few words, no clause break, then the auxiliary).
+_PHRASE_THEN_PASSIVE = re.compile(
+    r"(?:of|from|in)\s+(?:[\w'-]+\s+){1,4}?(?:were|was|have\s+been|had\s+been|has\s+been|had|have|has)\s+", re.I)
+
+
+def _verb_past_the_phrase(sentence: str, at: int, lexicon: Lexicon) -> str:
+    """What the verb after the counted noun's phrase says happened to the counted ("4,500 residents
+    of eight villages were moved to safety": displaced, not a population); '' when no auxiliary
+    follows within a few words or its verb names no concept."""
+    m = _PHRASE_THEN_PASSIVE.match(sentence, at)
+    if not m:
+        return ""
+    after = [t for t, _, _ in _tokens(sentence[m.end():])][:PHRASE_CONCEPT_WORDS]
+    return _phrase_concept(after, lexicon) or (concept_of_word(after[0].lower(), lexicon) if after else "")
 
 
 def _relative_concept(toks: Sequence[str], lexicon: Lexicon, counted: str | None) -> str | None:
@@ -1085,6 +1128,9 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
                         if participle else "")
                     or _phrase_right_before(sentence, left, rel_start, lexicon) or after)
         return after
+    phrase = _phrase_right_before_the_count(sentence, left, rel_start, lexicon)
+    if phrase:
+        return phrase  # "cut power to about 60,000 homes": the phrase, not "cut" of job cuts
     for tok in reversed(before):
         found = concept_of_word(tok.lower(), lexicon)
         if found:
@@ -1095,10 +1141,16 @@ def _nearest_concept(sentence: str, rel_start: int, rel_end: int, lexicon: Lexic
             found = concept_of_word(tok.lower(), lexicon)
             if found:
                 return found
+    return ""
+
+
+def _phrase_right_before_the_count(sentence: str, left: int, rel_start: int, lexicon: Lexicon) -> str:
+    """A concept's phrase of several words ending just before the count ("home to 120,000", "cut
+    power to about 60,000"), '' for none."""
     for name, pattern in lexicon.concepts:
         m = pattern.search(sentence, left, rel_start)
         if m and " " in m.group() and rel_start - m.end() <= 12:
-            return name  # a multi-word cue just before ("home to 120,000")
+            return name
     return ""
 
 
@@ -1187,6 +1239,28 @@ def _scope(sentence: str, rel_end: int, lexicon: Lexicon) -> str:
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 
+# The noun an age is told of: "a 43-year-old man", "a 58-year-old German woman" (names and
+# nationalities skipped), "a woman aged 61", "the driver, 61,".
+_NOUN_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
+_NOUN_BEFORE_AGED = re.compile(r"\b([a-z]+),?\s+aged\s+$|\b[Tt]he\s+([a-z]+)\s*,\s*$")
+_NOUN_AFTER_AN_AGE_MENTION = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
+
+
+def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
+    """The noun an age describes when the sentence gives it so ("a 43-year-old man": man), '' else."""
+    m = _NOUN_AFTER_AN_AGE.match(quote, rel_e) or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s)
+    if not m and quote[rel_s:rel_e].lower().endswith("old"):
+        m = _NOUN_AFTER_AN_AGE_MENTION.match(quote, rel_e)  # "43-year-old" all in the mention
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
+def _stance(before: Sequence[str], lex: Lexicon) -> str:
+    """The bargain's side a figure is, from the stance words before it: agreed or demand ('' when
+    its clause says none). The lexicon's first stance of those found wins: "voted to accept a pay
+    offer worth 11%" is agreed, an offer accepted."""
+    return next((name for name, phrases in lex.stances if find_phrases(list(before), phrases)), "")
+
+
 def _measure_text(row: NumberRow, family: str) -> str:
     """What the figure measures in the source's words: the parse's measure phrase when it holds a
     common noun ("share of AI chips", "people killed") other than its unit's dimension, else a
@@ -1199,13 +1273,31 @@ def _measure_text(row: NumberRow, family: str) -> str:
     return row.unit if family == units.COUNT and row.unit.isalpha() else ""
 
 
-def _as_of_in_other_clause(sentence: str, rel_end: int, date_spans: Sequence[tuple[int, int]]) -> bool:
-    """The number's reference date stands after it, behind a clause opener: it dates that clause."""
+def _as_of_in_other_clause(sentence: str, rel_end: int, date_spans: Sequence[tuple[int, int]],
+                           as_of: str = "") -> bool:
+    """The number's reference date stands after it, behind a clause opener: it dates that clause.
+    A day in a clause of the same moment ("were hurt when the bridge fell on Monday", "were moved
+    to safety as water poured over the dam on Sunday") dates the figure's happening too."""
     if not date_spans or any(s < rel_end for s, _ in date_spans):
         return False
     first = min(s for s, _ in date_spans)
-    between = {t.lower() for t, _, _ in _tokens(sentence[rel_end:first])}
-    return bool(between & _CLAUSE_OPENERS) or _dates_a_deed(sentence, rel_end, first) or ";" in sentence[rel_end:first]
+    openers = {t.lower() for t, _, _ in _tokens(sentence[rel_end:first])} & _CLAUSE_OPENERS
+    if openers and openers <= _AT_THE_SAME_TIME and timeml.granularity(as_of) == "day":
+        openers = set()
+    return bool(openers) or _dates_a_deed(sentence, rel_end, first) or ";" in sentence[rel_end:first]
+
+
+# A word after a century that makes it a modifier: "17th-century Dutch artists", "a 19th century house".
+_WORD_AFTER = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _an_era_of_a_thing(text: str, d: DateRow) -> bool:
+    """A century written before a noun tells what era a thing is of ("three paintings by 17th-century
+    Dutch artists"), not when the sentence's figure happened."""
+    if d.granularity != "century":
+        return False
+    m = _WORD_AFTER.match(text, d.end)
+    return bool(m) and m.group(1).lower() not in STOPWORDS
 
 
 def _dates_a_deed(sentence: str, rel_end: int, date_start: int) -> bool:
@@ -1278,13 +1370,22 @@ def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase
     source's homes. Only when the count before it counts another noun, of things: "$5 million,
     including $2 million in cash" stays a part, and so do people sorted by sex or age ("20 people,
     including five children") or at large."""
-    if phrase != "including" or not row.unit or row.kind != "count":
+    if phrase != "including":
         return False
+    mine = _noun_unlike_the_count_before(ctx, lex, row)
+    return bool(mine) and mine not in lex.sex_age_nouns and mine not in lex.generic_count_nouns
+
+
+def _noun_unlike_the_count_before(ctx: DocContext, lex: Lexicon, row: NumberRow) -> str:
+    """This count's noun when the count before it in the sentence counts another noun ("4,500
+    residents of eight villages": villages), '' when either counts no noun or both count one."""
+    if not row.unit or row.kind != "count":
+        return ""
     before = [r for r in ctx.numbers_in(row.sent_no) if r.end <= row.start and r.kind == "count"]
     if not before or not before[-1].unit:
-        return False
-    mine, whole = count_noun(row.unit, lex), count_noun(before[-1].unit, lex)
-    return mine != whole and mine not in lex.sex_age_nouns and mine not in lex.generic_count_nouns
+        return ""
+    mine = count_noun(row.unit, lex)
+    return mine if mine != count_noun(before[-1].unit, lex) else ""
 
 
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
@@ -1315,7 +1416,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["part"] = "of the whole"  # "Of the 1,200 jobs it plans to cut, 400 will go in Bergen"
     elif row.kind == "money" and _MONEY_OF_A_WHOLE.match(quote, rel_e):
         cues["part"] = "of the whole"  # "recovered $120,000 of the stolen cash": some of it, not all
-    if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]):  # a short phrase: bounded, linear
+    if _OF_THE_WHOLE.search(quote[max(0, rel_s - 120):rel_s]) and not _noun_unlike_the_count_before(ctx, lex, row):
         cues["whole"] = "whole"  # "152 of the 300 seats": 300 is the whole, not a rival of 152
     elif row.kind == "money" and not whole and _SUM_OF_KINDS.match(quote, rel_e):
         cues["whole"] = "whole"  # "$250,000 in prize money and bonuses": no rival of "a $100,000 bonus"
@@ -1338,6 +1439,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                      if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)
                      and not timeml.opens_a_running_period(ctx.text, d.start)
                      and not timeml.dates_a_made_thing(ctx.text, d.start)
+                     and not _an_era_of_a_thing(ctx.text, d)
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)
                      and not _dates_a_deed(quote, rel_e, d.start - sentence_start)]
@@ -1486,7 +1588,7 @@ def _estimator(quote: str, rel_s: int, rel_e: int) -> str:
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
     for key in ("addition", "part", "part of", "whole", "total", "to date", "background", "conversion", "current",
-                "offset", "whose", "label", "rate", "estimate by"):
+                "offset", "whose", "label", "rate", "estimate by", "stance"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")

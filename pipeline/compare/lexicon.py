@@ -56,6 +56,7 @@ class Lexicon:
     exact_concepts: frozenset[str] = frozenset()  # told to the unit, never rounded ("eight years" in prison)
     reading_concepts: frozenset[str] = frozenset()  # where or how strong ("a depth of 400 m"): never a total
     held_concepts: frozenset[str] = frozenset()  # estimates each party makes ("the police put the crowd at")
+    stances: tuple[tuple[str, PhraseIndex], ...] = ()  # a bargain's deal or demand ("will get", "wants")
     level_concepts: frozenset[str] = frozenset()  # a level at a moment ("a crowd of 70" on Monday)
     # the nouns one concept counts alike ("homes", "customers" cut off from power): no part of each other
     concept_nouns: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -82,6 +83,8 @@ class Lexicon:
     attributes: tuple[OutcomeSet, ...] = ()  # a thing's exclusive attributes (its colour)
     attribute_idioms: frozenset[str] = frozenset()  # "red tape": no colour of anything
     place_roles: tuple[tuple[str, frozenset[str]], ...] = ()  # role group -> the entities' roles in it
+    happening_verbs: tuple[tuple[str, frozenset[str]], ...] = ()  # "found", "started": the verbs of each question
+    vague_places: frozenset[str] = frozenset()  # "area", "house": nouns no rival of a place they hold or lie in
     roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
     manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
     manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
@@ -148,6 +151,7 @@ def load_lexicon() -> Lexicon:
         exact_concepts=frozenset(rules.get("exact", ())),
         reading_concepts=frozenset(rules.get("readings", ())),
         held_concepts=frozenset(rules.get("held_estimates", ())),
+        stances=tuple((name, compile_phrases(words)) for name, words in data.get("stances", {}).items()),
         level_concepts=frozenset(rules.get("levels", ())),
         concept_nouns=tuple(sorted((name, frozenset(ws)) for name, ws in data.get("concept_nouns", {}).items())),
         label_nouns_after=frozenset(rules.get("label_nouns_after", ())),
@@ -174,6 +178,9 @@ def load_lexicon() -> Lexicon:
                          for name, classes in data.get("attributes", {}).items()),
         attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
         place_roles=tuple((name, frozenset(roles)) for name, roles in data.get("place_roles", {}).items()),
+        happening_verbs=tuple((name, frozenset(verbs)) for name, verbs in data.get("happening_places", {}).items()
+                              if name != "vague"),
+        vague_places=frozenset(data.get("happening_places", {}).get("vague", ())),
         roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
         manner=tuple((grade, frozenset(adverbs)) for grade, adverbs in data.get("manner", {}).items()
                      if grade != "under"),

@@ -3,8 +3,9 @@
 A place name is a fact with sides when the sentence says what it is the place of: extraction
 gives each place its role (entities.csv `role`: the word it is attached to, "live in" of "lived
 in Cardiff", "jury" of "a San Antonio jury", "of" of "Singh, 59, of College Point"), and the
-lexicon's `[place_roles]` put roles into questions (as packaged, one: where a trial sat;
-residence and epicentre were tried and left out, docs/compare.md "Session 27"), and a named court
+lexicon's `[place_roles]` put roles into questions (as packaged, two: where a trial sat and where a
+flight, ship or cargo came from; residence and epicentre were tried and left out, docs/compare.md
+"Session 27"), and a named court
 ("Southwark Crown Court") is where a trial sat whatever word it hangs on, asked per level of court
 (a magistrates' court and a crown court are two stages of one case, not two answers). Each such
 mention is an outcome claim: its set is the question, its class the place. Two sources naming
@@ -20,6 +21,7 @@ cities, US counties and states, countries).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -57,6 +59,46 @@ def place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
                         cues="; ".join(filter(None, (place.role, *(f"in {w}" for w in within)))))
         out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=people),
                          frame=quote, text=place.text))
+    return out
+
+
+# What may stand between a happening's verb and the preposition of its place ("found safe in", "found
+# dead in"), and what may not: "found guilty in the murder" names no place.
+_NOT_A_PLACE_AFTER = frozenset({"guilty", "liable", "responsible", "innocent", "not", "to", "that", "out"})
+# What ends the place's phrase: punctuation, or a word that opens another phrase or clause.
+_PLACE_PHRASE_END = (r"(?=\s*[,.;:)]|\s+(?:in|at|near|on|of|off|with|by|and|or|after|before|when|while|where|which"
+                     r"|that|from|to|for|around|holding|containing|during|as|but|not)\b|\s*$)")
+
+
+@functools.lru_cache(maxsize=4)
+def _happening_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<verb>{alternatives})\b(?P<gap>(?:\s+[a-z]+){{0,2}}?)\s+(?:in|at|inside|near|aboard)\s+"
+        rf"(?:(?:a|an|the|its|his|her|their|one)\s+)?(?P<np>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*){_PLACE_PHRASE_END}")
+
+
+def happening_place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: Lexicon) -> list[Claim]:
+    """Where a happening took place, told by a common noun ("was found safe in a disused barn", "the
+    fire started in a storage tank"): one claim per verb of the lexicon's `[happening_places]` with a
+    place phrase after it; its class is the phrase's head, its subjects the sentence's people."""
+    people = frozenset(canonical(e.canonical) for e in ctx.entities.get(sent_no, [])
+                       if e.label == "PERSON" and e.canonical)
+    out: list[Claim] = []
+    for question, verbs in lex.happening_verbs:
+        for m in _happening_pattern(tuple(sorted(verbs))).finditer(quote):
+            if set(m.group("gap").split()) & _NOT_A_PLACE_AFTER:
+                continue
+            phrase = m.group("np")
+            head = phrase.split()[-1]
+            if head in lex.vague_places or phrase.split()[0] in lex.vague_places:
+                continue
+            start, end = common["quote_start"] + m.start("np"), common["quote_start"] + m.end("np")
+            value = Outcome(outcome_set=PLACE_SET_PREFIX + question, outcome_class=head, cue=m.group("verb"))
+            row = claim_row(ctx, ClaimKind.OUTCOME, sent_no, start, end, quote, subject="; ".join(sorted(people)),
+                            measure=f"{question}: {phrase}", value=phrase, cues=m.group("verb"))
+            out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=people),
+                             frame=quote, text=phrase))
     return out
 
 

@@ -26,7 +26,7 @@ from pipeline.compare.background import is_background
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.manner import manner_claims
-from pipeline.compare.places import place_claims
+from pipeline.compare.places import happening_place_claims, place_claims
 from pipeline.compare.roles import document_surnames, role_claims, role_patterns
 from pipeline.compare.text import STOPWORDS, PhraseIndex, find_phrases, stem, words
 from pipeline.vocab import timeml
@@ -90,6 +90,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
             continue
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
+        out.extend(happening_place_claims(ctx, n, common, quote, lex))
         out.extend(role_claims(ctx, n, common, quote, roles, surnames))
         out.extend(manner_claims(ctx, n, common, quote, lex))
     return out

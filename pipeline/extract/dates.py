@@ -167,7 +167,16 @@ def find_doc_timexes(doc: Doc, *, published: str) -> list[Timex]:
         is_count=_count_probe(doc),
         extra_spans=spacy_spans,
     )
-    return [t for t in found if not _names_a_day(doc, t)]
+    return [t for t in found if not _names_a_day(doc, t) and not _an_age_in_decades(doc.text, t)]
+
+
+# A decade after a possessive is a person's age: "a man in his sixties", "in their early 20s".
+_AGE_DECADE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$", re.I)
+
+
+def _an_age_in_decades(text: str, t: Timex) -> bool:
+    """"In his sixties" gives an age, not the 1960s."""
+    return t.granularity == "decade" and bool(_AGE_DECADE_BEFORE.search(text, max(0, t.start - 20), t.start))
 
 
 def _names_a_day(doc: Doc, t: Timex) -> bool:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml
-from pipeline.vocab.entities import NAME_LABELS  # entity labels that own the digits inside them (GPT-4, Wu Dao 2.0)
+from pipeline.vocab.entities import NAME_LABELS, PERSON_NOUNS  # NAME_LABELS own the digits in them (GPT-4)
 from pipeline.vocab.numbers import (
     CARDINALS,
     COLLECTIVE_NOUNS,
@@ -1184,6 +1184,8 @@ def _as_of(span: Span, dates: Sequence[DateRow], doc: Doc, text: str) -> str:
             continue
         if _across_an_aside(span, dspan):
             continue
+        if d.granularity in _ERAS and _modifies_another_noun(dspan, noun):
+            continue  # "three paintings by 17th-century Dutch artists": the artists' era, not the theft's time
         date_clause = _clause_head(_span_root(dspan))
         if _conjoined(clause, date_clause) and _in_the_present(clause) and not _in_the_present(date_clause):
             # "has 1,100 employees and reported revenue of $310 million last year", "was founded in
@@ -1242,6 +1244,16 @@ def _noun_of_the_figure(span: Span) -> Token | None:
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+# Dates that, modifying a noun, tell what era the thing is of ("17th-century artists", "a 1960s car").
+_ERAS = frozenset({"century", "decade"})
+
+
+def _modifies_another_noun(date: Span, noun: Token | None) -> bool:
+    """The date modifies a noun that is not the figure's own ("by 17th-century Dutch artists")."""
+    root = _span_root(date)
+    return root.dep_ in _NOUN_DATE_DEPS and root.head.pos_ in ("NOUN", "PROPN") and (noun is None or root.head != noun)
 
 
 def _modifies(date: Span, noun: Token | None) -> bool:
@@ -1361,7 +1373,13 @@ def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> b
     # Ferreira was elected"): a word of a person's name elsewhere in the article is that person; else a
     # place or a date before ", 49," is no person.
     return tok.ent_type_ == "PERSON" or tok.text in person_words or (
-        tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC"))
+        tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")) or _one_described(doc, tok)
+
+
+def _one_described(doc: Doc, tok: Token) -> bool:
+    """"The driver, 61," and "the victim, 34,": a singular common noun after "the" stands for the
+    one person the story names so, and the number set off after it is that person's age."""
+    return tok.lower_ in PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
 
 
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:

@@ -13,3 +13,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # sources giving it speak of the same thing; it is never a spelling of another one (CVE-2013-3893
 # and CVE-2013-3897 are two vulnerabilities). "COVID-19", "F-35" and "I-95" are names, not codes.
 CODE_LABEL = "CODE"
+# Common nouns that stand for one person of a story ("the driver, 61,", "a 43-year-old man"): a
+# number set off after one of them, or an age before it, is that person's age.
+PERSON_NOUNS = frozenset("""
+man woman boy girl child baby toddler teenager pensioner person victim suspect driver motorist cyclist
+pedestrian passenger pilot captain skipper climber hiker walker runner swimmer diver rider jockey player
+gunman attacker assailant shooter robber burglar thief killer defendant accused prisoner inmate officer
+constable soldier firefighter nurse doctor teacher student pupil worker employee owner landlord tenant
+resident neighbour neighbor mother father son daughter wife husband brother sister grandmother
+grandfather singer actor actress artist author writer founder director manager chairman chairwoman
+chief spokesman spokeswoman survivor patient fisherman farmer miner engineer mechanic chef journalist
+""".split())
+# Of those, the nouns anyone is: an age told of "a man" in two reports is one man's only when both
+# tell the same happening of him; "the driver" of a crash story is one person whatever is told.
+ANYONE_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "child", "baby", "toddler", "teenager", "pensioner",
+                          "adult", "youth", "people", "men", "women"})

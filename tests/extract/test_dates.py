@@ -147,6 +147,12 @@ def test_one_side_of_a_size_is_no_year_but_a_year_before_a_plural_noun_is(nlp):
     assert [r.value for r in _rows(nlp, "In July, the court overturned the 2007 convictions.")] == ["2022-07", "2007"]
 
 
+def test_a_decade_after_a_possessive_is_an_age_not_a_decade(nlp):
+    """"A woman in her fifties" gives her age; "music of the fifties" is the 1950s."""
+    assert not _rows(nlp, "A woman in her fifties was taken to hospital, and a man in his early 30s was treated.")
+    assert [r.value for r in _rows(nlp, "The band played the music of the fifties.")] == ["195"]
+
+
 def test_signal_word_stays_out_of_the_span(nlp):
     texts = [r.text for r in _rows(nlp, "China aims to peak emissions by 2030 and since 2012 has grown.")]
     assert texts == ["2030", "2012"]

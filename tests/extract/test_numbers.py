@@ -96,6 +96,7 @@ def one(nlp, text: str, mention: str):
         ("Mob boss dies in prison at 77", "77", 77, None, "years", "", "age"),
         ("He died at the age of 81 in Rome.", "81", 81, None, "years", "", "age"),
         ("The death toll stood at 77.", "77", 77, None, "", "", "count"),
+        ("The driver, 61, was helping police.", "61", 61, None, "years", "", "age"),  # a person's noun, set off
         ("She moved about a mile and a half away.", "about a mile and a half", 1.5, None, "mile", "approx", "measure"),
         ("The talks lasted two and a half hours.", "two and a half hours", 2.5, None, "hours", "", "duration"),
         ("The pilot waited half an hour.", "half an hour", 0.5, None, "hours", "", "duration"),
@@ -242,6 +243,15 @@ def test_as_of_is_the_date_of_the_clause_the_figure_hangs_on(nlp, text, mention,
     dates = extract_dates(doc, doc_id="t", published="2010-05-12")
     (row,) = [r for r in extract_numbers(doc, doc_id="t", dates=dates) if r.text == mention]
     assert row.as_of == as_of
+
+
+def test_a_century_that_modifies_another_noun_does_not_date_the_figure(nlp):
+    """"Stole three paintings by 17th-century Dutch artists ... on Monday": the century is the
+    artists' era; the theft is Monday's."""
+    doc = nlp("Thieves stole three paintings by 17th-century Dutch artists from a museum on Monday.")
+    dates = extract_dates(doc, doc_id="t", published="2027-04-06")
+    (row,) = [r for r in extract_numbers(doc, doc_id="t", dates=dates) if r.text == "three"]
+    assert row.as_of == "2027-04-05"
 
 
 @pytest.mark.parametrize("text, mention, as_of", [
