@@ -1308,4 +1308,18 @@ def test_the_age_of_a_person_a_story_names_by_role(run):
     })
     conflicts = {frozenset(sides) for sides in _conflicts(cmp).values()}
     assert frozenset({("b1", "58"), ("b2", "61")}) in conflicts, _shown(cmp)
+    assert "age of the driver" in {r.topic for r in cmp.finding_rows()}  # whose age, in the finding's words
     assert frozenset({("b1", "34"), ("b2", "~40")}) in conflicts, _shown(cmp)
+
+
+def test_a_time_takes_the_day_the_sentence_before_it_names(run):
+    """"... on Thursday, police said. It blew up at about 9:10 a.m." times Thursday's explosion: the
+    account goes on, and with the day, the two reports' only times of it dispute it."""
+    _, cmp = run({
+        "t1": ("2027-03-12", "A gas main exploded in Carrow on Thursday, damaging six houses. The blast happened "
+                             "at about 9:10 a.m., police said."),
+        "t2": ("2027-03-12", "Residents of Carrow heard a loud bang on Thursday when a gas pipe blew up under the "
+                             "high street. The explosion was just after 9:50 a.m."),
+    })
+    times = {r.doc_id: r.as_of for r in cmp.finding_rows() if r.kind == "date_conflict"}
+    assert times == {"t1": "2027-03-11", "t2": "2027-03-11"}, _shown(cmp)  # the value stays as written

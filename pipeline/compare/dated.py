@@ -39,6 +39,8 @@ DATE_NEAR = 4
 # A reporting verb this close before a date ("said on Friday", "told reporters Tuesday") makes
 # the date that of the statement, not of the event.
 REPORTED_WORDS = 3
+# How many sentences back a time of day with no day of its own looks for the day it is told on.
+TIME_DAY_SENTENCES_BACK = 2
 # Words either side of a date or time that say whether it is the event's onset or end.
 PHASE_WORDS = 8
 # Frame words either side of a date or time, for the encoder.
@@ -302,7 +304,7 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     left, right = _event_bounds(ctx, d, qs, qe)
     event = tuple(content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
                   + content_stems(ctx.text[d.end:right])[:DATE_WINDOW_AFTER])
-    day = "" if d.value.startswith("X") else d.value[:10]
+    day = _day_told_before(ctx, lex, d) if d.value.startswith("X") else d.value[:10]
     row = claim_row(ctx, ClaimKind.TIME, d.sent_no, d.start, d.end, quote,
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
                     unit=d.zone, qualifier=d.qualifier, as_of=day)
@@ -311,6 +313,20 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
                       reported=after_a_reporting_verb(words(ctx.text[left:d.start]), lex))
     return Claim(row=row, kind=ClaimKind.TIME, value=value, **{**common, "context": event},
                  frame=_frame(ctx, d, left, right), as_of=day, text=d.text)
+
+
+def _day_told_before(ctx: DocContext, lex: Lexicon, d: DateRow) -> str:
+    """The day of a time of day its sentence gives none to: the last day a sentence just before it
+    names, the account going on ("died after falling on Ben Aran on Saturday. He slipped on ice
+    near the summit at about 11 a.m."); not a day that dates a statement ("police said on
+    Sunday"); '' when none of the sentences just before names a day."""
+    for n in range(d.sent_no - 1, max(-1, d.sent_no - 1 - TIME_DAY_SENTENCES_BACK), -1):
+        sentence_start = ctx.sentence(n)[0]
+        days = [x for x in ctx.dates_in(n) if x.granularity == "day" and len(x.value) == 10
+                and not after_a_reporting_verb(words(ctx.text[max(sentence_start, x.start - 30):x.start]), lex)]
+        if days:
+            return days[-1].value
+    return ""
 
 
 # "The first deaths since 1991", "the worst violence since 2008": a superlative before a "since"

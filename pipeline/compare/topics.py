@@ -54,6 +54,9 @@ def measure_topic(claims: Sequence[Claim]) -> str:
         label = phrases.get(concept, concept.replace("_", " "))
         if label.startswith("version of ") and any(c.row.qualifier == "range" for c in claims):
             label = "versions of " + label.removeprefix("version of ")  # "IE 6 to 10": which versions
+        described = {getattr(c.value, "age_of", "") for c in claims}
+        if concept == "age" and len(described) == 1 and "" not in described:
+            return f"age of the {described.pop()}"  # whose age, when only a noun says: "age of the driver"
         parties = sorted({p for c in claims if (p := getattr(c.value, "estimated_by", ""))}, key=lambda p: (len(p), p))
         return f"{label}, estimate by {parties[0]}" if parties else label  # whose estimate the finding is about
     family = claims[0].value.family
