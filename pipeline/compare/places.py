@@ -11,6 +11,10 @@ flight, ship or cargo came from; residence and epicentre were tried and left out
 mention is an outcome claim: its set is the question, its class the place. Two sources naming
 different places for one question about the same people disagree, as two colours of one car do.
 
+Where a happening took place, told by a common noun rather than a name ("was found in a disused
+barn" / "in a car park"), is asked per verb of the lexicon's `[happening_places]`
+(`happening_place_claims`): its class is the phrase's head noun.
+
 A place is no rival of the place it lies in: a source writing "San Angelo, Texas" or "Clearlake
 in Lake County" says where the first is, and the second is not claimed on its own
 (`Outcome.within`); `as_one_place` then reads "a Texas jury" and "a court in San Angelo" as one
@@ -72,6 +76,7 @@ _PLACE_PHRASE_END = (r"(?=\s*[,.;:)]|\s+(?:in|at|near|on|of|off|with|by|and|or|a
 
 @functools.lru_cache(maxsize=4)
 def _happening_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One question's verbs, then a few words, a preposition of place and the place's phrase."""
     alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
     return re.compile(
         rf"\b(?P<verb>{alternatives})\b(?P<gap>(?:\s+[a-z]+){{0,2}}?)\s+(?:in|at|inside|near|aboard)\s+"

@@ -1377,8 +1377,8 @@ def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> b
 
 
 def _one_described(doc: Doc, tok: Token) -> bool:
-    """"The driver, 61," and "the victim, 34,": a singular common noun after "the" stands for the
-    one person the story names so, and the number set off after it is that person's age."""
+    """"The driver, 61," and "the victim, 34,": a person's noun (`PERSON_NOUNS`) after "the" stands
+    for the one person the story names so, and the number set off after it is that person's age."""
     return tok.lower_ in PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
 
 
