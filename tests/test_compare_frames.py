@@ -379,6 +379,11 @@ def _disputing(cmp) -> set[str]:
     return {r.doc_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
 
 
+def _account_sides(cmp) -> set[tuple[str, str]]:
+    """The (source, value) pairs of every conflict of accounts (places, titles, conditions)."""
+    return {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"}
+
+
 def _conflicts(cmp) -> dict[str, set[tuple[str, str]]]:
     """Conflicting findings by id: the (source, value) pairs of each."""
     out: dict[str, set[tuple[str, str]]] = {}
@@ -1083,7 +1088,7 @@ def test_two_named_courts_of_one_level_disagree_courts_of_two_levels_do_not(run)
         "c1": ("2026-05-22", "Art dealer Victor Hale first appeared at Camberwell Magistrates' Court in March."),
         "c2": crown,
     })
-    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+    assert not _account_sides(cmp), _shown(cmp)
 
 
 def test_what_one_party_pays_of_a_cost_is_a_part_of_it(run):
@@ -1122,13 +1127,13 @@ def test_a_persons_trade_in_apposition_is_a_fact_with_sides(run):
                              "24,090 votes."),
         "o3": ("2027-06-09", "Diane Harlan, a teacher for 20 years, thanked her supporters in Westford."),
     })
-    sides = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"}
+    sides = _account_sides(cmp)
     assert sides == {("o1", "teacher"), ("o2", "nurse"), ("o3", "teacher")}, _shown(cmp)
     _, cmp = run({
         "x1": ("2026-09-08", "Anna Lund, the former chief executive of Norvax, joined the board of Heller."),
         "x2": ("2026-09-08", "Anna Lund, chief operating officer of Heller, spoke at the launch."),
     })
-    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+    assert not _account_sides(cmp), _shown(cmp)
 
 
 def test_the_year_a_thing_was_made_does_not_date_its_size(run):
@@ -1202,7 +1207,7 @@ def test_where_a_flight_or_a_cargo_came_from_is_a_fact_with_sides(run):
         "f2": ("2027-02-10", "Officers at Harwell airport seized 90 turtles on Sunday. The animals had arrived on "
                              "a flight from Tanzania."),
     })
-    assert {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+    assert _account_sides(cmp) == {
         ("f1", "Kenya"), ("f2", "Tanzania")}, _shown(cmp)
 
 
@@ -1264,13 +1269,13 @@ def test_where_a_person_was_found_is_a_fact_with_sides(run):
         "m2": ("2027-05-09", "Jamie Tull, 12, was found in a bus shelter near Orwell on Saturday morning, two days "
                              "after he went missing on his way home from school."),
     })
-    assert {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+    assert _account_sides(cmp) == {
         ("m1", "garden shed"), ("m2", "bus shelter")}, _shown(cmp)
     _, cmp = run({
         "g1": ("2027-05-09", "Carl Weir was found guilty in the murder of his neighbour on Friday."),
         "g2": ("2027-05-09", "Carl Weir was found guilty in the killing of his neighbour on Friday."),
     })
-    assert not [r for r in cmp.finding_rows() if r.kind == "account_conflict"], _shown(cmp)
+    assert not _account_sides(cmp), _shown(cmp)
 
 
 def test_a_storm_that_cut_power_to_homes_counts_them_without_power(run):
