@@ -1328,3 +1328,71 @@ def test_a_time_takes_the_day_the_sentence_before_it_names(run):
     })
     times = {r.doc_id: r.as_of for r in cmp.finding_rows() if r.kind == "date_conflict"}
     assert times == {"t1": "2027-03-11", "t2": "2027-03-11"}, _shown(cmp)  # the value stays as written
+
+
+def test_two_causes_of_one_happening_are_a_fact_with_sides(run):
+    """"Caused by a faulty boiler" / "an unattended candle was the probable cause" / "whether a
+    faulty boiler started the fire": two causes of one fire, each source on its side, and the topic
+    names the happening; a cause ruled out is no side."""
+    _, cmp = run({
+        "c1": ("2027-02-14", "A fire destroyed a barn at Holt Farm on Saturday. Firefighters said the fire was "
+                             "probably caused by a faulty boiler."),
+        "c2": ("2027-02-14", "Flames tore through a barn at Holt Farm on Saturday. The owner said an unattended "
+                             "candle was the probable cause."),
+        "c3": ("2027-02-15", "Investigators are looking at whether a faulty boiler started the fire at Holt Farm."),
+    })
+    assert _account_sides(cmp) == {
+        ("c1", "faulty boiler"), ("c2", "unattended candle"), ("c3", "faulty boiler")}, _shown(cmp)
+    assert "cause of the fire" in {r.topic for r in cmp.finding_rows()}
+    _, cmp = run({
+        "n1": ("2027-02-14", "The crash was not caused by a mechanical fault, the airline said."),
+        "n2": ("2027-02-14", "Investigators said the crash was caused by a mechanical fault in the engine."),
+    })
+    assert not _account_sides(cmp), _shown(cmp)
+
+
+def test_the_size_of_a_thing_holds_whatever_day_each_sentence_tells_of(run):
+    """"The 14-metre yacht sank on Friday evening" and "The 17-metre yacht sank ... early on Saturday": one yacht's
+    length, whatever day each clause tells of, and no list with the sentence's distance ("sank six
+    miles off"), which disputes the other's nine miles."""
+    _, cmp = run({
+        "y1": ("2027-07-03", "The 14-metre yacht Sea Wren sank on Friday evening after leaving Tarbay harbour. "
+                             "It went down about nine miles off Carn Point."),
+        "y2": ("2027-07-03", "The 17-metre yacht sank about six miles off Carn Point early on Saturday, the "
+                             "coastguard said."),
+    })
+    conflicts = {frozenset(sides) for sides in _conflicts(cmp).values()}
+    assert frozenset({("y1", "14"), ("y2", "17")}) in conflicts, _shown(cmp)
+    assert frozenset({("y1", "~9"), ("y2", "~6")}) in conflicts, _shown(cmp)
+    assert any(r.topic.startswith("length of the yacht") for r in cmp.finding_rows()), _shown(cmp)
+
+
+def test_a_depth_a_word_names_meets_a_plain_measure_of_it(run):
+    """"Trapped at a depth of about 20 metres" and "reached him at 26 metres": the plain figure may
+    be the depth, and here disputes it; the dam's "40 metres high" and "the 48-metre dam" are its height."""
+    _, cmp = run({
+        "d1": ("2027-05-20", "Cave divers found the man trapped at a depth of about 20 metres on Tuesday."),
+        "d2": ("2027-05-20", "Cave divers reached the man at 26 metres on Tuesday after a six-hour dive."),
+    })
+    assert _disputing(cmp) == {"d1", "d2"}, _shown(cmp)
+    _, cmp = run({
+        "h1": ("2027-05-20", "The Orla dam, built in 1961, is 40 metres high."),
+        "h2": ("2027-05-20", "Engineers said the 48-metre dam at Orla was safe."),
+    })
+    heights = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.topic.startswith("height of")]
+    assert heights, _shown(cmp)
+
+
+def test_a_count_after_including_with_no_count_before_it_is_all_of_its_kind(run):
+    """"Records stolen from the trust, including the details of 52,000 patients": no count before
+    the list, so the 52,000 are all the patients the sentence tells of, and dispute "about 30,000
+    patients"; "200 people were hurt, including 40 children" keeps the children a part."""
+    claims, cmp = run({
+        "r1": ("2027-03-09", "Data on about 30,000 patients may have been stolen from the Fenwood health trust."),
+        "r2": ("2027-03-09", "Hackers have leaked records stolen from the Fenwood health trust, including the "
+                             "details of 52,000 patients."),
+    })
+    assert not _by_text(claims)["52,000"].value.part
+    assert _disputing(cmp) == {"r1", "r2"}, _shown(cmp)
+    claims, _ = run({"s1": ("2027-03-09", "Some 200 people were hurt, including 40 children.")})
+    assert _by_text(claims)["40"].value.part

@@ -37,6 +37,7 @@ from pipeline.compare.claims import (
     on_one_footing,
     same_name,
     same_party,
+    sizes_a_thing,
     year_of,
 )
 from pipeline.compare.currency import usd_per_unit
@@ -49,7 +50,7 @@ from pipeline.textsim import TfIdf, cosine
 from pipeline.vocab import timeml, units
 from pipeline.vocab.entities import ANYONE_NOUNS
 from pipeline.vocab.kinds import ClaimKind
-from pipeline.vocab.units import PLACE_BOUND_FAMILIES
+from pipeline.vocab.units import PHYSICAL_FAMILIES, PLACE_BOUND_FAMILIES
 
 # Buckets with more members than this are skipped: the key is too common to mean "same thing".
 MAX_BUCKET = 60
@@ -653,6 +654,24 @@ def _days_of_one_running_count(a: Claim, b: Claim) -> bool:
     return abs((timeml.start(a.as_of) - timeml.start(b.as_of)).days) <= BACKGROUND_DAYS
 
 
+def _one_named_one_plain(a: Claim, b: Claim) -> bool:
+    """A measure a word names ("at a depth of about 12 metres") and one only its unit says ("reached
+    him at 15 metres", whose concept is its family's): the plain one may be the named one."""
+    family = a.value.family
+    return family in PHYSICAL_FAMILIES and (a.concept == family) != (b.concept == family)
+
+
+def _sizes_of_things(a: Claim, b: Claim) -> bool:
+    """Two sizes each told as a thing's ("the 18-metre boat" that left port on Tuesday, "the
+    22-metre vessel" that sank on Wednesday): what a thing measures holds from one day to the next,
+    so days of one week are no reason to keep them apart (months apart, "a 40-foot container" is
+    a kind of box two stories price)."""
+    if not (sizes_a_thing(a) and sizes_a_thing(b)):
+        return False
+    days = [timeml.start(c.as_of) for c in (a, b)]
+    return None not in days and abs((days[0] - days[1]).days) <= BACKGROUND_DAYS
+
+
 def _both_to_date(a: Claim, b: Claim) -> bool:
     """A total ("412 cases since the outbreak began") and a running toll told as it stands now ("has
     infected 389 people"): both the count to date. A toll of one day or incident ("five were
@@ -672,7 +691,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "rate"  # "$23 million a year" is no total, unless its sentence gives the term
     if qa.period and qb.period and qa.period != qb.period:
         return "period"  # a quarter's revenue and the year's are two quantities
-    if a.concept and b.concept and a.concept != b.concept:
+    if a.concept and b.concept and a.concept != b.concept and not _one_named_one_plain(a, b):
         return "concept"
     if any(x.value.participle and y.concept in load_lexicon().people_concepts for x, y in ((a, b), (b, a))):
         return "what happened to them"  # "14 trapped miners" against "two miners were killed"
@@ -709,7 +728,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
             values_equal_loose(a, b)):
         return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
     if (a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age"
-            and not _days_of_one_running_count(a, b)):
+            and not _days_of_one_running_count(a, b) and not _sizes_of_things(a, b)):
         return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
     if a.concept == b.concept and a.concept in load_lexicon().level_concepts and (
             _told_before_its_time(a, b) or _told_before_its_time(b, a)):

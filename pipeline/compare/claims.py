@@ -31,6 +31,7 @@ from pipeline.schema import ClaimRow, DateRow, EntityRow, NumberRow
 from pipeline.vocab import timeml
 from pipeline.vocab.entities import PLACE_LABELS
 from pipeline.vocab.kinds import ClaimKind
+from pipeline.vocab.units import PHYSICAL_FAMILIES
 
 SOURCE_LABELS = frozenset({"ORG", "PERSON"})
 _SPACE = " \t\r\n\u00a0"
@@ -379,6 +380,34 @@ def designation_unit(text: str) -> str:
     """The unit of a number that names a kind of thing ("15-inch" -> "inch"), '' for any other."""
     m = _DESIGNATION.match(text.strip())
     return m.group(1).lower() if m else ""
+
+
+# A measurement told as a thing's dimension: an adjective of dimension right after its unit ("a dam 35
+# metres high"), with the dimension it names.
+_DIMENSION_AFTER = re.compile(r"#[\s-]*[a-z]+[\s-]+(high|tall|long|wide|deep|thick)\b")
+DIMENSION_OF_ADJECTIVE = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+                          "thick": "thickness"}
+# The thing a size told as a modifier measures: "The #-metre boat" -> "boat".
+_SIZED_THING = re.compile(r"#-[a-z]+\s+([a-z]+)\b")
+
+
+def sizes_a_thing(c: Claim) -> bool:
+    """A physical figure told as a thing's dimension ("the 22-metre vessel", "a dam 35 metres
+    high"), not how far something is or went ("sank 12 miles off the coast")."""
+    return c.value.family in PHYSICAL_FAMILIES and bool(
+        designation_unit(c.row.text) or _DIMENSION_AFTER.search(c.frame))
+
+
+def dimension_told(c: Claim) -> str:
+    """The dimension a size's adjective names ("35 metres high" -> "height"), '' when none does."""
+    m = _DIMENSION_AFTER.search(c.frame)
+    return DIMENSION_OF_ADJECTIVE[m.group(1)] if m else ""
+
+
+def thing_sized(c: Claim) -> str:
+    """The noun a size told as a modifier measures ("the 18-metre boat" -> "boat"), '' otherwise."""
+    m = _SIZED_THING.search(c.frame) if designation_unit(c.row.text) else None
+    return m.group(1) if m else ""
 
 
 def a_size(row: NumberRow) -> bool:

@@ -37,6 +37,7 @@ from pipeline.compare.claims import (
     claim_row,
     designation_unit,
     fmt_number,
+    sizes_a_thing,
 )
 from pipeline.compare.dated import after_a_reporting_verb, made_when
 from pipeline.compare.lexicon import Lexicon, concept_noun_keys, concept_of_word, concepts_in, count_noun
@@ -235,7 +236,10 @@ def _mark_enumerations(figures: list[Claim]) -> list[Claim]:
     and their values are not readings of one quantity."""
     def measure(c: Claim) -> tuple:  # a rate is another measure than its total ("$312 million, or $1.12 a share")
         q = c.value
-        return (c.row.sent_no, q.family, q.base_unit, c.concept or q.head, q.per)
+        # the size of a thing ("the 22-metre vessel") and a plain measure of its family ("sank 8 miles
+        # off") are two measures, not a list, when no word names either
+        size = sizes_a_thing(c) if c.concept == q.family else False
+        return (c.row.sent_no, q.family, q.base_unit, c.concept or q.head, q.per, size)
 
     values: dict[tuple, set[tuple[float, float]]] = {}
     for c in figures:
@@ -1372,8 +1376,19 @@ def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase
     including five children") or at large."""
     if phrase != "including":
         return False
-    mine = _noun_unlike_the_count_before(ctx, lex, row)
+    mine = _noun_unlike_the_count_before(ctx, lex, row) or _first_count_of_its_sentence(ctx, lex, row)
     return bool(mine) and mine not in lex.sex_age_nouns and mine not in lex.generic_count_nouns
+
+
+def _first_count_of_its_sentence(ctx: DocContext, lex: Lexicon, row: NumberRow) -> str:
+    """This count's noun when no figure comes before it in the sentence ("files stolen from the
+    council, including the details of 65,000 tenants"): a part of a whole nobody counts is all
+    of its own kind the sentence tells of."""
+    if not row.unit or row.kind != "count":
+        return ""
+    if any(r.end <= row.start for r in ctx.numbers_in(row.sent_no)):
+        return ""
+    return count_noun(row.unit, lex)
 
 
 def _noun_unlike_the_count_before(ctx: DocContext, lex: Lexicon, row: NumberRow) -> str:

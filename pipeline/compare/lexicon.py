@@ -85,6 +85,9 @@ class Lexicon:
     place_roles: tuple[tuple[str, frozenset[str]], ...] = ()  # role group -> the entities' roles in it
     happening_verbs: tuple[tuple[str, frozenset[str]], ...] = ()  # "found", "started": the verbs of each question
     vague_places: frozenset[str] = frozenset()  # "area", "house": nouns no rival of a place they hold or lie in
+    cause_verbs: frozenset[str] = frozenset()  # "caused", "sparked": verbs whose agent is a happening's cause
+    caused_happenings: frozenset[str] = frozenset()  # "fire", "crash": what "a heater started the fire" causes
+    vague_causes: frozenset[str] = frozenset()  # "something", "people": heads that name no cause
     roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
     manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
     manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
@@ -181,6 +184,9 @@ def load_lexicon() -> Lexicon:
         happening_verbs=tuple((name, frozenset(verbs)) for name, verbs in data.get("happening_places", {}).items()
                               if name != "vague"),
         vague_places=frozenset(data.get("happening_places", {}).get("vague", ())),
+        cause_verbs=frozenset(data.get("causes", {}).get("verbs", ())),
+        caused_happenings=frozenset(data.get("causes", {}).get("happenings", ())),
+        vague_causes=frozenset(data.get("causes", {}).get("vague", ())),
         roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
         manner=tuple((grade, frozenset(adverbs)) for grade, adverbs in data.get("manner", {}).items()
                      if grade != "under"),

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from pipeline.compare.background import is_background
+from pipeline.compare.causes import cause_claims
 from pipeline.compare.claims import Claim, DocContext, Outcome, Status, canonical, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.manner import manner_claims
@@ -91,6 +92,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         out.extend(_attribute_claims(ctx, n, common, quote, attributes, lex.attribute_idioms))
         out.extend(place_claims(ctx, n, common, quote, lex))
         out.extend(happening_place_claims(ctx, n, common, quote, lex))
+        out.extend(cause_claims(ctx, n, common, quote, lex))
         out.extend(role_claims(ctx, n, common, quote, roles, surnames))
         out.extend(manner_claims(ctx, n, common, quote, lex))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.compare.claims import Claim
+from pipeline.compare.claims import Claim, dimension_told, sizes_a_thing, thing_sized
 from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.text import STOPWORDS, stem, words
 
@@ -48,6 +48,8 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     """What a group of figures measures: the concept's phrase (with whose estimate it is: "crowd
     size, estimate by police"), else the shortest wording a source uses ("share of AI chips"), else
     the shared measure stems."""
+    if size := _size_topic(claims):
+        return size
     concept = next((c.concept for c in claims if c.concept), "")
     phrases = dict(load_lexicon().topics)
     if concept:
@@ -67,6 +69,17 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     if family in phrases:
         return phrases[family]
     return " ".join(sorted(claims[0].value.measure_keys)) or family or "figure"
+
+
+def _size_topic(claims: Sequence[Claim]) -> str:
+    """"length of the boat" when every figure is a thing's size ("the 18-metre boat", "the
+    22-metre vessel"), "height of the dam" when an adjective says which dimension ("35 metres
+    high"); '' otherwise."""
+    if not all(sizes_a_thing(c) for c in claims):
+        return ""
+    dimension = next((d for c in claims if (d := dimension_told(c))), claims[0].value.family)
+    thing = next((t for c in claims if (t := thing_sized(c))), "")
+    return f"{dimension} of the {thing}" if thing else dimension
 
 
 # A determiner right before a date makes the date a modifier of the noun after it ("the June 20
