@@ -194,6 +194,8 @@ class ClaimRow:
         "label: the noun that makes a number a name, exact to its last digit (\"the 12200 block of\": block), "
         "stance: agreed | demand (a figure of a bargain, as its clause tells it: \"pilots will get 10%\", "
         "\"the union wants 15%\"), "
+        "cause (an outcome statement naming what made a happening happen: \"caused by a sky lantern\"; "
+        "its value is the cause's phrase), "
         "holder (the model its clause names when the article names several: \"$1,199 for the 13-inch\"; "
         "\"none of the article's models\" for a figure of a measure the article gives per model but ties "
         "to none: it may agree with a figure, never disagree).", "")

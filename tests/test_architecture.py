@@ -150,7 +150,7 @@ def test_imports_only_go_down_the_layers(module):
 # reaches a finder, finders never reach ranking, and only the registry knows every kind.
 COMPARE_FLOORS: tuple[tuple[str, ...], ...] = (
     ("claims", "background", "lexicon", "text", "currency", "gazetteer", "memo"),
-    ("figures", "dated", "judgements", "statuses", "places", "roles", "manner", "events"),
+    ("figures", "dated", "judgements", "statuses", "places", "causes", "roles", "manner", "events"),
     ("vectors", "align", "agreement"),
     ("model", "importance", "sources", "topics", "notes", "number_findings", "date_findings", "status_findings",
      "assess", "names"),
