@@ -1396,3 +1396,32 @@ def test_a_count_after_including_with_no_count_before_it_is_all_of_its_kind(run)
     assert _disputing(cmp) == {"r1", "r2"}, _shown(cmp)
     claims, _ = run({"s1": ("2027-03-09", "Some 200 people were hurt, including 40 children.")})
     assert _by_text(claims)["40"].value.part
+
+
+def test_a_record_since_a_year_is_no_running_total(run):
+    """"The lake rose to 3.4 metres, its highest level since 1998" is a reading that beats the years
+    since, not a total to date: it disputes "the lake peaked at 3.9 metres"."""
+    claims, cmp = run({
+        "l1": ("2027-03-02", "Lake Orrin rose to 3.4 metres on Monday, its highest level since 1998."),
+        "l2": ("2027-03-02", "Lake Orrin peaked at 3.9 metres on Monday, the water agency said."),
+    })
+    assert not _by_text(claims)["3.4 metres"].value.total
+    assert _disputing(cmp) == {"l1", "l2"}, _shown(cmp)
+    claims, _ = run({"t1": ("2027-03-02", "The fund has raised 40,000 pounds since 2019.")})
+    assert _by_text(claims)["40,000"].value.total  # a running period still makes a total
+
+
+def test_a_span_counted_from_what_began_it_is_how_long_it_lasted(run):
+    """"Rescued on Friday, six days after she went missing" counts from the start of her being
+    missing, so it disputes "missing for eight days"; an offset from another happening ("two days
+    after the storm hit") stays a when."""
+    _, cmp = run({
+        "w1": ("2027-10-10", "A climber missing for eight days on Mount Cael was rescued on Friday, police said."),
+        "w2": ("2027-10-10", "Rescuers reached Ana Vos on Mount Cael on Friday, six days after she went missing."),
+    })
+    assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)
+    _, cmp = run({
+        "v1": ("2027-10-10", "The bridge was closed for eight days after the storm."),
+        "v2": ("2027-10-10", "The bridge reopened on Friday, two days after the storm hit the coast."),
+    })
+    assert not _disputing(cmp), _shown(cmp)

@@ -131,6 +131,8 @@ STATUS_FRAME_MIN = 0.25
 # completed its acquisition of SeaMicro").
 STATUS_SHARED_NAMES = 2
 OUTCOME_FRAME_MIN = 0.45
+# Words before a duration that may name what it measures ("hiker missing for #").
+SPAN_WORDS_BEFORE = 4
 JUDGEMENT_ALIGN_MIN = 0.42
 # Without encoder vectors, TF-IDF of the frames stands in, on this scale.
 TFIDF_FRAME_SCALE = 1.0
@@ -661,6 +663,17 @@ def _one_named_one_plain(a: Claim, b: Claim) -> bool:
     return family in PHYSICAL_FAMILIES and (a.concept == family) != (b.concept == family)
 
 
+def _lasted_since(offset: Claim, span: Claim) -> bool:
+    """"Found on Monday, four days after he was reported missing" and "missing for five days": the
+    offset counts from the start of what the other measures (a word of its clause names the span's
+    measure), so both say how long it lasted."""
+    if not (offset.value.offset == "after" and offset.value.since and not span.value.offset
+            and span.value.family == "duration"):
+        return False
+    words_before = span.frame.partition("#")[0].split()[-SPAN_WORDS_BEFORE:]  # "hiker missing for #"
+    return bool(offset.value.since & frozenset(content_stems(" ".join(words_before) + " " + span.row.measure)))
+
+
 def _sizes_of_things(a: Claim, b: Claim) -> bool:
     """Two sizes each told as a thing's ("the 18-metre boat" that left port on Tuesday, "the
     22-metre vessel" that sank on Wednesday): what a thing measures holds from one day to the next,
@@ -710,7 +723,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "addition, part or total"
     if _whole_of_the_other(a, b) or _whole_of_the_other(b, a):
         return "part and its whole"  # "three of his eight children" and "eight children"
-    if qa.offset != qb.offset:
+    if qa.offset != qb.offset and not (_lasted_since(a, b) or _lasted_since(b, a)):
         return "offset"  # "two weeks ago" says when; "lasted two weeks" how long
     if qa.holder and qb.holder and qa.holder != qb.holder:
         return "holder"  # the 13-inch model's price and the 15-inch model's
@@ -960,7 +973,9 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         if qa.window or qb.window:
             return None  # "seven of their last eight games": the writer's span, no rival of "nine games"
     measure = s.measure(i, j)
-    named = not qa.offset or bool(qa.event and qb.event)  # an offset's measure is the happening it dates, if read
+    # an offset's measure is the happening it dates, if read; a span since a clause is measured by the clause
+    lasted = _lasted_since(a, b) or _lasted_since(b, a)
+    named = (not qa.offset or bool(qa.event and qb.event)) and not lasted
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
             and named and frame < MEASURE_RESCUE_FRAME):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
@@ -972,8 +987,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
-    if (a.concept and a.concept == b.concept) or same_event:
-        score += CONCEPT_BONUS
+    if (a.concept and a.concept == b.concept) or same_event or lasted:
+        score += CONCEPT_BONUS  # (a span since a clause that names the other's measure names it too)
     if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b):
         score += SUBJECT_BONUS
     if same_exact_amount(a, b):

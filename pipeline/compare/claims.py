@@ -112,6 +112,8 @@ class Quantity:
     window: bool = False  # "their last eight games": a span the writer chose to count over, no fact to dispute
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     event: str = ""  # what an offset dates, as stems of its verb ("marri" of "married two weeks ago"); '' if unknown
+    # an "after" offset's clause, as content stems ("four days after he was reported missing": report, miss)
+    since: frozenset[str] = frozenset()
     of_whole: float = 0.0  # "three of his eight children": the whole's value (8) in base units; 0 for none
     holder: str = ""  # the model its clause names ("13 inch" of "$1,199 for the 13-inch") in a many-model article
     holder_unknown: bool = False  # a many-model article ties figures of this measure to models, and this one to none

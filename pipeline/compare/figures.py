@@ -176,6 +176,19 @@ def _offset_of(text: str, row: NumberRow) -> str:
     return timeml.OFFSET_DIRECTION[m.group(1).lower()] if m else ""
 
 
+# "four days after he was reported missing", "20 hours after falling in": an "after" and a clause of
+# its own (a pronoun or determiner and its words, or a verb in -ing), up to the clause's end.
+_AFTER_A_CLAUSE = re.compile(r"\s+after\s+((?:(?:he|she|it|they|the|a|an|his|her|their)\s+|[a-z]+ing\s+)[^,;.]{1,60})",
+                             re.IGNORECASE)
+
+
+def _since_the_clause(quote: str, rel_e: int) -> frozenset[str]:
+    """The content stems of the clause an "after" offset counts from ("after he was reported
+    missing": report, miss): the offset is also how long what that clause began has lasted."""
+    m = _AFTER_A_CLAUSE.match(quote, rel_e)
+    return frozenset(content_stems(m.group(1))) if m else frozenset()
+
+
 def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """A claim per number of the document (conversions folded in), plus negated counts and closed gaps."""
     rows = _elided_units([r for r in ctx.men.numbers if r.value is not None and not math.isnan(r.value)], ctx.text)
@@ -440,6 +453,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
         event=happening_event(happening, lex),
+        since=_since_the_clause(quote, rel_e) if offset == "after" else frozenset(),
         people=people, per=per, over_term=over_term, period=period, estimated_by=estimated_by, participle=participle,
         stance=stance, age_of=_age_of(quote, rel_s, rel_e) if row.kind == "age" else "",
     )
@@ -1368,6 +1382,11 @@ _PER_SHARE_AFTER = re.compile(r"\s+(?:a|per)\s+share\b", re.IGNORECASE)
 _SET_OFF = re.compile(r"\s*[,;:(\u2013\u2014]")
 
 
+# A superlative before "since" compares the figure with the years since ("its highest level since
+# 2007", "the first rise since March"): a record, not a running total.
+_A_RECORD_SINCE = re.compile(r"\b(?:[a-z]+est|most|least|first|worst|best)\b(?:\s+[a-z]+){0,3}\s+since\s+$", re.I)
+
+
 def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase: str) -> bool:
     """"14 structures had burned, including at least six homes": the six are a part of the
     structures but all the homes, a count of a kind of its own, to be compared with another
@@ -1438,7 +1457,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     sentence_words = words(quote)
     # a running period makes a count a total; a span's start it only dates ("held for 42 days since May 22")
     since = row.kind != "duration" and any(
-        d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start)
+        (d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start))
+        and not _A_RECORD_SINCE.search(ctx.text, max(0, d.start - 60), d.start)
         for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"

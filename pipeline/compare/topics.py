@@ -62,7 +62,9 @@ def measure_topic(claims: Sequence[Claim]) -> str:
         parties = sorted({p for c in claims if (p := getattr(c.value, "estimated_by", ""))}, key=lambda p: (len(p), p))
         return f"{label}, estimate by {parties[0]}" if parties else label  # whose estimate the finding is about
     family = claims[0].value.family
-    texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in claims if c.measure_text},
+    # an offset's words name what it dates ("found ... four days after he went missing"); a span's, what lasted
+    spans = [c for c in claims if not c.value.offset] or claims
+    texts = sorted({" ".join(c.measure_text.split()[:MEASURE_WORDS]) for c in spans if c.measure_text},
                    key=lambda t: (len(t), t))
     if texts:
         return texts[0]
