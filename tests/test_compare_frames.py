@@ -1425,3 +1425,40 @@ def test_a_span_counted_from_what_began_it_is_how_long_it_lasted(run):
         "v2": ("2027-10-10", "The bridge reopened on Friday, two days after the storm hit the coast."),
     })
     assert not _disputing(cmp), _shown(cmp)
+
+
+def test_a_figure_beating_a_record_is_the_stories_own(run):
+    """"Reached 39.6C on Friday, beating the record set in 1990": the record and its year are another
+    figure's; the 39.6 is the day's reading and disputes "a temperature of 40.1C was recorded"."""
+    claims, cmp = run({
+        "k1": ("2027-08-07", "A temperature of 40.1C was recorded at Orvale on Friday, the highest ever measured "
+                             "in the region."),
+        "k2": ("2027-08-07", "The weather service said Orvale reached 39.6C on Friday, beating the record set in "
+                             "1990."),
+    })
+    assert not _by_text(claims)["39.6C"].background
+    assert _disputing(cmp) == {"k1", "k2"}, _shown(cmp)
+
+
+def test_a_years_figures_told_in_january_are_the_stories_own(run):
+    """A report of 8 January on the year before: "welcomed 640,000 visitors in 2027" and "about
+    520,000 people visited the gallery last year" are the same year's count of visitors (the
+    people who visited are its visitors), not a current figure against a background one."""
+    claims, cmp = run({
+        "g1": ("2028-01-08", "The Harcourt Gallery welcomed 640,000 visitors in 2027, its best year since it "
+                             "opened in 1921."),
+        "g2": ("2028-01-08", "About 520,000 people visited the Harcourt Gallery last year, figures show."),
+    })
+    assert not _by_text(claims)["About 520,000"].background
+    assert not _by_text(claims)["640,000"].value.total  # a best year since a year is no running total
+    assert _disputing(cmp) == {"g1", "g2"}, _shown(cmp)
+
+
+def test_hens_and_chickens_of_one_farm_are_one_count(run):
+    """"About 12,000 chickens will be culled" and "Some 20,000 hens are being destroyed" count the
+    one flock, two ways: a disagreement, as "two soldiers" and "three troops" are."""
+    _, cmp = run({
+        "h1": ("2027-11-03", "About 12,000 chickens will be culled after bird flu was found at a farm near Oxby."),
+        "h2": ("2027-11-03", "Some 20,000 hens are being culled at an egg farm near Oxby after bird flu was found."),
+    })
+    assert _disputing(cmp) == {"h1", "h2"}, _shown(cmp)

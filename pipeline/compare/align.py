@@ -1033,13 +1033,18 @@ def _same_holder(a: Claim, b: Claim) -> bool:
 def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
     """The counted nouns that name the two figures' shared concept ("1,100 employees" of a
     workforce) or that it counts alike (lexicon `[concept_nouns]`: "homes" and "customers" without
-    power): no narrower group than the concept's own "people"."""
-    if not (a.concept and a.concept == b.concept):
+    power): no narrower group than the concept's own "people". A concept one figure has and the
+    other lacks counts so when both nouns are its own."""
+    concept = a.concept or b.concept
+    if not concept or (a.concept and b.concept and a.concept != b.concept):
         return set()
     lex = load_lexicon()
-    alike = {_noun(w) for name, nouns in lex.concept_nouns if name == a.concept for w in nouns}
-    return {_noun(q.unit) for q in (a.value, b.value)
-            if q.unit and (concept_of_word(q.unit.lower(), lex) == a.concept or _noun(q.unit) in alike)}
+    alike = {_noun(w) for name, nouns in lex.concept_nouns if name == concept for w in nouns}
+    found = {_noun(q.unit) for q in (a.value, b.value)
+             if q.unit and (concept_of_word(q.unit.lower(), lex) == concept or _noun(q.unit) in alike)}
+    # one concept told by one source ("410,000 visitors") and another's noun it counts ("drew
+    # 380,000 people"): only when both nouns are the concept's
+    return found if a.concept == b.concept or len(found) == 2 else set()
 
 
 def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:

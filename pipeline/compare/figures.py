@@ -1384,7 +1384,17 @@ _SET_OFF = re.compile(r"\s*[,;:(\u2013\u2014]")
 
 # A superlative before "since" compares the figure with the years since ("its highest level since
 # 2007", "the first rise since March"): a record, not a running total.
-_A_RECORD_SINCE = re.compile(r"\b(?:[a-z]+est|most|least|first|worst|best)\b(?:\s+[a-z]+){0,3}\s+since\s+$", re.I)
+_A_RECORD_SINCE = re.compile(
+    r"\b(?:[a-z]+est|most|least|first|worst|best)\b(?:\s+[a-z]+){0,3}\s+since\b(?:\s+[a-z]+){0,3}\s+$", re.I)
+# A verb of beating before a record phrase ("beating the record set in 2003"): the record is
+# another figure, and the one beating it is the story's own.
+_BEATING_VERBS = frozenset({"beat", "beats", "beating", "broke", "breaks", "breaking", "smashed", "smashing",
+                            "surpassed", "surpassing", "topped", "topping", "eclipsed", "eclipsing", "exceeded",
+                            "exceeding", "equalled", "equalling", "equaled", "equaling", "matched", "matching"})
+# ... and a date after it dates that record ("beating the record set in 2003"), not the new figure.
+_BEATEN_RECORD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_BEATING_VERBS)) + r")\s+(?:(?:the|a|its|their|his|her)\s+)?(?:[a-z-]+\s+){0,2}"
+    r"record\b[^,;.]{0,30}$", re.I)
 
 
 def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase: str) -> bool:
@@ -1466,9 +1476,14 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         # "has infected 389 people and killed nine", "deaths have risen to 14": a running count as of now
         cues["to date"] = "to date"
     segment_words = words(quote[left:right])
-    background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
-                  if not (k and timeml.names_a_comparison_base(segment_words[k - 1], phrase))]
     age = row.kind == "age"
+    # "last year" in a January report of the year's figures names the story's own year: a period's
+    # words are background only when the date they give is ("visited last year" of 2027, told in 2028)
+    own_period = bool(as_of) and not is_background(as_of, ctx.published, lasting=age)
+    background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
+                  if not (k and (timeml.names_a_comparison_base(segment_words[k - 1], phrase)
+                                 or (segment_words[k - 1] in _BEATING_VERBS and "record" in phrase)))
+                  and not (own_period and timeml.is_relative_period(phrase))]
     sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)
@@ -1477,7 +1492,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                      and not _an_era_of_a_thing(ctx.text, d)
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)
-                     and not _dates_a_deed(quote, rel_e, d.start - sentence_start)]
+                     and not _dates_a_deed(quote, rel_e, d.start - sentence_start)
+                     and not _BEATEN_RECORD_BEFORE.search(quote, 0, d.start - sentence_start)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
         cues["background"] = f"'{background[0][1]}'"

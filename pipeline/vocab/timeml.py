@@ -297,6 +297,11 @@ _RELATIVE_PERIOD = re.compile(
 )
 
 
+def is_relative_period(phrase: str) -> bool:
+    """"last year", "a year earlier", "the previous quarter": a period named from the reference time."""
+    return bool(_RELATIVE_PERIOD.match(phrase))
+
+
 def names_a_comparison_base(previous_word: str, phrase: str) -> bool:
     """A time phrase after ``previous_word`` is the base a change is measured from."""
     return previous_word.lower().strip("(") in _BASE_BEFORE and bool(_RELATIVE_PERIOD.match(phrase))
