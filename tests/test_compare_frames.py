@@ -1462,3 +1462,42 @@ def test_hens_and_chickens_of_one_farm_are_one_count(run):
         "h2": ("2027-11-03", "Some 20,000 hens are being culled at an egg farm near Oxby after bird flu was found."),
     })
     assert _disputing(cmp) == {"h1", "h2"}, _shown(cmp)
+
+
+def test_a_part_that_is_no_clause_subject_takes_no_concept_from_its_whole(run):
+    """"Rescuers recovered the bodies of three of the four people missing": "missing" is said of the
+    four, so the three dispute no count of the missing ("Four people are missing"); "Two of the three
+    victims died" still gives the part the whole's concept."""
+    claims, cmp = run({
+        "p1": ("2027-10-30", "Four people are missing after a landslide hit Dunmere on Thursday."),
+        "p2": ("2027-11-01", "Rescuers recovered the bodies of three of the four people missing after Thursday's "
+                             "landslide in Dunmere."),
+    })
+    assert not _by_text(claims)["three"].concept
+    assert not _disputing(cmp), _shown(cmp)
+    claims, _ = run({"v1": ("2027-10-30", "Police said two of the three victims died in hospital.")})
+    assert _by_text(claims)["two"].concept == "deaths"
+
+
+def test_an_offset_ends_the_event_words_of_a_date(nlp):
+    """"Refloated on Friday, four days after it ran aground" dates the refloating: the words after
+    the offset tell of the grounding (four days before), so Friday's frame stops at the offset."""
+    from pipeline.extract import extract_mentions
+
+    docs = _docs({"o2": ("2027-04-17", "Salvage crews refloated the Orla Bay on Friday, four days after it ran "
+                                       "aground off Kessock.")})
+    dates = [c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"]
+    assert [c.text for c in dates] == ["Friday"]
+    assert "refloated" in dates[0].frame and "aground" not in dates[0].frame
+
+
+def test_a_products_unveiling_and_release_are_two_days(run):
+    """"Unveiled the tablet on Monday" and "reaches shops on October 12" are two steps of one
+    launch, not one date told two ways."""
+    _, cmp = run({
+        "t1": ("2027-09-07", "Orrin unveiled its Slate 3 tablet on Monday, priced at $499, with a battery it says "
+                             "lasts 14 hours."),
+        "t2": ("2027-09-07", "Orrin's new Slate 3 tablet will cost $499 when it reaches shops on October 12, the "
+                             "company said on Monday."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)

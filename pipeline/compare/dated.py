@@ -20,7 +20,7 @@ from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, 
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
 from pipeline.schema import DateRow, NumberRow
-from pipeline.vocab import timeml
+from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import TIME_UNITS, UNITS
 
@@ -221,18 +221,37 @@ def _stated(ctx: DocContext, rows: Iterable[DateRow], claim: Callable[[DateRow],
 
 
 def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, int]:
-    """The event words stop at the neighbouring dates of the same sentence: in "won last week,
-    named a cabinet on Tuesday", Tuesday dates the cabinet, not the win. A bracketed conversion
+    """The event words stop at the neighbouring dates of the same sentence and at its offsets
+    (``_offsets_in``): in "won last week, named a cabinet on Tuesday", Tuesday dates the cabinet,
+    not the win. A bracketed conversion
     of this very date is no neighbour, nor is "now" ("would now be held on March 21"): it dates no
     event of its own."""
     others = [r for r in ctx.dates_in(d.sent_no) if r is not d and timeml.names_calendar_time(r.value)
               and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
-    left = max([r.end for r in others if r.end <= d.start] + [qs])
-    right = min([r.start for r in others if r.start >= d.end] + [qe])
+    offsets = _offsets_in(ctx, d.sent_no)
+    left = max([r.end for r in others if r.end <= d.start] + [e for _, e in offsets if e <= d.start] + [qs])
+    right = min([r.start for r in others if r.start >= d.end] + [s for s, _ in offsets if s >= d.end] + [qe])
     lost = [m.start() for m in LOST_DASH.finditer(ctx.text, left, right)]
     left = max([s + 1 for s in lost if s < d.start] + [left])
     right = min([s for s in lost if s >= d.end] + [right])
     return left, right
+
+
+# A span of time and a word that makes it count from another moment: "three days after it ran
+# aground", "a week later".
+_OFFSET_WORD_AFTER = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
+
+
+def _offsets_in(ctx: DocContext, sent_no: int) -> list[tuple[int, int]]:
+    """Spans (start, end of its word) of the sentence's offsets ("three days after"): each dates
+    another happening ("refloated on Wednesday, three days after it ran aground": the grounding),
+    so a date's event words stop at it as at a neighbouring date."""
+    out = []
+    for r in ctx.numbers_in(sent_no):
+        m = _OFFSET_WORD_AFTER.match(ctx.text, r.end) if r.unit and units.family(r.unit) == "duration" else None
+        if m:
+            out.append((r.start, m.end()))
+    return out
 
 
 def _frame(ctx: DocContext, d: DateRow, left: int, right: int) -> str:

@@ -360,9 +360,11 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     # of the lexicon: "resident" there is no population.
     concept = "" if offset else _concept(lex, row, quote, rel_s, rel_e, others, family)
     whole = _whole_of_part(quote, rel_s, rel_e, others)
-    if whole and not offset:
+    if whole and not offset and _opens_its_clause(quote, rel_s, lex):
         # "two of the three victims died": what the sentence says of the whole is said of the part
         concept = _concept(lex, row, quote, *whole, [o for o in others if o != whole], family) or concept
+    elif whole and not offset:
+        concept = ""  # "recovered the bodies of four of the five people missing": "missing" is the five's
     participle = concept.removeprefix(PARTICIPLE_CONCEPT) if concept.startswith(PARTICIPLE_CONCEPT) else ""
     if participle:
         concept = ""
@@ -1522,6 +1524,21 @@ _TOLD_TO_DATE = re.compile(
 # ... or after it as its own predicate ("Fourteen people have died"; "refugees who have fled" describes them).
 _TOLD_TO_DATE_AFTER = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[a-z]+\s+){0,2}?(?:" + _TOLD_TO_DATE.pattern + ")",
                                  re.IGNORECASE)
+
+
+# Words that may stand before a clause's subject ("and two of the three ...", "But four of ...").
+_BEFORE_A_SUBJECT = frozenset({"and", "but", "while", "as", "whom", "which", "who", "yet", "so"})
+
+
+def _opens_its_clause(quote: str, rel_s: int, lex: Lexicon) -> bool:
+    """The figure is its clause's subject: only a determiner, an opener or a hedge stands before
+    it, after any reporting verb ("Police said two of the three victims died", "and about 40 of
+    them"), not a verb or a noun ("found the bodies of four of them")."""
+    before = words(quote[_clause_start(quote, rel_s):rel_s])
+    reported = [k for k, w in enumerate(before) if w in lex.reporting]
+    if reported:
+        before = before[reported[-1] + 1:]
+    return not any(w not in STOPWORDS and w not in _BEFORE_A_SUBJECT for w in before)
 
 
 def _clause_start(quote: str, rel_s: int) -> int:

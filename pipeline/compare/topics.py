@@ -3,12 +3,14 @@ chips", "date: Gray was killed"; with the names the statements are about."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.compare.claims import Claim, dimension_told, sizes_a_thing, thing_sized
 from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.text import STOPWORDS, stem, words
+from pipeline.vocab.units import PHYSICAL_FAMILIES
 
 # Words of a date's frame that name the dated event ("Gray was killed on #" -> "Gray was killed").
 EVENT_WORDS = 5
@@ -50,6 +52,8 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     the shared measure stems."""
     if size := _size_topic(claims):
         return size
+    if amount := _amount_of_topic(claims):
+        return amount
     concept = next((c.concept for c in claims if c.concept), "")
     phrases = dict(load_lexicon().topics)
     if concept:
@@ -71,6 +75,27 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     if family in phrases:
         return phrases[family]
     return " ".join(sorted(claims[0].value.measure_keys)) or family or "figure"
+
+
+# A measure told as an amount of a stuff: "# millimetres of rain", "#km of coastline", "# tonnes of crude oil".
+_AMOUNT_OF = re.compile(r"#\s*([a-z]+)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\b")
+
+
+def _amount_of_topic(claims: Sequence[Claim]) -> str:
+    """"millimetres of rain" when the first figure of a physical measure no word of the lexicon
+    names is told as an amount of a stuff ("More than 200 millimetres of rain fell"); '' otherwise.
+    The family's own name ("distance") would say less, or the wrong thing."""
+    first = claims[0]
+    if first.value.family not in PHYSICAL_FAMILIES or first.concept != first.value.family:
+        return ""
+    told = []
+    for c in claims:
+        if m := _AMOUNT_OF.search(c.frame):
+            stuff = [w for w in m.group(2).split() if w not in STOPWORDS][:2]
+            told.append((len(stuff), f"{m.group(1)} of {' '.join(stuff)}"))
+    # the fewest words any source uses ("of oil that spilled" against "of crude oil leaked"): a
+    # second word may be the clause's verb ("of rain fell")
+    return min(told, key=lambda t: t[0])[1] if told else ""
 
 
 def _size_topic(claims: Sequence[Claim]) -> str:
