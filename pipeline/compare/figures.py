@@ -1526,19 +1526,28 @@ _TOLD_TO_DATE_AFTER = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[a-z]+\s+){0,2}
                                  re.IGNORECASE)
 
 
-# Words that may stand before a clause's subject ("and two of the three ...", "But four of ...").
-_BEFORE_A_SUBJECT = frozenset({"and", "but", "while", "as", "whom", "which", "who", "yet", "so"})
+# Words that govern a count as their object: "the bodies of four of the five", "rescued three of".
+_GOVERNING_PREPOSITIONS = frozenset({"of", "for", "with", "to", "from", "by", "among", "including"})
+_IRREGULAR_PAST = frozenset({"found", "took", "saw", "left", "held", "hit", "shot", "struck", "caught", "freed",
+                             "brought", "sent", "lost", "got", "made", "put", "kept"})
+# Words that may stand between a governing word and the count: "recovered at least four of".
+_BEFORE_A_COUNT = frozenset({"the", "a", "an", "at", "least", "some", "about", "around", "nearly", "almost",
+                             "only", "just", "all", "but"})
 
 
 def _opens_its_clause(quote: str, rel_s: int, lex: Lexicon) -> bool:
-    """The figure is its clause's subject: only a determiner, an opener or a hedge stands before
-    it, after any reporting verb ("Police said two of the three victims died", "and about 40 of
-    them"), not a verb or a noun ("found the bodies of four of them")."""
-    before = words(quote[_clause_start(quote, rel_s):rel_s])
-    reported = [k for k, w in enumerate(before) if w in lex.reporting]
-    if reported:
-        before = before[reported[-1] + 1:]
-    return not any(w not in STOPWORDS and w not in _BEFORE_A_SUBJECT for w in before)
+    """The figure is its clause's subject, not the object of a verb or a preposition before it:
+    "(In the Troy shooting) two of the three victims died" and "Police said two of ...", but not
+    "recovered the bodies of four of the five people missing" or "freed three of the hostages"."""
+    before = [w for w in words(quote[_clause_start(quote, rel_s):rel_s])]
+    while before and before[-1] in _BEFORE_A_COUNT and before[-1] not in _GOVERNING_PREPOSITIONS:
+        before.pop()
+    if not before:
+        return True
+    last = before[-1]
+    if last in lex.reporting:
+        return True  # "said two of the three victims died": the reported clause's subject
+    return not (last in _GOVERNING_PREPOSITIONS or last in _IRREGULAR_PAST or (last.endswith("ed") and len(last) > 3))
 
 
 def _clause_start(quote: str, rel_s: int) -> int:
