@@ -11,8 +11,8 @@ class is the cause's head noun:
 
 The claim's frame is its sentence with the cause masked ("Police said the fire may have been
 caused by #."), so two sentences about the cause of one happening align on what they ask, not on
-the answers that set them apart (the encoder put the two sentences above 0.50 apart, their masked
-frames 0.81). Hedged causes ("may have been", "investigating whether") are positions all the same:
+the answers that set them apart (the encoder scores the two sentences above 0.50 alike, their
+masked frames 0.81). Hedged causes ("may have been", "investigating whether") are positions all the same:
 what a reader is told. Negated ones ("was not caused by") place nothing.
 """
 
