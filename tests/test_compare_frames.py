@@ -1455,7 +1455,7 @@ def test_a_years_figures_told_in_january_are_the_stories_own(run):
 
 
 def test_hens_and_chickens_of_one_farm_are_one_count(run):
-    """"About 12,000 chickens will be culled" and "Some 20,000 hens are being destroyed" count the
+    """"About 12,000 chickens will be culled" and "Some 20,000 hens are being culled" count the
     one flock, two ways: a disagreement, as "two soldiers" and "three troops" are."""
     _, cmp = run({
         "h1": ("2027-11-03", "About 12,000 chickens will be culled after bird flu was found at a farm near Oxby."),
