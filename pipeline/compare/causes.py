@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.compare.claims import Claim, DocContext, Outcome, canonical, claim_row
+from pipeline.compare.claims import Claim, DocContext, Outcome, claim_row, people_named
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import stem
 from pipeline.vocab.kinds import ClaimKind
@@ -55,18 +55,23 @@ def _patterns(verbs: tuple[str, ...], happenings: tuple[str, ...]) -> tuple[re.P
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _happening_pattern(happenings: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(happenings, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
 def _happening_named(frame: str, lex: Lexicon) -> str:
     """The first happening of the lexicon the sentence names ("the fire"), for the finding's topic
     ("cause of the fire"); '' when it names none."""
-    found = [(m.start(), w) for w in lex.caused_happenings for m in re.finditer(rf"\b{re.escape(w)}\b", frame, re.I)]
-    return min(found)[1] if found else ""
+    m = _happening_pattern(tuple(sorted(lex.caused_happenings))).search(frame)
+    return m.group().lower() if m else ""
 
 
 def cause_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: Lexicon) -> list[Claim]:
     """One outcome claim of the set "cause" per cause the sentence names (see the module's forms);
     its class is the phrase's head noun, its subjects the sentence's people."""
-    people = frozenset(canonical(e.canonical) for e in ctx.entities.get(sent_no, [])
-                       if e.label == "PERSON" and e.canonical)
+    people = people_named(ctx, sent_no)
     out: list[Claim] = []
     seen: set[int] = set()
     for pattern in _patterns(tuple(sorted(lex.cause_verbs)), tuple(sorted(lex.caused_happenings))):

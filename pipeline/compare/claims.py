@@ -371,6 +371,12 @@ def claim_row(ctx: DocContext, kind: ClaimKind, sent_no: int, start: int, end: i
     return ClaimRow(**values)
 
 
+def people_named(ctx: DocContext, sent_no: int) -> frozenset[str]:
+    """The people a sentence names, as canonical keys: the subjects of its outcome claims."""
+    return frozenset(canonical(e.canonical) for e in ctx.entities.get(sent_no, [])
+                     if e.label == "PERSON" and e.canonical)
+
+
 # A number joined to its unit by a hyphen names a kind of thing ("the 13-inch model", "a 40-foot
 # container"). A document that names two kinds with one unit ("the 13-inch and the 15-inch
 # MacBook") lists variants: each value is one item of a list across the document, as a sentence's

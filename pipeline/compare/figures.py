@@ -1399,6 +1399,17 @@ _BEATEN_RECORD_BEFORE = re.compile(
     r"record\b[^,;.]{0,30}$", re.I)
 
 
+def _tells_of_background(segment_words: Sequence[str], k: int, phrase: str, own_period: bool) -> bool:
+    """A background phrase of the lexicon at ``k`` puts the figure in an earlier or other event,
+    unless it is the base of a change ("up 6% from a year earlier"), a record the figure beats
+    ("beating the record set in 2003"), or a period that names the story's own time ("last year" in
+    a January report of the year's figures: the date the figure has is not background)."""
+    before = segment_words[k - 1] if k else ""
+    if before and (timeml.names_a_comparison_base(before, phrase) or (before in _BEATING_VERBS and "record" in phrase)):
+        return False
+    return not (own_period and timeml.is_relative_period(phrase))
+
+
 def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase: str) -> bool:
     """"14 structures had burned, including at least six homes": the six are a part of the
     structures but all the homes, a count of a kind of its own, to be compared with another
@@ -1479,13 +1490,9 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
         cues["to date"] = "to date"
     segment_words = words(quote[left:right])
     age = row.kind == "age"
-    # "last year" in a January report of the year's figures names the story's own year: a period's
-    # words are background only when the date they give is ("visited last year" of 2027, told in 2028)
     own_period = bool(as_of) and not is_background(as_of, ctx.published, lasting=age)
     background = [(k, phrase) for k, phrase in find_phrases(segment_words, lex.background)
-                  if not (k and (timeml.names_a_comparison_base(segment_words[k - 1], phrase)
-                                 or (segment_words[k - 1] in _BEATING_VERBS and "record" in phrase)))
-                  and not (own_period and timeml.is_relative_period(phrase))]
+                  if _tells_of_background(segment_words, k, phrase, own_period)]
     sentence_start = ctx.sentence(row.sent_no)[0]
     segment_dates = [_figure_time(ctx, d) for d in ctx.dates_in(row.sent_no)
                      if timeml.names_calendar_time(d.value) and not timeml.is_comparison_base(ctx.text, d.start)

@@ -130,6 +130,11 @@ def _concept_pattern(words: list[str]) -> re.Pattern[str]:
 def load_lexicon() -> Lexicon:
     """Parse and index the lexicon file (cached: the file is read once per process)."""
     data = tomllib.loads(data_text(LEXICON_FILE))
+
+    def words_of(section: str, key: str) -> frozenset[str]:
+        """One list of a section as a set ("causes", "vague"): empty when the file has none."""
+        return frozenset(data.get(section, {}).get(key, ()))
+
     pol, mea = data["polarity"], data["measures"]
     rules = data.get("concept_rules", {})
     cues = data.get("cues", {})
@@ -179,23 +184,23 @@ def load_lexicon() -> Lexicon:
         outcomes=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("outcomes", {}).items()),
         attributes=tuple(OutcomeSet(name, _ordered(classes))
                          for name, classes in data.get("attributes", {}).items()),
-        attribute_idioms=frozenset(data.get("attribute_idioms", {}).get("phrases", ())),
+        attribute_idioms=words_of("attribute_idioms", "phrases"),
         place_roles=tuple((name, frozenset(roles)) for name, roles in data.get("place_roles", {}).items()),
         happening_verbs=tuple((name, frozenset(verbs)) for name, verbs in data.get("happening_places", {}).items()
                               if name != "vague"),
-        vague_places=frozenset(data.get("happening_places", {}).get("vague", ())),
-        cause_verbs=frozenset(data.get("causes", {}).get("verbs", ())),
-        caused_happenings=frozenset(data.get("causes", {}).get("happenings", ())),
-        vague_causes=frozenset(data.get("causes", {}).get("vague", ())),
+        vague_places=words_of("happening_places", "vague"),
+        cause_verbs=words_of("causes", "verbs"),
+        caused_happenings=words_of("causes", "happenings"),
+        vague_causes=words_of("causes", "vague"),
         roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
         manner=tuple((grade, frozenset(adverbs)) for grade, adverbs in data.get("manner", {}).items()
                      if grade != "under"),
-        manner_under=frozenset(data.get("manner", {}).get("under", ())),
-        made_things=frozenset(data.get("made_things", {}).get("nouns", ())),
-        making_verbs=frozenset(data.get("made_things", {}).get("verbs", ())),
+        manner_under=words_of("manner", "under"),
+        made_things=words_of("made_things", "nouns"),
+        making_verbs=words_of("made_things", "verbs"),
         short=compile_phrases(data.get("duration", {}).get("short", ())),
         long=compile_phrases(data.get("duration", {}).get("long", ())),
-        central=frozenset(data.get("ranking", {}).get("central", ())),
+        central=words_of("ranking", "central"),
         notable=tuple(sorted(data.get("ranking", {}).get("notable", ()))),
         count_labels=tuple(sorted(data.get("concept_labels", {}).items())),
         phases=_ordered(data.get("phases", {})),

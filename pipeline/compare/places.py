@@ -30,7 +30,16 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from pipeline.compare.claims import PLACE_LABELS, Claim, DocContext, Outcome, canonical, claim_row, same_name
+from pipeline.compare.claims import (
+    PLACE_LABELS,
+    Claim,
+    DocContext,
+    Outcome,
+    canonical,
+    claim_row,
+    people_named,
+    same_name,
+)
 from pipeline.compare.gazetteer import lies_in
 from pipeline.compare.lexicon import Lexicon
 from pipeline.schema import EntityRow
@@ -46,7 +55,7 @@ def place_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
     question is its set, the place its class, the sentence's people its subjects."""
     question_of = {role: name for name, roles in lex.place_roles for role in roles}
     entities = sorted(ctx.entities.get(sent_no, []), key=lambda e: e.start)
-    people = frozenset(canonical(e.canonical) for e in entities if e.label == "PERSON" and e.canonical)
+    people = people_named(ctx, sent_no)
     places = [e for e in entities if e.label in PLACE_LABELS or _names_a_court(e, lex)]
     out: list[Claim] = []
     for k, place in enumerate(places):
@@ -87,8 +96,7 @@ def happening_place_claims(ctx: DocContext, sent_no: int, common: dict, quote: s
     """Where a happening took place, told by a common noun ("was found safe in a disused barn", "the
     fire started in a storage tank"): one claim per verb of the lexicon's `[happening_places]` with a
     place phrase after it; its class is the phrase's head, its subjects the sentence's people."""
-    people = frozenset(canonical(e.canonical) for e in ctx.entities.get(sent_no, [])
-                       if e.label == "PERSON" and e.canonical)
+    people = people_named(ctx, sent_no)
     out: list[Claim] = []
     for question, verbs in lex.happening_verbs:
         for m in _happening_pattern(tuple(sorted(verbs))).finditer(quote):
