@@ -105,6 +105,24 @@ def test_two_ranges_agree_when_both_ends_do_and_a_point_inside_a_range_agrees():
     assert values_agree(cs["e"], cs["g"]) is True
 
 
+def test_a_bound_admits_what_it_bounds_and_disputes_what_lies_beyond():
+    """"Gusts of up to 96 mph" disputes a reading of 102 mph and admits 90; "more than 50" disputes
+    30 (an open end is no scale for rounding: it once made every upper bound admit anything)."""
+    specs = [
+        Spec("a", "Gusts of up to 96 mph were recorded.", numbers=[Num("up to 96 mph", 96, "mph", "at_most")]),
+        Spec("b", "Gusts reached 102 mph.", numbers=[Num("102 mph", 102, "mph")]),
+        Spec("c", "Gusts reached 90 mph.", numbers=[Num("90 mph", 90, "mph")]),
+        Spec("d", "More than 50 people came.", numbers=[Num("More than 50", 50, "people", "more_than")]),
+        Spec("e", "Some 30 people came.", numbers=[Num("30", 30, "people")]),
+    ]
+    docs, men = make_corpus(specs)
+    cs = {c.doc_id: c for c in build_claims(docs, men) if c.kind == "number"}
+    assert values_agree(cs["a"], cs["b"]) is False
+    assert values_agree(cs["b"], cs["a"]) is False
+    assert values_agree(cs["a"], cs["c"]) is True
+    assert values_agree(cs["d"], cs["e"]) is False
+
+
 def test_dates_agree_at_the_coarser_precision():
     assert dates_agree("2022", "2022-10")
     assert dates_agree("2024-Q1", "2024-02")

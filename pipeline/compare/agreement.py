@@ -51,7 +51,14 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
         # weeks" for a forecast): two ranges of one quantity agree when both ends do; so do two
         # tallies ("36-3" and "36-4" records disagree).
         return all(abs(u - v) <= tol + 1e-9 * max(abs(u), abs(v), 1) for u, v in ((x.lo, y.lo), (x.hi, y.hi)))
-    return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + 1e-9 * max(abs(x.lo), abs(y.lo), 1)
+    return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + _float_slack(x.lo, y.lo)
+
+
+def _float_slack(*values: float) -> float:
+    """What two floats may differ by and still be one number: a billionth of the larger finite
+    one. An open end ("up to 96 mph" runs from minus infinity) sets no scale: with it the slack
+    would be infinite and an upper bound would admit every larger value."""
+    return 1e-9 * max([abs(v) for v in values if math.isfinite(v)] + [1.0])
 
 
 def values_equal(a: Claim, b: Claim) -> bool:
