@@ -1501,3 +1501,16 @@ def test_a_products_unveiling_and_release_are_two_days(run):
                              "company said on Monday."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)
+
+
+def test_an_age_after_a_possessive_persons_noun_is_that_persons(run):
+    """"His wife, 58," is the wife's age, and "His wife, a 61-year-old teacher," tells it of the
+    wife too: the two disagree (the noun after the age is what she is, not who)."""
+    claims, cmp = run({
+        "a1": ("2027-06-02", "Firefighters pulled a man from the burning house on Tuesday. His wife, 58, escaped "
+                             "unhurt."),
+        "a2": ("2027-06-02", "A man was rescued from a house fire on Tuesday. His wife, a 61-year-old teacher, "
+                             "got out before the crews arrived."),
+    })
+    assert _by_text(claims)["58"].value.family == "age"
+    assert _disputing(cmp) == {"a1", "a2"}, _shown(cmp)

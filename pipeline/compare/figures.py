@@ -1260,15 +1260,18 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 
 # The noun an age is told of: "a 43-year-old man", "a 58-year-old German woman" (names and
-# nationalities skipped), "a woman aged 61", "the driver, 61,".
+# nationalities skipped), "a woman aged 61", "the driver, 61,", "its owner, 66,".
 _NOUN_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
-_NOUN_BEFORE_AGED = re.compile(r"\b([a-z]+),?\s+aged\s+$|\b[Tt]he\s+([a-z]+)\s*,\s*$")
+_NOUN_BEFORE_AGED = re.compile(r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+)\s*,\s*$")
+# "Its owner, a 71-year-old woman": the age is told in apposition to the noun the story calls the person by.
+_NOUN_OF_AN_APPOSITION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+)\s*,\s*an?\s+$")
 _NOUN_AFTER_AN_AGE_MENTION = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
 
 
 def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
     """The noun an age describes when the sentence gives it so ("a 43-year-old man": man), '' else."""
-    m = _NOUN_AFTER_AN_AGE.match(quote, rel_e) or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s)
+    m = (_NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s) or _NOUN_AFTER_AN_AGE.match(quote, rel_e)
+         or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s))
     if not m and quote[rel_s:rel_e].lower().endswith("old"):
         m = _NOUN_AFTER_AN_AGE_MENTION.match(quote, rel_e)  # "43-year-old" all in the mention
     return next((g for g in m.groups() if g), "") if m else ""

@@ -1376,10 +1376,15 @@ def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> b
         tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")) or _one_described(doc, tok)
 
 
+# Words before a person's noun that make it one person the story knows: "the driver", "his wife".
+_ONE_PERSON_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+
+
 def _one_described(doc: Doc, tok: Token) -> bool:
-    """"The driver, 61," and "the victim, 34,": a person's noun (`PERSON_NOUNS`) after "the" stands
-    for the one person the story names so, and the number set off after it is that person's age."""
-    return tok.lower_ in PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+    """"The driver, 61," "the victim, 34," and "its owner, 66,": a person's noun (`PERSON_NOUNS`)
+    after "the" or a possessive stands for the one person the story names so, and the number set
+    off after it is that person's age."""
+    return tok.lower_ in PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PERSON_DETERMINERS
 
 
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:
