@@ -943,9 +943,9 @@ def test_sole_counts_of_one_thing_are_one_quantity(nlp, encoder):
     items = [c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "number"]
     at = {(c.doc_id, c.text): n for n, c in enumerate(items)}
     scorer = Scorer(items, None, None)
-    assert scorer.sole_counts_of_one_noun(at["a", "12"], at["c", "ten"])
-    assert not scorer.sole_counts_of_one_noun(at["a", "12"], at["b", "nine"])
-    assert not scorer.sole_counts_of_one_noun(at["a", "three"], at["b", "Four"])
+    assert scorer.sole_counts_of_one_thing(at["a", "12"], at["c", "ten"])
+    assert not scorer.sole_counts_of_one_thing(at["a", "12"], at["b", "nine"])
+    assert not scorer.sole_counts_of_one_thing(at["a", "three"], at["b", "Four"])
 
 
 

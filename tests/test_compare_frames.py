@@ -1514,3 +1514,26 @@ def test_an_age_after_a_possessive_persons_noun_is_that_persons(run):
     })
     assert _by_text(claims)["58"].value.family == "age"
     assert _disputing(cmp) == {"a1", "a2"}, _shown(cmp)
+
+
+def test_job_losses_layoffs_and_redundancies_are_job_cuts_and_jobs_cost_are_no_price(run):
+    """"The closure will cost 600 jobs" counts jobs lost, not a price; "600 layoffs", "450
+    redundancies" and "500 job losses" are job cuts as "cut 600 jobs" is."""
+    claims, _ = run({"j1": ("2027-03-02", "The closure will cost 600 jobs. The bank announced 450 redundancies. "
+                                          "Rivals made 300 layoffs. Unions fear 500 job losses.")})
+    concepts = {text: c.concept for text, c in _by_text(claims).items()}
+    assert concepts["600"] != "price", concepts
+    assert concepts["450"] == concepts["300"] == concepts["500"] == "job_cuts", concepts
+
+
+def test_each_articles_only_count_of_one_concept_meet_whatever_their_nouns(run):
+    """"About 70,000 homes were left without power" and "Around 45,000 properties lost electricity":
+    each article's only count of the homes cut off, so one quantity though the frames are worded
+    apart; the two disagree."""
+    _, cmp = run({
+        "w1": ("2027-01-12", "Storm Edda brought down trees across the west on Monday. About 70,000 homes were left "
+                             "without power, and schools in Corran closed."),
+        "w2": ("2027-01-12", "Rail lines were blocked as Storm Edda swept in on Monday, the transport agency said. "
+                             "Around 45,000 properties lost electricity."),
+    })
+    assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)

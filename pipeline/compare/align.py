@@ -74,8 +74,8 @@ SUBJECT_BONUS = 0.10
 # best benchmark score (docs/compare.md, session 28, with its leave-one-set-out figure).
 SAME_COUNT_BONUS = 0.20
 # Added when two counts name the same specific thing ("flooding 12 villages", "swept through nine
-# villages") and each is its document's only figure for it: one article rarely counts one kind of
-# thing twice unless it tells of two groups of it.
+# villages"; or one concept: homes and properties without power) and each is its document's only
+# figure for it: one article rarely counts one kind of thing twice unless it tells of two groups of it.
 SOLE_COUNT_BONUS = 0.05
 # Minimum score for two figures to be the same quantity.
 FIGURE_ALIGN_MIN = 0.42
@@ -381,20 +381,24 @@ class Scorer:
         self._content_ids: dict[int, int] = {}
         self._content_of: dict[bytes, int] = {}  # digest of a statement's content -> its content id
         self._sentences: dict[tuple[str, int], list[int]] | None = None  # (document, sentence) -> its statements
-        self._noun_values: dict[tuple[str, str], set[float]] | None = None  # (document, counted noun) -> values
+        # (document, counted noun or concept) -> the values it is given
+        self._thing_values: dict[tuple[str, tuple[str, str]], set[float]] | None = None
 
-    def sole_counts_of_one_noun(self, i: int, j: int) -> bool:
-        """Two counts of the same specific noun, each its document's only value for that noun."""
+    def sole_counts_of_one_thing(self, i: int, j: int) -> bool:
+        """Two counts of the same specific thing, each its document's only value for it: the same
+        counted noun ("firefighters"), or the same concept of a count whatever its nouns ("85,000
+        homes without power", "60,000 properties lost electricity")."""
         a, b = self.items[i], self.items[j]
-        noun = _specific_noun(a)
-        if not noun or noun != _specific_noun(b):
+        shared = set(_specific_things(a)) & set(_specific_things(b))
+        if not shared:
             return False
-        if self._noun_values is None:
-            self._noun_values = {}
+        if self._thing_values is None:
+            self._thing_values = {}
             for item in self.items:
-                if (n := _specific_noun(item)):
-                    self._noun_values.setdefault((item.doc_id, n), set()).add(item.value.lo)
-        return len(self._noun_values[a.doc_id, noun]) == 1 and len(self._noun_values[b.doc_id, noun]) == 1
+                for thing in _specific_things(item):
+                    self._thing_values.setdefault((item.doc_id, thing), set()).add(item.value.lo)
+        return any(len(self._thing_values[a.doc_id, t]) == 1 and len(self._thing_values[b.doc_id, t]) == 1
+                   for t in shared)
 
     def list_gives(self, k: int, c: Claim) -> bool:
         """Statement ``k`` is an item of a list whose sentence gives ``c``, a reading of its own, to
@@ -596,13 +600,16 @@ def _noun(unit: str) -> str:
     return counted_group(unit, load_lexicon())
 
 
-def _specific_noun(c: Claim) -> str:
-    """The counted noun of a count that names a kind of thing ("villages"), '' for people at large."""
+def _specific_things(c: Claim) -> tuple[tuple[str, str], ...]:
+    """What a count counts, as specific things: its counted noun when it names a kind of thing
+    ("villages"; not people at large or by sex or age), and its concept ("job_cuts")."""
     q = c.value
-    if c.kind != ClaimKind.NUMBER or q.family != units.COUNT or not q.unit:
-        return ""
-    noun, lex = _noun(q.unit), load_lexicon()
-    return "" if noun in lex.generic_count_nouns or noun in lex.sex_age_nouns else noun
+    if c.kind != ClaimKind.NUMBER or q.family != units.COUNT:
+        return ()
+    lex = load_lexicon()
+    noun = _noun(q.unit) if q.unit else ""
+    things = [("noun", noun)] if noun and noun not in lex.generic_count_nouns and noun not in lex.sex_age_nouns else []
+    return tuple(things + ([("concept", c.concept)] if c.concept else []))
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:
@@ -993,7 +1000,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += SUBJECT_BONUS
     if same_exact_amount(a, b):
         score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
-    if SOLE_COUNT_BONUS and s.sole_counts_of_one_noun(i, j):
+    if SOLE_COUNT_BONUS and _magnitude_ok(a, b) and s.sole_counts_of_one_thing(i, j):  # (55 on a shift, 2,300 staff)
         score += SOLE_COUNT_BONUS
     return score if score >= figure_align_min(a, b) else None
 

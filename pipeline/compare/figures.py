@@ -1206,6 +1206,8 @@ def _concept_fits(concept: str, row: NumberRow, family: str, lex: Lexicon) -> bo
         return family == "percent"
     if concept in lex.money_concepts:
         return family == units.CURRENCY
+    if concept in lex.price_concepts:
+        return family in (units.CURRENCY, "percent")
     return True
 
 

@@ -53,6 +53,7 @@ class Lexicon:
     duration_concepts: frozenset[str] = frozenset()  # lengths of time: only a duration takes them
     percent_concepts: frozenset[str] = frozenset()  # shares: only a percentage takes them
     money_concepts: frozenset[str] = frozenset()  # amounts of money: only an amount takes them
+    price_concepts: frozenset[str] = frozenset()  # what a thing costs: an amount or its change, never a count
     exact_concepts: frozenset[str] = frozenset()  # told to the unit, never rounded ("eight years" in prison)
     reading_concepts: frozenset[str] = frozenset()  # where or how strong ("a depth of 400 m"): never a total
     held_concepts: frozenset[str] = frozenset()  # estimates each party makes ("the police put the crowd at")
@@ -156,6 +157,7 @@ def load_lexicon() -> Lexicon:
         duration_concepts=frozenset(rules.get("durations", ())),
         percent_concepts=frozenset(rules.get("percentages", ())),
         money_concepts=frozenset(rules.get("money", ())),
+        price_concepts=frozenset(rules.get("prices", ())),
         exact_concepts=frozenset(rules.get("exact", ())),
         reading_concepts=frozenset(rules.get("readings", ())),
         held_concepts=frozenset(rules.get("held_estimates", ())),
