@@ -1537,3 +1537,16 @@ def test_each_articles_only_count_of_one_concept_meet_whatever_their_nouns(run):
                              "Around 45,000 properties lost electricity."),
     })
     assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)
+
+
+def test_one_holders_shares_told_in_close_frames_are_of_one_whole(run):
+    """"Halberd Insurance shareholders will own 58% of the new insurer" and "Halberd Insurance
+    investors will hold 52% of the enlarged group": one holder's share of one whole, however the
+    whole is called; the two disagree."""
+    _, cmp = run({
+        "s1": ("2027-02-08", "Halberd Insurance and Teller agreed to merge on Monday. Halberd Insurance shareholders "
+                             "will own 58% of the new insurer."),
+        "s2": ("2027-02-08", "The merger of Halberd Insurance and Teller was announced on Monday. Halberd Insurance "
+                             "investors will hold 52% of the enlarged group."),
+    })
+    assert _disputing(cmp) == {"s1", "s2"}, _shown(cmp)

@@ -987,9 +987,11 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
             and named and frame < MEASURE_RESCUE_FRAME):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
-            and not s.same_population(i, j)):
+            and not s.same_population(i, j) and not (a.subjects & b.subjects and frame >= MEASURE_RESCUE_FRAME)):
         # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
-        # concept says of what ("revenue climbs 6%", "revenue grew 8%")
+        # concept says of what ("revenue climbs 6%", "revenue grew 8%"), and so do close frames of
+        # one holder's share ("Brightwell shareholders will own 60% of the new company" and
+        # "Brightwell investors will hold 55% of the enlarged group")
         return None
     if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
