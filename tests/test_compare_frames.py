@@ -1550,3 +1550,16 @@ def test_one_holders_shares_told_in_close_frames_are_of_one_whole(run):
                              "investors will hold 52% of the enlarged group."),
     })
     assert _disputing(cmp) == {"s1", "s2"}, _shown(cmp)
+
+
+def test_a_span_the_happening_came_after_meets_the_offset_that_dates_it(run):
+    """"Freed on Sunday after 30 hours trapped" and "freed on Sunday, 26 hours after the mine
+    flooded": both count the time up to the freeing, so they disagree, and the finding says since
+    what."""
+    _, cmp = run({
+        "m1": ("2027-08-16", "The miner was freed on Sunday after 30 hours trapped underground, rescuers said."),
+        "m2": ("2027-08-16", "Rescuers freed the miner on Sunday, 26 hours after the shaft flooded at Carrow pit."),
+    })
+    rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in rows} == {"m1", "m2"}, _shown(cmp)
+    assert rows[0].topic.startswith("time since the shaft flooded"), rows[0].topic

@@ -673,12 +673,17 @@ def _one_named_one_plain(a: Claim, b: Claim) -> bool:
 def _lasted_since(offset: Claim, span: Claim) -> bool:
     """"Found on Monday, four days after he was reported missing" and "missing for five days": the
     offset counts from the start of what the other measures (a word of its clause names the span's
-    measure), so both say how long it lasted."""
+    measure), so both say how long it lasted. So does a span the happening came after ("rescued on
+    Monday after two days stranded") against an offset that dates that happening ("rescued on
+    Monday, three days after it went missing")."""
     if not (offset.value.offset == "after" and offset.value.since and not span.value.offset
             and span.value.family == "duration"):
         return False
-    words_before = span.frame.partition("#")[0].split()[-SPAN_WORDS_BEFORE:]  # "hiker missing for #"
-    return bool(offset.value.since & frozenset(content_stems(" ".join(words_before) + " " + span.row.measure)))
+    before = span.frame.partition("#")[0].split()
+    words_before = before[-SPAN_WORDS_BEFORE:]  # "hiker missing for #", "rescued on Monday after #"
+    stems = frozenset(content_stems(" ".join(words_before) + " " + span.row.measure))
+    came_after = bool(before) and before[-1].lower() == "after" and bool(set(offset.value.event.split()) & stems)
+    return bool(offset.value.since & stems) or came_after
 
 
 def _sizes_of_things(a: Claim, b: Claim) -> bool:

@@ -54,6 +54,8 @@ def measure_topic(claims: Sequence[Claim]) -> str:
         return size
     if amount := _amount_of_topic(claims):
         return amount
+    if since := _since_topic(claims):
+        return since
     concept = next((c.concept for c in claims if c.concept), "")
     phrases = dict(load_lexicon().topics)
     if concept:
@@ -75,6 +77,34 @@ def measure_topic(claims: Sequence[Claim]) -> str:
     if family in phrases:
         return phrases[family]
     return " ".join(sorted(claims[0].value.measure_keys)) or family or "figure"
+
+
+# Where the clause an offset counts from ends: punctuation, or a word that opens another phrase.
+_CLAUSE_ENDS = frozenset({"on", "in", "at", "when", "while", "as", "and", "but", "from", "to", "with", "for", "by"})
+SINCE_WORDS = 5
+
+
+def _since_topic(claims: Sequence[Claim]) -> str:
+    """"time since it went missing" when a figure counts days from a clause ("rescued on Monday,
+    three days after it went missing on a walk") and the others are spans of that time: the
+    clause names what the span measures, which the span's own words ("a spaniel") may not."""
+    for c in claims:
+        if c.value.family != "duration" or c.value.offset != "after" or not c.value.since:
+            continue
+        after = c.frame.partition("#")[2].split()
+        if "after" not in after[:3]:
+            continue
+        told = []
+        for w in after[after.index("after") + 1:][:SINCE_WORDS]:
+            word = w.strip(",;:()\"“”.")
+            if not word or word.lower() in _CLAUSE_ENDS:
+                break
+            told.append(word)
+            if word != w:
+                break
+        if told:
+            return "time since " + " ".join(told)
+    return ""
 
 
 # A measure told as an amount of a stuff: "# millimetres of rain", "#km of coastline", "# tonnes of crude oil".
