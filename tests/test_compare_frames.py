@@ -1563,3 +1563,16 @@ def test_a_span_the_happening_came_after_meets_the_offset_that_dates_it(run):
     rows = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert {r.doc_id for r in rows} == {"m1", "m2"}, _shown(cmp)
     assert rows[0].topic.startswith("time since the shaft flooded"), rows[0].topic
+
+
+def test_a_time_of_year_narrowed_by_a_date_is_one_time_not_a_neighbour(nlp):
+    """"Will shut at the end of the summer term in July 2031": the term's end and July 2031 are one
+    time told closer, so the date keeps the event words before the term (it made no claim when the
+    term's end cut them off as another date's)."""
+    from pipeline.extract import extract_mentions
+
+    docs = _docs({"t1": ("2029-02-14", "The library, which lends 40,000 books a year, will shut its doors at the "
+                                       "end of the summer term in July 2031.")})
+    dates = [c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"]
+    assert [c.text for c in dates] == ["July 2031"], [c.text for c in dates]
+    assert "shut" in dates[0].frame

@@ -220,6 +220,11 @@ def _stated(ctx: DocContext, rows: Iterable[DateRow], claim: Callable[[DateRow],
     return out
 
 
+# A time of year narrowed by the date right after it: "the end of the autumn term in December 2030",
+# "the spring of 2029" (a noun or two and a preposition between them): one time, not a neighbour.
+_ONE_TIME_TOLD_CLOSER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:in|of)\s+")
+
+
 def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, int]:
     """The event words stop at the neighbouring dates of the same sentence and at its offsets
     (``_offsets_in``): in "won last week, named a cabinet on Tuesday", Tuesday dates the cabinet,
@@ -227,7 +232,8 @@ def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, i
     of this very date is no neighbour, nor is "now" ("would now be held on March 21"): it dates no
     event of its own."""
     others = [r for r in ctx.dates_in(d.sent_no) if r is not d and timeml.names_calendar_time(r.value)
-              and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])]
+              and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])
+              and not _ONE_TIME_TOLD_CLOSER.fullmatch(ctx.text, r.end, d.start)]
     offsets = _offsets_in(ctx, d.sent_no)
     left = max([r.end for r in others if r.end <= d.start] + [e for _, e in offsets if e <= d.start] + [qs])
     right = min([r.start for r in others if r.start >= d.end] + [s for s, _ in offsets if s >= d.end] + [qe])
