@@ -1576,3 +1576,16 @@ def test_a_time_of_year_narrowed_by_a_date_is_one_time_not_a_neighbour(nlp):
     dates = [c for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"]
     assert [c.text for c in dates] == ["July 2031"], [c.text for c in dates]
     assert "shut" in dates[0].frame
+
+
+def test_a_rise_by_an_amount_is_what_is_added_as_adding_it_is(run):
+    """"A season ticket will go up by about £150" and "adding about £175 to a season ticket" both
+    say how much is added, so they disagree; neither is the ticket's price."""
+    claims, cmp = run({
+        "f1": ("2027-08-18", "Rail fares will rise on January 2. The cost of a season ticket from Brayton to Hull "
+                             "will go up by about £150."),
+        "f2": ("2027-08-18", "Rail fares will rise in January, adding about £175 to a Brayton to Hull season "
+                             "ticket."),
+    })
+    assert _by_text(claims)["about £150"].value.increment
+    assert _disputing(cmp) == {"f1", "f2"}, _shown(cmp)

@@ -222,6 +222,13 @@ _AFTER_A_RISE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|wen
                            r"(?:\s+[\w'’]+){0,3}\s+$", re.IGNORECASE)
 
 
+# A rise by an amount ("will go up by about £180", "rose by 300 to 2,100"): what is added, as "adding
+# about £210" is, not the new level (a rise in percent is the usual way to tell a change, left as it is).
+_RISE_BY_BEFORE = re.compile(r"\b(?:rise|rises|rose|risen|rising|go|goes|going|went|gone|increase|increases|increased|"
+                             r"increasing|climb|climbs|climbed|jump|jumps|jumped)\s+(?:up\s+)?by\s+"
+                             r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+
+
 # A winning margin: "won by about 4,300 votes", "won the race on Tuesday by 2,100 votes", "leads by
 # 3 points", "a margin of 12". The verb may stand a few words before "by", with no other verb between
 # ("lost their homes, as reported by 12 residents" is no margin; "led" is left out: "was led by 40
@@ -1459,7 +1466,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     mention = words(row.text)
     if (set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after)
             or (before[-1:] and before[-1] in lex.increment_verbs) or _ADDED_AFTER.match(quote, rel_e, right)
-            or _AFTER_A_RISE.search(quote, 0, rel_s)):
+            or _AFTER_A_RISE.search(quote, 0, rel_s) or (
+                units.family(row.unit) != "percent" and _RISE_BY_BEFORE.search(quote, max(0, rel_s - 40), rel_s))):
         cues["addition"] = "addition"
     elif (_comparative(after) and not _SET_OFF.match(quote, rel_e)) or _MARGIN_BEFORE.search(
             quote, max(0, rel_s - 80), rel_s):

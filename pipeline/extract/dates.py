@@ -131,8 +131,8 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         sent = span.sent
         if any(t.lower_ in _FUTURE_AUX and t.tag_ == "MD" for t in sent):
             return "future"
-        if any(t.tag_ == "VBD" for t in sent):
-            return "past"
+        if any(t.tag_ == "VBD" and t.lemma_ not in _REPORTING_LEMMAS for t in sent):
+            return "past"  # ("campaigners said" dates the saying, not the sentence's "from January")
         return ""
 
     return tense

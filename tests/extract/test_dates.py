@@ -240,6 +240,9 @@ def test_output_is_deterministic(nlp):
     ("The chief executive said the cuts would be completed by the end of June.", "the end of June", "2025-06",
      "2025-02-06"),
     ("The plant closed at the end of June, he said.", "the end of June", "2024-06", "2025-02-06"),
+    # the verb of saying dates the saying: a month in a noun phrase of the sentence lies nearest
+    ("Tenants face a 6% rise in rents from March, the charity said.", "March", "2026-03", "2025-11-20"),
+    ("Rents rose in March, the charity said.", "March", "2025-03", "2025-11-20"),
 ])
 def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, published):
     assert _one(nlp, text, mention, published).value == value
