@@ -1589,3 +1589,15 @@ def test_a_rise_by_an_amount_is_what_is_added_as_adding_it_is(run):
     })
     assert _by_text(claims)["about £150"].value.increment
     assert _disputing(cmp) == {"f1", "f2"}, _shown(cmp)
+
+
+def test_where_a_person_is_from_is_no_place_the_figure_happened(run):
+    """"Won by Lena Marsh of Canada in 2:24:50" tells of the race the story is about, not of an event
+    in Canada: it meets "Lena Marsh won the women's race in 2:25:50" and the two disagree."""
+    _, cmp = run({
+        "r1": ("2027-04-12", "Kenya's Paul Odhiambo won the Leeds Marathon in Leeds on Sunday, the fastest time in "
+                             "Leeds. The women's race was won by Lena Marsh of Canada in 2:24:50."),
+        "r2": ("2027-04-12", "Paul Odhiambo took the marathon title in Leeds on Sunday. Lena Marsh won the women's "
+                             "race in 2:25:50."),
+    })
+    assert _disputing(cmp) == {"r1", "r2"}, _shown(cmp)

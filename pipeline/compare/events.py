@@ -19,6 +19,7 @@ County") is one member's, not the figure's.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -118,14 +119,39 @@ def mark_elsewhere(claims: Sequence[Claim], docs: Sequence[CleanDocument],
 
 
 def _places_of_the_figure(c: Claim, text: str, m: Mentions | None) -> frozenset[str]:
-    """The places of the figure's sentence, less those named only in a list of its members."""
-    tail = members_tail(text[:_sentence_end(c, m)], c.row.end) if m is not None else None
-    if tail is None:
+    """The places of the figure's sentence, less those named only in a list of its members and
+    those that say where a person is from ("won by Ana Ferreira of Portugal", "Kenya's Daniel
+    Kiprono"): a runner's country is no place the race was run."""
+    if m is None:
         return c.places
+    places = c.places - _origins_of_people(text, m, c.sent_no)
+    tail = members_tail(text[:_sentence_end(c, m)], c.row.end)
+    if tail is None:
+        return places
     outside = {canonical(e.canonical) for e in m.entities
                if e.sent_no == c.sent_no and e.label in PLACE_LABELS and e.canonical
                and not tail[0] <= e.start < tail[1]}
-    return c.places & frozenset(outside)
+    return places & frozenset(outside)
+
+
+# Between a person's name and the place after it ("Ana Ferreira of Portugal"), or between a place and
+# the person after it ("Kenya's Daniel Kiprono"): the place is where the person is from.
+_OF_A_PLACE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?")
+_PLACES_OWN = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}")
+
+
+def _origins_of_people(text: str, m: Mentions, sent_no: int) -> frozenset[str]:
+    """Places of a sentence told as a person's origin, by their canonical names."""
+    ents = sorted((e for e in m.entities if e.sent_no == sent_no), key=lambda e: e.start)
+    out = set()
+    for before, after in zip(ents, ents[1:]):
+        if before.label == "PERSON" and after.label in PLACE_LABELS and after.canonical and _OF_A_PLACE.fullmatch(
+                text, before.end, after.start):
+            out.add(canonical(after.canonical))
+        if before.label in PLACE_LABELS and after.label == "PERSON" and before.canonical and _PLACES_OWN.fullmatch(
+                text, before.end, after.start):
+            out.add(canonical(before.canonical))
+    return frozenset(out)
 
 
 def _sentence_end(c: Claim, m: Mentions | None) -> int:

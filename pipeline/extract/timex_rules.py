@@ -757,7 +757,7 @@ TIME_ZONES = (
 _ZONE = rf"(?:\s*(?P<zone>(?-i:{'|'.join(TIME_ZONES)})(?![A-Za-z])|local\s+time))?"
 # A clock time: "9:25", "06:00 BST", "2:09 a. m.", "6am", "9.25 am", "0925 hours", "noon".
 _CLOCK = (
-    r"(?<![\d.:/,$])(?:(?P<noon>noon|midday|midnight)"
+    r"(?<![\d.:/,$])(?:(?P<noon>\b(?:noon|midday|midnight)\b)"  # (no "noon" inside "afternoon")
     r"|(?P<h>[01]?\d|2[0-3])(?:(?::(?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d)(?![\d:]))?)"
     r"|(?:\.(?P<md>[0-5]\d)(?=\s*(?:[ap]\.?\s?m\b|hours\b|hrs\b))))?"
     r"(?:\s*(?:(?P<ampm>[ap])(?:\.\s?m\.|\s?m\b)|(?P<hrs>hours|hrs)\b))?"

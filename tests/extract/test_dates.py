@@ -313,3 +313,9 @@ def test_a_day_dates_the_time_of_day_it_stands_by_not_another_of_its_sentence(nl
     assert values["11 p.m."] == "XXXX-XX-XXT23:00", values
     assert (values["9 a.m."], values["11 a.m."]) == ("2026-02-09T09:00", "2026-02-09T11:00"), values
     assert values["9:25"] == "2026-02-05T09:25", values
+
+
+def test_noon_is_a_word_of_its_own(nlp):
+    """"Spent the afternoon" holds no noon; "at noon" and "by midday" are times of day."""
+    assert not [r for r in _rows(nlp, "Sixty people spent the afternoon at the rest centre.") if r.granularity == "time"]
+    assert [r.text for r in _rows(nlp, "The crowd gathered at noon and left by midday.")] == ["noon", "midday"]
