@@ -19,6 +19,7 @@ County") is one member's, not the figure's.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -144,7 +145,7 @@ def _origins_of_people(text: str, m: Mentions, sent_no: int) -> frozenset[str]:
     """Places of a sentence told as a person's origin, by their canonical names."""
     ents = sorted((e for e in m.entities if e.sent_no == sent_no), key=lambda e: e.start)
     out = set()
-    for before, after in zip(ents, ents[1:]):
+    for before, after in itertools.pairwise(ents):
         if before.label == "PERSON" and after.label in PLACE_LABELS and after.canonical and _OF_A_PLACE.fullmatch(
                 text, before.end, after.start):
             out.add(canonical(after.canonical))
