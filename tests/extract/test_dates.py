@@ -317,5 +317,6 @@ def test_a_day_dates_the_time_of_day_it_stands_by_not_another_of_its_sentence(nl
 
 def test_noon_is_a_word_of_its_own(nlp):
     """"Spent the afternoon" holds no noon; "at noon" and "by midday" are times of day."""
-    assert not [r for r in _rows(nlp, "Sixty people spent the afternoon at the rest centre.") if r.granularity == "time"]
+    rows = _rows(nlp, "Sixty people spent the afternoon at the rest centre.")
+    assert not [r for r in rows if r.granularity == "time"]
     assert [r.text for r in _rows(nlp, "The crowd gathered at noon and left by midday.")] == ["noon", "midday"]
