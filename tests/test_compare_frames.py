@@ -1601,3 +1601,17 @@ def test_where_a_person_is_from_is_no_place_the_figure_happened(run):
                              "race in 2:25:50."),
     })
     assert _disputing(cmp) == {"r1", "r2"}, _shown(cmp)
+
+
+def test_journeys_called_off_are_counted_by_any_name_of_them_and_other_things_stay_apart(run):
+    """"32 trains were cancelled" and "more than 45 services were cancelled" count the rail journeys
+    called off (an operator's word for trains) and disagree; "cancelled 900 operations" at a hospital
+    in the same story counts something else and meets neither."""
+    _, cmp = run({
+        "c1": ("2027-02-03", "Snow closed the line at Arden on Tuesday and 32 trains were cancelled, the operator "
+                             "said."),
+        "c2": ("2027-02-03", "More than 45 services were cancelled after snow closed the Arden line on Tuesday. "
+                             "Arden General Hospital cancelled 900 operations."),
+    })
+    conflicts = [(r.doc_id, r.unit) for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert sorted(conflicts) == [("c1", "trains"), ("c2", "services")], _shown(cmp)

@@ -42,7 +42,7 @@ from pipeline.compare.claims import (
 )
 from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
-from pipeline.compare.lexicon import concept_of_word, counted_group, load_lexicon
+from pipeline.compare.lexicon import concept_noun_keys, concept_of_word, counted_group, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
@@ -908,6 +908,16 @@ def _everyone_by_role(a: Claim, b: Claim, nouns: set[str]) -> bool:
             and len(nouns & lex.generic_count_nouns) == 1 and not nouns & lex.sex_age_nouns)
 
 
+def _concept_names_the_nouns(a: Claim, b: Claim) -> bool:
+    """Two counts of one concept that counts people ("12 killed", "12 victims died") or nouns of its
+    own (homes and customers without power), whatever noun each counts: the concept says what is
+    counted. A concept of any noun ("cancelled") leaves "180 flights" and "5,000 operations" two things."""
+    if not (a.concept and a.concept == b.concept):
+        return False
+    lex = load_lexicon()
+    return a.concept in lex.people_concepts or a.concept in concept_noun_keys(lex)
+
+
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
     injured" against "no one was injured"): the two cannot both be true. Only of one concept: "43
@@ -971,7 +981,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
-            a.concept and a.concept == b.concept) and frame < NOUN_FRAME_MIN:
+            _concept_names_the_nouns(a, b)) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
     if qa.family == "count" and not values_equal_loose(a, b):
         nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b) - _nouns_of_a_compound(a, b)
