@@ -1615,3 +1615,14 @@ def test_journeys_called_off_are_counted_by_any_name_of_them_and_other_things_st
     })
     conflicts = [(r.doc_id, r.unit) for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
     assert sorted(conflicts) == [("c1", "trains"), ("c2", "services")], _shown(cmp)
+
+
+def test_a_ballot_told_in_words_meets_its_tally_in_figures(run):
+    """"Councillors voted 9-4" and "with nine councillors in favour and five against" are one ballot
+    told two ways, and they disagree on the votes against."""
+    _, cmp = run({
+        "v1": ("2027-05-20", "Councillors voted 9-4 on Tuesday to approve the Kelby bypass."),
+        "v2": ("2027-05-20", "The Kelby bypass was approved on Tuesday, with nine councillors in favour and five "
+                             "against."),
+    })
+    assert _disputing(cmp) == {"v1", "v2"}, _shown(cmp)

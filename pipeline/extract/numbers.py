@@ -285,6 +285,36 @@ def _tally(m: re.Match[str], text: str) -> Quantity | None:
     return Quantity(m.start(), m.end(), m.group(0), float(first), float(second), "", "", "tally")
 
 
+# A vote's tally in words: "voted eight to three", "a vote of eight to three", "by eight votes to
+# three", "voted 8 to 3", "seven councillors in favour and five against" (the counts of one ballot,
+# as "8-3" writes them).
+VOTE_TALLY_RE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballot)\s+(?:of\s+|was\s+|by\s+)?(?P<tally>(?P<a>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:votes\s+)?to\s+(?P<b>\d{1,3}|[a-z]+(?:-[a-z]+)?))\b"
+    r"|\bby\s+(?P<tally2>(?P<a2>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+votes\s+to\s+(?P<b2>\d{1,3}|[a-z]+(?:-[a-z]+)?))\b"
+    r"|\b(?P<tally3>(?P<a3>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+)?(?:voting\s+)?in\s+fav(?:ou)?r\s*,?\s+"
+    r"(?:and|with)\s+(?P<b3>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:voting\s+)?against)\b",
+    re.IGNORECASE)
+
+
+def _vote_tally(m: re.Match[str]) -> Quantity | None:
+    """The tally a ``VOTE_TALLY_RE`` match writes, the larger count first; None when a side is no
+    number ("voted to close") or the counts ascend."""
+    key = next(k for k in ("", "2", "3") if m[f"tally{k}"])
+    counts = [_count_value(m[f"a{key}"]), _count_value(m[f"b{key}"])]
+    if None in counts or counts[0] <= counts[1]:
+        return None
+    return Quantity(m.start(f"tally{key}"), m.end(f"tally{key}"), m[f"tally{key}"], float(counts[0]),
+                    float(counts[1]), "", "", "tally")
+
+
+def _count_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    value = words_to_number(word)
+    return int(value) if value is not None and value == int(value) and word.lower() not in ("a", "an") else None
+
+
 # "aged 24", "ages 47 and 48": the numbers after these words are ages.
 _AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|ages of|age of)\s+(?:\d{1,3}\s*(?:,|and)\s*)*$",
                                  re.IGNORECASE)
@@ -687,6 +717,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                                   "designator", name=m["name"]))
     for m in TALLY_RE.finditer(text):
         tally = _tally(m, text)
+        if tally is not None:
+            found.append(tally)
+    for m in VOTE_TALLY_RE.finditer(text):
+        tally = _vote_tally(m)
         if tally is not None:
             found.append(tally)
     for m in MULTIPLIER_WORD_RE.finditer(text):

@@ -463,6 +463,12 @@ def test_people_are_the_people_the_figures_clause_names(nlp, text, mention, peop
     ("The Hawks beat Carrow 88-86 on Friday night.", "88-86", 88, 86, ""),
     ("The council approved the plan by a 5-4 vote.", "5-4", 5, 4, "vote"),
     ("Dario Menza (36-4, 51 KO) faces Tomas Rell.", "36-4", 36, 4, ""),
+    # a ballot's counts in words or joined by "to"
+    ("The board voted nine to two to close the depot.", "nine to two", 9, 2, ""),
+    ("The depot will shut after a council vote of eight to three.", "eight to three", 8, 3, ""),
+    ("The motion was carried by 12 votes to 5.", "12 votes to 5", 12, 5, ""),
+    ("It passed with seven members in favour and four against.", "seven members in favour and four against", 7, 4,
+     ""),
 ])
 def test_a_descending_pair_is_a_tally_of_two_counts(nlp, text, mention, first, second, measure):
     """With the flow's own dates (the model's DATE entities take "88-86" for one)."""
@@ -480,6 +486,16 @@ def test_a_descending_pair_is_a_tally_of_two_counts(nlp, text, mention, first, s
 ])
 def test_round_the_clock_model_numbers_and_phones_are_no_tallies(nlp, text):
     assert not [r for r in numbers(nlp, text) if r.kind == "tally"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99))
+def test_a_ballot_in_words_is_a_tally_only_when_it_descends(a, b):
+    """"Voted 8 to 3" is a ballot's tally; "voted 3 to 8" is no tally (a count of each side is read
+    as two counts), nor is "voted to close"."""
+    found = [q for q in find_quantities(f"The board voted {a} to {b} on the plan.") if q.kind == "tally"]
+    assert [(q.value, q.value_max) for q in found] == ([(a, b)] if a > b else [])
+    assert not [q for q in find_quantities("The board voted to close the depot.") if q.kind == "tally"]
 
 
 @settings(max_examples=200, deadline=None)
