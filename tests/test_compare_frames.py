@@ -1626,3 +1626,16 @@ def test_a_ballot_told_in_words_meets_its_tally_in_figures(run):
                              "against."),
     })
     assert _disputing(cmp) == {"v1", "v2"}, _shown(cmp)
+
+
+def test_a_change_set_off_after_a_figure_is_of_that_figure_and_of_the_articles_own_period(run):
+    """"Profit of £2.1 billion in the first half, up 9% on a year earlier": the change is of the profit
+    (set off after it), and "a year earlier" is its base, not its time; so it meets "profits of
+    £2.1bn on Wednesday, a 12% rise" and the two disagree."""
+    _, cmp = run({
+        "b1": ("2027-07-28", "Corran Bank made a pre-tax profit of £2.1 billion in the first half, up 9% on a year "
+                             "earlier, it said on Wednesday."),
+        "b2": ("2027-07-28", "Corran Bank reported first-half pre-tax profits of £2.1bn on Wednesday, a 12% rise "
+                             "helped by higher rates."),
+    })
+    assert _disputing(cmp) == {"b1", "b2"}, _shown(cmp)

@@ -855,9 +855,34 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
              or _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
+    unnamed = not found or found.startswith(PARTICIPLE_CONCEPT)  # ("an 11% rise helped by higher rates")
+    changed = _changed_figure(quote, rel_s, rel_e, others) if family == "percent" and unnamed else None
+    if changed:  # "a profit of £1.8 billion in the first half, up 14%": the change is of the profit
+        return _concept(lex, row, quote, *changed, [o for o in others if o != changed], family)
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+# A change in percent set off after the figure it changes: ", up 14%", ", down 3%", ", an 11% increase".
+_CHANGE_SET_OFF = re.compile(r",\s*(?:(?:up|down)\s+(?:by\s+)?|an?\s+)$", re.IGNORECASE)
+_CHANGE_NOUN_AFTER = re.compile(r"\s*(?:increase|rise|jump|gain|fall|drop|decline|decrease)\b", re.IGNORECASE)
+
+
+def _changed_figure(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The figure a change in percent is of: the figure before it in its sentence when the change
+    is set off after it ("£1.8 billion in the first half, up 14%", "£1.6bn on Thursday, an 11%
+    increase"), no clause end between them."""
+    before = [o for o in others if o[1] <= rel_s]
+    if not before:
+        return None
+    previous = max(before, key=lambda o: o[1])
+    between = quote[previous[1]:rel_s]
+    m = _CHANGE_SET_OFF.search(between)
+    if not m or re.search(r"[.;:!?]", between) or (m.group().strip(", ").lower() in ("a", "an") and not (
+            _CHANGE_NOUN_AFTER.match(quote, rel_e))):
+        return None
+    return previous
 
 
 def _product(name: str) -> str:

@@ -51,6 +51,7 @@ from pipeline.vocab.units import (
     CURRENCY_WORDS,
     GLUED_UNIT_WORDS,
     MINOR_CURRENCY_WORDS,
+    GLUED_MINOR_CURRENCY,
     TIME_UNITS,
     UNIT_WORDS,
     UNITS,
@@ -143,6 +144,7 @@ _UNIT_LOWER = _alt([w for w in UNIT_WORDS if w not in ("%", "per cent", "percent
 _UNIT_CASED = _alt(list(CASED_UNIT_WORDS))
 _UNIT_GLUED = _alt(list(GLUED_UNIT_WORDS))
 _CUR_WORDS = _alt([*CURRENCY_WORDS, *MINOR_CURRENCY_WORDS])
+_MINOR_GLUED = _alt(list(GLUED_MINOR_CURRENCY))
 _QUAL = _alt([q for q in QUALIFIERS if q != "~"])
 
 QUANTITY_RE = re.compile(
@@ -165,6 +167,7 @@ QUANTITY_RE = re.compile(
       | [\s-](?i:magnitude|strength)\b
       | [\s-](?i:{_CUR_WORDS})\b
       | (?:[\s-]?)(?:{_UNIT_CASED})\b
+      | (?<=\d)(?:{_MINOR_GLUED})\b(?!\.?\s?m\b)
       | (?<=\d)(?:{_UNIT_GLUED})\b
       | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])
     )?
@@ -466,6 +469,8 @@ def _classify_tail(tail: str) -> tuple[str, str]:
         return "money", CURRENCY_WORDS[t]
     if t in MINOR_CURRENCY_WORDS:
         return "money", MINOR_CURRENCY_WORDS[t][0]
+    if tail.strip(" -") in GLUED_MINOR_CURRENCY:
+        return "money", GLUED_MINOR_CURRENCY[tail.strip(" -")][0]
     unit = normalise_unit(tail.strip(" -"))
     if unit in TIME_UNITS:
         return "duration", unit
@@ -487,7 +492,10 @@ def _quantity_from_match(m: re.Match[str], text: str) -> Quantity | None:
         s1 = s2  # "$10-20bn": the scale of the upper end applies to both
     elif m["n2"] and m["s1"] and not m["s2"]:
         s2 = s1
-    minor = MINOR_CURRENCY_WORDS.get(re.sub(r"\s+", " ", m["tail"].strip(" -")).lower()) if m["tail"] else None
+    tail = re.sub(r"\s+", " ", m["tail"].strip(" -")) if m["tail"] else ""
+    if tail in GLUED_MINOR_CURRENCY and not re.fullmatch(r"\d{1,2}", m["n1"]):
+        return None  # "1080p", "2.5p": a screen's lines, or no amount news writes so
+    minor = MINOR_CURRENCY_WORDS.get(tail.lower()) or GLUED_MINOR_CURRENCY.get(tail)
     factor = Decimal(str(minor[1])) if minor and not (m["cur"] or m["cur2"]) else 1  # "92 cents": $0.92
     value = n1 * s1 * factor
     value_max = n2 * s2 * factor if n2 is not None else None

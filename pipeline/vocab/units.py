@@ -150,6 +150,9 @@ CURRENCY_WORDS: dict[str, str] = {
 MINOR_CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "cent": ("USD", 0.01), "cents": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
 }
+# A hundredth written glued to a figure of one or two digits: "an interim dividend of 5p a share",
+# "a 99p loaf" (never "5p.m.", nor "1080p" of a screen).
+GLUED_MINOR_CURRENCY: dict[str, tuple[str, float]] = {"p": ("GBP", 0.01)}
 # Counted nouns the extractor keeps as written ("200 pounds") that are units of measure. "Pounds"
 # is also money in British English; after a number with no "£" it is read as weight, as the
 # comparison always has. Amounts written with "£" are GBP by their symbol.

@@ -378,10 +378,16 @@ def test_a_change_and_the_level_it_reached_are_two_numbers_not_a_range(text, exp
     ("Net income was $180 million, or 92 cents a share.", "92 cents", 0.92, "USD"),
     ("Shares rose 45 pence in London.", "45 pence", 0.45, "GBP"),
     ("Analysts expected between 80 and 90 cents.", "between 80 and 90 cents", 0.8, "USD"),
+    ("The bank will pay an interim dividend of 6p a share.", "6p", 0.06, "GBP"),
 ])
 def test_cents_and_pence_are_money_in_the_currencys_unit(text, mention, value, unit):
     (q,) = [q for q in find_quantities(text) if q.text == mention]
     assert (q.kind, q.unit) == ("money", unit) and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["The meeting starts at 5p.m. sharp.", "It has a 1080p screen.", "Rates fell 2.5p."])
+def test_a_glued_p_is_pence_only_after_a_figure_of_one_or_two_digits_and_no_clock(text):
+    assert not [q for q in find_quantities(text) if q.unit == "GBP"]
 
 
 @pytest.mark.parametrize("text, mention, low, high, unit", [
