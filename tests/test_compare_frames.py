@@ -1639,3 +1639,13 @@ def test_a_change_set_off_after_a_figure_is_of_that_figure_and_of_the_articles_o
                              "helped by higher rates."),
     })
     assert _disputing(cmp) == {"b1", "b2"}, _shown(cmp)
+
+
+def test_a_count_of_a_concept_with_no_noun_meets_a_noun_the_concept_counts(run):
+    """"A record crowd of 48,310" counts no noun of its own, and "46,900 fans" are what a crowd
+    counts: one quantity, and the two disagree."""
+    _, cmp = run({
+        "g1": ("2027-10-11", "Arden beat Holme on Saturday in front of a record crowd of 48,310 at Vale Park."),
+        "g2": ("2027-10-11", "Arden won against Holme on Saturday, with 46,900 fans watching at Vale Park."),
+    })
+    assert _disputing(cmp) == {"g1", "g2"}, _shown(cmp)

@@ -1067,8 +1067,10 @@ def _nouns_of_the_concept(a: Claim, b: Claim) -> set[str]:
     found = {_noun(q.unit) for q in (a.value, b.value)
              if q.unit and (concept_of_word(q.unit.lower(), lex) == concept or _noun(q.unit) in alike)}
     # one concept told by one source ("410,000 visitors") and another's noun it counts ("drew
-    # 380,000 people"): only when both nouns are the concept's
-    return found if a.concept == b.concept or len(found) == 2 else set()
+    # 380,000 people"): only when both nouns are the concept's, or the concept's figure counts no
+    # noun of its own ("a record crowd of 61,245" and "59,800 fans watching")
+    named = a if a.concept else b
+    return found if a.concept == b.concept or len(found) == 2 or (not named.value.unit and found) else set()
 
 
 def _nouns_of_a_compound(a: Claim, b: Claim) -> set[str]:
