@@ -312,6 +312,7 @@ def _vote_tally(m: re.Match[str]) -> Quantity | None:
 
 
 def _count_value(word: str) -> int | None:
+    """A ballot's count as written, in figures or words ("8", "eight"); None for any other word."""
     if word.isdigit():
         return int(word)
     value = words_to_number(word)

@@ -285,10 +285,10 @@ def _period_count(word: str) -> int:
     return int(word) if word.isdigit() else SMALL_CARDINALS[word]
 
 
-# The base of a change: a time relative to another, after "from", "than", "versus" or "with" ("up
-# 6% from a year earlier", "higher than last year", "compared with the same quarter"). A plain date
-# after "from" is not one ("from March to June").
-_BASE_BEFORE = frozenset({"from", "than", "versus", "vs", "with", "on", "over"})  # ("up 14% on a year earlier")
+# The base of a change: a time relative to another, after "from", "than", "versus", "with", "on" or
+# "over" ("up 6% from a year earlier", "higher than last year", "compared with the same quarter", "up
+# 14% on a year earlier"). A plain date after "from" is not one ("from March to June").
+_BASE_BEFORE = frozenset({"from", "than", "versus", "vs", "with", "on", "over"})
 _RELATIVE_PERIOD = re.compile(
     r"(?:a|one|the)\s+(?:year|quarter|month|week)\s+(?:earlier|ago|before)"
     r"|last\s+(?:year|quarter|month|week)|(?:a\s+)?year-(?:earlier|ago)"
