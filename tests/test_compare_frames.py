@@ -1649,3 +1649,4 @@ def test_a_count_of_a_concept_with_no_noun_meets_a_noun_the_concept_counts(run):
         "g2": ("2027-10-11", "Arden won against Holme on Saturday, with 46,900 fans watching at Vale Park."),
     })
     assert _disputing(cmp) == {"g1", "g2"}, _shown(cmp)
+

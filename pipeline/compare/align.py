@@ -383,6 +383,7 @@ class Scorer:
         self._sentences: dict[tuple[str, int], list[int]] | None = None  # (document, sentence) -> its statements
         # (document, counted noun or concept) -> the values it is given
         self._thing_values: dict[tuple[str, tuple[str, str]], set[float]] | None = None
+        self._share_values: dict[tuple[str, str], set[float]] | None = None  # (document, name) -> its percentages
 
     def sole_counts_of_one_thing(self, i: int, j: int) -> bool:
         """Two counts of the same specific thing, each its document's only value for it: the same
@@ -399,6 +400,24 @@ class Scorer:
                     self._thing_values.setdefault((item.doc_id, thing), set()).add(item.value.lo)
         return any(len(self._thing_values[a.doc_id, t]) == 1 and len(self._thing_values[b.doc_id, t]) == 1
                    for t in shared)
+
+    def sole_shares_of_one_holder(self, i: int, j: int) -> bool:
+        """Two percentages whose sentences name one holder ("Brightwell shareholders will own 60%",
+        "Brightwell investors will hold 55%"), each its document's only percentage naming it: an
+        article that gives a holder one share tells of one whole (in an article of many shares of
+        China, "a tenth" and "47%" are shares of different things)."""
+        a, b = self.items[i], self.items[j]
+        shared = a.subjects & b.subjects
+        if not shared:
+            return False
+        if self._share_values is None:
+            self._share_values = {}
+            for item in self.items:
+                if item.value.family == "percent":
+                    for name in item.subjects:
+                        self._share_values.setdefault((item.doc_id, name), set()).add(item.value.lo)
+        values = self._share_values
+        return any(len(values.get((a.doc_id, n), ())) == 1 and len(values.get((b.doc_id, n), ())) == 1 for n in shared)
 
     def list_gives(self, k: int, c: Claim) -> bool:
         """Statement ``k`` is an item of a list whose sentence gives ``c``, a reading of its own, to
@@ -1002,10 +1021,11 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
             and named and frame < MEASURE_RESCUE_FRAME):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
-            and not s.same_population(i, j) and not (a.subjects & b.subjects and frame >= MEASURE_RESCUE_FRAME)):
+            and not s.same_population(i, j)
+            and not (frame >= MEASURE_RESCUE_FRAME and s.sole_shares_of_one_holder(i, j))):
         # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
         # concept says of what ("revenue climbs 6%", "revenue grew 8%"), and so do close frames of
-        # one holder's share ("Brightwell shareholders will own 60% of the new company" and
+        # one holder's only share ("Brightwell shareholders will own 60% of the new company" and
         # "Brightwell investors will hold 55% of the enlarged group")
         return None
     if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
