@@ -1650,3 +1650,87 @@ def test_a_count_of_a_concept_with_no_noun_meets_a_noun_the_concept_counts(run):
     })
     assert _disputing(cmp) == {"g1", "g2"}, _shown(cmp)
 
+
+
+def test_two_ends_of_one_state_running_past_the_article_disagree(run):
+    """"Will stay at £2 until the end of June" and "has been extended until the end of March" date
+    the end of one fare freeze, told after each figure it bounds: the two ends disagree, and the
+    freeze's cost in each is still compared (£3.2m is no background of last March)."""
+    _, cmp = run({
+        "f1": ("2030-01-09", "Single bus fares in Arden will stay at £2 until the end of June, the council said on "
+                             "Thursday. The freeze will cost the council £4 million."),
+        "f2": ("2030-01-09", "The £2 cap on single bus fares in Arden has been extended until the end of March, at a "
+                             "cost of £3.2 million, council leaders announced."),
+    })
+    kinds = {r.kind for r in cmp.finding_rows() if r.doc_id == "f2"}
+    assert {"date_conflict", "numeric_conflict"} <= kinds, _shown(cmp)
+
+
+def test_a_length_of_time_is_measured_by_what_went_on_for_it():
+    """"Was stopped for 20 minutes" and "stopped playing for around 45 minutes" time one stopping
+    (the words before "for" share a stem); "lasted 90 minutes" and "within two weeks" (a deadline)
+    say nothing of it, and a count is no length of time."""
+    from pipeline.compare.figures import _lasting
+
+    def lasting(sentence, figure, family="duration"):
+        return _lasting(sentence, sentence.index(figure), family)
+
+    stopped = lasting("The show, which was stopped for 20 minutes while medics worked, ended late.", "20 minutes")
+    playing = lasting("The band stopped playing for around 45 minutes.", "around 45 minutes")
+    assert stopped & playing, (stopped, playing)
+    assert lasting("The band stopped playing for around 45 minutes.", "45 minutes") == playing
+    assert not lasting("The show lasted 90 minutes in all.", "90 minutes")
+    assert not lasting("A fix is expected within two weeks.", "two weeks")
+    assert not lasting("Police searched for 20 people.", "20 people", family="count")
+
+
+def test_those_who_needed_treatment_are_the_hurt_and_those_taken_to_hospital_a_part(run):
+    """"Thirty-one fans needed treatment" counts the hurt and disputes "Twenty-three people were
+    injured"; "Four people were taken to hospital" is a part of them and disputes neither."""
+    _, cmp = run({
+        "t1": ("2030-07-06", "Twenty-three people were injured in a crush at the Holme Park concert on Friday."),
+        "t2": ("2030-07-06", "Thirty-one fans needed treatment after a crush at Holme Park on Friday. Four people "
+                             "were taken to hospital."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("t1", "23"), ("t2", "31")}, _shown(cmp)
+
+
+def test_a_count_that_gives_the_size_of_a_share_cut_is_the_cut(run):
+    """"Will cut 15% of its workforce, about 400 jobs": the 400 jobs are the cut, not the workforce,
+    and they dispute "laying off 300 employees"; "employs 2,700 people" is the workforce and no rival."""
+    _, cmp = run({
+        "j1": ("2030-09-17", "Ride app Carvo will cut 15% of its workforce, about 400 jobs, its chief executive said. "
+                             "The company employs 2,700 people."),
+        "j2": ("2030-09-17", "Carvo is laying off 300 employees as it tries to reach a profit next year."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("j1", "~400"), ("j2", "300")}, _shown(cmp)
+
+
+def test_an_aside_does_not_name_what_the_figure_before_it_counts(run):
+    """"About 9,000 people were at the show, which was stopped while medics treated the injured": the
+    injured are the aside's, so the 9,000 meet "attended by 8,000 people" and disagree."""
+    _, cmp = run({
+        "a1": ("2030-07-06", "About 9,000 people were at the Holme Park show, which was stopped while medics treated "
+                             "the injured."),
+        "a2": ("2030-07-06", "The band's Holme Park show, which was attended by 8,000 people, ended early."),
+    })
+    assert _disputing(cmp) == {"a1", "a2"}, _shown(cmp)
+
+
+def test_a_prison_term_meets_only_a_figure_named_as_one(run):
+    """"Serving a 12-year sentence" is a prison term; "the boss who for three decades feigned madness"
+    names none, whatever the aside before it says, and the two never meet; "walked out for four days"
+    is a strike's length as "strike for three days" is."""
+    _, cmp = run({
+        "p1": ("2027-12-20", "Carlo Venn, who died yesterday in prison at 77, was the crime boss who for three "
+                             "decades feigned madness."),
+        "p2": ("2027-12-20", "Venn was serving a 12-year sentence at the federal prison in Marlow."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+    _, cmp = run({
+        "w1": ("2027-05-18", "Bus drivers at Holme Transport will strike for three days next week over pay."),
+        "w2": ("2027-05-18", "Holme's bus drivers will walk out for four days from next Tuesday in a row over pay."),
+    })
+    assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)

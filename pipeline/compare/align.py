@@ -744,6 +744,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
     for x, y in ((a, b), (b, a)):
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
+        if x.concept in load_lexicon().duration_concepts and not y.concept:
+            return "concept"  # a prison term or a strike is named as such: "for three decades feigned lunacy" is neither
     if _scopes_of_two_regions(a, b) or _scopes_of_two_widths(a, b):
         return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe", "across Asia"
     if a.subject and b.subject and not (same_name(a.subject, b.subject) or spelt_two_ways(a.subject, b.subject)) \
@@ -1031,7 +1033,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
-    if (a.concept and a.concept == b.concept) or same_event or lasted:
+    if (a.concept and a.concept == b.concept) or same_event or lasted or _one_act_timed(a, b):
         score += CONCEPT_BONUS  # (a span since a clause that names the other's measure names it too)
     if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b):
         score += SUBJECT_BONUS
@@ -1040,6 +1042,12 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if SOLE_COUNT_BONUS and _magnitude_ok(a, b) and s.sole_counts_of_one_thing(i, j):  # (55 on a shift, 2,300 staff)
         score += SOLE_COUNT_BONUS
     return score if score >= figure_align_min(a, b) else None
+
+
+def _one_act_timed(a: Claim, b: Claim) -> bool:
+    """Two lengths of time of one act: the words before their "for" share a stem ("was stopped
+    for 20 minutes", "stopped playing for around 45 minutes"), whoever's show or band it was."""
+    return not (a.value.offset or b.value.offset) and bool(a.value.lasting & b.value.lasting)
 
 
 def _aged_alike(a: Claim, b: Claim) -> bool:

@@ -225,6 +225,12 @@ def one_step_misdated(a: Claim, b: Claim) -> bool:
     return gap is not None and gap <= SAME_ACT_MAX_GAP_DAYS
 
 
+def _two_ends(a: Claim, b: Claim) -> bool:
+    """Both dates end one state ("will stay at £2 until the end of June", "has been extended until
+    the end of March"): the ends of one freeze, ban or closure are compared as points."""
+    return a.value.qualifier.split()[:1] == b.value.qualifier.split()[:1] == ["until"]
+
+
 def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
     "since 2020"; a time of day "shortly after" one is a window, compared as a point) and the words
@@ -232,7 +238,7 @@ def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     name the happening in words of their own: "caught fire at about 6:40", "burst into flames
     shortly after 7:15")."""
     if a.kind == ClaimKind.DATE and (a.value.qualifier in OPEN_DATE_QUALIFIERS
-                                     or b.value.qualifier in OPEN_DATE_QUALIFIERS):
+                                     or b.value.qualifier in OPEN_DATE_QUALIFIERS) and not _two_ends(a, b):
         return False
     if a.value.reported or b.value.reported:
         return False  # "told reporters on Wednesday" dates the telling
@@ -246,6 +252,8 @@ def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
         return False  # "Monday" in one story, "today" in a copy dated Tuesday
     if _last_week_as_the_past_seven_days(a, b) or _last_week_as_the_past_seven_days(b, a):
         return False  # "last week" in a Saturday article and "Monday" five days before it
+    if _two_ends(a, b):  # months apart are two ends of one state, not two happenings
+        return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
     ages = sorted(_age_days(c) for c in (a, b))
     if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated

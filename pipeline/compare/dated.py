@@ -171,10 +171,20 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
     # killed 170,000" (a year or month is a statistic's period, on either side). A day before a
     # count ("foiled an attack on Friday capturing 26 pirates") dates the event itself.
     # A lost dash between them ends the clause: "for October-the 23-year old's" dates no age.
+    if _ends_a_running_state(ctx, d):
+        return True  # "will stay at £2 until the end of June": when the state ends is a claim of its own
     day = d.granularity in ("day", "time")
     return not any((0 <= d.start - e <= AS_OF_ADJACENT or (not day and abs(s - d.end) <= AS_OF_ADJACENT))
                    and not LOST_DASH.search(ctx.text, min(e, d.end), max(s, d.start))
                    for s, e in number_times.get((d.sent_no, d.value), ()))
+
+
+def _ends_a_running_state(ctx: DocContext, d: DateRow) -> bool:
+    """An "until" date after the article: the end of a state still running when it was written (a
+    freeze, a ban, a closure), not the reference time of the figure beside it."""
+    published = timeml.parse_iso_date(ctx.published) if ctx.published else None
+    start = timeml.start(d.value)
+    return d.qualifier.split()[:1] == ["until"] and bool(published and start and start > published)
 
 
 # A bare year between a determiner or adjective and a capitalised word modifies a name: "a silver

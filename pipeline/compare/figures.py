@@ -50,6 +50,7 @@ from pipeline.compare.text import (
     members_tail,
     separated_by_aside,
     stem,
+    without_other_asides,
     words,
 )
 from pipeline.schema import DateRow, EntityRow, NumberRow
@@ -451,13 +452,15 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         family=family, base_unit=base_unit, lo=lo * factor_v + shift_v, hi=hi * factor_v + shift_v,
         tol=tol * factor_v, bound=bound,
         unit=row.unit, measure_keys=keys, head=head, sentence_concepts=frozenset(
-            c for c in concepts_in(quote, lex) if c not in lex.physical_concepts or family in PHYSICAL_FAMILIES),
+            c for c in concepts_in(without_other_asides(quote, rel_s), lex)
+            if c not in lex.physical_concepts or family in PHYSICAL_FAMILIES),
         # ("taken to hospital with burns" tells of no burned area: a physical concept's words have other senses)
         # a share of a running toll is no toll ("cut cases by 75%"); a share that is one is ("10% contained")
         cumulative=concept in lex.cumulative and (family != units.PERCENT or concept in lex.percent_concepts),
         revision=_revised(quote, rel_s, rel_e, others, family, lex),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
+        lasting=_lasting(quote, rel_s, family),
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
@@ -852,6 +855,9 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     restated = _restated_figure(quote, rel_s, others)
     if restated:  # "net income of $312 million, or $1.12 a share": the same measure in other terms
         others = [o for o in others if o != restated]
+        done_to = _concept_of_the_verb_before(quote, restated[0], lex)
+        if done_to and quote[restated[0]:restated[1]].rstrip().endswith("%") and _concept_fits(done_to, row, family, lex):
+            return done_to  # "will cut 15% of its workforce, about 400 jobs": 400 jobs cut, not a workforce
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
              or _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
@@ -921,13 +927,30 @@ def _added_to_concept(quote: str, rel_s: int, rel_e: int, lex: Lexicon) -> str:
 _RESTATING = re.compile(r"\s*,\s*or\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?$", re.I)
 
 
+# Words before a share in which its verb is looked for ("will cut 15% of ...").
+VERB_BEFORE_SHARE_CHARS = 25
+
+
+def _concept_of_the_verb_before(quote: str, start: int, lex: Lexicon) -> str:
+    """The concept the words right before a figure name (its verb: "will cut", "plans to lay off"), or ''."""
+    return next(iter(concepts_in(quote[max(0, start - VERB_BEFORE_SHARE_CHARS):start], lex)), "")
+
+
+# A share and its size set off by a comma and a hedge: "cut 15% of its workforce, about 400 jobs".
+_SHARE_RESTATED = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+\w+(?:\s+\w+)?\s*,\s*"
+                             r"(?:or\s+)?(?:(?:about|around|nearly|roughly|some|almost)\s+)?$", re.I)
+
+
 def _restated_figure(quote: str, rel_s: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """The figure right before this one that it restates after ", or", if any."""
+    """The figure right before this one that it restates after ", or", or a share it gives the size of, if any."""
     before = [o for o in others if o[1] <= rel_s]
     if not before:
         return None
     previous = max(before, key=lambda o: o[1])
-    return previous if _RESTATING.fullmatch(quote, previous[1], rel_s) else None
+    if _RESTATING.fullmatch(quote, previous[1], rel_s):
+        return previous
+    share = quote[previous[0]:previous[1]].rstrip().endswith("%")
+    return previous if share and _SHARE_RESTATED.fullmatch(quote, previous[1], rel_s) else None
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -1098,6 +1121,20 @@ _LINKING_BEFORE = re.compile(
 # A past participle or past tense right before a count, with at most a qualifier between.
 _VERB_RIGHT_BEFORE = re.compile(
     r"\b([a-z]+ed)\s+(?:(?:about|around|some|nearly|almost|over|at\s+least|more\s+than|up\s+to)\s+)?$", re.I)
+
+
+# The two words before "for" a length of time say what went on so long: "was stopped for 20 minutes",
+# "stopped playing for around 45 minutes" (a hedge may open the figure or precede it).
+_LASTED_BEFORE = re.compile(
+    r"\b([a-z]+)\s+([a-z]+)\s+for\s+(?:(?:about|around|some|nearly|almost|roughly|barely|over|more\s+than|"
+    r"less\s+than|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
+
+
+def _lasting(quote: str, rel_s: int, family: str) -> frozenset[str]:
+    """What a length of time "for" which something went on measures: the content stems of the two
+    words before "for" (empty for other figures, and for "within two weeks", a deadline)."""
+    m = _LASTED_BEFORE.search(quote, max(0, rel_s - 60), rel_s) if family == "duration" else None
+    return frozenset(content_stems(f"{m[1]} {m[2]}")) if m else frozenset()
 
 
 # "seven of their last eight games", "in the past three matches": the count of a span the writer chose.

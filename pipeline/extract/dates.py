@@ -93,8 +93,21 @@ def _present_tense(governor) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in governor.children)
 
 
+# Prepositions whose date a past verb does not put in the past: what was set for a time, or made
+# to last until one, may lie ahead.
+_AIMED_AT = frozenset({"for", "until", "till"})
+
 # Nouns that name a part of the date they govern ("by the end of June", "the start of the year").
 _EDGE_NOUNS = frozenset({"end", "beginning", "start", "middle", "close", "turn"})
+
+
+def _aimed_at(span: Span) -> bool:
+    """The date is the object of "for" or "until", itself or through its edge ("until the end of
+    March")."""
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _EDGE_NOUNS:
+        tok = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_AT
 
 
 def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
@@ -106,8 +119,9 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         if span is None or len(span) == 0:
             return ""
         t = clause_tense(span)
-        if t == "past" and span.root.dep_ == "pobj" and span.root.head.lower_ == "for":
-            return ""  # "a trial was set for October": a time aimed at, on either side of the article
+        if t == "past" and _aimed_at(span):
+            return ""  # "a trial was set for October", "has been extended until the end of March":
+            # a time aimed at or a state's end, on either side of the article
         return t
 
     def clause_tense(span: Span) -> str:

@@ -252,6 +252,9 @@ def test_a_weekday_lies_where_the_verb_points(nlp, text, mention, value, publish
     # a time aimed at ("for October") lies where the calendar is nearest, whatever the verb's tense
     ("A three day trial hearing was penciled in for October.", "October", "2013-10"),
     ("The hearing was adjourned for October 28 by the judge.", "October 28", "2013-10-28"),
+    # a state made to last until a time ends where the calendar is nearest ("has been extended until")
+    ("The ban on fishing has been extended until the end of September.", "the end of September", "2013-09"),
+    ("The Arden bridge was closed until March.", "March", "2013-03"),
     # a past event in that month is still behind the article
     ("The flat was raided in October, police said.", "October", "2012-10"),
     ("He was arrested for an attack in October.", "October", "2012-10"),
