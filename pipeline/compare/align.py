@@ -745,7 +745,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         if x.concept and not y.concept and y.value.sentence_concepts and x.concept not in y.value.sentence_concepts:
             return "concept"  # "12 injured" vs "at least three people, a man and two women, were killed"
         if x.concept in load_lexicon().duration_concepts and not y.concept:
-            return "concept"  # a prison term or a strike is named as such: "for three decades feigned lunacy" is neither
+            return "concept"  # a prison term or a strike is named so: "for three decades feigned lunacy" is neither
     if _scopes_of_two_regions(a, b) or _scopes_of_two_widths(a, b):
         return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe", "across Asia"
     if a.subject and b.subject and not (same_name(a.subject, b.subject) or spelt_two_ways(a.subject, b.subject)) \

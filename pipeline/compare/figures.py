@@ -856,7 +856,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     if restated:  # "net income of $312 million, or $1.12 a share": the same measure in other terms
         others = [o for o in others if o != restated]
         done_to = _concept_of_the_verb_before(quote, restated[0], lex)
-        if done_to and quote[restated[0]:restated[1]].rstrip().endswith("%") and _concept_fits(done_to, row, family, lex):
+        a_share = quote[restated[0]:restated[1]].rstrip().endswith("%")
+        if done_to and a_share and _concept_fits(done_to, row, family, lex):
             return done_to  # "will cut 15% of its workforce, about 400 jobs": 400 jobs cut, not a workforce
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
