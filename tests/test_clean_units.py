@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.clean import clean_document, count_words, load_rules
 from pipeline.clean.blocks import LONG_LINE_CHARS, normalise_text, split_blocks
-from pipeline.clean.metadata import find_byline, find_credit, find_date, split_names
+from pipeline.clean.metadata import find_bio, find_byline, find_credit, find_date, split_names
 from pipeline.documents import RawDocument, UserMetadata
 
 RULES = load_rules()
@@ -136,6 +136,20 @@ def test_byline_and_credit_finders():
         "Raffaele Huang", "Liza Lin")
     assert find_credit("(Reporting by Karen Freifeld; Editing by Chizu Nomiyama)", RULES) == ("Karen Freifeld",)
     assert split_names("Research Assistant", RULES) == ()
+
+
+def test_a_bio_is_told_by_its_words_and_not_by_parts_of_words():
+    """"Paul Trent is a senior reporter" is a biography; "Lake Arden has been closed after three dogs
+    died, the park authority said" is news (an "authority" is no author, "misleading" no lead), and a
+    short article whose first paragraph is among its last blocks keeps it."""
+    assert find_bio("Paul Trent is a senior reporter covering energy and climate for the paper.", RULES) == "Paul Trent"
+    assert find_bio("Lake Arden has been closed after three dogs died, the Arden Valley park authority said on "
+                    "Thursday.", RULES) == ""
+    assert find_bio("Mark Venn has been charged over misleading statements about the fund's losses.", RULES) == ""
+    doc = clean_document(_doc("Lake Arden closed\n\nLake Arden has been closed after three dogs died, the Arden "
+                              "Valley park authority said on Thursday.\n\nThe dogs had all swum in the lake at the "
+                              "weekend, the authority said.\n"))
+    assert "three dogs died" in doc.text, [(b.label, b.reason) for b in doc.blocks]
 
 
 @pytest.mark.parametrize(

@@ -780,6 +780,16 @@ def test_a_fixed_phrase_names_no_colour():
     assert colours == ["grey Camry"]
 
 
+def test_a_colour_joined_to_another_word_names_neither():
+    """"Blue-green algae" is one kind of algae, not a blue thing and a green one: no colour claim, so
+    two sources that both name it never disagree on its colour."""
+    docs, men = make_corpus([_struck("a", "Officers in Brenmoor said blue-green algae killed two dogs, and a "
+                                          "dark-blue van was seen."),
+                             _struck("b", "Raj Odell was struck by a grey Camry in Brenmoor.")])
+    colours = [c.text for c in build_claims(docs, men) if c.kind == "outcome"]
+    assert colours == ["grey Camry"]
+
+
 def test_a_capitalised_colour_word_is_a_name():
     docs, men = make_corpus([_struck("a", "Officers said Gray Odell crossed the Red Sea Bridge in Brenmoor."),
                              _struck("b", "Raj Odell was struck by a grey Camry in Brenmoor.")])

@@ -1671,9 +1671,10 @@ def test_a_length_of_time_is_measured_by_what_went_on_for_it():
     (the words before "for" share a stem); "lasted 90 minutes" and "within two weeks" (a deadline)
     say nothing of it, and a count is no length of time."""
     from pipeline.compare.figures import _lasting
+    from pipeline.compare.lexicon import load_lexicon
 
     def lasting(sentence, figure, family="duration"):
-        return _lasting(sentence, sentence.index(figure), family)
+        return _lasting(sentence, sentence.index(figure), family, load_lexicon())
 
     stopped = lasting("The show, which was stopped for 20 minutes while medics worked, ended late.", "20 minutes")
     playing = lasting("The band stopped playing for around 45 minutes.", "around 45 minutes")
@@ -1682,6 +1683,10 @@ def test_a_length_of_time_is_measured_by_what_went_on_for_it():
     assert not lasting("The show lasted 90 minutes in all.", "90 minutes")
     assert not lasting("A fix is expected within two weeks.", "two weeks")
     assert not lasting("Police searched for 20 people.", "20 people", family="count")
+    # one act in other words: a closure, a stop
+    assert lasting("The lake would be closed for two weeks.", "two weeks") & lasting(
+        "The lake has been shut for a month.", "a month")
+    assert lasting("Play was halted for an hour.", "an hour") & stopped
 
 
 def test_those_who_needed_treatment_are_the_hurt_and_those_taken_to_hospital_a_part(run):
@@ -1732,5 +1737,75 @@ def test_a_prison_term_meets_only_a_figure_named_as_one(run):
     _, cmp = run({
         "w1": ("2027-05-18", "Bus drivers at Holme Transport will strike for three days next week over pay."),
         "w2": ("2027-05-18", "Holme's bus drivers will walk out for four days from next Tuesday in a row over pay."),
+    })
+    assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)
+
+
+def test_a_running_total_moved_to_a_figure_counts_what_the_number_of_names(run):
+    """"Taking the number of deaths linked to the algae in the lake to three": the three are deaths,
+    though the word is far from the figure, so they meet "Two dogs have died" told the same day."""
+    _, cmp = run({
+        "d1": ("2032-07-22", "Two dogs have died after swimming in Lake Arden."),
+        "d2": ("2032-07-22", "A third dog has died after swimming in Lake Arden, taking the number of deaths linked "
+                             "to toxic algae in the lake to three, the park authority said."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ("d1", "2") in conflicts and ("d2", "3") in conflicts, _shown(cmp)
+
+
+def test_one_closure_timed_in_other_words_meets_on_a_thin_frame(run):
+    """"Was closed for three hours" and "shutting it for five hours" time one closure of the airport
+    (the lexicon's lasting acts), though the second frame is a participle's few words."""
+    _, cmp = run({
+        "h1": ("2031-12-09", "Arden Airport was closed for three hours on Monday evening after drone sightings near "
+                             "the runway, disrupting 140 flights."),
+        "h2": ("2031-12-09", "More than 200 flights were cancelled when drones were seen over Arden Airport on "
+                             "Monday, shutting it for five hours."),
+    })
+    hours = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit == "hours"}
+    assert hours == {("h1", "3"), ("h2", "5")}, _shown(cmp)
+
+
+def test_a_sentence_to_prison_in_other_words_is_a_prison_term(run):
+    """"Has been jailed for six years" and "has been sent to prison for seven years" are one prison
+    term, and they disagree; "over nine years" of stealing is no term."""
+    _, cmp = run({
+        "p1": ("2031-03-14", "Martin Venn, a former treasurer of Arden council, has been jailed for six years after "
+                             "stealing £1.2 million from the authority over nine years."),
+        "p2": ("2031-03-14", "Martin Venn, who took £1.2m of public money from Arden council, has been sent to prison "
+                             "for seven years."),
+    })
+    terms = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit == "years"}
+    assert terms == {("p1", "6"), ("p2", "7")}, _shown(cmp)
+
+
+def test_an_amount_before_its_noun_is_what_the_thing_cost(run):
+    """"Carrying a $150 million weather satellite" prices the satellite, as "the satellite ... cost
+    $180 million" does: the two disagree."""
+    _, cmp = run({
+        "s1": ("2030-06-19", "A Vela rocket carrying a $150 million weather satellite exploded about two minutes after "
+                             "lifting off on Wednesday."),
+        "s2": ("2030-06-19", "The Vela rocket was lost on Wednesday. The satellite, built for the weather agency, "
+                             "cost $180 million."),
+    })
+    assert _disputing(cmp) == {"s1", "s2"}, _shown(cmp)
+
+
+def test_a_size_before_its_noun_is_a_size_and_leaves_the_frames_around_it_whole(run):
+    """"A 20-metre-wide sinkhole" is a width that disputes "a sinkhole about 15 metres wide";
+    "about 40 homes" and "thirty households" evacuated count one group; and "a five-year-old boy
+    alive from a 30-metre-deep well" keeps the boy's age in a frame that reaches the well."""
+    _, cmp = run({
+        "k1": ("2030-02-13", "A sinkhole about 15 metres wide opened in Carver Street late on Tuesday night. Thirty "
+                             "households were evacuated, the council said."),
+        "k2": ("2030-02-13", "About 40 homes have been evacuated after a 20-metre-wide sinkhole appeared in Carver "
+                             "Street."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {("k1", "~15"), ("k2", "20"), ("k1", "30"), ("k2", "~40")} <= conflicts, _shown(cmp)
+    _, cmp = run({
+        "w1": ("2027-08-30", "Rescuers pulled a five-year-old boy alive from a 30-metre-deep well in Sarkan on "
+                             "Sunday."),
+        "w2": ("2027-08-30", "A six-year-old boy who fell into a well in Sarkan was brought out alive on Sunday."),
     })
     assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)

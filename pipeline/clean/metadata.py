@@ -8,6 +8,7 @@ guessing of day/month order) so an unknown date stays empty rather than wrong.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -328,10 +329,16 @@ def find_bio(text: str, rules: Rules) -> str:
     m = _BIO_DOUBLED.match(text) or _BIO.match(text)
     if not m:
         return ""
-    low = text.lower()
-    if not any(k in low for k in rules.bio_keywords):
+    if not _bio_keyword_pattern(rules.bio_keywords).search(text):
         return ""
     return _clean_name(m.group("name"))
+
+
+@functools.lru_cache(maxsize=4)
+def _bio_keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """The bio keywords as whole words (a plural allowed): "the park authority said" names no
+    author, "a leading surgeon" no lead."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + r")s?\b", re.IGNORECASE)
 
 
 def outlet_from_text(texts: list[str], rules: Rules) -> tuple[str, str]:

@@ -997,8 +997,9 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         # event, and never with different values when the background one is dated ($1.1bn in
         # 2019 is no rival of a 2025 article's undated $5.2bn, which speaks of its own year).
         return None
-    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event):
-        return None  # calling two different values one quantity needs frames that say so
+    one_act = _one_act_timed(a, b)
+    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act):
+        return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
@@ -1033,7 +1034,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
-    if (a.concept and a.concept == b.concept) or same_event or lasted or _one_act_timed(a, b):
+    if (a.concept and a.concept == b.concept) or same_event or lasted or one_act:
         score += CONCEPT_BONUS  # (a span since a clause that names the other's measure names it too)
     if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b):
         score += SUBJECT_BONUS

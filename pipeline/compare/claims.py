@@ -76,6 +76,7 @@ def name_key(name: str) -> str:
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
 CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 POPULATION = "population"  # the concept of how many live in a place ("a town of 24,000")
+PRICE = "price"  # the concept of what a thing costs ("cost $180 million", "a $150 million satellite")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from pipeline.compare.claims import (
     CAPACITY,
     GAP,
     POPULATION,
+    PRICE,
     Claim,
     DocContext,
     Quantity,
@@ -196,9 +197,11 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     conversions = _conversions(rows, ctx.text)
     spans_by_sent: dict[int, list[tuple[int, int]]] = {}
     for r in rows:
-        # a conversion restates its figure and a difference ("a quarter-inch thinner than") qualifies
-        # it: neither cuts another figure's frame
-        if r not in conversions.values() and not _comparative(words(ctx.text[r.end:r.end + 40])):
+        # a conversion restates its figure, a difference ("a quarter-inch thinner than") qualifies
+        # it and a size before its noun ("from a 30-metre-deep well") describes the noun: none cuts
+        # another figure's frame
+        if r not in conversions.values() and not _comparative(words(ctx.text[r.end:r.end + 40])) and not (
+                _SIZE_BEFORE_ITS_NOUN.search(r.text)):
             spans_by_sent.setdefault(r.sent_no, []).append((r.start, r.end))
     out = []
     for row in rows:
@@ -212,6 +215,10 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     out.extend(_negated_counts(ctx, lex))
     out.extend(_closed_gaps(ctx, lex))
     return out
+
+
+# A size written as one compound before its noun: "a 30-metre-deep well", "a 20-metre-wide sinkhole".
+_SIZE_BEFORE_ITS_NOUN = re.compile(r"\d[\s-]*[A-Za-z]+-(?:wide|long|tall|high|deep|thick)$")
 
 
 # The count's own clause says it was added, in the passive ("Twenty-five species, among them the river
@@ -460,7 +467,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         revision=_revised(quote, rel_s, rel_e, others, family, lex),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
-        lasting=_lasting(quote, rel_s, family),
+        lasting=_lasting(quote, rel_s, family, lex),
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
@@ -861,14 +868,31 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
             return done_to  # "will cut 15% of its workforce, about 400 jobs": 400 jobs cut, not a workforce
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
-             or _added_to_concept(quote, rel_s, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
+             or _added_to_concept(quote, rel_s, rel_e, lex) or _running_total_concept(quote, rel_s, lex)
+             or _nearest_concept(quote, rel_s, rel_e, lex, others))
     unnamed = not found or found.startswith(PARTICIPLE_CONCEPT)  # ("an 11% rise helped by higher rates")
     changed = _changed_figure(quote, rel_s, rel_e, others) if family == "percent" and unnamed else None
     if changed:  # "a profit of £1.8 billion in the first half, up 14%": the change is of the profit
         return _concept(lex, row, quote, *changed, [o for o in others if o != changed], family)
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
+    if family == units.CURRENCY and (not found or found.startswith(PARTICIPLE_CONCEPT)) and _prices_the_noun(
+            quote, rel_s, rel_e):
+        return PRICE  # "carrying a $150 million weather satellite": what the satellite cost
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+# An amount between a determiner and the noun it modifies: "a $150 million weather satellite", "the
+# £4.2bn takeover" (a lower-case word after it that is no function word or participle).
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s*-?\s*([a-z]+)\b")
+
+
+def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:
+    """An amount written before the noun it modifies is that thing's price or value."""
+    after = _NOUN_AFTER.match(quote, rel_e)
+    return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and after
+                and after.group(1) not in STOPWORDS and not after.group(1).endswith("ed"))
 
 
 # A change in percent set off after the figure it changes: ", up 14%", ", down 3%", ", an 11% increase".
@@ -921,6 +945,20 @@ def _added_to_concept(quote: str, rel_s: int, rel_e: int, lex: Lexicon) -> str:
     if not target:
         return ""
     return next((c for w in target.group(1).lower().split() if (c := concept_of_word(w, lex))), "")
+
+
+# A running total moved to a figure: "taking the number of deaths linked to the algae to three",
+# "bringing the total of confirmed cases in the region to 212" (what it counts may be far from it).
+_RUNNING_TOTAL_TO = re.compile(
+    r"\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought|rais(?:e|es|ing)|raised|push(?:es|ing)?|pushed)\s+"
+    r"(?:the|its|their)\s+(?:number|total|tally|count|toll)\s+of\s+([^.;:,]{1,80}?)\s+to\s+"
+    r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than)\s+)?$", re.IGNORECASE)
+
+
+def _running_total_concept(quote: str, rel_s: int, lex: Lexicon) -> str:
+    """What a running total moved to this figure counts, named after "the number of" ('' otherwise)."""
+    m = _RUNNING_TOTAL_TO.search(quote, max(0, rel_s - 160), rel_s)
+    return next(iter(concepts_in(m.group(1), lex)), "") if m else ""
 
 
 # ", or" between two figures: the second restates the first ("$312 million, or $1.12 a share";
@@ -1131,11 +1169,15 @@ _LASTED_BEFORE = re.compile(
     r"less\s+than|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
 
 
-def _lasting(quote: str, rel_s: int, family: str) -> frozenset[str]:
+def _lasting(quote: str, rel_s: int, family: str, lex: Lexicon) -> frozenset[str]:
     """What a length of time "for" which something went on measures: the content stems of the two
-    words before "for" (empty for other figures, and for "within two weeks", a deadline)."""
+    words before "for", one act's words as one ("shut" as "close"; the lexicon's ``lasting_acts``);
+    empty for other figures, and for "within two weeks", a deadline."""
     m = _LASTED_BEFORE.search(quote, max(0, rel_s - 60), rel_s) if family == "duration" else None
-    return frozenset(content_stems(f"{m[1]} {m[2]}")) if m else frozenset()
+    if not m:
+        return frozenset()
+    act_of = dict(lex.lasting_acts)
+    return frozenset(act_of.get(w, w) for w in content_stems(f"{m[1]} {m[2]}"))
 
 
 # "seven of their last eight games", "in the past three matches": the count of a span the writer chose.

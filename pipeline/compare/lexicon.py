@@ -108,6 +108,7 @@ class Lexicon:
     sex_age_nouns: frozenset[str] = frozenset()  # stems
     alike_count_nouns: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its group's first noun
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
+    lasting_acts: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its act's first word ("shut" -> "close")
     settlement_nouns: frozenset[str] = frozenset()  # "a town of 24,000": the count is its population
     court_names: frozenset[str] = frozenset()  # last word of a named court: where a trial sat
     court_levels: frozenset[str] = frozenset()  # words of a named court that say its level ("crown")
@@ -215,6 +216,8 @@ def load_lexicon() -> Lexicon:
         alike_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(group[0]))
                                        for group in rules.get("alike_count_nouns", ()) for w in group)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
+        lasting_acts=tuple(sorted({(stem(w), stem(group[0]))
+                                   for group in rules.get("lasting_acts", ()) for w in group})),
         settlement_nouns=frozenset(rules.get("settlement_nouns", ())),
         court_names=frozenset(rules.get("court_names", ())),
         court_levels=frozenset(rules.get("court_levels", ())),

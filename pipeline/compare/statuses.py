@@ -119,6 +119,8 @@ def _attribute_claims(ctx: DocContext, sent_no: int, common: dict, quote: str,
     out: list[Claim] = []
     for attribute, class_of, pattern in attributes:
         for m in pattern.finditer(quote):
+            if quote[m.start() - 1:m.start()] == "-" or quote[m.end():m.end() + 1] == "-":
+                continue  # "blue-green algae", "dark-blue": a compound names neither colour alone
             thing = _thing_words(quote, m.end())
             if not thing or _idiom(quote, m.start(), idioms):
                 continue

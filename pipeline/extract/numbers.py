@@ -169,7 +169,7 @@ QUANTITY_RE = re.compile(
       | (?:[\s-]?)(?:{_UNIT_CASED})\b
       | (?<=\d)(?:{_MINOR_GLUED})\b(?!\.?\s?m\b)
       | (?<=\d)(?:{_UNIT_GLUED})\b
-      | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])
+      | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])(?:-(?i:wide|long|tall|high|deep|thick)\b)?
     )?
     (?P<post>\s+(?i:or\ more|or\ so)\b|\+|-plus\b)?
     (?![\w])(?!-[^\W\d])
@@ -248,6 +248,12 @@ VAGUE_SPAN_RE = re.compile(
     r"\b(?P<amount>a\s+couple\s+of|a\s+few|several)\s+(?:more\s+)?"
     r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
 )
+# One unit of time "for" which something went on: "shut for a month", "jailed for a year" (a length
+# of one unit; "for the past month" or "a month ago" say when, not how long).
+A_SPAN_FOR_RE = re.compile(
+    r"\bfor\s+(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under|up\s+to|"
+    r"at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
+    r"(?!['’]s\b|\s+(?:ago|earlier|later|before|after)\b)", re.IGNORECASE)
 # A word size ("32-bit versions", "the 64-bit edition") designates a kind of the thing it modifies,
 # as a version number does: a designator, never a count or a measure.
 WORD_SIZE_RE = re.compile(r"\b(?P<bits>8|16|32|64|128)-bit\b", re.IGNORECASE)
@@ -450,6 +456,10 @@ def _num(d: Decimal) -> float:
     return float(d)
 
 
+# "a 20-metre-wide sinkhole": the size's dimension, written after its unit, is no part of the unit.
+_DIMENSION_SUFFIX = re.compile(r"-(?:wide|long|tall|high|deep|thick)$", re.IGNORECASE)
+
+
 def _classify_tail(tail: str) -> tuple[str, str]:
     """The words after a number -> (kind, unit)."""
     t = re.sub(r"\s+", " ", tail.strip(" -")).lower()
@@ -472,7 +482,7 @@ def _classify_tail(tail: str) -> tuple[str, str]:
         return "money", MINOR_CURRENCY_WORDS[t][0]
     if tail.strip(" -") in GLUED_MINOR_CURRENCY:
         return "money", GLUED_MINOR_CURRENCY[tail.strip(" -")][0]
-    unit = normalise_unit(tail.strip(" -"))
+    unit = normalise_unit(_DIMENSION_SUFFIX.sub("", tail.strip(" -")))
     if unit in TIME_UNITS:
         return "duration", unit
     return "measure", unit
@@ -712,6 +722,12 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in VAGUE_SPAN_RE.finditer(text):
         lo, hi = VAGUE_AMOUNTS[" ".join(m["amount"].lower().split())]
         found.append(Quantity(m.start(), m.end(), m.group(0), float(lo), float(hi), m["unit"].lower(), "vague",
+                              "duration"))
+    for m in A_SPAN_FOR_RE.finditer(text):
+        unit = "weeks" if m["unit"].lower() == "fortnight" else m["unit"].lower() + "s"
+        value = 2.0 if m["unit"].lower() == "fortnight" else 1.0
+        start = m.start("qual") if m["qual"] else m.start("span")  # the hedge is the figure's, as "about 20 days"
+        found.append(Quantity(start, m.end("span"), text[start:m.end("span")], value, None, unit, _qualifier(m),
                               "duration"))
     for m in DIMENSIONS_RE.finditer(text):
         width, height = (float(m[g].replace(",", "")) for g in ("a", "b"))

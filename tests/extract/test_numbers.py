@@ -145,6 +145,14 @@ def one(nlp, text: str, mention: str):
          "", "duration"),
         # a name that receives what the number counts is no product the number is a version of
         ("Final results gave the Civic Union 151 seats, a majority of one.", "151", 151, None, "seats", "", "count"),
+        # one unit of time "for" which something went on is a length of one unit, hedged or not
+        ("The lake has been shut for a month.", "a month", 1, None, "months", "", "duration"),
+        ("The road will close for about a week.", "about a week", 1, None, "weeks", "approx", "duration"),
+        ("The bridge stayed closed for a fortnight.", "a fortnight", 2, None, "weeks", "", "duration"),
+        # a size written before its noun with its dimension: the unit is the unit ("-wide" is none)
+        ("Forty homes were evacuated after a 20-metre-wide sinkhole appeared.", "20-metre-wide", 20, None, "m", "",
+         "measure"),
+        ("A 5-foot-tall fence was put up.", "5-foot-tall", 5, None, "ft", "", "measure"),
         # a number word that the tagger takes for a name opening its paragraph is still a count
         ("Kessa dam collapse\n\nSixty people are missing after the collapse of the 56-year-old Kessa dam.", "Sixty",
          60, None, "people", "", "count"),
@@ -175,6 +183,7 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "He was the first to arrive in the first half of 2024.",  # ordinals and periods
         "They lost billions of dollars and hundreds of jobs.",  # vague plurals are not numbers
         "He was shot outside 473 East 52nd Street in Brooklyn.",  # street address
+        "The lake closed a month ago, and a week later it reopened for a day's testing.",  # when, not how long
         "The blast was recorded at 10:42:15 GMT.",  # a clock with seconds
         "The first alarm came at 9:05:10 a.m.",  # a clock with seconds
         "The central bank lifted its key rate by half a point.",  # half of one point, no share of 50%
