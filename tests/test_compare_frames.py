@@ -1809,3 +1809,43 @@ def test_a_size_before_its_noun_is_a_size_and_leaves_the_frames_around_it_whole(
         "w2": ("2027-08-30", "A six-year-old boy who fell into a well in Sarkan was brought out alive on Sunday."),
     })
     assert _disputing(cmp) == {"w1", "w2"}, _shown(cmp)
+
+
+def test_a_closure_timed_by_its_verb_meets_one_timed_in_other_words_whatever_each_measure_names(run):
+    """"The library will be closed for three months" and "will stay shut for a year after" the flood
+    time one closure, though one names the library and the other the staying: they disagree ("up
+    to a year" would allow six months)."""
+    _, cmp = run({
+        "l1": ("2031-10-14", "About 12,000 books were damaged at Arden library on Sunday night. The library will be "
+                             "closed for three months while repairs are carried out."),
+        "l2": ("2031-10-14", "Arden library will stay shut for a year after water from a burst pipe poured "
+                             "into its basement, destroying some 20,000 books."),
+    })
+    spans = {(r.doc_id, r.unit) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit in (
+        "months", "years")}
+    assert spans == {("l1", "months"), ("l2", "years")}, _shown(cmp)
+
+
+def test_distances_from_one_point_named_by_a_common_noun_disagree(run):
+    """"In a crash 8 km from the finish" and "crashed on a descent 5 km from the finish" measure from
+    one point, though no name says where; "3 km from the summit" is from another."""
+    _, cmp = run({
+        "r1": ("2031-06-02", "Twelve riders were injured in a crash 8 km from the finish of the stage on Monday."),
+        "r2": ("2031-06-02", "Fifteen riders were hurt when the peloton crashed on a descent 5 km from the finish of "
+                             "Monday's stage, 3 km from the summit."),
+    })
+    km = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit == "km"}
+    assert km == {("r1", "8"), ("r2", "5")}, _shown(cmp)
+
+
+def test_acts_counted_by_their_noun_meet_the_people_they_were_done_to(run):
+    """"Issued 45,000 fines" and "38,000 motorists were fined" count one thing, a fine per driver,
+    and disagree; "arrested 12 people" and "45,000 fines" stay apart."""
+    _, cmp = run({
+        "f1": ("2032-11-23", "Cameras on the Fenwick Road bus lane in Marlow issued 45,000 fines in their first "
+                             "year."),
+        "f2": ("2032-11-23", "A camera on the Fenwick Road bus lane in Marlow raised £3.1 million in its first year, "
+                             "after 38,000 motorists were fined. Police arrested 12 people."),
+    })
+    counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert counts == {("f1", "45000"), ("f2", "38000")}, _shown(cmp)

@@ -44,7 +44,7 @@ from pipeline.compare.currency import usd_per_unit
 from pipeline.compare.gazetteer import is_continent, is_country_or_continent, region_holds
 from pipeline.compare.lexicon import concept_noun_keys, concept_of_word, counted_group, load_lexicon
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
-from pipeline.compare.text import content_stems, stem
+from pipeline.compare.text import STOPWORDS, content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
 from pipeline.textsim import TfIdf, cosine
 from pipeline.vocab import timeml, units
@@ -783,7 +783,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
             and (qa.direction or qb.direction or a.subject or b.subject)):
         # A distance or area is only the same quantity between the same places and in the same
         # direction ("12 inches of rain" names no place and is compared like any measure).
-        if not (a.subject and b.subject) and not _one_place_named(a, b):
+        if not (a.subject and b.subject) and not _one_place_named(a, b) and not _one_reference_point(a, b):
             return "places"
         if qa.direction and qb.direction and not _same_bearing(qa.direction, qb.direction):
             return "direction"
@@ -801,6 +801,17 @@ def _one_place_named(a: Claim, b: Claim) -> bool:
     and "the 32-kilometre Straits of Korran"): the distances are of one stretch even when the parse
     gives one of them no subject."""
     return any(same_name(x, y) for x in a.places for y in b.places)
+
+
+# What a distance is measured from, right after its unit: "8 km from the finish", "5 km from the finish".
+_FROM_AFTER_THE_UNIT = re.compile(r"#\s*[a-z]*\s+from\s+(?:the\s+)?([a-z]+)")
+
+
+def _one_reference_point(a: Claim, b: Claim) -> bool:
+    """Both distances are measured from one point named by the same common noun ("8 km from the
+    finish" and "5 km from the finish" of one stage): one stretch, though no name says where."""
+    points = [_FROM_AFTER_THE_UNIT.search(c.frame) for c in (a, b)]
+    return all(points) and points[0].group(1) == points[1].group(1) and points[0].group(1) not in STOPWORDS
 
 
 def _told_before_its_time(undated: Claim, dated: Claim) -> bool:
@@ -1002,10 +1013,11 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
+    acts_counted = _the_act_and_its_noun(a, b) or _the_act_and_its_noun(b, a)
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
-            _concept_names_the_nouns(a, b)) and frame < NOUN_FRAME_MIN:
+            _concept_names_the_nouns(a, b) or acts_counted) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames
-    if qa.family == "count" and not values_equal_loose(a, b):
+    if qa.family == "count" and not values_equal_loose(a, b) and not acts_counted:
         nouns = {_noun(qa.unit), _noun(qb.unit)} - _nouns_of_the_concept(a, b) - _nouns_of_a_compound(a, b)
         different_groups = (len(nouns) > 1 and not nouns <= load_lexicon().generic_count_nouns
                             and not (qa.increment and qb.increment and _sorted_two_ways(nouns))
@@ -1021,7 +1033,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     lasted = _lasted_since(a, b) or _lasted_since(b, a)
     named = (not qa.offset or bool(qa.event and qb.event)) and not lasted
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
-            and named and frame < MEASURE_RESCUE_FRAME):
+            and named and frame < MEASURE_RESCUE_FRAME and not one_act):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
             and not s.same_population(i, j)
@@ -1049,6 +1061,13 @@ def _one_act_timed(a: Claim, b: Claim) -> bool:
     """Two lengths of time of one act: the words before their "for" share a stem ("was stopped
     for 20 minutes", "stopped playing for around 45 minutes"), whoever's show or band it was."""
     return not (a.value.offset or b.value.offset) and bool(a.value.lasting & b.value.lasting)
+
+
+def _the_act_and_its_noun(counted: Claim, done: Claim) -> bool:
+    """One count counts acts by their noun and the other the people the act was done to: "issued
+    45,000 fines" and "38,000 motorists were fined" count one thing (a fine per motorist)."""
+    act, noun = done.value.participle.lower(), _noun(counted.value.unit)
+    return bool(act and noun) and (stem(act) == noun or act in (f"{noun}d", f"{noun}ed"))
 
 
 def _aged_alike(a: Claim, b: Claim) -> bool:

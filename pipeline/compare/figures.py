@@ -883,9 +883,10 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
 
 
 # An amount between a determiner and the noun it modifies: "a $150 million weather satellite", "the
-# £4.2bn takeover" (a lower-case word after it that is no function word or participle).
+# £4.2bn takeover", "the £16 million Harlow Quay footbridge" (the first lower-case word after it, past
+# any name, that is no function word or participle).
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s*-?\s*([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}([a-z]+)\b")  # ("the £16m Harlow Quay footbridge")
 
 
 def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:

@@ -248,12 +248,12 @@ VAGUE_SPAN_RE = re.compile(
     r"\b(?P<amount>a\s+couple\s+of|a\s+few|several)\s+(?:more\s+)?"
     r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
 )
-# One unit of time "for" which something went on: "shut for a month", "jailed for a year" (a length
-# of one unit; "for the past month" or "a month ago" say when, not how long).
+# One unit of time "for" which something went on: "shut for a month", "jailed for a year", "closed for
+# up to a year after the flood" (a length of one unit; "for the past month" or "a month ago" say when).
 A_SPAN_FOR_RE = re.compile(
     r"\bfor\s+(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under|up\s+to|"
     r"at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
-    r"(?!['’]s\b|\s+(?:ago|earlier|later|before|after)\b)", re.IGNORECASE)
+    r"(?!['’]s\b|\s+(?:ago|earlier|later)\b)", re.IGNORECASE)
 # A word size ("32-bit versions", "the 64-bit edition") designates a kind of the thing it modifies,
 # as a version number does: a designator, never a count or a measure.
 WORD_SIZE_RE = re.compile(r"\b(?P<bits>8|16|32|64|128)-bit\b", re.IGNORECASE)
@@ -1435,15 +1435,21 @@ def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> b
         tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")) or _one_described(doc, tok)
 
 
-# Words before a person's noun that make it one person the story knows: "the driver", "his wife".
-_ONE_PERSON_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+# Words before a person's noun that make it one person the story tells of: "the driver", "his wife",
+# "a guard" (set off by commas, the number after it is still that one person's age).
+_ONE_PERSON_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an"})
 
 
 def _one_described(doc: Doc, tok: Token) -> bool:
     """"The driver, 61," "the victim, 34," and "its owner, 66,": a person's noun (`PERSON_NOUNS`)
     after "the" or a possessive stands for the one person the story names so, and the number set
     off after it is that person's age."""
-    return tok.lower_ in PERSON_NOUNS and tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PERSON_DETERMINERS
+    if tok.lower_ not in PERSON_NOUNS:
+        return False
+    before = tok.i - 1  # past the noun's own modifiers: "a security guard", "the former owner"
+    while before >= 0 and doc[before].dep_ in ("compound", "amod") and doc[before].head.i == tok.i:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in _ONE_PERSON_DETERMINERS
 
 
 def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> tuple[NumberRow, ...]:

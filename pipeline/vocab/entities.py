@@ -23,6 +23,7 @@ constable soldier firefighter nurse doctor teacher student pupil worker employee
 resident neighbour neighbor mother father son daughter wife husband brother sister grandmother
 grandfather singer actor actress artist author writer founder director manager chairman chairwoman
 chief spokesman spokeswoman survivor patient fisherman farmer miner engineer mechanic chef journalist
+guard
 """.split())
 # Of those, the nouns anyone is: an age told of "a man" in two reports is one man's only when both
 # tell the same happening of him; "the driver" of a crash story is one person whatever is told.

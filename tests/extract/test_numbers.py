@@ -149,6 +149,11 @@ def one(nlp, text: str, mention: str):
         ("The lake has been shut for a month.", "a month", 1, None, "months", "", "duration"),
         ("The road will close for about a week.", "about a week", 1, None, "weeks", "approx", "duration"),
         ("The bridge stayed closed for a fortnight.", "a fortnight", 2, None, "weeks", "", "duration"),
+        ("The library could stay shut for up to a year after the flood.", "up to a year", 1, None, "years",
+         "at_most", "duration"),
+        # a number set off after a person's noun, whatever its article and modifiers, is that person's age
+        ("Police said a security guard, 58, was threatened.", "58", 58, None, "years", "", "age"),
+        ("Police said a driver, 61, was arrested.", "61", 61, None, "years", "", "age"),
         # a size written before its noun with its dimension: the unit is the unit ("-wide" is none)
         ("Forty homes were evacuated after a 20-metre-wide sinkhole appeared.", "20-metre-wide", 20, None, "m", "",
          "measure"),
