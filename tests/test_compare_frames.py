@@ -1789,6 +1789,17 @@ def test_an_amount_before_its_noun_is_what_the_thing_cost(run):
                              "cost $180 million."),
     })
     assert _disputing(cmp) == {"s1", "s2"}, _shown(cmp)
+    # an amount said to be a worth is left as the source names it; one after a verb prices no noun
+    from pipeline.compare.figures import _prices_the_noun
+
+    def prices(sentence, amount):
+        at = sentence.index(amount)
+        return _prices_the_noun(sentence, at, at + len(amount))
+
+    assert prices("The £16 million Harlow Quay footbridge opened on Thursday.", "£16 million")
+    assert not prices("Thieves took a €103 million haul of diamonds, worth more than the shop.", "€103 million")
+    assert not prices("The company paid $5 million for the site.", "$5 million")
+    assert not prices("A $2 million raised by fans went to the club.", "$2 million")
 
 
 def test_a_size_before_its_noun_is_a_size_and_leaves_the_frames_around_it_whole(run):

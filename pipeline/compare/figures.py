@@ -886,12 +886,16 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
 # £4.2bn takeover", "the £16 million Harlow Quay footbridge" (the first lower-case word after it, past
 # any name, that is no function word or participle).
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.IGNORECASE)
+_WORTH_NEAR = re.compile(r"\b(?:worth|valued?|value)\b", re.IGNORECASE)
+WORTH_CHARS = 40  # how near a word of worth says the amount is a value (left as the sources name it)
 _NOUN_AFTER = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}([a-z]+)\b")  # ("the £16m Harlow Quay footbridge")
 
 
 def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:
     """An amount written before the noun it modifies is that thing's price or value."""
     after = _NOUN_AFTER.match(quote, rel_e)
+    if _WORTH_NEAR.search(quote, max(0, rel_s - WORTH_CHARS), min(len(quote), rel_e + WORTH_CHARS)):
+        return False  # "a haul worth €103 million", "the €103 million diamonds, valued at": a value, said so
     return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and after
                 and after.group(1) not in STOPWORDS and not after.group(1).endswith("ed"))
 
