@@ -1013,7 +1013,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
-    acts_counted = _the_act_and_its_noun(a, b) or _the_act_and_its_noun(b, a)
+    acts_counted = qa.family == "count" and (_the_act_and_its_noun(a, b) or _the_act_and_its_noun(b, a))
     if qa.family == "count" and (qa.unit or qb.unit) and _noun(qa.unit) != _noun(qb.unit) and not (
             _concept_names_the_nouns(a, b) or acts_counted) and frame < NOUN_FRAME_MIN:
         return None  # "50 people" vs "40 houses"; "two guards" and "two officers" pass on their frames

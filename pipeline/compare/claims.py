@@ -28,7 +28,7 @@ from typing import Generic, TypeVar
 from pipeline.compare.text import content_stems, stem
 from pipeline.documents import CleanDocument, Mentions
 from pipeline.schema import ClaimRow, DateRow, EntityRow, NumberRow
-from pipeline.vocab import timeml
+from pipeline.vocab import timeml, units
 from pipeline.vocab.entities import PLACE_LABELS
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import PHYSICAL_FAMILIES
@@ -394,9 +394,7 @@ def designation_unit(text: str) -> str:
 
 # A measurement told as a thing's dimension: an adjective of dimension right after its unit ("a dam 35
 # metres high"), with the dimension it names.
-_DIMENSION_AFTER = re.compile(r"#[\s-]*[a-z]+[\s-]+(high|tall|long|wide|deep|thick)\b")
-DIMENSION_OF_ADJECTIVE = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
-                          "thick": "thickness"}
+_DIMENSION_AFTER = re.compile(rf"#[\s-]*[a-z]+[\s-]+({units.DIMENSION_ADJECTIVES})\b")
 # The thing a size told as a modifier measures: "The #-metre boat" -> "boat".
 _SIZED_THING = re.compile(r"#-[a-z]+\s+([a-z]+)\b")
 
@@ -411,7 +409,7 @@ def sizes_a_thing(c: Claim) -> bool:
 def dimension_told(c: Claim) -> str:
     """The dimension a size's adjective names ("35 metres high" -> "height"), '' when none does."""
     m = _DIMENSION_AFTER.search(c.frame)
-    return DIMENSION_OF_ADJECTIVE[m.group(1)] if m else ""
+    return units.DIMENSION_OF_ADJECTIVE[m.group(1)] if m else ""
 
 
 def thing_sized(c: Claim) -> str:

@@ -218,7 +218,7 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
 
 
 # A size written as one compound before its noun: "a 30-metre-deep well", "a 20-metre-wide sinkhole".
-_SIZE_BEFORE_ITS_NOUN = re.compile(r"\d[\s-]*[A-Za-z]+-(?:wide|long|tall|high|deep|thick)$")
+_SIZE_BEFORE_ITS_NOUN = re.compile(rf"\d[\s-]*[A-Za-z]+-(?:{units.DIMENSION_ADJECTIVES})$")
 
 
 # The count's own clause says it was added, in the passive ("Twenty-five species, among them the river
@@ -960,9 +960,12 @@ _RUNNING_TOTAL_TO = re.compile(
     r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than)\s+)?$", re.IGNORECASE)
 
 
+RUNNING_TOTAL_CHARS = 160  # how far before the figure "taking the number of ..." may begin
+
+
 def _running_total_concept(quote: str, rel_s: int, lex: Lexicon) -> str:
     """What a running total moved to this figure counts, named after "the number of" ('' otherwise)."""
-    m = _RUNNING_TOTAL_TO.search(quote, max(0, rel_s - 160), rel_s)
+    m = _RUNNING_TOTAL_TO.search(quote, max(0, rel_s - RUNNING_TOTAL_CHARS), rel_s)
     return next(iter(concepts_in(m.group(1), lex)), "") if m else ""
 
 
@@ -1181,8 +1184,13 @@ def _lasting(quote: str, rel_s: int, family: str, lex: Lexicon) -> frozenset[str
     m = _LASTED_BEFORE.search(quote, max(0, rel_s - 60), rel_s) if family == "duration" else None
     if not m:
         return frozenset()
-    act_of = dict(lex.lasting_acts)
+    act_of = _acts(lex.lasting_acts)
     return frozenset(act_of.get(w, w) for w in content_stems(f"{m[1]} {m[2]}"))
+
+
+@functools.lru_cache(maxsize=2)
+def _acts(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(pairs)
 
 
 # "seven of their last eight games", "in the past three matches": the count of a span the writer chose.

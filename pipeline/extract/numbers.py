@@ -49,6 +49,7 @@ from pipeline.vocab.units import (
     CASED_UNIT_WORDS,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    DIMENSION_ADJECTIVES,
     GLUED_MINOR_CURRENCY,
     GLUED_UNIT_WORDS,
     MINOR_CURRENCY_WORDS,
@@ -169,7 +170,7 @@ QUANTITY_RE = re.compile(
       | (?:[\s-]?)(?:{_UNIT_CASED})\b
       | (?<=\d)(?:{_MINOR_GLUED})\b(?!\.?\s?m\b)
       | (?<=\d)(?:{_UNIT_GLUED})\b
-      | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])(?:-(?i:wide|long|tall|high|deep|thick)\b)?
+      | (?:[\s-]?)(?i:{_UNIT_LOWER})(?![\w])(?:-(?i:{DIMENSION_ADJECTIVES})\b)?
     )?
     (?P<post>\s+(?i:or\ more|or\ so)\b|\+|-plus\b)?
     (?![\w])(?!-[^\W\d])
@@ -457,7 +458,7 @@ def _num(d: Decimal) -> float:
 
 
 # "a 20-metre-wide sinkhole": the size's dimension, written after its unit, is no part of the unit.
-_DIMENSION_SUFFIX = re.compile(r"-(?:wide|long|tall|high|deep|thick)$", re.IGNORECASE)
+_DIMENSION_SUFFIX = re.compile(rf"-(?:{DIMENSION_ADJECTIVES})$", re.IGNORECASE)
 
 
 def _classify_tail(tail: str) -> tuple[str, str]:
@@ -1441,9 +1442,9 @@ _ONE_PERSON_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "
 
 
 def _one_described(doc: Doc, tok: Token) -> bool:
-    """"The driver, 61," "the victim, 34," and "its owner, 66,": a person's noun (`PERSON_NOUNS`)
-    after "the" or a possessive stands for the one person the story names so, and the number set
-    off after it is that person's age."""
+    """"The driver, 61," "the victim, 34," "its owner, 66," and "a security guard, 58,": a person's
+    noun (`PERSON_NOUNS`) after an article or a possessive, past its own modifiers, stands for one
+    person the story tells of, and the number set off after it is that person's age."""
     if tok.lower_ not in PERSON_NOUNS:
         return False
     before = tok.i - 1  # past the noun's own modifiers: "a security guard", "the former owner"

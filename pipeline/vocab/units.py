@@ -68,6 +68,11 @@ PLACE_BOUND_FAMILIES = frozenset({"length", "area"})
 # two sources ("a 2.9 aftershock", "magnitude 2.9"; "$2,199") is evidence of one figure. Counts,
 # spans of time and shares are not: "12 days" or "15%" recur for different things in one story.
 MEASURED_FAMILIES = PHYSICAL_FAMILIES | frozenset({"currency", "magnitude", "power", "energy", "data", "temperature"})
+# Adjectives of dimension after a measurement ("a dam 35 metres high", "a 20-metre-wide sinkhole"),
+# and the dimension each names.
+DIMENSION_OF_ADJECTIVE = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
+                          "thick": "thickness"}
+DIMENSION_ADJECTIVES = "|".join(DIMENSION_OF_ADJECTIVE)  # as a regex alternation
 COUNT = "count"
 CURRENCY = "currency"
 PERCENT = "percent"
