@@ -1789,6 +1789,8 @@ def test_an_amount_before_its_noun_is_what_the_thing_cost(run):
                              "cost $180 million."),
     })
     assert _disputing(cmp) == {"s1", "s2"}, _shown(cmp)
+    assert {r.topic for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {
+        "price or value of the satellite"}, _shown(cmp)  # what was priced, as the source that says it
     # an amount said to be a worth is left as the source names it; one after a verb prices no noun
     from pipeline.compare.figures import _prices_the_noun
 

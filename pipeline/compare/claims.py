@@ -112,6 +112,7 @@ class Quantity:
     enumerated: bool = False  # one item of a list: its sentence gives another value of the same measure
     window: bool = False  # "their last eight games": a span the writer chose to count over, no fact to dispute
     lasting: frozenset[str] = frozenset()  # stems of the words before "for" a length of time: what went on so long
+    priced: str = ""  # the noun an amount is written before ("a $150 million weather satellite": satellite)
     offset: str = ""  # before | after: a duration that says when ("married two weeks ago"), not how long
     event: str = ""  # what an offset dates, as stems of its verb ("marri" of "married two weeks ago"); '' if unknown
     # an "after" offset's clause, as content stems ("four days after he was reported missing": report, miss)

@@ -468,6 +468,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
         lasting=_lasting(quote, rel_s, family, lex),
+        priced=_priced_noun(quote, rel_e) if concept == PRICE and _prices_the_noun(quote, rel_s, rel_e) else "",
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
@@ -898,6 +899,21 @@ def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:
         return False  # "a haul worth €103 million", "the €103 million diamonds, valued at": a value, said so
     return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and after
                 and after.group(1) not in STOPWORDS and not after.group(1).endswith("ed"))
+
+
+_NOUN_RUN = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}((?:[a-z]+\s+){0,3}[a-z]+)")
+
+
+def _priced_noun(quote: str, rel_e: int) -> str:
+    """The thing an amount before it prices: the last word of the lower-case run after it, short of
+    a verb or a function word ("weather satellite exploded": satellite; "footbridge opened": footbridge)."""
+    run = _NOUN_RUN.match(quote, rel_e)
+    nouns = []
+    for w in run.group(1).split() if run else ():
+        if w in STOPWORDS or w.endswith(("ed", "ing")):
+            break
+        nouns.append(w)
+    return nouns[-1] if nouns else ""
 
 
 # A change in percent set off after the figure it changes: ", up 14%", ", down 3%", ", an 11% increase".

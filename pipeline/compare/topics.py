@@ -62,6 +62,9 @@ def measure_topic(claims: Sequence[Claim]) -> str:
         label = phrases.get(concept, concept.replace("_", " "))
         if label.startswith("version of ") and any(c.row.qualifier == "range" for c in claims):
             label = "versions of " + label.removeprefix("version of ")  # "IE 6 to 10": which versions
+        priced = {p for c in claims if (p := getattr(c.value, "priced", ""))}
+        if len(priced) == 1:
+            return f"{label} of the {priced.pop()}"  # "price or value of the satellite": of what, when a source says
         described = {getattr(c.value, "age_of", "") for c in claims}
         if concept == "age" and len(described) == 1 and "" not in described:
             return f"age of the {described.pop()}"  # whose age, when only a noun says: "age of the driver"
