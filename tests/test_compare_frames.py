@@ -1862,3 +1862,19 @@ def test_acts_counted_by_their_noun_meet_the_people_they_were_done_to(run):
     })
     counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert counts == {("f1", "45000"), ("f2", "38000")}, _shown(cmp)
+
+
+def test_a_measurement_whose_source_names_its_dimension_is_told_by_that_name(run):
+    """"Broke apart at an altitude of about 40 km" against "at around 32 km": the finding is about the
+    altitude, as one source says, not a "distance"; a ship's "8 miles off the coast" stays a distance."""
+    _, cmp = run({
+        "a1": ("2030-06-19", "The Vela rocket broke apart at an altitude of about 40 km on Wednesday."),
+        "a2": ("2030-06-19", "The Vela rocket broke apart at around 32 km on Wednesday."),
+    })
+    assert {r.topic for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"altitude"}, _shown(cmp)
+    _, cmp = run({
+        "s1": ("2030-06-19", "The ferry Arden Star sank 8 miles off the coast of Arden on Wednesday."),
+        "s2": ("2030-06-19", "The ferry Arden Star sank 12 miles off the Arden coast on Wednesday."),
+    })
+    topics = {r.topic for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert topics and all(t.startswith("distance") for t in topics), _shown(cmp)

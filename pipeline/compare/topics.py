@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pipeline.compare.claims import Claim, dimension_told, sizes_a_thing, thing_sized
 from pipeline.compare.lexicon import load_lexicon
 from pipeline.compare.text import STOPWORDS, stem, words
+from pipeline.vocab import units
 from pipeline.vocab.units import PHYSICAL_FAMILIES
 
 # Words of a date's frame that name the dated event ("Gray was killed on #" -> "Gray was killed").
@@ -62,6 +63,9 @@ def measure_topic(claims: Sequence[Claim]) -> str:
         label = phrases.get(concept, concept.replace("_", " "))
         if label.startswith("version of ") and any(c.row.qualifier == "range" for c in claims):
             label = "versions of " + label.removeprefix("version of ")  # "IE 6 to 10": which versions
+        named = {c.measure_text for c in claims if c.measure_text in units.DIMENSION_NOUNS.get(concept, ())}
+        if concept == claims[0].value.family and len(named) == 1:
+            return named.pop()  # "altitude" where a source says "at an altitude of about 40 km", not "distance"
         priced = {p for c in claims if (p := getattr(c.value, "priced", ""))}
         if len(priced) == 1:
             return f"{label} of the {priced.pop()}"  # "price or value of the satellite": of what, when a source says

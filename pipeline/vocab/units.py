@@ -73,6 +73,13 @@ MEASURED_FAMILIES = PHYSICAL_FAMILIES | frozenset({"currency", "magnitude", "pow
 DIMENSION_OF_ADJECTIVE = {"high": "height", "tall": "height", "long": "length", "wide": "width", "deep": "depth",
                           "thick": "thickness"}
 DIMENSION_ADJECTIVES = "|".join(DIMENSION_OF_ADJECTIVE)  # as a regex alternation
+# Nouns a source uses to say which dimension of its family a measurement is ("at an altitude of about
+# 40 km"): a finding's topic when the sources name one (else the family's own word, "distance").
+DIMENSION_NOUNS = {
+    "length": frozenset({"altitude", "height", "depth", "width", "distance", "elevation", "diameter", "length",
+                         "thickness", "span", "range"}),
+    "mass": frozenset({"weight", "mass"}), "area": frozenset({"area"}), "speed": frozenset({"speed"}),
+}
 COUNT = "count"
 CURRENCY = "currency"
 PERCENT = "percent"
