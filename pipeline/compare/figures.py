@@ -217,6 +217,11 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return out
 
 
+# The words that hedge a figure written before it ("about 400", "more than 200", "up to a year").
+_HEDGE = (r"(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|just\s+over|over|up\s+to|"
+          r"fewer\s+than|less\s+than|under|only|just)")
+
+
 # A size written as one compound before its noun: "a 30-metre-deep well", "a 20-metre-wide sinkhole".
 _SIZE_BEFORE_ITS_NOUN = re.compile(rf"\d[\s-]*[A-Za-z]+-(?:{units.DIMENSION_ADJECTIVES})$")
 
@@ -889,19 +894,18 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+$", re.IGNORECASE)
 _WORTH_NEAR = re.compile(r"\b(?:worth|valued?|value)\b", re.IGNORECASE)
 WORTH_CHARS = 40  # how near a word of worth says the amount is a value (left as the sources name it)
-_NOUN_AFTER = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}([a-z]+)\b")  # ("the £16m Harlow Quay footbridge")
+# The words after an amount, past any name ("the £16m Harlow Quay footbridge opened"): the lower-case run.
+_NOUN_RUN = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}((?:[a-z]+\s+){0,3}[a-z]+)")
 
 
 def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:
     """An amount written before the noun it modifies is that thing's price or value."""
-    after = _NOUN_AFTER.match(quote, rel_e)
+    run = _NOUN_RUN.match(quote, rel_e)
+    first = run.group(1).split()[0] if run else ""
     if _WORTH_NEAR.search(quote, max(0, rel_s - WORTH_CHARS), min(len(quote), rel_e + WORTH_CHARS)):
         return False  # "a haul worth €103 million", "the €103 million diamonds, valued at": a value, said so
-    return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and after
-                and after.group(1) not in STOPWORDS and not after.group(1).endswith("ed"))
-
-
-_NOUN_RUN = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}((?:[a-z]+\s+){0,3}[a-z]+)")
+    return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and first
+                and first not in STOPWORDS and not first.endswith("ed"))
 
 
 def _priced_noun(quote: str, rel_e: int) -> str:
@@ -972,8 +976,8 @@ def _added_to_concept(quote: str, rel_s: int, rel_e: int, lex: Lexicon) -> str:
 # "bringing the total of confirmed cases in the region to 212" (what it counts may be far from it).
 _RUNNING_TOTAL_TO = re.compile(
     r"\b(?:tak(?:e|es|ing)|took|bring(?:s|ing)?|brought|rais(?:e|es|ing)|raised|push(?:es|ing)?|pushed)\s+"
-    r"(?:the|its|their)\s+(?:number|total|tally|count|toll)\s+of\s+([^.;:,]{1,80}?)\s+to\s+"
-    r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than)\s+)?$", re.IGNORECASE)
+    rf"(?:the|its|their)\s+(?:number|total|tally|count|toll)\s+of\s+([^.;:,]{{1,80}}?)\s+to\s+(?:{_HEDGE}\s+)?$",
+    re.IGNORECASE)
 
 
 RUNNING_TOTAL_CHARS = 160  # how far before the figure "taking the number of ..." may begin
@@ -1001,7 +1005,7 @@ def _concept_of_the_verb_before(quote: str, start: int, lex: Lexicon) -> str:
 
 # A share and its size set off by a comma and a hedge: "cut 15% of its workforce, about 400 jobs".
 _SHARE_RESTATED = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+\w+(?:\s+\w+)?\s*,\s*"
-                             r"(?:or\s+)?(?:(?:about|around|nearly|roughly|some|almost)\s+)?$", re.I)
+                             rf"(?:or\s+)?(?:{_HEDGE}\s+)?$", re.I)
 
 
 def _restated_figure(quote: str, rel_s: int, others: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -1189,8 +1193,7 @@ _VERB_RIGHT_BEFORE = re.compile(
 # The two words before "for" a length of time say what went on so long: "was stopped for 20 minutes",
 # "stopped playing for around 45 minutes" (a hedge may open the figure or precede it).
 _LASTED_BEFORE = re.compile(
-    r"\b([a-z]+)\s+([a-z]+)\s+for\s+(?:(?:about|around|some|nearly|almost|roughly|barely|over|more\s+than|"
-    r"less\s+than|at\s+least|up\s+to)\s+)?$", re.IGNORECASE)
+    rf"\b([a-z]+)\s+([a-z]+)\s+for\s+(?:(?:{_HEDGE}|barely)\s+)?$", re.IGNORECASE)
 
 
 def _lasting(quote: str, rel_s: int, family: str, lex: Lexicon) -> frozenset[str]:
@@ -1253,8 +1256,6 @@ def _names_the_counted(sentence: str, rel_end: int, concept: str, lexicon: Lexic
 
 
 # Words that hedge or bound a figure written right after them ("about 24,000", "fewer than 400").
-_HEDGE = (r"(?:about|around|some|nearly|almost|roughly|at\s+least|more\s+than|just\s+over|over|up\s+to|"
-          r"fewer\s+than|less\s+than|under|only|just)")
 # "<noun> of [about] " right before a count: `_nearest_concept` asks the lexicon whether the noun is a settlement.
 _SETTLEMENT_OF = re.compile(rf"\b([a-z]+)\s+of\s+(?:{_HEDGE}\s+)?$", re.IGNORECASE)
 
