@@ -1878,3 +1878,46 @@ def test_a_measurement_whose_source_names_its_dimension_is_told_by_that_name(run
     })
     topics = {r.topic for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert topics and all(t.startswith("distance") for t in topics), _shown(cmp)
+
+
+def test_a_distance_from_a_place_meets_one_off_that_places_coast(run):
+    """"80 km from Tessel" and "50 km off the Tessel coast" measure from one place, though the
+    parse finds its name in one sentence only: they disagree. "30 km from Belmont" is from another."""
+    _, cmp = run({
+        "c1": ("2032-12-06", "A cargo ship carrying cars caught fire about 50 km off the Tessel coast on Sunday, the "
+                             "coastguard said."),
+        "c2": ("2032-12-06", "The car carrier caught fire 80 km from Tessel on Sunday."),
+    })
+    km = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit == "km"}
+    assert km == {("c1", "~50"), ("c2", "80")}, _shown(cmp)
+    _, cmp = run({
+        "c1": ("2032-12-06", "A cargo ship carrying cars caught fire about 50 km off the Tessel coast on Sunday."),
+        "c3": ("2032-12-06", "The car carrier caught fire on Sunday, 30 km from Belmont."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_a_shortfall_in_other_words_is_one_sum(run):
+    """"A £14 million funding gap", "an £11 million shortfall" and "a £12 million hole in its
+    finances" are what one budget lacks, told as such: they disagree, and the finding says so
+    (neither a "gap between" two parties nor the price of a shortfall)."""
+    _, cmp = run({
+        "t1": ("2033-02-21", "The council said it faced a £14 million funding gap over the next two years."),
+        "t2": ("2033-02-21", "The council blamed rising social care costs and an £11 million shortfall."),
+        "t3": ("2033-02-21", "Wexford council blamed a £12 million hole in its finances."),
+    })
+    conflicts = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in conflicts} == {"t1", "t2", "t3"}, _shown(cmp)
+    assert {r.topic.split(" (")[0] for r in conflicts} == {"shortfall"}, _shown(cmp)
+
+
+def test_an_amount_someone_resigned_over_is_the_amount_not_a_floor(run):
+    """"Resigns over £38,000 expenses claims" says what he quit about: £38,000 disagrees with
+    "£45,000 of improper expense claims" (read as "more than £38,000" it would allow it)."""
+    _, cmp = run({
+        "m1": ("2033-06-30", "The mayor of Holt, Derek Paley, resigns over £38,000 expenses claims."),
+        "m2": ("2033-06-30", "Derek Paley stepped down as mayor of Holt after auditors found £45,000 of improper "
+                             "expense claims."),
+    })
+    amounts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert amounts == {("m1", "38000"), ("m2", "45000")}, _shown(cmp)

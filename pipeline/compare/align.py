@@ -798,9 +798,10 @@ def different_quantities(a: Claim, b: Claim) -> str:
 
 def _one_place_named(a: Claim, b: Claim) -> bool:
     """Both sentences name the same place ("the 34-kilometre crossing" of "the Straits of Korran"
-    and "the 32-kilometre Straits of Korran"): the distances are of one stretch even when the parse
-    gives one of them no subject."""
-    return any(same_name(x, y) for x in a.places for y in b.places)
+    and "the 32-kilometre Straits of Korran"; "80 km from Tessel" and "50 km off the Tessel coast"):
+    the distances are of one stretch even when the parse gives one of them no subject."""
+    return any(same_name(x, y) for x in a.places for y in b.places) or any(
+        x.subject and re.search(rf"\b{re.escape(x.subject)}\b", y.frame) for x, y in ((a, b), (b, a)))
 
 
 # What a distance is measured from, right after its unit: "8 km from the finish", "5 km from the finish".

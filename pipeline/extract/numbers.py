@@ -38,6 +38,7 @@ from pipeline.vocab.numbers import (
     CARDINALS,
     COLLECTIVE_NOUNS,
     MAX_SCALE_RANK,
+    MEMBER_NOUNS,
     MULTIPLIERS,
     SCALE_RANK_WORD,
     SMALL_CARDINALS,
@@ -576,7 +577,19 @@ def _qualifier(m: re.Match[str]) -> str:
     qual = re.sub(r"\s+", " ", (m["qual"] or "").strip().lower())
     if qual == "up to" and _MOVED_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
         return ""  # "Marlow move up to 54 points", "climbed up to third": where it went, no bound
+    if qual == "over" and _OVER_MEANS_ABOUT.search(m.string, max(0, m.start() - 30), m.start()):
+        return ""  # "resigns over £38,000 expenses claims": what he quit about, no bound
     return QUALIFIERS.get(qual, "")
+
+
+# Words after which "over" says what a quarrel or a quitting is about, not "more than": "resigns
+# over £38,000 expenses claims", "a row over 300 jobs". Verbs that take a count as their object
+# ("sacked over 200 workers", "arrested over 50 people") are not among them.
+_OVER_MEANS_ABOUT = re.compile(
+    r"\b(?:resign|resigns|resigned|resigning|quit|quits|quitting|stepped\s+down|steps\s+down|step\s+down|"
+    r"stepping\s+down|apologi[sz]e[sd]?|apologi[sz]ing|row|rows|dispute|disputes|clash|clashes|clashed|"
+    r"feud|standoff|stand-off|probe|inquiry|investigation|lawsuit|scandal|concerns?|fears|worries|anger|"
+    r"outrage|fury|critici[sz]ed|questioned|under\s+fire)\s+$", re.IGNORECASE)
 
 
 # A verb of moving before "up to", with at most its object between ("moves Hallam up to 54 points"): the
@@ -1088,6 +1101,13 @@ def _over_a_participle(root: Token) -> Token:
     return head
 
 
+def _collective_before_members(noun: Token) -> str:
+    """The collective noun a noun of belonging leaves the counting to ("crew" of "22 crew members"), or ''."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return before.lower_ if (noun.lower_ in MEMBER_NOUNS and before is not None
+                             and before.lower_ in COLLECTIVE_NOUNS) else ""
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun a bare count modifies ("50 people", "26 big Chinese models")."""
     root = _span_root(span)
@@ -1518,7 +1538,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
             elif q.unit:
                 pass  # "a 30,000-seat stadium": the compound says what is counted
             elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1 or noun.lower_ in COLLECTIVE_NOUNS):
-                unit = noun.lower_
+                unit = _collective_before_members(noun) or noun.lower_
             if unit in ("pound", "pounds") and _pounds_of_money(text, q.start, noun.idx + len(noun.text)):
                 kind, unit = "money", "GBP"
         n = bisect.bisect_right(sent_starts, q.start) - 1

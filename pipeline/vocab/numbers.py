@@ -39,6 +39,9 @@ def ordinals_between(low: int, high: int) -> dict[str, int]:
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({
     "crew", "staff", "personnel", "police", "cattle", "livestock", "infantry", "clergy", "militia",
 })
+# Nouns of belonging that leave the counting to the collective noun before them: "22 crew members"
+# counts the crew, as "23 crew" does.
+MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members"})
 
 # The word of a named scale whose whole-number ranks news gives ("a Category 3 hurricane", "Cat 4"):
 # the number after it is a rank, and the two together are no name (the small model tags

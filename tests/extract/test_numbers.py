@@ -115,6 +115,13 @@ def one(nlp, text: str, mention: str):
         ("The win moves Hallam up to 54 points.", "up to 54", 54, None, "points", "", "count"),
         ("The fund could pay up to 54 claims.", "up to 54", 54, None, "claims", "at_most", "count"),
         ("Fares will rise by up to 5 percent.", "up to 5 percent", 5, None, "percent", "at_most", "percent"),
+        # "over" after a quitting or a quarrel says what it is about; after a verb that counts, "more than"
+        ("The mayor resigns over £38,000 of expenses.", "over £38,000", 38000, None, "GBP", "", "money"),
+        ("Unions are in a dispute over 300 jobs at the plant.", "over 300", 300, None, "jobs", "", "count"),
+        ("The firm sacked over 200 workers.", "over 200", 200, None, "workers", "more_than", "count"),
+        # a noun of belonging leaves the counting to the collective noun before it
+        ("All 22 crew members were taken off by helicopter.", "22", 22, None, "crew", "", "count"),
+        ("Twelve committee members resigned.", "Twelve", 12, None, "members", "", "count"),
         # "over" a span spreads something across it; after "for", "lasted" ... it is "more than"
         ("They want a 9 percent raise over three years.", "over three years", 3, None, "years", "", "duration"),
         ("He was jailed for over three years.", "over three years", 3, None, "years", "more_than", "duration"),
