@@ -1921,3 +1921,29 @@ def test_an_amount_someone_resigned_over_is_the_amount_not_a_floor(run):
     })
     amounts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert amounts == {("m1", "38000"), ("m2", "45000")}, _shown(cmp)
+
+
+def test_an_era_a_thing_dates_from_is_no_time_of_its_value(run):
+    """"The coins date from the third century and are thought to be worth about £250,000": the
+    century is the coins' making, not the value's time, so the value meets "valued at around
+    £180,000" and they disagree (dated to the third century, it was background)."""
+    _, cmp = run({
+        "h1": ("2034-02-09", "A hoard of Roman silver coins was found near Ashcombe. The coins date from the third "
+                             "century and are thought to be worth about £250,000."),
+        "h2": ("2034-02-09", "A hoard of Roman silver coins was found near Ashcombe. They have been provisionally "
+                             "valued at around £180,000."),
+    })
+    amounts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert amounts == {("h1", "~250000"), ("h2", "~180000")}, _shown(cmp)
+
+
+def test_a_rate_that_starts_on_a_day_keeps_its_period(run):
+    """"Will cost £2.50 an hour from 1 April" is a rate, as "£4 an hour in April" is: they disagree;
+    the old "£2.20" is no rate of the new charge."""
+    _, cmp = run({
+        "p1": ("2034-01-12", "Parking at Wexley General Hospital will cost £2.50 an hour from 1 April, up from "
+                             "£2.20, the trust said."),
+        "p2": ("2034-01-12", "Car park fees at Wexley General Hospital are to go up to £4 an hour in April."),
+    })
+    fees = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert fees == {("p1", "2.5 an hour"), ("p2", "4 an hour")}, _shown(cmp)

@@ -95,9 +95,10 @@ _RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come 
                          r"(?:(?:a|an|per|each|every)\s+"
                          r"(?P<per>year|season|month|week|day|hour|share|person|head|barrel|gallon|tonne|ton)\b"
                          r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since)\b)"  # "a year ago"
-                         # "a year from now" is a time; "a year from 2027" a rate that starts then
-                         r"(?![\s-]+from\s+(?!(?:\d{4}|next|january|february|march|april|may|june|july|august"
-                         r"|september|october|november|december)\b))"
+                         # "a year from now" is a time; "a year from 2027", "an hour from 1 April" a rate that
+                         # starts then
+                         r"(?![\s-]+from\s+(?!(?:\d{4}|next|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march"
+                         r"|april|may|june|july|august|september|october|november|december))\b))"
                          r"|(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
 RATE_CHARS_AFTER = 60  # past the figure's segment: a bracketed conversion ends it ("900 (Dh4,275) a month")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
@@ -452,7 +453,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     end = row.end + per_chars  # a rate's mention holds its period: "$23 million a year"
     over_term = _over_term(ctx, row, per, family, (lo * factor_v, hi * factor_v, tol * factor_v)) if per else ()
     if per:
-        cues["rate"] = f"a {per}" + (f"; over the term: {fmt_number(over_term[0])}" if over_term else "")
+        cues["rate"] = units.rate_period(per) + (f"; over the term: {fmt_number(over_term[0])}" if over_term else "")
     measure = concept or " ".join(sorted(keys))
     row_out = claim_row(
         ctx, ClaimKind.NUMBER, row.sent_no, row.start, end, quote, subject="; ".join(sorted(common["subjects"])),

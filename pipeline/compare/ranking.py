@@ -14,7 +14,7 @@ from pipeline.compare.claims import Claim, Quantity, states_a_size
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sides import Positions, assign_sides
 from pipeline.documents import Finding, Statement
-from pipeline.vocab import kinds
+from pipeline.vocab import kinds, units
 from pipeline.vocab.kinds import ClaimKind
 
 
@@ -22,7 +22,7 @@ def _value_text(c: Claim) -> str:
     r = c.row
     if c.kind != ClaimKind.NUMBER:
         return r.value
-    per = f" a {c.value.per}" if c.value.per else ""  # a rate: "23000000 a year"
+    per = f" {units.rate_period(c.value.per)}" if c.value.per else ""  # a rate: "23000000 a year"
     if states_a_size(c):
         return f"{r.value} x {r.value_max}"  # a size, "1440 x 900"
     if r.value_max and r.value_max != r.value:

@@ -327,10 +327,11 @@ def opens_a_running_period(text: str, start: int) -> bool:
     return bool(_SINCE_BEFORE.search(text, max(0, start - 80), start))
 
 
-# "model years 2018 to 2023", "built between 2019 and 2023", "manufactured in 2021": the date of
-# making a thing, not of an event of the story.
-_MADE_BEFORE = re.compile(r"\b(?:model[- ]years?|built|made|manufactured|produced|assembled)\s+"
-                          r"(?:(?:between|from|in|during|since)\s+)?$", re.IGNORECASE)
+# "model years 2018 to 2023", "built between 2019 and 2023", "manufactured in 2021", "the coins date
+# from the third century": the date of making a thing, not of an event of the story.
+_MADE_BEFORE = re.compile(r"\b(?:model[- ]years?|built|made|manufactured|produced|assembled|"
+                          r"(?:date|dates|dated|dating)(?:\s+back)?(?=\s+(?:from|to)\b))\s+"
+                          r"(?:(?:between|from|in|during|since|to)\s+)?$", re.IGNORECASE)
 
 
 def dates_a_made_thing(text: str, start: int) -> bool:

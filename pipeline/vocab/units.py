@@ -242,3 +242,8 @@ def factor(unit: str) -> float:
 def _unit(unit: str) -> Unit | None:
     u = unit.strip()
     return UNITS.get(u) or UNITS.get(normalise_unit(u)) or UNITS.get(NOUN_UNITS.get(u.lower(), ""))
+
+
+def rate_period(per: str) -> str:
+    """The period of a rate as news writes it: "a year", "an hour"."""
+    return f"{'an' if per[:1] in 'aeiou' or per == 'hour' else 'a'} {per}"
