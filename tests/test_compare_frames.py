@@ -1947,3 +1947,19 @@ def test_a_rate_that_starts_on_a_day_keeps_its_period(run):
     })
     fees = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert fees == {("p1", "2.5 an hour"), ("p2", "4 an hour")}, _shown(cmp)
+
+
+def test_a_count_of_sorts_larger_than_the_count_of_their_kind_disputes_it(run):
+    """"At least 40 cars and lorries collided" and "31 vehicles were involved" cannot both be true:
+    the cars are some of the vehicles. "Two cars" of "five vehicles" are a part of them."""
+    _, cmp = run({
+        "v1": ("2033-11-15", "Thirty-one vehicles were involved in a pile-up in thick fog on the A61 on Monday."),
+        "v2": ("2033-11-15", "At least 40 cars and lorries collided in thick fog on the A61 on Monday."),
+    })
+    counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert counts == {("v1", "31"), ("v2", ">=40")}, _shown(cmp)
+    _, cmp = run({
+        "v3": ("2033-11-15", "Five vehicles were involved in a crash on the A61 on Monday."),
+        "v4": ("2033-11-15", "Two cars collided in a crash on the A61 on Monday."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)

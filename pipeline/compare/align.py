@@ -953,9 +953,14 @@ def _concept_names_the_nouns(a: Claim, b: Claim) -> bool:
 
 def _part_exceeds_whole(a: Claim, b: Claim) -> bool:
     """A count of a narrower group larger than the count of everyone ("two firefighters were
-    injured" against "no one was injured"): the two cannot both be true. Only of one concept: "43
+    injured" against "no one was injured"), or of a sort larger than the count of its kind ("at
+    least 40 cars" against "31 vehicles"): the two cannot both be true. Only of one concept: "43
     injured" is no count of everyone on a train "carrying about 250 passengers"."""
-    generic = [c for c in (a, b) if _noun(c.value.unit) in load_lexicon().generic_count_nouns]
+    lex = load_lexicon()
+    generic = [c for c in (a, b) if _noun(c.value.unit) in lex.generic_count_nouns]
+    kinds = dict(lex.sorts_of_count_nouns)
+    if len(generic) != 1:  # or the kind of the other's sort ("31 vehicles" against "at least 40 cars")
+        generic = [c for c, other in ((a, b), (b, a)) if kinds.get(_noun(other.value.unit)) == _noun(c.value.unit)]
     if len(generic) != 1:
         return False
     whole = generic[0]

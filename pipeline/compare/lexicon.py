@@ -107,6 +107,7 @@ class Lexicon:
     generic_count_nouns: frozenset[str] = frozenset()  # stems; "" (no noun) included
     sex_age_nouns: frozenset[str] = frozenset()  # stems
     alike_count_nouns: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its group's first noun
+    sorts_of_count_nouns: tuple[tuple[str, str], ...] = ()  # stem of a sort -> the stem of its kind ("car" -> "vehicl")
     going_back_verbs: frozenset[str] = frozenset()  # as written: with "back", a return
     lasting_acts: tuple[tuple[str, str], ...] = ()  # stem -> the stem of its act's first word ("shut" -> "close")
     settlement_nouns: frozenset[str] = frozenset()  # "a town of 24,000": the count is its population
@@ -215,6 +216,9 @@ def load_lexicon() -> Lexicon:
         sex_age_nouns=frozenset(_stem_noun(w) for w in rules.get("sex_age_nouns", ())),
         alike_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(group[0]))
                                        for group in rules.get("alike_count_nouns", ()) for w in group)),
+        sorts_of_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(kind))
+                                          for kind, sorts in rules.get("sorts_of_count_nouns", {}).items()
+                                          for w in sorts)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
         lasting_acts=tuple(sorted({(stem(w), stem(group[0]))
                                    for group in rules.get("lasting_acts", ()) for w in group})),

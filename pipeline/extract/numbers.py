@@ -237,9 +237,11 @@ ELAPSED_TIME_RE = re.compile(
     r"(?<![\d.:/,$])(?<!\bat\s)(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|local\b|(?-i:[A-Z]{2,5})\b))", re.IGNORECASE)
 # A count written as a compound adjective: "a 30,000-seat stadium", "a 500-bed hospital", "a 40-strong
-# team" hold so many seats, beds, people (the general pattern leaves "N-word" alone: "COVID-19-era").
+# team", "a 48-turbine wind farm" hold so many seats, beds, people, turbines (the general pattern leaves "N-word" alone: "COVID-19-era").
 COMPOUND_COUNTS = {"seat": "seats", "bed": "beds", "room": "rooms", "member": "members", "strong": "people",
-                   "person": "people", "man": "men", "vehicle": "vehicles", "page": "pages"}
+                   "person": "people", "man": "men", "vehicle": "vehicles", "page": "pages", "turbine": "turbines",
+                   "storey": "storeys", "bedroom": "bedrooms", "lane": "lanes", "carriage": "carriages",
+                   "berth": "berths", "screen": "screens", "hole": "holes"}
 COMPOUND_COUNT_RE = re.compile(
     rf"(?<![\w.,\-/:$€£¥₹])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)-(?P<noun>{_alt(list(COMPOUND_COUNTS))})\b(?!-)",
     re.IGNORECASE)

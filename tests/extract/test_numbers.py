@@ -143,6 +143,7 @@ def one(nlp, text: str, mention: str):
         ("Mensah scored in the 87th minute.", "87th", 87, None, "minute", "", "ordinal"),
         # a count written as a compound adjective says what it counts
         ("The 30,000-seat stadium had sold out.", "30,000-seat", 30000, None, "seats", "", "count"),
+        ("Ministers approved a 48-turbine wind farm.", "48-turbine", 48, None, "turbines", "", "count"),
         ("A 40-strong team searched the ridge.", "40-strong", 40, None, "people", "", "count"),
         ("The 500-bed hospital was evacuated.", "500-bed", 500, None, "beds", "", "count"),
         # a race or a record in hours, minutes and seconds is how long, to the second
