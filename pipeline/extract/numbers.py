@@ -237,7 +237,8 @@ ELAPSED_TIME_RE = re.compile(
     r"(?<![\d.:/,$])(?<!\bat\s)(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[ap]\.?\s?m\b|local\b|(?-i:[A-Z]{2,5})\b))", re.IGNORECASE)
 # A count written as a compound adjective: "a 30,000-seat stadium", "a 500-bed hospital", "a 40-strong
-# team", "a 48-turbine wind farm" hold so many seats, beds, people, turbines (the general pattern leaves "N-word" alone: "COVID-19-era").
+# team", "a 48-turbine wind farm" hold so many seats, beds, people, turbines (the general pattern
+# leaves "N-word" alone: "COVID-19-era").
 COMPOUND_COUNTS = {"seat": "seats", "bed": "beds", "room": "rooms", "member": "members", "strong": "people",
                    "person": "people", "man": "men", "vehicle": "vehicles", "page": "pages", "turbine": "turbines",
                    "storey": "storeys", "bedroom": "bedrooms", "lane": "lanes", "carriage": "carriages",
