@@ -1,4 +1,5 @@
-"""TF-IDF similarity over token lists: the one helper cleaning and comparison share.
+"""TF-IDF similarity over token lists, and the edit distance of two spellings: the helpers cleaning
+and comparison share.
 
 Cleaning fits it on one page's blocks (is this paragraph about the same story?); compare fits it
 on a corpus's sentences (do two statements speak about the same thing?). Each caller tokenises
@@ -65,3 +66,19 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return float(sum(v * b.get(t, 0.0) for t, v in a.items()))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbouring letters (optimal string
+    alignment distance)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]

@@ -1963,3 +1963,19 @@ def test_a_count_of_sorts_larger_than_the_count_of_their_kind_disputes_it(run):
         "v4": ("2033-11-15", "Two cars collided in a crash on the A61 on Monday."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_an_age_of_one_person_whose_surname_is_misspelt_meets_the_other(run):
+    """"Peter Haldane, 52" and "Peter Halden, a 54-year-old former postman" are one person (the same
+    given name, a surname two letters off): the ages disagree; "Petra Halden, 54" is someone else."""
+    _, cmp = run({
+        "a1": ("2034-02-09", "The hoard was found last October by Peter Haldane, 52, a retired postman."),
+        "a2": ("2034-02-09", "Peter Halden, a 54-year-old former postman, made the discovery in a field."),
+    })
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ages == {("a1", "52"), ("a2", "54")}, _shown(cmp)
+    _, cmp = run({
+        "a1": ("2034-02-09", "The hoard was found last October by Peter Haldane, 52, a retired postman."),
+        "a3": ("2034-02-09", "Petra Halden, a 54-year-old former postwoman, made the discovery in a field."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)

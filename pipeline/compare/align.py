@@ -46,7 +46,7 @@ from pipeline.compare.lexicon import concept_noun_keys, concept_of_word, counted
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import STOPWORDS, content_stems, stem
 from pipeline.compare.vectors import FrameVectors, sparse_rows
-from pipeline.textsim import TfIdf, cosine
+from pipeline.textsim import TfIdf, cosine, edit_distance
 from pipeline.vocab import timeml, units
 from pipeline.vocab.entities import ANYONE_NOUNS
 from pipeline.vocab.kinds import ClaimKind
@@ -103,6 +103,8 @@ POPULATION_SIM_MIN = 0.75
 POPULATION_UNSAID_FRAME_MIN = 0.60
 # Surnames this long may be one misspelling apart and still name one person ("Rait" / "Raite").
 SURNAME_EDIT_LETTERS = 4
+# ... and two apart after the same given names ("Peter Haldane" / "Peter Halden").
+SURNAME_TWO_EDIT_LETTERS = 6
 # Two ages belong to the same person only when the frames agree this much (when no name says so).
 AGE_FRAME_MIN = 0.70
 # Dates and times: the encoder on the event words, shared rare words, shared names.
@@ -314,14 +316,18 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def same_person(a: str, b: str) -> bool:
     """Two names of one person: the same surname, one of the two a single word of the other
-    ("Rait", "Duncan Rait"), or surnames one letter apart ("Rait" / "Raite": a misspelling is
-    still the same person, and a name spelled two ways is a finding of its own)."""
+    ("Rait", "Duncan Rait"), surnames one letter apart ("Rait" / "Raite": a misspelling is
+    still the same person, and a name spelled two ways is a finding of its own), or two letters
+    apart after the same given names ("Peter Haldane" / "Peter Halden")."""
     x, y = name_key(a).split(), name_key(b).split()
     if not x or not y:
         return False
     if x[-1] == y[-1] or (len(x) == 1 and x[0] in y) or (len(y) == 1 and y[0] in x):
         return True
-    return min(len(x[-1]), len(y[-1])) >= SURNAME_EDIT_LETTERS and _one_edit(x[-1], y[-1])
+    shortest = min(len(x[-1]), len(y[-1]))
+    edits = edit_distance(x[-1], y[-1])
+    return (shortest >= SURNAME_EDIT_LETTERS and edits == 1) or (
+        len(x) > 1 and x[:-1] == y[:-1] and shortest >= SURNAME_TWO_EDIT_LETTERS and edits == 2)
 
 
 def spelt_two_ways(a: str, b: str) -> bool:
@@ -330,16 +336,6 @@ def spelt_two_ways(a: str, b: str) -> bool:
     Whose figure it is does not change with the spelling."""
     x, y = name_key(a).split(), name_key(b).split()
     return bool(x and y) and (len(x) == 1 or len(y) == 1 or x[:-1] == y[:-1]) and same_person(a, b)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """One insertion, deletion or substitution turns ``a`` into ``b``."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(p != q for p, q in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _mix64(x: np.ndarray) -> np.ndarray:

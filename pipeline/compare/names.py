@@ -42,12 +42,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
-from pipeline.compare.align import Scorer
+from pipeline.compare.align import SURNAME_TWO_EDIT_LETTERS, Scorer
 from pipeline.compare.claims import Claim, DocContext, NameForm, claim_row
 from pipeline.compare.importance import importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sources import copies_note, independent_sources
+from pipeline.textsim import edit_distance
 from pipeline.vocab.entities import CODE_LABEL, NAME_LABELS
 from pipeline.vocab.kinds import ClaimKind, Kind
 
@@ -102,22 +103,6 @@ def name_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     return out
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Insertions, deletions, substitutions and swaps of neighbouring letters (optimal string
-    alignment distance)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        prev2, prev = prev, row
-    return prev[-1]
-
-
 def spelling_variant(a: Sequence[str], b: Sequence[str], person: bool = False) -> bool:
     """Two names' spelling tokens: one name written two ways? A trailing "s" is a plural ("Pro" /
     "Pros"), except in a person's full name ("Ilse Marten" / "Ilse Martens": two surnames)."""
@@ -127,15 +112,16 @@ def spelling_variant(a: Sequence[str], b: Sequence[str], person: bool = False) -
         return True  # one word or two ("Sea Micro", "SeaMicro"; "El Dorado", "Eldorado")
     if len(a) != len(b):
         return False
-    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    differ = [(k, x, y) for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(differ) != 1:
         return False
-    x, y = differ[0]
+    k, x, y = differ[0]
     shortest = MIN_WORD_LETTERS if len(a) > 1 else SINGLE_NAME_LETTERS
     if (x.rstrip("s") == y.rstrip("s") and not (person and len(a) > 1)) or min(len(x), len(y)) < shortest:
         return False
-    allowed = 2 if min(len(x), len(y)) >= TWO_EDIT_LETTERS else 1
-    return edit_distance(x, y) <= allowed
+    surname = person and len(a) > 1 and k == len(a) - 1  # after the same given names, which vouch for it
+    longest_one_edit = SURNAME_TWO_EDIT_LETTERS if surname else TWO_EDIT_LETTERS
+    return edit_distance(x, y) <= (2 if min(len(x), len(y)) >= longest_one_edit else 1)
 
 
 def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
@@ -204,17 +190,18 @@ def candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[tuple[str, .
     for form in forms:
         blocks.setdefault(("joined", "".join(form)), []).append(form)
         for i, word in enumerate(form):
-            for variant in _deletions(word):
+            surname = len(form) > 1 and i == len(form) - 1
+            for variant in _deletions(word, SURNAME_TWO_EDIT_LETTERS if surname else TWO_EDIT_LETTERS):
                 blocks.setdefault((form[:i], variant, form[i + 1:]), []).append(form)
     pairs = {(f, g) if f < g else (g, f) for block in blocks.values() for f, g in itertools.combinations(block, 2)
              if f != g}
     return sorted(pairs)
 
 
-def _deletions(word: str) -> set[str]:
+def _deletions(word: str, two_edit_letters: int) -> set[str]:
     """The word with up to one letter deleted, two for a word long enough to admit two edits."""
     out = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
-    if len(word) >= TWO_EDIT_LETTERS:
+    if len(word) >= two_edit_letters:
         out |= {w[:i] + w[i + 1:] for w in list(out) for i in range(len(w))}
     return out
 
