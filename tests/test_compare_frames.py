@@ -1979,3 +1979,23 @@ def test_an_age_of_one_person_whose_surname_is_misspelt_meets_the_other(run):
         "a3": ("2034-02-09", "Petra Halden, a 54-year-old former postwoman, made the discovery in a field."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_what_a_source_blames_is_a_cause_and_a_party_blamed_is_none(run):
+    """"Said a fault in the braking system was to blame" and "The operator blamed a power failure" give
+    one stoppage two causes; "blamed the crash on driver error" gives one too. "Police blamed the
+    driver" and "was blamed for the crash" hold someone responsible and name no cause."""
+    _, cmp = run({
+        "b1": ("2033-08-14", "A cable car on Mount Grella stopped in mid-air on Saturday. The operator said a fault in "
+                             "the braking system was to blame."),
+        "b2": ("2033-08-14", "A cable car on Mount Grella stopped in mid-air on Saturday. The operator blamed a power "
+                             "failure."),
+        "b3": ("2033-08-14", "A cable car on Mount Grella stopped in mid-air on Saturday. Engineers blamed the "
+                             "stoppage on a power failure."),
+    })
+    assert _account_sides(cmp) == {("b1", "fault"), ("b2", "power failure"), ("b3", "power failure")}, _shown(cmp)
+    _, cmp = run({
+        "p1": ("2033-08-14", "A bus hit a wall in Tarbay on Saturday. Police blamed the driver."),
+        "p2": ("2033-08-14", "A bus hit a wall in Tarbay on Saturday. The driver was blamed for the crash."),
+    })
+    assert not _account_sides(cmp), _shown(cmp)

@@ -7,7 +7,10 @@ class is the cause's head noun:
 
 - by the verb's agent: "was caused by a sky lantern", "sparked by an electrical fault";
 - as the subject of "cause": "said a heater in the building was the most likely cause";
-- as the subject of a verb of causing and the happening: "whether a sky lantern started the fire".
+- as the subject of a verb of causing and the happening: "whether a sky lantern started the fire";
+- as what is blamed: "said a fault in the braking system was to blame", "blamed a power failure",
+  "blamed the crash on driver error" (a person or a body blamed is a party held responsible, no
+  cause: "blamed the council").
 
 The claim's frame is its sentence with the cause masked ("Police said the fire may have been
 caused by #."), so two sentences about the cause of one happening align on what they ask, not on
@@ -24,6 +27,7 @@ import re
 from pipeline.compare.claims import Claim, DocContext, Outcome, claim_row, people_named
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import stem
+from pipeline.vocab.entities import PERSON_NOUNS
 from pipeline.vocab.kinds import ClaimKind
 
 CAUSE_SET = "cause"
@@ -41,7 +45,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no|ruled\s+out)\b[^.;]{0,25}$", re.IGNORE
 
 @functools.lru_cache(maxsize=4)
 def _patterns(verbs: tuple[str, ...], happenings: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """The three forms of a cause, each with the cause's phrase as ``np``."""
+    """The forms of a cause, each with the cause's phrase as ``np``."""
     verb = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
     happening = "|".join(re.escape(h) for h in sorted(happenings, key=len, reverse=True))
     opener = r"\b(?:said|says|that|whether|believe|believes|think|thinks|suspect|suspects)\s+"
@@ -52,6 +56,11 @@ def _patterns(verbs: tuple[str, ...], happenings: tuple[str, ...]) -> tuple[re.P
                    rf"(?:(?:most\s+)?(?:likely|probable|possible|suspected|main|chief)\s+)?cause\b", re.IGNORECASE),
         re.compile(rf"{opener}{_DETERMINER}{_PHRASE}{_PLACE_OF_IT}\s+(?:(?:may|might|could)\s+have\s+|had\s+)?"
                    rf"(?:{verb})\s+the\s+(?:{happening})\b", re.IGNORECASE),
+        re.compile(rf"{opener}{_DETERMINER}{_PHRASE}{_PLACE_OF_IT}\s+{_HEDGE}\s+(?:(?:largely|partly|mainly|"
+                   rf"probably|likely|possibly)\s+)?to\s+blame\b", re.IGNORECASE),
+        re.compile(rf"\bblam(?:ed|es|ing)\s+(?!(?:for|by|as|over|on|in|at)\b)"
+                   rf"(?:(?:the|its|their|this)\s+(?:[a-z][\w-]*\s+){{0,2}}?on\s+)?{_DETERMINER}?"
+                   rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE),
     )
 
 
@@ -80,6 +89,8 @@ def cause_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
             head = phrase.split()[-1]
             if m.start("np") in seen or head in lex.vague_causes or _NEGATED.search(quote[:m.start()]):
                 continue
+            if head in PERSON_NOUNS or head in lex.blamed_parties:
+                continue  # "blamed the driver", "blamed the council": a party held responsible, no cause
             seen.add(m.start("np"))
             start, end = common["quote_start"] + m.start("np"), common["quote_start"] + m.end("np")
             frame = quote[:m.start("np")] + "#" + quote[m.end("np"):]

@@ -89,6 +89,7 @@ class Lexicon:
     cause_verbs: frozenset[str] = frozenset()  # "caused", "sparked": verbs whose agent is a happening's cause
     caused_happenings: frozenset[str] = frozenset()  # "fire", "crash": what "a heater started the fire" causes
     vague_causes: frozenset[str] = frozenset()  # "something", "people": heads that name no cause
+    blamed_parties: frozenset[str] = frozenset()  # bodies blamed: parties held responsible, no causes
     roles: tuple[OutcomeSet, ...] = ()  # titles of a named holder that exclude each other (its office)
     manner: tuple[tuple[str, frozenset[str]], ...] = ()  # grade -> adverbs that grade a participle so
     manner_under: frozenset[str] = frozenset()  # "understaffed": a poor grade of "staffed"
@@ -196,6 +197,7 @@ def load_lexicon() -> Lexicon:
         cause_verbs=words_of("causes", "verbs"),
         caused_happenings=words_of("causes", "happenings"),
         vague_causes=words_of("causes", "vague"),
+        blamed_parties=words_of("causes", "blamed_parties"),
         roles=tuple(OutcomeSet(name, _ordered(classes)) for name, classes in data.get("roles", {}).items()),
         manner=tuple((grade, frozenset(adverbs)) for grade, adverbs in data.get("manner", {}).items()
                      if grade != "under"),
