@@ -1992,10 +1992,39 @@ def test_what_a_source_blames_is_a_cause_and_a_party_blamed_is_none(run):
                              "failure."),
         "b3": ("2033-08-14", "A cable car on Mount Grella stopped in mid-air on Saturday. Engineers blamed the "
                              "stoppage on a power failure."),
+        "b4": ("2033-08-14", "A cable car on Mount Grella stopped in mid-air on Saturday. The stoppage was blamed on "
+                             "a power failure."),
     })
-    assert _account_sides(cmp) == {("b1", "fault"), ("b2", "power failure"), ("b3", "power failure")}, _shown(cmp)
+    assert _account_sides(cmp) == {("b1", "fault"), ("b2", "power failure"), ("b3", "power failure"),
+                                   ("b4", "power failure")}, _shown(cmp)
     _, cmp = run({
         "p1": ("2033-08-14", "A bus hit a wall in Tarbay on Saturday. Police blamed the driver."),
         "p2": ("2033-08-14", "A bus hit a wall in Tarbay on Saturday. The driver was blamed for the crash."),
     })
     assert not _account_sides(cmp), _shown(cmp)
+
+
+def test_homes_without_water_and_properties_that_lost_their_supply_are_one_count(run):
+    """"12,000 homes were left without water" and "9,000 properties lost their water supply" count
+    one thing, as power cuts are counted in homes or customers: they disagree."""
+    _, cmp = run({
+        "w1": ("2034-04-18", "About 12,000 homes in Dunmere were left without water after a main burst on Monday."),
+        "w2": ("2034-04-18", "Around 9,000 properties lost their water supply when a main burst in Dunmere on "
+                             "Monday."),
+    })
+    counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert counts == {("w1", "~12000"), ("w2", "~9000")}, _shown(cmp)
+    assert {r.topic.split(" (")[0] for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"without water"}
+
+
+def test_each_articles_only_cause_answers_the_same_question(run):
+    """"Had cracked because of its age" and "ground movement after weeks of heavy rain was the likely
+    cause" are the only causes their articles give, in sentences that share few words: rival causes
+    of the story's event."""
+    _, cmp = run({
+        "c1": ("2034-04-18", "A water main burst in Dunmere on Monday. The company said the 60-year-old pipe had "
+                             "cracked because of its age."),
+        "c2": ("2034-04-18", "A water main burst in Dunmere on Monday. Engineers said ground movement after weeks of "
+                             "heavy rain was the likely cause."),
+    })
+    assert _account_sides(cmp) == {("c1", "age"), ("c2", "ground movement")}, _shown(cmp)

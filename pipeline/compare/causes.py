@@ -8,9 +8,10 @@ class is the cause's head noun:
 - by the verb's agent: "was caused by a sky lantern", "sparked by an electrical fault";
 - as the subject of "cause": "said a heater in the building was the most likely cause";
 - as the subject of a verb of causing and the happening: "whether a sky lantern started the fire";
+- after "because of" or "owing to": "the pipe had cracked because of its age";
 - as what is blamed: "said a fault in the braking system was to blame", "blamed a power failure",
-  "blamed the crash on driver error" (a person or a body blamed is a party held responsible, no
-  cause: "blamed the council").
+  "blamed the crash on driver error", "was blamed on a faulty valve" (a person or a body blamed is
+  a party held responsible, no cause: "blamed the council").
 
 The claim's frame is its sentence with the cause masked ("Police said the fire may have been
 caused by #."), so two sentences about the cause of one happening align on what they ask, not on
@@ -36,9 +37,10 @@ _DETERMINER = r"(?:(?:a|an|the|its|his|her|their)\s+)"
 _PHRASE = r"(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
 _PHRASE_END = (r"(?=\s*[,.;:)]|\s+(?:in|at|near|on|of|with|by|and|or|after|before|when|while|which|that|from|to|"
                r"for|during|as|but|was|is|had|has|may|might|could|started|caused|sparked|triggered)\b|\s*$)")
-# What may stand between a cause's phrase and "was the cause": a phrase of place ("a heater in the
-# building was the most likely cause").
-_PLACE_OF_IT = r"(?:\s+(?:in|at|on|inside|near)\s+" + _DETERMINER + r"?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+# What may stand between a cause's phrase and "was the cause": a phrase of place or time ("a heater
+# in the building was the most likely cause", "ground movement after weeks of heavy rain was").
+_PLACE_OF_IT = (r"(?:\s+(?:in|at|on|inside|near|after|during)\s+" + _DETERMINER
+                + r"?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?")
 _HEDGE = r"(?:(?:may|might|could|must)\s+have\s+been|had\s+been|was|is|were|are|been|be)"
 _NEGATED = re.compile(r"\b(?:not|never|no|ruled\s+out)\b[^.;]{0,25}$", re.IGNORECASE)
 
@@ -52,12 +54,14 @@ def _patterns(verbs: tuple[str, ...], happenings: tuple[str, ...]) -> tuple[re.P
     return (
         re.compile(rf"\b{_HEDGE}\s+(?:(?:probably|likely|possibly|deliberately|accidentally)\s+)?(?:{verb})\s+by\s+"
                    rf"{_DETERMINER}?{_PHRASE}{_PHRASE_END}", re.IGNORECASE),
-        re.compile(rf"{opener}{_DETERMINER}{_PHRASE}{_PLACE_OF_IT}\s+{_HEDGE}\s+(?:the|a)\s+"
+        re.compile(rf"{opener}{_DETERMINER}?{_PHRASE}{_PLACE_OF_IT}\s+{_HEDGE}\s+(?:the|a)\s+"
                    rf"(?:(?:most\s+)?(?:likely|probable|possible|suspected|main|chief)\s+)?cause\b", re.IGNORECASE),
         re.compile(rf"{opener}{_DETERMINER}{_PHRASE}{_PLACE_OF_IT}\s+(?:(?:may|might|could)\s+have\s+|had\s+)?"
                    rf"(?:{verb})\s+the\s+(?:{happening})\b", re.IGNORECASE),
-        re.compile(rf"{opener}{_DETERMINER}{_PHRASE}{_PLACE_OF_IT}\s+{_HEDGE}\s+(?:(?:largely|partly|mainly|"
+        re.compile(rf"\b(?:because\s+of|owing\s+to)\s+{_DETERMINER}?{_PHRASE}{_PHRASE_END}", re.IGNORECASE),
+        re.compile(rf"{opener}{_DETERMINER}?{_PHRASE}{_PLACE_OF_IT}\s+{_HEDGE}\s+(?:(?:largely|partly|mainly|"
                    rf"probably|likely|possibly)\s+)?to\s+blame\b", re.IGNORECASE),
+        re.compile(rf"\bblamed\s+on\s+{_DETERMINER}?{_PHRASE}{_PHRASE_END}", re.IGNORECASE),
         re.compile(rf"\bblam(?:ed|es|ing)\s+(?!(?:for|by|as|over|on|in|at)\b)"
                    rf"(?:(?:the|its|their|this)\s+(?:[a-z][\w-]*\s+){{0,2}}?on\s+)?{_DETERMINER}?"
                    rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE),
@@ -101,3 +105,8 @@ def cause_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
             out.append(Claim(row=row, kind=ClaimKind.OUTCOME, value=value, **dict(common, subjects=people),
                              frame=frame, text=m.group("np")))
     return out
+
+
+def is_cause(c: Claim) -> bool:
+    """A claim of what made a happening happen."""
+    return c.kind == ClaimKind.OUTCOME and c.value.outcome_set == CAUSE_SET

@@ -37,9 +37,9 @@ UNITS: dict[str, Unit] = {
                              "nautical mile": 1852.0, "ft": 0.3048, "inch": 0.0254, "yard": 0.9144}),
     **_units("area", "m2", {"km2": 1e6, "m2": 1.0, "sq mile": 2_589_988.110336, "ha": 1e4,
                             "acre": 4046.8564224}),
-    **_units("volume", "m3", {"m3": 1.0, "litre": 0.001, "gallon": 0.003785411784,
+    **_units("volume", "m3", {"m3": 1.0, "litre": 0.001, "ml": 1e-6, "gallon": 0.003785411784,
                               "barrel": 0.158987294928}),
-    **_units("mass", "kg", {"kg": 1.0, "g": 0.001, "tonne": 1000.0, "lb": 0.45359237}),
+    **_units("mass", "kg", {"kg": 1.0, "g": 0.001, "mg": 1e-6, "tonne": 1000.0, "lb": 0.45359237}),
     **_units("power", "W", {"W": 1.0, "kW": 1e3, "MW": 1e6, "GW": 1e9, "TW": 1e12}),
     **_units("energy", "Wh", {"kWh": 1e3, "MWh": 1e6, "GWh": 1e9, "TWh": 1e12}),
     **_units("speed", "m/s", {"km/h": 1000.0 / 3600.0, "mph": 1609.344 / 3600.0, "knot": 1852.0 / 3600.0}),
@@ -135,9 +135,10 @@ CASED_UNIT_WORDS: dict[str, str] = {
     "KB": "KB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB",
 }
 
-# Written glued to the number only, in capitals ("46.2C", "104F": British and wire style); apart
-# from a number a lone "C" or "F" is a grade, a section or an initial.
-GLUED_UNIT_WORDS: dict[str, str] = {"C": "°C", "F": "°F"}
+# Written glued to the number only: in capitals ("46.2C", "104F": British and wire style), and the
+# short metric units in lower case ("200g", "5mg", "330ml"); apart from a number a lone "C" or "F"
+# is a grade, a section or an initial, and a lone "g" anything.
+GLUED_UNIT_WORDS: dict[str, str] = {"C": "°C", "F": "°F", "g": "g", "mg": "mg", "ml": "ml"}
 
 # Currency written before the number (case-sensitive: "US$", "RMB", "Rs.") -> ISO 4217 code.
 CURRENCY_PREFIXES: dict[str, str] = {

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pipeline.extract.dates import extract_dates
 from pipeline.extract.numbers import extract_numbers, find_quantities, parse_number, words_to_number
 from pipeline.schema import DateRow
+from pipeline.vocab import units
 from pipeline.vocab.units import normalise_unit, to_base
 
 
@@ -575,6 +576,16 @@ def test_a_temperature_glued_to_its_scale_letter(nlp, text, mention, unit):
 
 def test_a_scale_letter_apart_from_the_number_is_no_unit(nlp):
     assert all(r.unit not in ("°C", "°F") for r in numbers(nlp, "Grade 5 C pupils and 3 F-16 jets were there."))
+
+
+@pytest.mark.parametrize(("text", "mention", "unit", "family"), [
+    ("The cub was born weighing just 200g.", "200g", "g", "mass"),
+    ("Each tablet holds 5mg of the drug.", "5mg", "mg", "mass"),
+    ("Each can holds 330ml of the drink.", "330ml", "ml", "volume"),
+])
+def test_a_short_metric_unit_glued_to_its_number(nlp, text, mention, unit, family):
+    row = one(nlp, text, mention)
+    assert row.unit == unit and units.family(row.unit) == family
 
 
 @pytest.mark.parametrize(("text", "mention", "kind", "unit"), [
