@@ -2028,3 +2028,16 @@ def test_each_articles_only_cause_answers_the_same_question(run):
                              "heavy rain was the likely cause."),
     })
     assert _account_sides(cmp) == {("c1", "age"), ("c2", "ground movement")}, _shown(cmp)
+
+
+def test_pupils_and_students_of_one_school_story_are_one_group(run):
+    """"Cancelled the results of 214 pupils" and "Around 250 students ... had their grades withdrawn"
+    count the same young people, as "children" and "pupils" do: they disagree."""
+    _, cmp = run({
+        "e1": ("2034-08-24", "An exam board has cancelled the GCSE maths results of 214 pupils after a paper was "
+                             "leaked."),
+        "e2": ("2034-08-24", "Around 250 students have had their GCSE maths grades withdrawn after the paper was "
+                             "leaked."),
+    })
+    counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert counts == {("e1", "214"), ("e2", "~250")}, _shown(cmp)
