@@ -252,6 +252,11 @@ def count_noun(word: str, lexicon: Lexicon) -> str:
     return _as_mapping(lexicon.alike_count_nouns).get(noun, noun)
 
 
+def kind_of_count_noun(noun: str, lexicon: Lexicon) -> str:
+    """The kind a counted noun's key is a sort of (`sorts_of_count_nouns`: "car" -> "vehicl"), or ''."""
+    return _as_mapping(lexicon.sorts_of_count_nouns).get(noun, "")
+
+
 def concept_noun_keys(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     """Each concept's own counted nouns (`[concept_nouns]`) as ``count_noun`` keys them."""
     return _noun_keys(lexicon.concept_nouns, lexicon.alike_count_nouns)
