@@ -16,9 +16,10 @@ name spelled two ways when
   substitution or swap of two neighbouring letters: "Duncan Rait" / "Duncan Raite", "Ilene Wolfe"
   / "Ilene Wolff") in words of at least ``MIN_WORD_LETTERS`` letters (``SINGLE_NAME_LETTERS``
   for a name of one word: "Somali" / "Somani", not "Iran" / "Iraq"), or by two edits in words of
-  at least ``TWO_EDIT_LETTERS`` letters ("Calamita" / "LaCalamita"); a plural ("Pro" / "Pros")
-  is not a spelling, but a person's surname with and without a final "s" is ("Ilse Marten" /
-  "Ilse Martens");
+  at least ``TWO_EDIT_LETTERS`` letters ("Calamita" / "LaCalamita"), or in a person's surname of
+  at least ``align.SURNAME_TWO_EDIT_LETTERS`` after the same given names ("Peter Haldane" / "Peter
+  Halden": the given names vouch for it); a plural ("Pro" / "Pros") is not a spelling, but a
+  person's surname with and without a final "s" is ("Ilse Marten" / "Ilse Martens");
 - no document writes both of them repeatedly (``REPEATED_MENTIONS`` times each): a text that
   names "Iran" and "Iraq", or "John Smith" and "Joan Smith", again and again means two names,
   while a slip is written once ("rescue Raite" in a story that says "Rait" throughout).
@@ -120,8 +121,8 @@ def spelling_variant(a: Sequence[str], b: Sequence[str], person: bool = False) -
     if (x.rstrip("s") == y.rstrip("s") and not (person and len(a) > 1)) or min(len(x), len(y)) < shortest:
         return False
     surname = person and len(a) > 1 and k == len(a) - 1  # after the same given names, which vouch for it
-    longest_one_edit = SURNAME_TWO_EDIT_LETTERS if surname else TWO_EDIT_LETTERS
-    return edit_distance(x, y) <= (2 if min(len(x), len(y)) >= longest_one_edit else 1)
+    two_edit_letters = SURNAME_TWO_EDIT_LETTERS if surname else TWO_EDIT_LETTERS
+    return edit_distance(x, y) <= (2 if min(len(x), len(y)) >= two_edit_letters else 1)
 
 
 def find_name_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
@@ -185,7 +186,8 @@ def candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[tuple[str, .
     """The pairs of forms that can be spelling variants, found without comparing all pairs (a
     thousand articles write tens of thousands of names): forms that agree but for one word whose
     spellings share a deletion variant (two words one edit apart share a word with one letter
-    deleted; two edits apart, with two deleted), and forms with the same letters run together."""
+    deleted; two edits apart, with two deleted: a long word, or the last word of several, which may be
+    a person's surname), and forms with the same letters run together."""
     blocks: dict[tuple, list[tuple[str, ...]]] = {}
     for form in forms:
         blocks.setdefault(("joined", "".join(form)), []).append(form)
