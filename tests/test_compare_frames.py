@@ -2014,20 +2014,8 @@ def test_homes_without_water_and_properties_that_lost_their_supply_are_one_count
     })
     counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert counts == {("w1", "~12000"), ("w2", "~9000")}, _shown(cmp)
-    assert {r.topic.split(" (")[0] for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"without water"}
-
-
-def test_each_articles_only_cause_answers_the_same_question(run):
-    """"Had cracked because of its age" and "ground movement after weeks of heavy rain was the likely
-    cause" are the only causes their articles give, in sentences that share few words: rival causes
-    of the story's event."""
-    _, cmp = run({
-        "c1": ("2034-04-18", "A water main burst in Dunmere on Monday. The company said the 60-year-old pipe had "
-                             "cracked because of its age."),
-        "c2": ("2034-04-18", "A water main burst in Dunmere on Monday. Engineers said ground movement after weeks of "
-                             "heavy rain was the likely cause."),
-    })
-    assert _account_sides(cmp) == {("c1", "age"), ("c2", "ground movement")}, _shown(cmp)
+    topics = {r.topic.split(" (")[0] for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert topics == {"number without water"}, _shown(cmp)
 
 
 def test_pupils_and_students_of_one_school_story_are_one_group(run):
@@ -2041,3 +2029,15 @@ def test_pupils_and_students_of_one_school_story_are_one_group(run):
     })
     counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert counts == {("e1", "214"), ("e2", "~250")}, _shown(cmp)
+
+
+def test_a_cause_after_because_of_or_before_a_phrase_of_time_is_a_cause(run):
+    """"Had cracked because of its age" and "ground movement after weeks of heavy rain was the likely
+    cause" name causes, which meet when their sentences ask the same question."""
+    _, cmp = run({
+        "c1": ("2034-04-18", "A water main burst in Dunmere on Monday. Engineers said the main had burst because of "
+                             "its age."),
+        "c2": ("2034-04-18", "A water main burst in Dunmere on Monday. Engineers said ground movement after weeks of "
+                             "heavy rain was the likely cause of the burst."),
+    })
+    assert _account_sides(cmp) == {("c1", "age"), ("c2", "ground movement")}, _shown(cmp)

@@ -21,7 +21,6 @@ import functools
 import hashlib
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -29,7 +28,6 @@ from typing import TypeVar
 import numpy as np
 
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
-from pipeline.compare.causes import is_cause
 from pipeline.compare.claims import (
     GAP,
     Claim,
@@ -390,7 +388,6 @@ class Scorer:
         # (document, counted noun or concept) -> the values it is given
         self._thing_values: dict[tuple[str, tuple[str, str]], set[float]] | None = None
         self._share_values: dict[tuple[str, str], set[float]] | None = None  # (document, name) -> its percentages
-        self._causes_per_document: Counter[str] | None = None
 
     def sole_counts_of_one_thing(self, i: int, j: int) -> bool:
         """Two counts of the same specific thing, each its document's only value for it: the same
@@ -407,17 +404,6 @@ class Scorer:
                     self._thing_values.setdefault((item.doc_id, thing), set()).add(item.value.lo)
         return any(len(self._thing_values[a.doc_id, t]) == 1 and len(self._thing_values[b.doc_id, t]) == 1
                    for t in shared)
-
-    def sole_causes(self, i: int, j: int) -> bool:
-        """Two causes, each the only cause its document gives, of no two happenings named: an
-        article that says once what made the story's event happen answers the question the other
-        answers ("had cracked because of its age", "ground movement ... was the likely cause")."""
-        a, b = self.items[i], self.items[j]
-        if not (is_cause(a) and is_cause(b)) or (a.value.thing and b.value.thing and a.value.thing != b.value.thing):
-            return False
-        if self._causes_per_document is None:
-            self._causes_per_document = Counter(item.doc_id for item in self.items if is_cause(item))
-        return self._causes_per_document[a.doc_id] == self._causes_per_document[b.doc_id] == 1
 
     def sole_shares_of_one_holder(self, i: int, j: int) -> bool:
         """Two percentages whose sentences name one holder ("Brightwell shareholders will own 60%",
@@ -1344,15 +1330,10 @@ def status_score(s: Scorer, i: int, j: int) -> float | None:
 
 
 def outcome_score(s: Scorer, i: int, j: int) -> float | None:
-    """Two outcomes of the same thing: close frames (or each document's only cause: ``sole_causes``),
-    and the same names when both name someone."""
+    """Two outcomes of the same thing: close frames, and the same names when both name someone."""
     a, b = s.items[i], s.items[j]
     frame = s.frame(i, j)
-    if a.doc_id == b.doc_id:
-        return None
-    if frame < OUTCOME_FRAME_MIN and s.sole_causes(i, j):
-        frame = OUTCOME_FRAME_MIN
-    if frame < OUTCOME_FRAME_MIN:
+    if a.doc_id == b.doc_id or frame < OUTCOME_FRAME_MIN:
         return None
     if a.subjects and b.subjects and not (a.subjects & b.subjects):
         return None

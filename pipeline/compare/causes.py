@@ -106,7 +106,3 @@ def cause_claims(ctx: DocContext, sent_no: int, common: dict, quote: str, lex: L
                              frame=frame, text=m.group("np")))
     return out
 
-
-def is_cause(c: Claim) -> bool:
-    """A claim of what made a happening happen."""
-    return c.kind == ClaimKind.OUTCOME and c.value.outcome_set == CAUSE_SET
