@@ -197,7 +197,7 @@ def _run_flow(args: argparse.Namespace) -> int:
         print(f"error: PREFECT_API_URL={api} does not answer ({down}); start that server or unset the "
               "variable to use a temporary one", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    from pipeline import flow  # starts nothing yet; importing applies the quiet Prefect settings
+    from pipeline import flow, interrupts  # starts nothing yet; importing applies the quiet Prefect settings
 
     if api:
         print(f"Running the flow on {args.raw} (Prefect server {api}) ...", flush=True)
@@ -207,13 +207,18 @@ def _run_flow(args: argparse.Namespace) -> int:
         print(f"Per-document stages run on the Dask cluster at {args.dask_address}, in batches", flush=True)
     try:
         run = functools.partial(flow.run_on_dask, args.dask_address) if args.dask_address else flow.run_pipeline_warm
-        summary = run(
-            raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
-            n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,
-        )
+        with interrupts.noticed():
+            summary = run(
+                raw_dir=args.raw, processed_dir=args.processed, reports_dir=args.reports, rules_file=args.rules,
+                n_process=args.processes, xlsx=args.xlsx, full_texts=args.full_texts, replace=args.replace,
+            )
+            stopped_after_publishing = interrupts.requested()
     except KeyboardInterrupt:
         print("interrupted: the run was stopped; outputs written so far are complete files, the rest were not "
               "written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if stopped_after_publishing:
+        print("interrupted: the Ctrl-C came after the outputs were written; they are complete", file=sys.stderr)
         return EXIT_INTERRUPTED
     if summary.refused:
         print(f"error: {summary.reason}", file=sys.stderr)

@@ -53,6 +53,7 @@ from pipeline import (  # noqa: E402
     compare,
     extract,
     ingest,
+    interrupts,
     publish,
     report,
     resources,
@@ -461,6 +462,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, stagin
     blocks = _all_blocks(raws, cleaned, failures)  # before extraction, which may drop a document
     cleaned, mentions = _extract_stage(raws, cleaned, failures, options, cache_path, logger)
     clock.lap("extract")
+    interrupts.raise_if_requested()  # a Ctrl-C lost in a library stops the run here, not at its end
 
     document_rows = _document_rows(raws, cleaned, failures)
     previous_documents, previous_findings = _read_previous_run(processed_path, raw_path, logger)
@@ -477,6 +479,7 @@ def _run_stages(raw_path: Path, processed_path: Path, reports_path: Path, stagin
     clock.lap("write")
 
     comparison = _compare_stage(cleaned, mentions, options, cache_path, logger, clock)
+    interrupts.raise_if_requested()
     sources = source_infos(document_rows, cleaned)
     finding_rows = with_sources(comparison.finding_rows(), sources)
     changes = report.run_changes(previous_documents, previous_findings, document_rows, finding_rows)
@@ -605,7 +608,9 @@ def _all_blocks(raws: Sequence[RawDocument], cleaned: Sequence[CleanDocument],
 def _publish(staging: publish.Staging, raw_path: Path, processed_path: Path, documents: int) -> None:
     """The run record (the input folder and every file this run wrote into --processed), then
     every staged output moved into place together; the previous run's outputs that this run did not
-    write again are removed (nothing else is)."""
+    write again are removed (nothing else is). Nothing is published after a Ctrl-C, even one whose
+    KeyboardInterrupt a library lost on the way."""
+    interrupts.raise_if_requested()
     staged = staging.staged(processed_path)
     outputs = sorted({p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()} | {RUN_RECORD})
     record = {"input_folder": str(raw_path.resolve()), "documents": documents, OUTPUTS_KEY: outputs}
