@@ -2041,3 +2041,33 @@ def test_a_cause_after_because_of_or_before_a_phrase_of_time_is_a_cause(run):
                              "heavy rain was the likely cause of the burst."),
     })
     assert _account_sides(cmp) == {("c1", "age"), ("c2", "ground movement")}, _shown(cmp)
+
+
+def test_a_change_told_after_its_count_and_a_busiest_day_meet_their_rivals(run):
+    """"Handled 28.4 million passengers last year, up 6%" and "Passenger numbers rose by 9%" are one
+    change of one count; "The busiest day was 4 August" and "Its busiest day came on 11 August" date
+    one day. Both disagree."""
+    _, cmp = run({
+        "a1": ("2035-01-10", "Kelford Airport handled a record 18.2 million passengers last year, up 6% on the year "
+                             "before, its owners said. The busiest day was 4 August, when more than 70,000 people "
+                             "passed through."),
+        "a2": ("2035-01-10", "Passenger numbers at Kelford Airport rose by 9% last year to a record 18 million. Its "
+                             "busiest day came on 11 August."),
+    })
+    changes = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {("a1", "6"), ("a2", "9")} <= changes, _shown(cmp)
+    days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
+    assert days == {("a1", "2034-08-04"), ("a2", "2034-08-11")}, _shown(cmp)
+
+
+def test_what_a_made_thing_yields_is_not_dated_by_its_making(run):
+    """"Whisky distilled in 1975 ... holds enough for about 400 bottles" is today's count, not one of
+    1975: it disputes "would yield around 450 bottles"."""
+    _, cmp = run({
+        "w1": ("2035-03-15", "A cask of whisky distilled in 1975 has sold in Leith for £1.2 million. The cask holds "
+                             "enough whisky for about 400 bottles."),
+        "w2": ("2035-03-15", "A cask of whisky fetched £1.35 million at a Leith auction. The auctioneer said it "
+                             "would yield around 450 bottles."),
+    })
+    counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {("w1", "~400"), ("w2", "~450")} <= counts, _shown(cmp)

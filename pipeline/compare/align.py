@@ -123,7 +123,9 @@ DATE_ALIGN_MIN = 0.40
 DATE_AGREE_MIN = 0.28
 SAME_MINUTE_BONUS = 0.20
 # Two dates of the making of the same kind of thing ("the building, which opened in 1987", "the
-# 30-year-old building"): a story has one such building, and its making is one happening.
+# 30-year-old building"): a story has one such building, and its making is one happening. The
+# same for two dates of one time ranked first ("The busiest day was 4 August", "Its busiest day
+# came on 11 August").
 SAME_THING_MADE_BONUS = 0.20
 # Two measurements given to the same digits ("a 2.9 aftershock", "magnitude 2.9") score this much
 # more: rarely a coincidence (half the same minute's bonus of two times; the full 0.20 reorders set
@@ -1281,13 +1283,14 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
     rare = sum(1 for t in shared if s.tfidf.df.get(t, 0) <= common)
     rare += bool(ma.phase and ma.phase == mb.phase)  # "repaired" and "completed" name one moment
     made_alike = a.kind == ClaimKind.DATE and bool(ma.made) and ma.made == mb.made
-    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE and not made_alike:
+    ranked_alike = a.kind == ClaimKind.DATE and bool(ma.ranked) and ma.ranked == mb.ranked
+    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE and not (made_alike or ranked_alike):
         return None
     score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
     if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
-    if made_alike:
-        score += SAME_THING_MADE_BONUS
+    if made_alike or ranked_alike:
+        score += SAME_THING_MADE_BONUS  # a story's busiest day, like its building's opening, is one happening
     return score if score >= (DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN) else None
 
 

@@ -141,6 +141,7 @@ class Dating:
     resolved_against: str = ""  # for a relative expression: the publication date it was resolved against
     fiscal: bool = False  # written as a fiscal period ("its fiscal third quarter", "FY2013"): another calendar
     made: str = ""  # the made thing whose making it dates ("building": "which opened in 1987", "30-year-old building")
+    ranked: str = ""  # the time ranked first that it dates ("busiest day" of "The busiest day was 4 August")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -299,10 +299,11 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
     before = content_stems(ctx.text[left:d.start])[-DATE_WINDOW_BEFORE:]
     after = content_stems(ctx.text[d.end:right])
     event = tuple(before + after[:DATE_WINDOW_AFTER])
-    if len(event) < MIN_CONTENT_WORDS and not made:
+    before_words = words(ctx.text[left:d.start])
+    ranked = _ranked_time(before_words)
+    if len(event) < MIN_CONTENT_WORDS and not made and not ranked:
         return None
     near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
-    before_words = words(ctx.text[left:d.start])
     forecast = _forecast(ctx, lex, d, before_words)
     act = _act(ctx, lex, d, left, right)
     cues = "; ".join(cue for cue in ("forecast" if forecast else "", f"act: {act}" if act else "") if cue)
@@ -314,7 +315,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
                          resolved_against=d.anchor if d.anchor != "unresolved" else "",
-                         fiscal=bool(_FISCAL.search(d.text)), made=made)
+                         fiscal=bool(_FISCAL.search(d.text)), made=made, ranked=ranked)
     frame = _frame(ctx, d, left, right)
     return Claim(row=row, kind=ClaimKind.DATE, value=value, **{**common, "context": event},
                  frame=f"{made} made #{frame.partition('#')[2]}" if made else frame, as_of=d.value, text=d.text)
@@ -385,6 +386,23 @@ def _reported(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: list[str]
     opens = not words(ctx.text[ctx.men.sentences[d.sent_no][0]:d.start]) if 0 <= d.sent_no < len(
         ctx.men.sentences) else False
     return opens and bool(set(words(ctx.text[d.end:d.end + 60])[:REPORTED_WORDS + 2]) & lex.reporting)
+
+
+# "The busiest day was 4 August", "its wettest month came in June": a time that ranks first is a
+# fact of its own, however few words tell it.
+_RANKING_SUPERLATIVE = re.compile(r"^(?:worst|best|biggest|largest|highest|lowest|deadliest|strongest|heaviest|"
+                                  r"hottest|coldest|warmest|wettest|longest|shortest|fastest|slowest|\w{3,}iest)$")
+_RANKED_TIMES = frozenset({"day", "night", "week", "weekend", "month", "year", "hour", "morning", "evening",
+                           "season", "quarter"})
+RANKED_TIME_WORDS = 6
+
+
+def _ranked_time(before_words: Sequence[str]) -> str:
+    """The time ranked first that the date is the date of ("busiest day" of "The busiest day was 4
+    August"), or ''."""
+    recent = before_words[-RANKED_TIME_WORDS:]
+    return next((f"{w} {n}" for w, n in zip(recent, recent[1:], strict=False)
+                 if _RANKING_SUPERLATIVE.match(w) and n in _RANKED_TIMES), "")
 
 
 def _record(d: DateRow, before_words: list[str]) -> bool:

@@ -50,6 +50,8 @@ def _past_tense(verb) -> bool:
 
 def _verb_tense(verb) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and not aux and verb.head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(verb.head)  # "voted to close the school and move its pupils from September"
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or (verb.lower_ in _FUTURE_AUX):
         return "future"

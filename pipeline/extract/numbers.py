@@ -831,6 +831,15 @@ def _without_overlaps(ranked: Sequence[Quantity]) -> list[Quantity]:
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?(?:\d{4}|\d{2})\b")
 
 
+def _count_taken_for_a_name(ent: Span) -> bool:
+    """A bare number the tagger called a name ("move its 210 pupils": "210" a PRODUCT) while it
+    counts the plural noun after it. A name's number has a word or a letter with it ("Boeing 747",
+    "3M"), or names one thing ("a 747 jet")."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (re.fullmatch(r"\d[\d,]*", ent.text) is not None and following is not None
+            and following.tag_ == "NNS" and ent[-1].dep_ == "nummod" and ent[-1].head.i == following.i)
+
+
 def _measure_before_a_name(q: Quantity, text: str, start: int, end: int) -> bool:
     """A measurement the tagger took into the name after it ("the 400MW Fenwick Moor solar farm"
     tagged "The 400MW Fenwick Moor"): a figure with its unit opens the span (after an article, if
@@ -1025,6 +1034,8 @@ def measure_phrase(span: Span, kind: str) -> str:
                 tok.is_punct and tok.text != "-"
             ):
                 break
+    if kind == "percent" and (changed := _figure_a_change_follows(span)) is not None:
+        return " ".join([t.text for t in changed.lefts if t.dep_ == "compound"] + [changed.text])
     head = _over_a_participle(root)
     # climb over prepositions and adverbs ("up from RMB 23 billion" -> spent)
     steps = 0
@@ -1046,6 +1057,23 @@ def measure_phrase(span: Span, kind: str) -> str:
             return _phrase_text(_noun_phrase(subj, exclude), exclude)
         return head.text if head.lemma_ not in LIGHT_VERBS else ""
     return ""
+
+
+def _figure_a_change_follows(span: Span) -> Token | None:
+    """The counted noun of the figure a change follows: "handled 28.4 million passengers last year,
+    up 6% on the year before" is a change of the passengers, not of who handled them. Not across
+    the clause's verb, and not for money ("sales reached $4 billion, up 12%": the sales, its subject)."""
+    doc, i = span.doc, span.start - 1
+    if i >= span.sent.start and doc[i].lower_ == "by":
+        i -= 1
+    if i - 1 < span.sent.start or doc[i].lower_ not in ("up", "down") or doc[i - 1].text != ",":
+        return None
+    for tok in reversed(doc[span.sent.start:i - 1]):
+        if tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or tok.text == ",":
+            return None
+    return None
 
 
 def _after_a_magnitude(rows: Sequence[NumberRow], q: Quantity, sent_no: int) -> bool:
@@ -1482,7 +1510,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
     date_spans = [(d.start, d.end) for d in dates] + [m.span() for m in _NUMERIC_DATE_RE.finditer(text)]
-    name_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+    name_spans = [(e.start_char, e.end_char) for e in doc.ents
+                  if e.label_ in NAME_LABELS and not _count_taken_for_a_name(e)]
     person_at = people_by_token(doc)
     person_words = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title)
     dates_in: dict[int, list[DateRow]] = {}  # by sentence: a number's reference time is in its own

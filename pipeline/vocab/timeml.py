@@ -328,8 +328,10 @@ def opens_a_running_period(text: str, start: int) -> bool:
 
 
 # "model years 2018 to 2023", "built between 2019 and 2023", "manufactured in 2021", "the coins date
-# from the third century": the date of making a thing, not of an event of the story.
-_MADE_BEFORE = re.compile(r"\b(?:model[- ]years?|built|made|manufactured|produced|assembled|"
+# from the third century", "whisky distilled in 1975", "a portrait painted in 1889": the date of
+# making a thing, not of an event of the story.
+_MADE_BEFORE = re.compile(r"\b(?:model[- ]years?|built|made|manufactured|produced|assembled|distilled|brewed|"
+                          r"bottled|painted|minted|carved|woven|"
                           r"(?:date|dates|dated|dating)(?:\s+back)?(?=\s+(?:from|to)\b))\s+"
                           r"(?:(?:between|from|in|during|since|to)\s+)?$", re.IGNORECASE)
 

@@ -323,3 +323,11 @@ def test_noon_is_a_word_of_its_own(nlp):
     rows = _rows(nlp, "Sixty people spent the afternoon at the rest centre.")
     assert not [r for r in rows if r.granularity == "time"]
     assert [r.text for r in _rows(nlp, "The crowd gathered at noon and left by midday.")] == ["noon", "midday"]
+
+
+def test_a_verb_joined_to_an_infinitive_of_a_decision_looks_ahead(nlp):
+    """"Have voted to close the school and move its pupils from September", in December: the move
+    is the decision's, next September, as the infinitive's own verb would be."""
+    row = _one(nlp, "Councillors have voted to close Hillcrest Primary and move its 210 pupils to Moorside "
+                    "Primary from September.", "September", "2034-12-05")
+    assert row.value == "2035-09"
