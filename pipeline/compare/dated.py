@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -401,7 +402,7 @@ def _ranked_time(before_words: Sequence[str]) -> str:
     """The time ranked first that the date is the date of ("busiest day" of "The busiest day was 4
     August"), or ''."""
     recent = before_words[-RANKED_TIME_WORDS:]
-    return next((f"{w} {n}" for w, n in zip(recent, recent[1:], strict=False)
+    return next((f"{w} {n}" for w, n in itertools.pairwise(recent)
                  if _RANKING_SUPERLATIVE.match(w) and n in _RANKED_TIMES), "")
 
 
