@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
-import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
