@@ -2071,3 +2071,63 @@ def test_what_a_made_thing_yields_is_not_dated_by_its_making(run):
     })
     counts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert {("w1", "~400"), ("w2", "~450")} <= counts, _shown(cmp)
+
+
+def test_a_things_size_and_its_distance_from_a_place_are_two_lengths(run):
+    """"A 3-metre shark was seen about 200 metres off the shore" / "a shark two metres long ... 50
+    metres from the shore": the sizes disagree, so do the distances, and neither meets the other."""
+    _, cmp = run({
+        "s1": ("2035-07-16", "Marrow Beach was closed on Sunday after a 3-metre shark was seen about 200 metres off "
+                             "the shore, lifeguards said."),
+        "s2": ("2035-07-16", "A shark two metres long was seen just 50 metres from the shore at Marrow Beach on "
+                             "Sunday afternoon."),
+    })
+    pairs = {frozenset((r.doc_id, r.value) for r in cmp.finding_rows() if r.finding_id == f)
+             for f in {r.finding_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"}}
+    assert pairs == {frozenset({("s1", "3"), ("s2", "2")}), frozenset({("s1", "~200"), ("s2", "50")})}, _shown(cmp)
+
+
+def test_pay_offers_worded_two_ways_and_an_overspend_over_budget_meet(run):
+    """"Rejected a pay offer of 3%" / "rejected a 4% pay offer" are one offer; "a £4.2m overspend" /
+    "ran £3.8m over budget" one sum. A strike "starting on Saturday" that passengers face is ahead,
+    and opens no running total of the offer."""
+    _, cmp = run({
+        "p1": ("2035-03-12", "Drivers at Westline will strike for 48 hours after members rejected a pay offer of 3%. "
+                             "The depot project had a £4.2m overspend."),
+        "p2": ("2035-03-12", "Westline passengers face a two-day strike starting on Saturday after drivers rejected "
+                             "a 4% pay offer. The depot project ran £3.8m over budget."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {("p1", "3"), ("p2", "4"), ("p1", "4200000"), ("p2", "3800000")} <= conflicts, _shown(cmp)
+    topics = {r.topic for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert "pay rise" in topics, _shown(cmp)
+
+
+def test_a_closure_for_nine_months_and_two_years_of_closure_are_one_length(run):
+    """"Kept it closed for nine months" and "after two years of closure" time one closure. (At the
+    rounding edge, 18 months and "two years" agree: "two years" is told to the nearest year.)"""
+    _, cmp = run({
+        "l1": ("2035-06-03", "Ashby's library reopened on Saturday after a £2 million refit that kept it closed for "
+                             "nine months."),
+        "l2": ("2035-06-03", "After two years of closure, Ashby's library welcomed back readers on Saturday following "
+                             "a £2 million makeover."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("l1", "9"), ("l2", "2")}, _shown(cmp)
+
+
+def test_an_employers_pay_offer_and_a_unions_demand_are_two_figures(run):
+    """"Has offered a 5% pay rise" / "is seeking a 12% pay rise": two sides of one bargain, no
+    conflict; "a deal raising pay by 12%" and "a pay offer worth 11%" are one rise told two ways."""
+    _, cmp = run({
+        "o1": ("2035-03-12", "The Ostvik government has offered junior doctors a 5% pay rise. The doctors' union is "
+                             "seeking a 12% pay rise."),
+        "o2": ("2035-03-12", "Junior doctors in Ostvik want a 12% pay rise, their union said."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+    _, cmp = run({
+        "d1": ("2035-03-12", "Teachers in Ashby have voted to accept a pay offer worth 11% over three years."),
+        "d2": ("2035-03-12", "Ashby teachers have approved a deal raising pay by 12% over three years."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("d1", "11"), ("d2", "12")}, _shown(cmp)

@@ -743,6 +743,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "period"  # a quarter's revenue and the year's are two quantities
     if a.concept and b.concept and a.concept != b.concept and not _one_named_one_plain(a, b):
         return "concept"
+    if qa.length_sense and qb.length_sense and qa.length_sense != qb.length_sense:
+        return "size and distance"  # "a 3-metre shark" is not "50 metres from the shore"
     if any(x.value.participle and y.concept in load_lexicon().people_concepts for x, y in ((a, b), (b, a))):
         return "what happened to them"  # "14 trapped miners" against "two miners were killed"
     if qa.family == "designator" and not values_equal_loose(a, b) and not _two_ranges_of_versions(a, b):

@@ -125,6 +125,7 @@ class Quantity:
     participle: str = ""  # what happened to the counted, when no concept says ("trapped" of "14 trapped miners")
     age_of: str = ""  # the noun an age is told of ("man" of "a 43-year-old man", "woman" of "a woman aged 61")
     stance: str = ""  # a bargain's demand or deal, as its clause says ("wants 15%", "will get 10%"); '' for none
+    length_sense: str = ""  # a length's "distance" ("50 metres from the shore"), "size" ("a 3-metre shark") or ''
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -447,6 +447,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     if estimated_by:
         cues["estimate by"] = estimated_by
     stance = _stance(words(quote[left:rel_s])[-STANCE_WORDS_BEFORE:], lex)
+    if stance == "offered" and concept not in lex.offered_stance_concepts:
+        stance = ""  # a buyer's offer is the price
     if stance:
         cues["stance"] = stance
     per, per_chars = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
@@ -473,7 +475,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         revision=_revised(quote, rel_s, rel_e, others, family, lex),
         increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
-        lasting=_lasting(quote, rel_s, family, lex),
+        lasting=_lasting(quote, rel_s, rel_e, family, lex),
+        length_sense=_length_sense(quote, rel_s, rel_e) if family == "length" else "",
         priced=_priced_noun(quote, rel_e) if concept == PRICE and _prices_the_noun(quote, rel_s, rel_e) else "",
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
@@ -902,6 +905,29 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     return found if _concept_fits(found, row, family, lex) else ""
 
 
+# A length between places: "200 metres off the shore", "50 metres from the shore", "3 km away",
+# "12 miles north of Tessel".
+_DISTANCE_AFTER = re.compile(r"\s+(?:(?:away|offshore|out)\b|(?:away\s+)?(?:off|from)\s|"
+                             r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))*(?:erly)?\s+of\b)",
+                             re.IGNORECASE)
+# A thing's own dimension: "two metres long", "stands 26 metres tall", "a 3-metre shark".
+_SIZE_AFTER = re.compile(r"\s+(?:long|tall|high|wide|across|in\s+(?:length|height|diameter))\b", re.IGNORECASE)
+_BEFORE_ITS_NOUN = re.compile(r"-[a-z]+$", re.IGNORECASE)
+
+
+def _length_sense(quote: str, rel_s: int, rel_e: int) -> str:
+    """A length read as a distance from a place ("distance") or as a thing's size ("size"), when
+    the words right after it say so, else '': a 3-metre shark is not 50 metres from the shore. Only
+    told apart, never joined by it: "25 miles east of Houston" and "25 miles northwest of where he
+    escaped" are two distances, and a fall "200ft from a ridge" is no distance between places."""
+    if _DISTANCE_AFTER.match(quote, rel_e):
+        return "distance"
+    if _SIZE_AFTER.match(quote, rel_e) or (_BEFORE_ITS_NOUN.search(quote[rel_s:rel_e])
+                                           and re.match(r"\s+[a-z]", quote[rel_e:rel_e + 2])):
+        return "size"
+    return ""
+
+
 # An amount between a determiner and the noun it modifies: "a $150 million weather satellite", "the
 # £4.2bn takeover", "the £16 million Harlow Quay footbridge" (the first lower-case word after it, past
 # any name, that is no function word or participle).
@@ -1210,15 +1236,24 @@ _LASTED_BEFORE = re.compile(
     rf"\b([a-z]+)\s+([a-z]+)\s+for\s+(?:(?:{_HEDGE}|barely)\s+)?$", re.IGNORECASE)
 
 
-def _lasting(quote: str, rel_s: int, family: str, lex: Lexicon) -> frozenset[str]:
+def _lasting(quote: str, rel_s: int, rel_e: int, family: str, lex: Lexicon) -> frozenset[str]:
     """What a length of time "for" which something went on measures: the content stems of the two
-    words before "for", one act's words as one ("shut" as "close"; the lexicon's ``lasting_acts``);
-    empty for other figures, and for "within two weeks", a deadline."""
-    m = _LASTED_BEFORE.search(quote, max(0, rel_s - 60), rel_s) if family == "duration" else None
-    if not m:
+    words before "for", one act's words as one ("shut" as "close"; the lexicon's ``lasting_acts``),
+    or the act named right after it ("after two years of closure"); empty for other figures, and
+    for "within two weeks", a deadline."""
+    if family != "duration":
         return frozenset()
     act_of = _acts(lex.lasting_acts)
-    return frozenset(act_of.get(w, w) for w in content_stems(f"{m[1]} {m[2]}"))
+    m = _LASTED_BEFORE.search(quote, max(0, rel_s - 60), rel_s)
+    if m:
+        return frozenset(act_of.get(w, w) for w in content_stems(f"{m[1]} {m[2]}"))
+    named = _OF_AN_ACT_AFTER.match(quote, rel_e)
+    act = act_of.get(content_stems(named[1])[0], "") if named and content_stems(named[1]) else ""
+    return frozenset({act}) if act else frozenset()
+
+
+# A length of time and the act it is the length of: "two years of closure", "a week of suspension".
+_OF_AN_ACT_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+)?([a-z]+)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=2)
@@ -1606,6 +1641,14 @@ def _noun_unlike_the_count_before(ctx: DocContext, lex: Lexicon, row: NumberRow)
     return mine if mine != count_noun(before[-1].unit, lex) else ""
 
 
+def _ahead(ctx: DocContext, d: DateRow) -> bool:
+    """The date lies after its article's: "a strike starting on Saturday" opens no period a count
+    has run over."""
+    published = timeml.parse_iso_date(ctx.published) if ctx.published else None
+    start = timeml.start(d.value)
+    return bool(published and start and start > published)
+
+
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
           right: int, as_of: str) -> dict[str, str]:
     """addition / part / total / background / attribution, as far as the sentence says."""
@@ -1643,7 +1686,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     # a running period makes a count a total; a span's start it only dates ("held for 42 days since May 22")
     since = row.kind != "duration" and any(
         (d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start))
-        and not _A_RECORD_SINCE.search(ctx.text, max(0, d.start - 60), d.start)
+        and not _A_RECORD_SINCE.search(ctx.text, max(0, d.start - 60), d.start) and not _ahead(ctx, d)
         for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"

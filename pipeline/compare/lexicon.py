@@ -57,6 +57,7 @@ class Lexicon:
     exact_concepts: frozenset[str] = frozenset()  # told to the unit, never rounded ("eight years" in prison)
     reading_concepts: frozenset[str] = frozenset()  # where or how strong ("a depth of 400 m"): never a total
     held_concepts: frozenset[str] = frozenset()  # estimates each party makes ("the police put the crowd at")
+    offered_stance_concepts: frozenset[str] = frozenset()  # an offer is one side's figure ("offered a 5% pay rise")
     stances: tuple[tuple[str, PhraseIndex], ...] = ()  # a bargain's deal or demand ("will get", "wants")
     level_concepts: frozenset[str] = frozenset()  # a level at a moment ("a crowd of 70" on Monday)
     # the nouns one concept counts alike ("homes", "customers" cut off from power): no part of each other
@@ -164,6 +165,7 @@ def load_lexicon() -> Lexicon:
         exact_concepts=frozenset(rules.get("exact", ())),
         reading_concepts=frozenset(rules.get("readings", ())),
         held_concepts=frozenset(rules.get("held_estimates", ())),
+        offered_stance_concepts=frozenset(rules.get("offered_stance", ())),
         stances=tuple((name, compile_phrases(words)) for name, words in data.get("stances", {}).items()),
         level_concepts=frozenset(rules.get("levels", ())),
         concept_nouns=tuple(sorted((name, frozenset(ws)) for name, ws in data.get("concept_nouns", {}).items())),

@@ -112,6 +112,17 @@ def _aimed_at(span: Span) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _AIMED_AT
 
 
+# Participles that give when a thing named by a noun begins ("a strike starting on Saturday").
+_ONSET_PARTICIPLES = frozenset({"starting", "beginning", "commencing", "running", "lasting"})
+
+
+def _onset_of_a_noun(tok) -> bool:
+    """A participle of beginning that modifies a noun, with no tense of its own: the date it
+    governs takes the tense of the clause the noun is in."""
+    return (tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.lower_ in _ONSET_PARTICIPLES
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+
+
 def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
     """Tense of the clause a date sits in: 'past', 'future', 'modal' (a weaker future), 'present'
     (a simple or progressive present: "faces Rell on Saturday") or ''."""
@@ -130,6 +141,9 @@ def _tense_probe(doc: Doc) -> Callable[[int, int], str]:
         tok = span.root
         in_noun_phrase = span.root.dep_ == "poss"
         for _ in range(MAX_HEAD_HOPS):
+            if _onset_of_a_noun(tok):
+                tok = tok.head.head if tok.head.head is not tok.head else tok.head
+                continue  # "face a two-day strike starting on Saturday": the strike's clause tells
             if tok.pos_ in ("VERB", "AUX"):
                 t = _verb_tense(tok)
                 if t in ("present", "modal", "modal-past", "conditional") and in_noun_phrase:

@@ -1151,6 +1151,8 @@ def _counted_noun(span: Span) -> Token | None:
     if modifies and span.end <= head.i <= span.end + 4:
         return head
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    while nxt is not None and nxt.dep_ == "compound" and nxt.pos_ == "NOUN" and span.end < nxt.head.i <= span.end + 3:
+        nxt = nxt.head  # "and six fire engines attended", "six" misparsed: the engines, not the fire
     plain_noun = nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NN") and nxt.sent == span.sent
     if plain_noun and nxt.lower_ not in MONTHS:
         return nxt

@@ -331,3 +331,11 @@ def test_a_verb_joined_to_an_infinitive_of_a_decision_looks_ahead(nlp):
     row = _one(nlp, "Councillors have voted to close Hillcrest Primary and move its 210 pupils to Moorside "
                     "Primary from September.", "September", "2034-12-05")
     assert row.value == "2035-09"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Passengers face a two-day strike starting on Saturday.", "2023-05-13"),  # ahead, as its clause says
+    ("Passengers faced a strike starting on Saturday.", "2023-05-06"),
+])
+def test_a_participle_of_beginning_takes_the_tense_of_its_nouns_clause(nlp, text, value):
+    assert _one(nlp, text, "Saturday").value == value

@@ -758,3 +758,9 @@ def test_the_year_a_thing_was_made_does_not_date_its_sale(nlp):
     dates = extract_dates(doc, doc_id="t", published="2035-03-15")
     (row,) = [r for r in extract_numbers(doc, doc_id="t", dates=dates) if r.text == "£1.2 million"]
     assert row.as_of == ""
+
+
+def test_a_count_the_parse_hangs_elsewhere_counts_the_head_of_the_compound_after_it(nlp):
+    """"called at 4.15am and six fire engines attended": the small model joins "six" to the time;
+    the count is of engines, not of fire."""
+    assert one(nlp, "Firefighters were called at 4.15am and six fire engines attended.", "six").unit == "engines"
