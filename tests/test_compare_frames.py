@@ -2131,3 +2131,30 @@ def test_an_employers_pay_offer_and_a_unions_demand_are_two_figures(run):
     })
     conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert conflicts == {("d1", "11"), ("d2", "12")}, _shown(cmp)
+
+
+def test_an_average_wait_disputes_another_and_a_month_before_is_the_month_before(run):
+    """"Waited an average of 52 minutes ... in October" / "The average response time for category two
+    calls ... was 48 minutes last month" disagree (an average is no estimate, and "category two" cuts
+    no frame); "up from 44 minutes in September" / "40 minutes the month before" disagree too."""
+    _, cmp = run({
+        "w1": ("2035-11-06", "Patients in Wexcombe waited an average of 52 minutes for an ambulance in October. That "
+                             "was up from 44 minutes in September."),
+        "w2": ("2035-11-06", "The average response time for category two calls, which include strokes, was 48 "
+                             "minutes in Wexcombe last month, against 40 minutes the month before."),
+    })
+    pairs = {frozenset((r.doc_id, r.value) for r in cmp.finding_rows() if r.finding_id == f)
+             for f in {r.finding_id for r in cmp.finding_rows() if r.kind == "numeric_conflict"}}
+    assert {frozenset({("w1", "52"), ("w2", "48")}), frozenset({("w1", "44"), ("w2", "40")})} <= pairs, _shown(cmp)
+
+
+def test_a_girl_bitten_and_a_girl_who_needed_stitches_are_one_injured_girl(run):
+    """Ages of "a girl" are one person's only when the sentences tell one happening: being bitten
+    and needing stitches are both injuries, so seven and eight disagree."""
+    _, cmp = run({
+        "g1": ("2035-08-13", "A seven-year-old girl was taken to hospital after being bitten by a dog in Selby."),
+        "g2": ("2035-08-13", "An eight-year-old girl needed stitches to her leg after she was attacked by a dog at a "
+                             "Selby park."),
+    })
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ages == {("g1", "7"), ("g2", "8")}, _shown(cmp)

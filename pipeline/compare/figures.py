@@ -199,10 +199,10 @@ def figure_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     spans_by_sent: dict[int, list[tuple[int, int]]] = {}
     for r in rows:
         # a conversion restates its figure, a difference ("a quarter-inch thinner than") qualifies
-        # it and a size before its noun ("from a 30-metre-deep well") describes the noun: none cuts
-        # another figure's frame
+        # it, a size before its noun ("from a 30-metre-deep well") describes the noun and a rank
+        # names a kind ("category two calls"): none cuts another figure's frame
         if r not in conversions.values() and not _comparative(words(ctx.text[r.end:r.end + 40])) and not (
-                _SIZE_BEFORE_ITS_NOUN.search(r.text)):
+                _SIZE_BEFORE_ITS_NOUN.search(r.text)) and r.kind != "category":
             spans_by_sent.setdefault(r.sent_no, []).append((r.start, r.end))
     out = []
     for row in rows:

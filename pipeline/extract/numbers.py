@@ -80,7 +80,7 @@ QUALIFIERS: dict[str, str] = {
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
     "approx.": "approx", "nearly": "approx", "almost": "approx", "some": "approx",
     "an estimated": "approx", "estimated": "approx", "close to": "approx", "circa": "approx",
-    "~": "approx", "an average of": "approx", "on average": "approx",
+    "~": "approx",  # (not "an average of": an average is a figure of its own, as exact as it is written)
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
@@ -927,9 +927,22 @@ def _pounds_of_money(text: str, start: int, end: int) -> bool:
     return bool(_CURRENCY_IN_BRACKETS.match(text, end) or _MONEY_BEFORE.search(before))
 
 
+def _noun_of_all_of_them(span: Span) -> Token | None:
+    """"Fans missed out on tickets after all 50,000 were sold": a bare "all N" that a verb follows
+    counts the plural noun its sentence named before it (the nearest)."""
+    doc = span.doc
+    if span.start == span.sent.start or doc[span.start - 1].lower_ != "all":
+        return None
+    if span.end >= span.sent.end or doc[span.end].pos_ not in ("AUX", "VERB"):
+        return None
+    return next((t for t in reversed(doc[span.sent.start:span.start - 1]) if t.tag_ == "NNS" and t.pos_ == "NOUN"),
+                None)
+
+
 def _is_category(q: Quantity, before: str) -> bool:
-    """A whole number right after "Category" / "Cat" is a rank on that scale ("a Category 3 storm")."""
-    return (q.kind == "count" and q.text.isdigit() and q.value <= MAX_SCALE_RANK
+    """A whole number right after "Category" / "Cat" is a rank on that scale ("a Category 3 storm",
+    "category two calls")."""
+    return (q.kind == "count" and (q.text.isdigit() or q.text.lower() in CARDINALS) and q.value <= MAX_SCALE_RANK
             and bool(_CATEGORY_BEFORE_RE.search(before)))
 
 
@@ -1530,7 +1543,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         if span is None or len(span) == 0:
             continue
         kind, unit = q.kind, q.unit
-        name = ""
+        name = told_before = ""
         if kind == "designator" and q.name:  # a range of versions: of the name before it, if the parse agrees
             name = _version_range_name(doc, q, text)
             if not name:
@@ -1573,6 +1586,9 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
                 pass  # "a 30,000-seat stadium": the compound says what is counted
             elif noun is not None and (noun.tag_ in ("NNS", "NNPS") or q.value == 1 or noun.lower_ in COLLECTIVE_NOUNS):
                 unit = _collective_before_members(noun) or noun.lower_
+            elif noun is None and (named_before := _noun_of_all_of_them(span)) is not None:
+                unit = named_before.lower_
+                told_before = unit
             if unit in ("pound", "pounds") and _pounds_of_money(text, q.start, noun.idx + len(noun.text)):
                 kind, unit = "money", "GBP"
         n = bisect.bisect_right(sent_starts, q.start) - 1
@@ -1580,6 +1596,8 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         measure, as_of = measure_phrase(span, kind), _as_of(span, dates_in.get(n, ()), doc, text)
         if kind == "designator":
             measure = name  # what it designates a version of
+        elif told_before and told_before not in measure:
+            measure = f"{told_before} {measure}".strip()  # "all 50,000 were sold": the tickets sold
         if normalise_unit(measure) in UNITS or any(measure and measure in d.text for d in dates_in.get(n, ())) or (
                 kind == "money" and (currency_code(measure) or measure in ("pound", "pounds"))):
             measure = ""  # "kilometres", "2023", "pounds": the parse attached the number to a unit or a date

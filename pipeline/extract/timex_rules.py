@@ -424,6 +424,9 @@ def _h_quarter_rel(m: re.Match, ctx: Ctx) -> Norm | None:
     if when in ("", "that", "same", "the same") and ctx.ref.quarter:
         y, q = ctx.ref.quarter
         return Norm(cal.fmt_quarter(y, q), "quarter", relative=True, anchor=cal.fmt_quarter(y, q))
+    if when in ("previous", "preceding", "prior") and ctx.ref.quarter:
+        y, q = cal.shift_quarter(*ctx.ref.quarter, -1)  # "$3m in the third quarter, $2m in the previous quarter"
+        return Norm(cal.fmt_quarter(y, q), "quarter", relative=True, anchor=cal.fmt_quarter(*ctx.ref.quarter))
     # last / latest / past / previous / recent / the quarter: the last completed quarter
     y, q = cal.shift_quarter(cy, cq, -1)
     return Norm(cal.fmt_quarter(y, q), "quarter", relative=True)
@@ -657,6 +660,9 @@ def _h_unit_rel(m: re.Match, ctx: Ctx) -> Norm | None:
         if unit in ("day", "week", "weekend") and ctx.ref.day is not None:
             v, g = _shift_unit(ctx.ref.day, unit, n)
             return Norm(v, g, relative=True, anchor=cal.fmt_day(ctx.ref.day))
+        if unit == "quarter" and ctx.ref.quarter is not None:
+            y, q = cal.shift_quarter(*ctx.ref.quarter, n)  # "$3m in the third quarter, $2m in the previous quarter"
+            return Norm(cal.fmt_quarter(y, q), "quarter", relative=True, anchor=cal.fmt_quarter(*ctx.ref.quarter))
         if when in ("that", "the same") or unit == "day":
             if unit == "day" and when in ("the following", "the next", "the previous", "the prior"):
                 # shifted from the article's day, it moves no reference: a second "the previous
@@ -675,6 +681,26 @@ def _h_unit_rel(m: re.Match, ctx: Ctx) -> Norm | None:
         n = -1  # "the weekend" mentioned early in the week is the one just past
     v, g = _shift_unit(a, unit, n)
     return Norm(v, g, relative=True)
+
+
+def _h_unit_before(m: re.Match, ctx: Ctx) -> Norm | None:
+    """"48 minutes last month, against 40 minutes the month before": the unit before (or after)
+    the date mentioned last, else the article's; "the day before the crash" is anchored on an
+    event, not a date."""
+    if re.match(r"\s*(?:the|a|an|his|her|its|their|[A-Z0-9])", _next_text(m.string, m.end(), 10)):
+        return None
+    when = "the previous" if m["dir"].lower() in ("before", "earlier") else "the following"
+    return _h_unit_rel(_UnitMatch(when, m["unit"].lower()), ctx)
+
+
+class _UnitMatch:
+    """The groups ``_h_unit_rel`` reads, for an expression written in another order."""
+
+    def __init__(self, when: str, unit: str):
+        self._groups = {"when": when, "unit": unit}
+
+    def __getitem__(self, name: str) -> str:
+        return self._groups[name]
 
 
 def _h_edge_of(m: re.Match, ctx: Ctx) -> Norm | None:
@@ -722,6 +748,9 @@ def _h_ago(m: re.Match, ctx: Ctx) -> Norm | None:
             return Norm(str(ctx.ref.year + sign * n), "year", relative=True, mod=mod, anchor=str(ctx.ref.year))
         if ctx.ref.day is not None and unit in ("day", "week", "month"):
             base, anchor = ctx.ref.day, cal.fmt_day(ctx.ref.day)
+        elif unit == "month" and ctx.ref.month is not None:  # "3% in March, after 2% a month earlier"
+            y, mo = cal.shift_month(*ctx.ref.month, sign * n)
+            return Norm(cal.fmt_month(y, mo), "month", relative=True, mod=mod, anchor=cal.fmt_month(*ctx.ref.month))
         else:
             base, anchor = ctx.need(), ""
     else:
@@ -976,6 +1005,8 @@ RULES: tuple[Rule, ...] = (
         _h_unit_rel_guard,
         "year",
     ),
+    _r("unit_before", r"\bthe\s+(?P<unit>year|month|week|quarter)\s+(?P<dir>before|earlier|after|later)(?![A-Za-z])",
+       _h_unit_before, "month"),
     _r(
         "ago",
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|approximately|more\s+than|less\s+than|just\s+over|over|only|just)\s+)?"

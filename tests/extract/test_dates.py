@@ -339,3 +339,19 @@ def test_a_verb_joined_to_an_infinitive_of_a_decision_looks_ahead(nlp):
 ])
 def test_a_participle_of_beginning_takes_the_tense_of_its_nouns_clause(nlp, text, value):
     assert _one(nlp, text, "Saturday").value == value
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    # anchored on the date the sentence gave before, not on the article's
+    ("Waits were 48 minutes in March, against 40 minutes the month before.", "the month before", "2023-02"),
+    ("Sales rose 4% in 2021, after 2% the year before.", "the year before", "2020"),
+    ("Profit was $3m in the third quarter of 2022, against $2m in the previous quarter.", "the previous quarter",
+     "2022-Q2"),
+    ("Prices rose 3% in March, after 2% a month earlier.", "a month earlier", "2023-02"),
+])
+def test_a_unit_before_or_earlier_counts_from_the_date_before_it(nlp, text, mention, value):
+    assert _one(nlp, text, mention).value == value
+
+
+def test_the_day_before_an_event_is_no_date(nlp):
+    assert not [r for r in _rows(nlp, "He was seen the day before the fire.") if r.text.startswith("the day")]

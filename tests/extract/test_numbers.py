@@ -764,3 +764,18 @@ def test_a_count_the_parse_hangs_elsewhere_counts_the_head_of_the_compound_after
     """"called at 4.15am and six fire engines attended": the small model joins "six" to the time;
     the count is of engines, not of fire."""
     assert one(nlp, "Firefighters were called at 4.15am and six fire engines attended.", "six").unit == "engines"
+
+
+def test_an_average_is_as_exact_as_it_is_written(nlp):
+    """"An average of 52 minutes" is a statistic, not an estimate: no "approx" qualifier."""
+    assert one(nlp, "Patients waited an average of 52 minutes for an ambulance.", "52 minutes").qualifier == ""
+
+
+def test_all_n_counts_the_noun_its_sentence_named_before(nlp):
+    """"Missed out on tickets after all 50,000 were sold": the 50,000 are tickets, sold."""
+    row = one(nlp, "Fans missed out on festival tickets after all 50,000 were sold in an hour.", "50,000")
+    assert (row.unit, row.measure) == ("tickets", "tickets sold")
+
+
+def test_a_rank_in_words_after_category_is_a_category(nlp):
+    assert one(nlp, "Response times for category two calls rose again.", "two").unit == "category"
