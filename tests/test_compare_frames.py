@@ -2158,3 +2158,16 @@ def test_a_girl_bitten_and_a_girl_who_needed_stitches_are_one_injured_girl(run):
     })
     ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert ages == {("g1", "7"), ("g2", "8")}, _shown(cmp)
+
+
+def test_the_time_a_sale_took_told_two_ways_is_one_length(run):
+    """"Sold out in 40 minutes" / "all 50,000 were sold in just over an hour": one length of one act
+    (and "just over an hour" is a figure), and they disagree."""
+    _, cmp = run({
+        "t1": ("2035-02-20", "Tickets for the Ardmore festival sold out in 40 minutes on Monday morning, the "
+                             "organisers said."),
+        "t2": ("2035-02-20", "Thousands of fans missed out on Ardmore festival tickets on Monday after all 50,000 "
+                             "were sold in just over an hour."),
+    })
+    lengths = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert lengths == {("t1", "40"), ("t2", ">1")}, _shown(cmp)

@@ -63,6 +63,9 @@ from pipeline.vocab.units import PHYSICAL_FAMILIES, PLACE_BOUND_FAMILIES
 
 # Relative tolerance of an "about/approximately/nearly" figure: reporters round to ~10%.
 APPROX_REL = 0.10
+# Relative tolerance of one unit written in words with a bound ("just over an hour", "less than a
+# week"): the bound is its edge, not a rounding to half a unit either side.
+BOUNDED_UNIT_REL = 0.05
 # Trailing zeros ("1,500", "100") may be rounding or exact; allow at most 5% either way
 # (940 miles = 1,513 km must match "1,500 km"; 100 vs 120 dead must not).
 ROUNDING_MAX_REL = 0.05
@@ -377,6 +380,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     tol = 0.0 if bound in ("range", "tally", "vague") or label else _rounding_tol(row.text, float(row.value))
     if row.qualifier == "approx":
         tol = max(tol, APPROX_REL * abs(float(row.value)))
+    elif bound in ("lower", "upper") and not any(ch.isdigit() for ch in row.text):
+        tol = min(tol, BOUNDED_UNIT_REL * abs(float(row.value)))  # "just over an hour" is not 40 minutes
     # An offset's sentence names what happened then ("was married two weeks ago"), not a measure
     # of the lexicon: "resident" there is no population.
     concept = "" if offset else _concept(lex, row, quote, rel_s, rel_e, others, family)
@@ -1236,6 +1241,13 @@ _LASTED_BEFORE = re.compile(
     rf"\b([a-z]+)\s+([a-z]+)\s+for\s+(?:(?:{_HEDGE}|barely)\s+)?$", re.IGNORECASE)
 
 
+# A completed act and the time it took: "sold out in 40 minutes", "were sold in just over an hour",
+# "finished the course in three hours" (a past form right before "in", or one word before it).
+_TOOK_IN_BEFORE = re.compile(
+    rf"\b([a-z]+ed|sold|won|done|built|made|ran|run|swam|swum)(?:\s+[a-z]+){{0,3}}\s+in\s+"
+    rf"(?:(?:{_HEDGE}|just|barely)\s+){{0,2}}$", re.IGNORECASE)
+
+
 def _lasting(quote: str, rel_s: int, rel_e: int, family: str, lex: Lexicon) -> frozenset[str]:
     """What a length of time "for" which something went on measures: the content stems of the two
     words before "for", one act's words as one ("shut" as "close"; the lexicon's ``lasting_acts``),
@@ -1249,7 +1261,10 @@ def _lasting(quote: str, rel_s: int, rel_e: int, family: str, lex: Lexicon) -> f
         return frozenset(act_of.get(w, w) for w in content_stems(f"{m[1]} {m[2]}"))
     named = _OF_AN_ACT_AFTER.match(quote, rel_e)
     act = act_of.get(content_stems(named[1])[0], "") if named and content_stems(named[1]) else ""
-    return frozenset({act}) if act else frozenset()
+    if act:
+        return frozenset({act})
+    took = _TOOK_IN_BEFORE.search(quote, max(0, rel_s - 60), rel_s)
+    return frozenset(act_of.get(w, w) for w in content_stems(took[1])) if took else frozenset()
 
 
 # A length of time and the act it is the length of: "two years of closure", "a week of suspension".

@@ -255,9 +255,11 @@ VAGUE_SPAN_RE = re.compile(
 )
 # One unit of time "for" which something went on: "shut for a month", "jailed for a year", "closed for
 # up to a year after the flood" (a length of one unit; "for the past month" or "a month ago" say when).
+# So is the one unit a completed act took: "sold out in just over an hour", "finished in about a day".
 A_SPAN_FOR_RE = re.compile(
-    r"\bfor\s+(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|over|under|up\s+to|"
-    r"at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
+    r"\b(?:for|(?:[a-z]+ed|sold|won|done|built|made|ran|swam)(?:\s+[a-z]+){0,3}\s+in)\s+"
+    r"(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+over|just\s+under|over|under|"
+    r"up\s+to|at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
     r"(?!['’]s\b|\s+(?:ago|earlier|later)\b)", re.IGNORECASE)
 # A word size ("32-bit versions", "the 64-bit edition") designates a kind of the thing it modifies,
 # as a version number does: a designator, never a count or a measure.
