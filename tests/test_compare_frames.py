@@ -1674,7 +1674,8 @@ def test_a_length_of_time_is_measured_by_what_went_on_for_it():
     from pipeline.compare.lexicon import load_lexicon
 
     def lasting(sentence, figure, family="duration"):
-        return _lasting(sentence, sentence.index(figure), family, load_lexicon())
+        start = sentence.index(figure)
+        return _lasting(sentence, start, start + len(figure), family, load_lexicon())
 
     stopped = lasting("The show, which was stopped for 20 minutes while medics worked, ended late.", "20 minutes")
     playing = lasting("The band stopped playing for around 45 minutes.", "around 45 minutes")
@@ -1687,6 +1688,12 @@ def test_a_length_of_time_is_measured_by_what_went_on_for_it():
     assert lasting("The lake would be closed for two weeks.", "two weeks") & lasting(
         "The lake has been shut for a month.", "a month")
     assert lasting("Play was halted for an hour.", "an hour") & stopped
+    # the act named after the length ("two years of closure"), and the time a completed act took
+    assert lasting("After two years of closure, the library reopened.", "two years") == lasting(
+        "The library was closed for 18 months.", "18 months")
+    assert lasting("Tickets sold out in 40 minutes.", "40 minutes") & lasting(
+        "All 50,000 were sold in just over an hour.", "just over an hour")
+    assert not lasting("The bus arrives in 40 minutes.", "40 minutes")
 
 
 def test_those_who_needed_treatment_are_the_hurt_and_those_taken_to_hospital_a_part(run):
@@ -2171,3 +2178,19 @@ def test_the_time_a_sale_took_told_two_ways_is_one_length(run):
     })
     lengths = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert lengths == {("t1", "40"), ("t2", ">1")}, _shown(cmp)
+
+
+def test_a_value_at_the_rounding_edge_of_one_written_in_the_same_unit_disputes_it(run):
+    """"A pay offer of 3.5%" / "a 4% pay offer": 3.5 would round to 4, but a source that knew 3.5
+    wrote it, so they disagree; across units the edge is the conversion's ("fell about 2,000ft" /
+    "fell about 600 metres" agree)."""
+    _, cmp = run({
+        "e1": ("2035-03-12", "Drivers rejected a pay offer of 3.5% on Monday. A climber fell about 2,000ft on Mount "
+                             "Orrin."),
+        "e2": ("2035-03-12", "Drivers rejected a 4% pay offer on Monday. A climber fell about 600 metres on Mount "
+                             "Orrin."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("e1", "3.5"), ("e2", "4")}, _shown(cmp)
+    agreed = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "corroboration"}
+    assert {("e1", "~2000"), ("e2", "~600")} <= agreed, _shown(cmp)

@@ -51,7 +51,13 @@ def values_agree(a: Claim, b: Claim) -> bool | None:
         # weeks" for a forecast): two ranges of one quantity agree when both ends do; so do two
         # tallies ("36-3" and "36-4" records disagree).
         return all(abs(u - v) <= tol + 1e-9 * max(abs(u), abs(v), 1) for u, v in ((x.lo, y.lo), (x.hi, y.hi)))
-    return max(x.lo, y.lo) - min(x.hi, y.hi) <= tol + _float_slack(x.lo, y.lo)
+    gap, slack = max(x.lo, y.lo) - min(x.hi, y.hi), _float_slack(x.lo, y.lo)
+    if x.unit == y.unit and not (x.bound or y.bound):
+        # Written in one unit, a value right at the other's rounding edge is another value: "3.5%" is
+        # no "4%" rounded, as "£3.50" is no "£4" (a source that knew 3.5 would have written it).
+        # Across units ("2,000ft", "600 metres") the edge is the conversion's rounding.
+        return gap <= slack or gap < tol - slack
+    return gap <= tol + slack
 
 
 def _float_slack(*values: float) -> float:
