@@ -705,16 +705,14 @@ def _segment(quote: str, rel_s: int, rel_e: int, others: Sequence[tuple[int, int
     if prev_end >= 0:
         seps = [m.end() for m in _SEPARATOR.finditer(quote, prev_end, rel_s)]
         left = seps[-1] if seps else prev_end
-        if _CHANGE_OF_THE_FIGURE_BEFORE.fullmatch(quote, left, rel_s) and _COUNTED_NOUN_AFTER.match(quote, prev_end):
+        changed = _changed_figure(quote, rel_s, rel_e, others)
+        if changed and _COUNTED_NOUN_AFTER.match(quote, changed[1]):
             # "handled 28.4 million passengers last year, up 6% on the year before": the change is
             # the previous count's, and its frame tells what changed (as extraction reads its measure)
-            prev_start = max(s for s, e in others if e == prev_end)
-            left = _segment(quote, prev_start, prev_end, others)[0]
+            left = _segment(quote, *changed, others)[0]
     return left, next_start
 
 
-# A change right after the figure it changes: "28.4 million passengers, up 6%", "down by 3%".
-_CHANGE_OF_THE_FIGURE_BEFORE = re.compile(r"\s*(?:up|down)(?:\s+by)?\s*", re.IGNORECASE)
 # A figure that counts the noun after it ("28.4 million passengers"); an amount is followed by a
 # preposition or a time ("$4.1 billion on Wednesday, up 6%": the change is the sentence's subject's).
 _COUNTED_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|by|for|from|to|of|and|or|the|a|an|last|this|next|per|each)\b)"
@@ -1244,7 +1242,7 @@ _LASTED_BEFORE = re.compile(
 # A completed act and the time it took: "sold out in 40 minutes", "were sold in just over an hour",
 # "finished the course in three hours" (a past form right before "in", or one word before it).
 _TOOK_IN_BEFORE = re.compile(
-    rf"\b([a-z]+ed|sold|won|done|built|made|ran|run|swam|swum)(?:\s+[a-z]+){{0,3}}\s+in\s+"
+    rf"\b({timeml.COMPLETED_ACT})(?:\s+[a-z]+){{0,3}}\s+in\s+"
     rf"(?:(?:{_HEDGE}|just|barely)\s+){{0,2}}$", re.IGNORECASE)
 
 

@@ -257,7 +257,7 @@ VAGUE_SPAN_RE = re.compile(
 # up to a year after the flood" (a length of one unit; "for the past month" or "a month ago" say when).
 # So is the one unit a completed act took: "sold out in just over an hour", "finished in about a day".
 A_SPAN_FOR_RE = re.compile(
-    r"\b(?:for|(?:[a-z]+ed|sold|won|done|built|made|ran|swam)(?:\s+[a-z]+){0,3}\s+in)\s+"
+    rf"\b(?:for|{timeml.COMPLETED_ACT}(?:\s+[a-z]+){{0,3}}\s+in)\s+"
     r"(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+over|just\s+under|over|under|"
     r"up\s+to|at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
     r"(?!['’]s\b|\s+(?:ago|earlier|later)\b)", re.IGNORECASE)

@@ -648,8 +648,12 @@ def _shift_unit(base: cal.Date, unit: str, n: int) -> tuple[str, str]:
 
 
 def _h_unit_rel(m: re.Match, ctx: Ctx) -> Norm | None:
-    when = re.sub(r"\s+", " ", m["when"].lower())
-    unit = m["unit"].lower()
+    return _unit_relative(re.sub(r"\s+", " ", m["when"].lower()), m["unit"].lower(), ctx)
+
+
+def _unit_relative(when: str, unit: str, ctx: Ctx) -> Norm | None:
+    """A unit shifted from now ("last month") or, anaphorically, from the date mentioned last ("the
+    following year", "the previous quarter")."""
     if when in _ANAPHORIC:
         n = _ANAPHORIC[when]
         if unit == "year" and ctx.ref.year is not None:
@@ -690,17 +694,7 @@ def _h_unit_before(m: re.Match, ctx: Ctx) -> Norm | None:
     if re.match(r"\s*(?:the|a|an|his|her|its|their|[A-Z0-9])", _next_text(m.string, m.end(), 10)):
         return None
     when = "the previous" if m["dir"].lower() in ("before", "earlier") else "the following"
-    return _h_unit_rel(_UnitMatch(when, m["unit"].lower()), ctx)
-
-
-class _UnitMatch:
-    """The groups ``_h_unit_rel`` reads, for an expression written in another order."""
-
-    def __init__(self, when: str, unit: str):
-        self._groups = {"when": when, "unit": unit}
-
-    def __getitem__(self, name: str) -> str:
-        return self._groups[name]
+    return _unit_relative(when, m["unit"].lower(), ctx)
 
 
 def _h_edge_of(m: re.Match, ctx: Ctx) -> Norm | None:

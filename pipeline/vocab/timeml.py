@@ -65,6 +65,10 @@ SYMBOLIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 # when, not how long. The word's direction: before or after that moment.
 OFFSET_DIRECTION = {"ago": "before", "before": "before", "earlier": "before", "beforehand": "before",
                     "after": "after", "later": "after", "afterwards": "after", "into": "after"}
+# A completed act before "in" and the time it took ("sold out in 40 minutes", "were sold in just over
+# an hour", "swam the channel in 12 hours"): a regular past form or a common irregular one. A
+# regular-expression fragment, shared by extraction ("in an hour" is then a length) and compare.
+COMPLETED_ACT = r"(?:[a-z]+ed|sold|won|done|built|made|ran|run|swam|swum)"
 # Granularities that name one stretch of the calendar no longer than a year.
 CALENDAR_GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year")
 
