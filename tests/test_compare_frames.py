@@ -2194,3 +2194,42 @@ def test_a_value_at_the_rounding_edge_of_one_written_in_the_same_unit_disputes_i
     assert conflicts == {("e1", "3.5"), ("e2", "4")}, _shown(cmp)
     agreed = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "corroboration"}
     assert {("e1", "~2000"), ("e2", "~600")} <= agreed, _shown(cmp)
+
+
+def test_each_articles_only_amount_of_money_is_one_amount(run):
+    """Two articles that each give one amount of money tell of the same amount, however their words
+    name it ("repairs to its roof costing £410,000", "£480,000 of roof works"): they disagree."""
+    _, cmp = run({
+        "r1": ("2035-02-10", "Tarn Valley museum will close for ten weeks from 3 March for repairs to its roof "
+                             "costing £410,000, the trust said."),
+        "r2": ("2035-02-10", "Visitors face two months without the Tarn Valley museum when it closes in March for "
+                             "£480,000 of roof works."),
+    })
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {("r1", "410000"), ("r2", "480000")} <= conflicts, _shown(cmp)
+
+
+def test_an_age_before_a_described_name_is_the_named_persons(run):
+    """"71-year-old retired miner Owen Tate": the age is Owen Tate's, as "Owen Tate, 73," is; a verb
+    before the name ("a 40-year-old man attacked Tom Reed") keeps the age the man's."""
+    claims, cmp = run({
+        "m1": ("2035-09-14", "A prize marrow was grown by 71-year-old retired miner Owen Tate. Police said a "
+                             "40-year-old man attacked Tom Reed outside the show."),
+        "m2": ("2035-09-14", "Owen Tate, 73, took first prize for his marrow at the Holby show on Saturday."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["71-year-old"].subject == "Owen Tate"
+    assert by_text["40-year-old"].subject == ""
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.unit == "years"}
+    assert ages == {("m1", "71"), ("m2", "73")}, _shown(cmp)
+
+
+def test_the_worker_and_the_employee_of_one_accident_are_one_person(run):
+    """"A 29-year-old worker" and "An employee, 31," hurt in one accident: nouns of one workforce
+    describe one person, so the two ages disagree."""
+    _, cmp = run({
+        "w1": ("2035-06-02", "A 29-year-old worker lost two fingers in a press at the Dunmere plant on Monday."),
+        "w2": ("2035-06-02", "An employee, 31, was taken to hospital after the accident at the Dunmere plant."),
+    })
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ages == {("w1", "29"), ("w2", "31")}, _shown(cmp)

@@ -764,7 +764,7 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
         if m:
             return _entity_name(qs + rel_s - len(quote[max(0, rel_s - 40):rel_s]) + m.start(1), entities) or m.group(1)
         after = re.match(r"[\s-]*(?:year-old|years? old)?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", quote[rel_e:])
-        return after.group(1) if after else ""
+        return after.group(1) if after else _described_person_after(quote, qs, rel_e, entities)
     if family in PLACE_BOUND_FAMILIES:
         m = _PLACE_AFTER.match(quote[rel_e:right])
         return m.group(1).removeprefix("the ").strip() if m else ""
@@ -829,6 +829,21 @@ def _direction(after: str) -> str:
     """The bearing written right after a distance ("14 miles north-northeast of ..."), lower case."""
     m = _DIRECTION.match(after)
     return m["dir"].lower().replace(" ", "-") if m else ""
+
+
+# "62-year-old retired farmer Alan Pike": words that describe a person, then the person's name.
+_DESCRIBED_NAME_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year-old|years? old)?\s+(?:[a-z]+\s+)?([a-z]+)\s+([A-Z])")
+
+
+def _described_person_after(quote: str, qs: int, rel_e: int, entities: Sequence[EntityRow]) -> str:
+    """The person an age describes through a noun before the name ("62-year-old retired farmer Alan
+    Pike"): the name must be a person's, and the word before it no verb ("a 40-year-old man attacked
+    Tom Reed" is the man's age)."""
+    m = _DESCRIBED_NAME_AFTER_AN_AGE.match(quote, rel_e)
+    if not m or _VERB_FORM.search(m.group(1)) or m.group(1) in STOPWORDS:
+        return ""
+    start = qs + m.start(2)
+    return next((e.canonical or e.text for e in entities if e.label == "PERSON" and e.start == start), "")
 
 
 def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
@@ -1468,7 +1483,8 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 # The noun an age is told of: "a 43-year-old man", "a 58-year-old German woman" (names and
 # nationalities skipped), "a woman aged 61", "the driver, 61,", "its owner, 66,".
 _NOUN_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
-_NOUN_BEFORE_AGED = re.compile(r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+)\s*,\s*$")
+_NOUN_BEFORE_AGED = re.compile(
+    r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)\s+([a-z]+)\s*,\s*$")
 # "Its owner, a 71-year-old woman": the age is told in apposition to the noun the story calls the person by.
 _NOUN_OF_AN_APPOSITION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+)\s*,\s*an?\s+$")
 _NOUN_AFTER_AN_AGE_MENTION = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")

@@ -83,6 +83,7 @@ DIMENSION_NOUNS = {
 COUNT = "count"
 CURRENCY = "currency"
 PERCENT = "percent"
+DURATION = "duration"
 # Words that name only a family's dimension ("a duration of three days", "a weight of 4 kg"): a
 # measure phrase made of them says no more than the unit does.
 DIMENSION_WORDS = {
