@@ -1358,3 +1358,15 @@ def test_grades_of_two_things_stand_against_none():
         _bridge("b", "Tarn County roads were poorly maintained for years, a report said."),
     ])
     assert not [k for k in kinds if k[0] == "account_conflict"], kinds
+
+
+def test_shortly_before_midnight_on_a_day_is_the_end_of_that_day():
+    """"Shortly before midnight on Sunday" is Sunday's last minutes, so it disputes "about 10.30pm"
+    on Sunday (90 minutes apart) and agrees with "11.50pm"; read as 00:00, it lay a day away."""
+    spec = Spec("a", "The fire broke out shortly before midnight on Sunday, firefighters said.", "2024-05-14",
+                dates=[Dt("midnight", "2024-05-12T00:00", granularity="time", qualifier="before"),
+                       Dt("Sunday", "2024-05-12")])
+    docs, men = make_corpus([spec])
+    (time,) = [c for c in build_claims(docs, men) if c.kind == "time"]
+    assert time.value.lo <= 23 * 60 + 50 <= time.value.hi + time.value.tol
+    assert time.value.hi == 24 * 60

@@ -2233,3 +2233,59 @@ def test_the_worker_and_the_employee_of_one_accident_are_one_person(run):
     })
     ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
     assert ages == {("w1", "29"), ("w2", "31")}, _shown(cmp)
+
+
+def test_the_value_a_change_started_from_disputes_no_new_value(run):
+    """"£4.40 from 1 May, up from £3.90": £3.90 is what the toll is before the change, no rival of
+    "will go up by 40p to £4.30"; the new tolls £4.40 and £4.30 disagree, and so do the rises, 40p
+    and "50p more"."""
+    _, cmp = run({
+        "t1": ("2035-03-20", "Drivers crossing the Farr Bridge will pay £4.40 from 1 May, up from £3.90, the trust "
+                             "announced on Tuesday."),
+        "t2": ("2035-03-20", "Farr Bridge toll up 40p. The toll on the Farr Bridge will go up by 40p to £4.30 in May, "
+                             "the trust said."),
+        "t3": ("2035-03-20", "Motorists will pay 50p more to cross the Farr Bridge from May 1, when the toll rises to "
+                             "£4.40."),
+    })
+    conflicts = {}
+    for r in cmp.finding_rows():
+        if r.kind == "numeric_conflict":
+            conflicts.setdefault(r.finding_id, set()).add((r.doc_id, r.value))
+    assert {("t1", "4.4"), ("t2", "4.3"), ("t3", "4.4")} in conflicts.values(), _shown(cmp)
+    assert not any(value == "3.9" for rows in conflicts.values() for _, value in rows), _shown(cmp)
+
+
+def test_homes_left_without_water_on_a_day_is_no_departure(run):
+    """"Were left without water on Tuesday" tells of a state, not a journey begun ("left Kelsa at 4
+    a.m."), so its Tuesday meets the other article's Tuesday."""
+    _, cmp = run({
+        "w1": ("2035-10-10", "About 6,000 homes in Pellow were left without water on Tuesday after a main burst."),
+        "w2": ("2035-10-10", "Some 6,000 households in Pellow lost their water supply on Tuesday."),
+    })
+    days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "2035-10-09"}
+    assert days == {("w1", "2035-10-09"), ("w2", "2035-10-09")}, _shown(cmp)
+
+
+def test_each_articles_only_time_of_the_day_tells_its_one_moment(run):
+    """"At about 2am" and "at around 3am" of one Monday's break-in, each its article's only time of
+    that day, dispute the moment however differently the sentences run."""
+    claims_and_cmp = run({
+        "b1": ("2035-09-26", "Thieves broke into Harlow museum on Monday. The raiders smashed a rear window at about "
+                             "2am and were inside for less than ten minutes."),
+        "b2": ("2035-09-26", "Harlow museum was burgled on Monday. Police said the break-in happened at around 3am."),
+    })
+    times = {(r.doc_id, r.value) for r in claims_and_cmp[1].finding_rows() if r.kind == "date_conflict"}
+    assert {d for d, _ in times} == {"b1", "b2"}, _shown(claims_and_cmp[1])
+
+
+def test_a_planned_time_and_the_time_it_happened_are_no_conflict(run):
+    """"Will now lift off on Monday at 10:42 a.m." and "lifted off at 10:47 a.m. on Monday", each its
+    article's only time of that day: the plan and what happened, neither a conflict nor an update."""
+    _, cmp = run({
+        "p1": ("2035-05-04", "The launch of the Corra-3 weather satellite was postponed on Friday because of high "
+                             "winds, the agency said. The rocket will now lift off on Monday at 10:42 a.m. local time."),
+        "p2": ("2035-05-04", "High winds forced a delay to the Corra-3 launch. A new attempt is scheduled for Monday."),
+        "p3": ("2035-05-07", "Corra-3 lifted off at 10:47 a.m. on Monday, five minutes late, after a three-day delay."),
+    })
+    times = [r for r in cmp.finding_rows() if r.kind in ("date_conflict", "superseded") and "T10:4" in r.value]
+    assert not times, _shown(cmp)

@@ -74,6 +74,7 @@ def name_key(name: str) -> str:
 
 
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
+DEPARTURE = "departure"  # the lexicon's act of setting off on a journey (a departure meets only a departure)
 CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 POPULATION = "population"  # the concept of how many live in a place ("a town of 24,000")
 PRICE = "price"  # the concept of what a thing costs ("cost $180 million", "a $150 million satellite")
@@ -99,6 +100,7 @@ class Quantity:
     revision: bool = False  # the sentence says the figure was revised
     zero_gap: bool = False  # "the gap has closed": a gap of zero
     increment: bool = False  # "an additional six engines": an addition, not a total
+    starting_value: bool = False  # "up from £2.60": the value a change started from, not the value now
     part: str = ""  # "in cash", "latest round": one part of a larger amount
     total: bool = False  # a running or grand total ("so far", "in five operations")
     to_date: bool = False  # a running toll told as it stands now ("has infected 389"): the total to date
@@ -274,6 +276,18 @@ def day_of(c: Claim) -> str:
     if isinstance(v, CalendarDate):
         return v.value
     return v.day if isinstance(v, TimeOfDay) else ""
+
+
+def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
+    """The times of day that are their article's only time of that day ("at about 6:40 a.m. on
+    Tuesday" in one report, "shortly after 7:15 a.m. on Tuesday" in another): aligned at all, two
+    such times tell of the story's one happening, and differing, they dispute it, as a story's two
+    sole counts of one noun do. An article that gives several times of a day tells several moments."""
+    per_day: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.kind == ClaimKind.TIME and day_of(c):
+            per_day.setdefault((c.doc_id, day_of(c)), []).append(i)
+    return {found[0] for found in per_day.values() if len(found) == 1}
 
 
 Row = TypeVar("Row", EntityRow, DateRow, NumberRow)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
 from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
-from pipeline.compare.claims import Claim, day_of
+from pipeline.compare.claims import Claim, day_of, sole_times_of_their_day
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
@@ -204,18 +204,6 @@ def _before_month_of(value: str, ref_time: str) -> bool:
     return first is not None and ref is not None and first < ref.replace(day=1)
 
 
-def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
-    """The times of day that are their article's only time of that day ("at about 6:40 a.m. on
-    Tuesday" in one report, "shortly after 7:15 a.m. on Tuesday" in another): aligned at all, two
-    such times tell of the story's one happening, and differing, they dispute it, as a story's two
-    sole counts of one noun do. An article that gives several times of a day tells several moments."""
-    per_day: dict[tuple[str, str], list[int]] = {}
-    for i, c in enumerate(claims):
-        if c.kind == ClaimKind.TIME and day_of(c):
-            per_day.setdefault((c.doc_id, day_of(c)), []).append(i)
-    return {found[0] for found in per_day.values() if len(found) == 1}
-
-
 def one_step_misdated(a: Claim, b: Claim) -> bool:
     """Two different dates of the same step of a case (both the indictment, the verdict or the
     sentence) less than a year apart: "In 1969, he was indicted" and "In 1970, he was indicted",
@@ -242,6 +230,8 @@ def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
         return False
     if a.value.reported or b.value.reported:
         return False  # "told reporters on Wednesday" dates the telling
+    if a.kind == ClaimKind.TIME and a.value.forecast != b.value.forecast:
+        return False  # "will now lift off at 10:42" and "lifted off at 10:47": the plan and what happened
     if a.value.record or b.value.record:
         return False  # "worst since 2008" and "first since 1991" date two different earlier events
     if all(c.value.resolved_against and day_of(c) == c.published for c in (a, b)):

@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from pipeline.compare.claims import CalendarDate, Claim, DocContext, TimeOfDay, claim_row
+from pipeline.compare.claims import DEPARTURE, CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
 from pipeline.schema import DateRow, NumberRow
@@ -285,7 +285,10 @@ def _forecast(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: Sequence[
     if published and start and start > published:
         return True
     long_gone = bool(published and start and (published - start).days > FORECAST_PAST_DAYS)
-    return bool(set(before_words[-8:]) & lex.forecast) and not long_gone
+    window = before_words[-8:]
+    leads = {w for k, w in enumerate(window) if w in lex.forecast
+             and not (w == "set" and window[k + 1:k + 2] in (["out"], ["off"]))}  # "had set out on Monday": a journey
+    return bool(leads) and not long_gone
 
 
 def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Claim | None:
@@ -321,12 +324,17 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
                  frame=f"{made} made #{frame.partition('#')[2]}" if made else frame, as_of=d.value, text=d.text)
 
 
+MINUTES_A_DAY = 24 * 60
+
+
 def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     m = re.search(r"T(\d\d):(\d\d)$", d.value)
     if not m:
         return None
     minutes = int(m[1]) * 60 + int(m[2])
     quals = d.qualifier.split()
+    if minutes == 0 and {"before", "by", "until"} & set(quals):
+        minutes = MINUTES_A_DAY  # "shortly before midnight on Sunday", "by midnight": the end of the day named
     lo, hi, tol = float(minutes), float(minutes), stated_precision_minutes(minutes)
     if "approx" in quals:
         tol = APPROX_MINUTES
@@ -344,9 +352,10 @@ def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     row = claim_row(ctx, ClaimKind.TIME, d.sent_no, d.start, d.end, quote,
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
                     unit=d.zone, qualifier=d.qualifier, as_of=day)
+    before_words = words(ctx.text[left:d.start])
     value = TimeOfDay(lo=lo, hi=hi, tol=tol, day=day, zone=d.zone, qualifier=d.qualifier, near=event[:8],
                       phase=_phase(ctx, lex, d, left, right), act=_act(ctx, lex, d, left, right),
-                      reported=after_a_reporting_verb(words(ctx.text[left:d.start]), lex))
+                      reported=after_a_reporting_verb(before_words, lex), forecast=_forecast(ctx, lex, d, before_words))
     return Claim(row=row, kind=ClaimKind.TIME, value=value, **{**common, "context": event},
                  frame=_frame(ctx, d, left, right), as_of=day, text=d.text)
 
@@ -421,6 +430,10 @@ def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> 
 
 
 _COORDINATED = re.compile(r"\band\b", re.IGNORECASE)
+# "were left without water", "the storm left 9,000 homes without power": "left" of a state one is
+# left in, not of a journey set off on.
+_LEFT_IN_A_STATE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+left\b|left\b[^,.;]{0,40}?\bwithout\b)",
+                              re.IGNORECASE)
 
 
 def _act(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> str:
@@ -432,6 +445,8 @@ def _act(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> st
     after = words(_COORDINATED.split(CLAUSE_BREAK.split(after_text, maxsplit=1)[0], maxsplit=1)[0])[:PHASE_WORDS]
     distance: dict[str, int] = {}
     for name, index in lex.acts:
+        if name == DEPARTURE and _LEFT_IN_A_STATE.search(ctx.text, left, right):
+            continue
         near = [len(before) - i for i, _ in find_phrases(before, index)]
         near += [i + 1 for i, _ in find_phrases(after, index)]
         if near:

@@ -239,6 +239,25 @@ _AFTER_A_RISE = re.compile(r"\b(?:rose|risen|rising|climbed|jumped|increased|wen
                            r"(?:\s+[\w'’]+){0,3}\s+$", re.IGNORECASE)
 
 
+# A change told by "up" or "down" right before its figure ("Levant Bridge toll up 50p", "fares were
+# down £2"); not after a verb that "up" completes ("set up 30 stalls", "ended up 50 miles away").
+_UP_OR_DOWN_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:up|down)\s+$")
+_VERBS_UP_COMPLETES = frozenset(
+    "set sets put puts end ends pick picks make makes made take takes took hold holds held come comes came turn "
+    "turns build builds built sign signs open opens line lines give gives gave use uses shot blew back backs go "
+    "goes went get gets got sum sums wind winds wound break breaks broke cut cuts mark marks".split())
+
+
+def _up_or_down_before(quote: str, rel_s: int) -> bool:
+    m = _UP_OR_DOWN_BEFORE.search(quote, max(0, rel_s - 40), rel_s)
+    return bool(m) and m[1].lower() not in _VERBS_UP_COMPLETES and not _VERB_FORM.search(m[1].lower())
+
+
+# The value a change started from: "£3.20, up from £2.60", "fell from 41 to 36", "an increase from 12%".
+_FROM_BEFORE_A_CHANGE = re.compile(
+    r"\b(?:up|down|rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|increase|increases|increased|"
+    r"increasing|decrease|decreased|decreasing|climb|climbed|jump|jumped|drop|dropped|cut|raised|reduced|grew|grown)"
+    r"\s+from\s+(?:(?:about|around|some|nearly|almost|roughly|just)\s+)?$", re.IGNORECASE)
 # A rise by an amount ("will go up by about £180", "rose by 300 to 2,100"): what is added, as "adding
 # about £210" is, not the new level (a rise in percent is the usual way to tell a change, left as it is).
 _RISE_BY_BEFORE = re.compile(r"\b(?:rise|rises|rose|risen|rising|go|goes|going|went|gone|increase|increases|increased|"
@@ -478,7 +497,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         # a share of a running toll is no toll ("cut cases by 75%"); a share that is one is ("10% contained")
         cumulative=concept in lex.cumulative and (family != units.PERCENT or concept in lex.percent_concepts),
         revision=_revised(quote, rel_s, rel_e, others, family, lex),
-        increment="addition" in cues, part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
+        increment="addition" in cues, starting_value="starting value" in cues,
+        part=cues.get("part", "") or cues.get("whole", ""), total="total" in cues,
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
         lasting=_lasting(quote, rel_s, rel_e, family, lex),
         length_sense=_length_sense(quote, rel_s, rel_e) if family == "length" else "",
@@ -1688,8 +1708,12 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     if (set(before) & lex.increment_before or (after[:1] and after[0] in lex.increment_after)
             or (before[-1:] and before[-1] in lex.increment_verbs) or _ADDED_AFTER.match(quote, rel_e, right)
             or _AFTER_A_RISE.search(quote, 0, rel_s) or (
-                units.family(row.unit) != "percent" and _RISE_BY_BEFORE.search(quote, max(0, rel_s - 40), rel_s))):
+                units.family(row.unit) != "percent" and (_RISE_BY_BEFORE.search(quote, max(0, rel_s - 40), rel_s)
+                                                         or _up_or_down_before(quote, rel_s)))):
         cues["addition"] = "addition"
+    elif _FROM_BEFORE_A_CHANGE.search(quote, max(0, rel_s - 40), rel_s) and not (
+            as_of and is_background(as_of, ctx.published)):  # ("up from 44 minutes in September" is dated)
+        cues["starting value"] = "starting value"  # "will pay £3.20, up from £2.60": what it was before
     elif (_comparative(after) and not _SET_OFF.match(quote, rel_e)) or _MARGIN_BEFORE.search(
             quote, max(0, rel_s - 80), rel_s):
         # "a quarter-inch thinner than", "won by 4,300 votes": how much more, not how much
@@ -1905,8 +1929,8 @@ def _estimator(quote: str, rel_s: int, rel_e: int) -> str:
 
 def _cue_text(cues: dict[str, str]) -> str:
     parts = []
-    for key in ("addition", "part", "part of", "whole", "total", "to date", "background", "conversion", "current",
-                "offset", "whose", "label", "rate", "estimate by", "stance"):
+    for key in ("addition", "starting value", "part", "part of", "whole", "total", "to date", "background",
+                "conversion", "current", "offset", "whose", "label", "rate", "estimate by", "stance"):
         if key in cues:
             value = cues[key]
             parts.append(key if value == key else f"{key}: {value}")

@@ -355,3 +355,15 @@ def test_a_unit_before_or_earlier_counts_from_the_date_before_it(nlp, text, ment
 
 def test_the_day_before_an_event_is_no_date(nlp):
     assert not [r for r in _rows(nlp, "He was seen the day before the fire.") if r.text.startswith("the day")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ewan Roddick, from Perth, had set out on Monday.", "2035-03-12"),  # a journey begun: the past Monday
+    ("He had set off on Sunday to climb the peak alone.", "2035-03-11"),
+    ("The vote is set for Monday.", "2035-03-19"),  # a schedule: ahead
+])
+def test_a_journey_set_out_on_is_no_schedule(nlp, text, value):
+    """"Set" is a verb of scheduling ("set for Monday"), but "had set out on Monday", told on a
+    Thursday, is the Monday before."""
+    day = "Monday" if "Monday" in text else "Sunday"
+    assert _one(nlp, text, day, "2035-03-15").value == value
