@@ -2283,7 +2283,8 @@ def test_a_planned_time_and_the_time_it_happened_are_no_conflict(run):
     article's only time of that day: the plan and what happened, neither a conflict nor an update."""
     _, cmp = run({
         "p1": ("2035-05-04", "The launch of the Corra-3 weather satellite was postponed on Friday because of high "
-                             "winds, the agency said. The rocket will now lift off on Monday at 10:42 a.m. local time."),
+                             "winds, the agency said. The rocket will now lift off on Monday at 10:42 a.m. local "
+                             "time."),
         "p2": ("2035-05-04", "High winds forced a delay to the Corra-3 launch. A new attempt is scheduled for Monday."),
         "p3": ("2035-05-07", "Corra-3 lifted off at 10:47 a.m. on Monday, five minutes late, after a three-day delay."),
     })
