@@ -84,6 +84,7 @@ import dataclasses
 import pytest
 
 from pipeline.compare import build_claims, compare_documents
+from pipeline.compare.agreement import times_agree
 from pipeline.compare.align import dates_cannot_link
 from pipeline.compare.dated import stated_precision_minutes
 from pipeline.extract.encoder import encode
@@ -1370,3 +1371,17 @@ def test_shortly_before_midnight_on_a_day_is_the_end_of_that_day():
     (time,) = [c for c in build_claims(docs, men) if c.kind == "time"]
     assert time.value.lo <= 23 * 60 + 50 <= time.value.hi + time.value.tol
     assert time.value.hi == 24 * 60
+
+
+def test_midnight_counted_at_either_end_of_the_day_is_one_moment():
+    """"Shortly before midnight" (the day's last minutes) and "around midnight" (00:00) of one arrest
+    agree: sources count midnight at either end of the day."""
+    specs = [Spec("a", "The suspect was arrested near the scene shortly before midnight, police said.", "2024-05-14",
+                  dates=[Dt("midnight", "XXXX-XX-XXT00:00", granularity="time", qualifier="before")]),
+             Spec("b", "The suspect was arrested near the scene around midnight, police said.", "2024-05-14",
+                  dates=[Dt("midnight", "XXXX-XX-XXT00:00", granularity="time", qualifier="approx")])]
+    docs, men = make_corpus(specs)
+    before, around = [c for c in build_claims(docs, men) if c.kind == "time"]
+    assert before.value.hi == 24 * 60 and around.value.lo == 0
+    assert times_agree(before, around)
+    assert not [k for k in _kinds(specs) if k[0] == "date_conflict"]

@@ -569,13 +569,15 @@ def test_mine_rescue_corpus(nlp, encoder):
     dead ("Two miners were killed"), whose toll rises to three (an update); 16 trapped against 14
     trapped disagree, "the first five of the trapped miners" brought up is some of them, no rival
     of either; "trapped since Friday" against "brought to the surface on Wednesday" is a start and
-    a later moment, no date conflict."""
+    a later moment, no date conflict. The collapse's time is one: "at 5:30 a.m. on Friday" against
+    "early Friday, shortly after 5 a.m." (each its article's only time of that day)."""
     _docs, cmp, groups = _run(MINE_RESCUE, encoder)
     assert _has(groups, "superseded", ["m1", "m3", "m4"], "Two miners were killed")
     conflicts = [{(r.doc_id, r.value) for r in rows} for rows in groups.values() if rows[0].kind == "numeric_conflict"]
     assert {("m2", "16"), ("m4", "14")} in conflicts, conflicts
     assert not any(("m3", "5") in c or {("m4", "14"), ("m1", "2")} <= c for c in conflicts), conflicts
-    assert not any(r.kind == "date_conflict" for r in cmp.finding_rows())
+    dates = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
+    assert dates == {("m1", "2025-08-08T05:30"), ("m2", "2025-08-08T05:00")}, dates
 
 
 def test_job_cuts_corpus(nlp, encoder):
@@ -601,15 +603,17 @@ def test_ferry_capsizing_corpus(nlp, encoder):
     """A story of our own: a ferry capsizes. "A ferry carrying more than 250 people capsized" counts
     the people on board (the verb after them is the ferry's), against 214 in two sources; the toll
     disagrees on the first day (31 against 28) and rises to 36; "left Kelsa at 4 a.m. and capsized
-    about two hours later" dates the departure, no rival of the 6:15 a.m. capsizing. The only date
-    in dispute is the vessel's making: "built in 1998" against "The 30-year-old vessel" in 2025."""
+    about two hours later" dates the departure, no rival of the 6:15 a.m. capsizing. In dispute: the
+    vessel's making ("built in 1998" against "The 30-year-old vessel" in 2025) and the capsizing's
+    time ("at around 6:15 a.m." against "shortly after 7 a.m.", each its article's only time of that
+    Tuesday)."""
     _docs, cmp, groups = _run(FERRY, encoder)
     conflicts = _conflicts(groups)
     assert {("f1", "214"), ("f2", ">250"), ("f3", "214")} in conflicts, conflicts
     assert {("f1", ">=31"), ("f2", "28")} in conflicts, conflicts
     assert _has(groups, "superseded", ["f2", "f3"], "has risen to 36")
     dates = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
-    assert dates == {("f1", "1998"), ("f2", "1994/1995")}, dates
+    assert dates == {("f1", "1998"), ("f2", "1994/1995"), ("f1", "XXXX-XX-XXT06:15"), ("f2", "XXXX-XX-XXT07:00")}, dates
 
 
 def test_football_match_corpus(nlp, encoder):

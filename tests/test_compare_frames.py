@@ -2290,3 +2290,17 @@ def test_a_planned_time_and_the_time_it_happened_are_no_conflict(run):
     })
     times = [r for r in cmp.finding_rows() if r.kind in ("date_conflict", "superseded") and "T10:4" in r.value]
     assert not times, _shown(cmp)
+
+
+def test_two_days_a_story_began_on_dispute_its_start(run):
+    """"Has burned 180 hectares since it started on Monday afternoon" and "a fire that broke out on
+    Sunday evening has now scorched 250 hectares": a story has one start, so the two days of its
+    onset disagree however differently the sentences run."""
+    _, cmp = run({
+        "f1": ("2037-06-24", "A wildfire on Harl Moor has burned across 180 hectares since it started on Monday "
+                             "afternoon, the fire service said."),
+        "f2": ("2037-06-24", "Crews were still at Harl Moor on Wednesday, where a fire that broke out on Sunday "
+                             "evening has now scorched 250 hectares of heather."),
+    })
+    days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
+    assert days == {("f1", "2037-06-22"), ("f2", "2037-06-21")}, _shown(cmp)

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from pipeline.compare.background import is_background
-from pipeline.compare.claims import Claim, Quantity, day_of, on_one_footing, year_of
+from pipeline.compare.claims import MINUTES_A_DAY, Claim, Quantity, day_of, on_one_footing, year_of
 from pipeline.compare.currency import same_sum, usd_per_unit
 from pipeline.vocab import timeml
 from pipeline.vocab.kinds import ClaimKind
@@ -92,7 +92,10 @@ def times_agree(a: Claim, b: Claim) -> bool | None:
     if day_of(a) and day_of(b) and day_of(a) != day_of(b):
         return None  # different days: different moments, not a disagreement about one
     x, y = a.value, b.value
-    return max(x.lo, y.lo) - min(x.hi, y.hi) <= max(x.tol, y.tol)
+    # around the clock: "shortly before midnight" (the day's last minutes) and "around midnight" (00:00)
+    # are one moment, whichever end of the day a source counted midnight at
+    gap = min(max(x.lo, y.lo + shift) - min(x.hi, y.hi + shift) for shift in (-MINUTES_A_DAY, 0, MINUTES_A_DAY))
+    return gap <= max(x.tol, y.tol)
 
 
 def _cross_currency(a: Claim, b: Claim) -> bool | None:

@@ -137,6 +137,11 @@ SAME_MINUTE_BONUS = 0.20
 # same for two dates of one time ranked first ("The busiest day was 4 August", "Its busiest day
 # came on 11 August").
 SAME_THING_MADE_BONUS = 0.20
+# Two dates (or times) of the story's onset or its end ("started on Monday afternoon", "began on
+# Monday"): a story has one start and one end, whatever the sentences around them say; chosen by
+# `--sweep` on the read sets (docs/compare.md, session 56).
+SAME_PHASE_BONUS = 0.15
+ONE_MOMENT_PHASES = frozenset({"onset", "end"})
 # This much less score for two times of day that are each their article's only time of that day
 # (`Scorer.sole_times_of_one_day`); chosen by `--sweep` on the read sets (docs/compare.md, session 56).
 SOLE_TIME_ALLOWANCE = 0.24
@@ -1341,6 +1346,8 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
     if made_alike or ranked_alike:
         score += SAME_THING_MADE_BONUS  # a story's busiest day, like its building's opening, is one happening
+    if ma.phase in ONE_MOMENT_PHASES and ma.phase == mb.phase:
+        score += SAME_PHASE_BONUS
     bar = DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN
     if a.kind == ClaimKind.TIME and s.sole_times_of_one_day(i, j):
         bar -= SOLE_TIME_ALLOWANCE  # evidence of one moment, not of importance: the edge keeps its score

@@ -74,6 +74,7 @@ def name_key(name: str) -> str:
 
 
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
+MINUTES_A_DAY = 24 * 60  # a time of day is minutes since midnight; the day's end is this many
 DEPARTURE = "departure"  # the lexicon's act of setting off on a journey (a departure meets only a departure)
 CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 POPULATION = "population"  # the concept of how many live in a place ("a town of 24,000")

@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from pipeline.compare.claims import DEPARTURE, CalendarDate, Claim, DocContext, TimeOfDay, claim_row
+from pipeline.compare.claims import DEPARTURE, MINUTES_A_DAY, CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
 from pipeline.schema import DateRow, NumberRow
@@ -324,9 +324,6 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
                  frame=f"{made} made #{frame.partition('#')[2]}" if made else frame, as_of=d.value, text=d.text)
 
 
-MINUTES_A_DAY = 24 * 60
-
-
 def _time_claim(ctx: DocContext, lex: Lexicon, d: DateRow) -> Claim | None:
     m = re.search(r"T(\d\d):(\d\d)$", d.value)
     if not m:
@@ -423,13 +420,17 @@ def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> 
     not two of them), else "" ("began striking ... on January 11, but the attacks have continued":
     the continuing is another clause's)."""
     before = words(CLAUSE_BREAK.split(ctx.text[left:d.start])[-1])[-PHASE_WORDS:]
-    after = words(CLAUSE_BREAK.split(ctx.text[d.end:right], maxsplit=1)[0])[:PHASE_WORDS]
+    clause_after = CLAUSE_BREAK.split(ctx.text[d.end:right], maxsplit=1)[0]
+    # "still at the moor on Wednesday, where a fire that broke out on Sunday ...": the relative clause's
+    # verb is its own date's
+    after = words(_RELATIVE_CLAUSE.split(clause_after, maxsplit=1)[0])[:PHASE_WORDS]
     tokens = before + after
     found = {name for name, index in lex.phases if find_phrases(tokens, index)}
     return found.pop() if len(found) == 1 else ""
 
 
 _COORDINATED = re.compile(r"\band\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:where|which|who|whose|when)\b", re.IGNORECASE)
 # "were left without water", "the storm left 9,000 homes without power": "left" of a state one is
 # left in, not of a journey set off on.
 _LEFT_IN_A_STATE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+left\b|left\b[^,.;]{0,40}?\bwithout\b)",
