@@ -68,8 +68,7 @@ def _verb_tense(verb) -> str:
         if verb.dep_ in ("xcomp", "advcl") and _past_tense(verb.head):
             return "modal-past"  # "struggled to reach the area late Tuesday", "was expected to appear Monday"
         return "modal"  # "expected to join in April", "plans to open in May", "expected to be completed"
-    if (verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS and not words & {"has", "have", "had", "'ve"}
-            and not any(c.dep_ == "prt" for c in verb.children)):
+    if verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULE_VERBS and not any(c.dep_ == "prt" for c in verb.children):
         return "future"  # "(is) scheduled Thursday", "due in May"; "had set out on Monday" is a journey begun
     if any(a.lower_ == "going" for a in aux) or (
         verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
