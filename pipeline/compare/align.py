@@ -1286,8 +1286,6 @@ def same_moment(a: Claim, b: Claim) -> bool:
     return timeml.agree(day_of(a), day_of(b))
 
 
-
-
 def dates_cannot_link(a: Claim, b: Claim) -> str:
     """A date that dates a statement ("announced today") joins only the same date: it is the day
     the event was told, so it backs a source that gives that day, but disputes nothing."""

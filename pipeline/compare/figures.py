@@ -249,6 +249,7 @@ _VERBS_UP_COMPLETES = frozenset(
 
 
 def _up_or_down_before(quote: str, rel_s: int) -> bool:
+    """"Up" or "down" right before the figure tells a change, unless a verb it completes comes first."""
     m = _UP_OR_DOWN_BEFORE.search(quote, max(0, rel_s - 40), rel_s)
     return bool(m) and m[1].lower() not in _VERBS_UP_COMPLETES and not _VERB_FORM.search(m[1].lower())
 
@@ -258,6 +259,8 @@ _FROM_BEFORE_A_CHANGE = re.compile(
     r"\b(?:up|down|rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|increase|increases|increased|"
     r"increasing|decrease|decreased|decreasing|climb|climbed|jump|jumped|drop|dropped|cut|raised|reduced|grew|grown)"
     r"\s+from\s+(?:(?:about|around|some|nearly|almost|roughly|just)\s+)?$", re.IGNORECASE)
+
+
 # A rise by an amount ("will go up by about £180", "rose by 300 to 2,100"): what is added, as "adding
 # about £210" is, not the new level (a rise in percent is the usual way to tell a change, left as it is).
 _RISE_BY_BEFORE = re.compile(r"\b(?:rise|rises|rose|risen|rising|go|goes|going|went|gone|increase|increases|increased|"
