@@ -276,14 +276,22 @@ def _frame(ctx: DocContext, d: DateRow, left: int, right: int) -> str:
     return " ".join([*before, "#", *after]).strip(" ,;:")
 
 
+def after_publication(ctx: DocContext, d: DateRow) -> bool:
+    """The date starts after its article's publication: it lies ahead ("a strike starting on
+    Saturday" in a Thursday article)."""
+    published = timeml.parse_iso_date(ctx.published) if ctx.published else None
+    start = timeml.start(d.value)
+    return bool(published and start and start > published)
+
+
 def _forecast(ctx: DocContext, lex: Lexicon, d: DateRow, before_words: Sequence[str]) -> bool:
     """Given as expected: a date after its article's, or one a forecast word leads ("expected to
     close in March") unless it lies over a year before the article ("until he returned to prison
     in June 1999" tells of the past: nobody forecasts a date long gone)."""
+    if after_publication(ctx, d):
+        return True
     published = timeml.parse_iso_date(ctx.published) if ctx.published else None
     start = timeml.start(d.value)
-    if published and start and start > published:
-        return True
     long_gone = bool(published and start and (published - start).days > FORECAST_PAST_DAYS)
     window = before_words[-8:]
     leads = {w for k, w in enumerate(window) if w in lex.forecast

@@ -40,7 +40,7 @@ from pipeline.compare.claims import (
     fmt_number,
     sizes_a_thing,
 )
-from pipeline.compare.dated import after_a_reporting_verb, made_when
+from pipeline.compare.dated import after_a_reporting_verb, after_publication, made_when
 from pipeline.compare.lexicon import Lexicon, concept_noun_keys, concept_of_word, concepts_in, count_noun
 from pipeline.compare.text import (
     CLAUSE_BREAK,
@@ -1693,14 +1693,6 @@ def _noun_unlike_the_count_before(ctx: DocContext, lex: Lexicon, row: NumberRow)
     return mine if mine != count_noun(before[-1].unit, lex) else ""
 
 
-def _ahead(ctx: DocContext, d: DateRow) -> bool:
-    """The date lies after its article's: "a strike starting on Saturday" opens no period a count
-    has run over."""
-    published = timeml.parse_iso_date(ctx.published) if ctx.published else None
-    start = timeml.start(d.value)
-    return bool(published and start and start > published)
-
-
 def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, left: int,
           right: int, as_of: str) -> dict[str, str]:
     """addition / part / total / background / attribution, as far as the sentence says."""
@@ -1742,7 +1734,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
     # a running period makes a count a total; a span's start it only dates ("held for 42 days since May 22")
     since = row.kind != "duration" and any(
         (d.qualifier.startswith("since") or timeml.opens_a_running_period(ctx.text, d.start))
-        and not _A_RECORD_SINCE.search(ctx.text, max(0, d.start - 60), d.start) and not _ahead(ctx, d)
+        and not _A_RECORD_SINCE.search(ctx.text, max(0, d.start - 60), d.start) and not after_publication(ctx, d)
         for d in ctx.dates_in(row.sent_no))
     if find_phrases(sentence_words, lex.total) or since or "total" in mention:
         cues["total"] = "total"
