@@ -1330,6 +1330,14 @@ def test_a_year_ago_is_no_rate():
     assert pers == {"$5 million": "", "$9 million a year": "year"}
 
 
+def test_a_change_told_per_period_is_a_rate():
+    """"Will pay £88 more a year": the change's period is the rate's, as in "£92 a year"."""
+    docs, men = make_corpus([Spec("a", "Band D households in Wexley will pay £88 more a year.", "2039-02-14",
+                                  numbers=[Num("£88", 88, "GBP", kind="money")], entities=[Ent("Wexley", "GPE")])])
+    pers = {c.row.text: c.value.per for c in build_claims(docs, men) if c.kind == "number"}
+    assert pers == {"£88 more a year": "year"}
+
+
 def _bridge(doc_id: str, text: str) -> Spec:
     return Spec(doc_id, text, "2024-05-14", entities=[Ent("Corvale Bridge", "FAC"), Ent("Tarn County", "GPE")])
 

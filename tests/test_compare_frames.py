@@ -2304,3 +2304,70 @@ def test_two_days_a_story_began_on_dispute_its_start(run):
     })
     days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
     assert days == {("f1", "2037-06-22"), ("f2", "2037-06-21")}, _shown(cmp)
+
+
+def test_a_change_in_a_named_measure_is_a_change_of_that_measure(run):
+    """"Sales fell by 14%" and "a 20% drop in sales": the change written as a noun is a change in
+    what follows its "in", so the two shares dispute one measure."""
+    _, cmp = run({
+        "s1": ("2038-01-20", "Brandwell's store in Ashcombe will close in March. The store's sales fell by 14% last "
+                             "year."),
+        "s2": ("2038-01-20", "Brandwell's will shut its Ashcombe store. Bosses blamed a 20% drop in sales."),
+    })
+    shares = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert shares == {("s1", "14"), ("s2", "20")}, _shown(cmp)
+
+
+def test_a_record_a_figure_of_the_day_sets_is_no_background(run):
+    """"Reached 19.8C on Tuesday, the highest February temperature ever recorded" is Tuesday's
+    reading, which sets the record: it disputes another article's 20.1C of that Tuesday, while
+    "the previous record of 19.7C", set years before, stays apart."""
+    _, cmp = run({
+        "h1": ("2038-02-24", "Temperatures reached 19.8C in Kelham on Tuesday, the highest February temperature ever "
+                             "recorded in the UK. The previous record of 19.7C was set in 2019."),
+        "h2": ("2038-02-24", "A temperature of 20.1C was recorded at Kelham on Tuesday, beating the UK's February "
+                             "record."),
+    })
+    readings = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert readings == {("h1", "19.8"), ("h2", "20.1")}, _shown(cmp)
+
+
+def test_time_spent_somewhere_is_time_there_for_so_long(run):
+    """"Had been in the water for about 20 minutes" and "spent around 10 minutes in the freezing
+    water" measure one stay: both lengths go on in the water, and the two dispute it."""
+    claims, cmp = run({
+        "r1": ("2037-11-18", "A boy was pulled from the River Wend on Tuesday. He had been in the water for about 20 "
+                             "minutes before a passer-by reached him."),
+        "r2": ("2037-11-18", "A passer-by rescued a boy from the River Wend on Tuesday. The boy spent around 10 "
+                             "minutes in the freezing water."),
+    })
+    by_text = _by_text(claims)
+    assert "water" in by_text["about 20 minutes"].value.lasting & by_text["around 10 minutes"].value.lasting
+    spans = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert spans == {("r1", "~20"), ("r2", "~10")}, _shown(cmp)
+
+
+def test_each_articles_only_age_of_one_noun_is_the_one_persons(run):
+    """"A 15-year-old boy was pulled from the river" and "rescuing a 14-year-old boy", each the only
+    boy's age its article gives: the story's one boy, whatever else the sentences say."""
+    _, cmp = run({
+        "b1": ("2037-11-18", "A 15-year-old boy was pulled from the River Wend in Castleford on Tuesday afternoon "
+                             "after falling through ice."),
+        "b2": ("2037-11-18", "A passer-by has been praised for rescuing a 14-year-old boy who fell into the River Wend "
+                             "on Tuesday."),
+    })
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ages == {("b1", "15"), ("b2", "14")}, _shown(cmp)
+
+
+def test_a_century_dates_its_thing_and_leaves_the_day_its_happening(run):
+    """"A 17th-century cottage in Little Sowerby on Monday": the century dates the cottage, so the
+    words before it still tell what Monday dates, and the Monday meets the other article's."""
+    _, cmp = run({
+        "c1": ("2037-10-14", "A family escaped when fire tore through their thatched cottage in Little Sowerby on "
+                             "Monday evening."),
+        "c2": ("2037-10-14", "A chimney fire spread to the thatched roof of a 17th-century cottage in Little Sowerby "
+                             "on Monday."),
+    })
+    days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "2037-10-12"}
+    assert days == {("c1", "2037-10-12"), ("c2", "2037-10-12")}, _shown(cmp)

@@ -429,6 +429,29 @@ class Scorer:
         return len(values.get((a.doc_id, family), ())) == 1 and len(values.get((b.doc_id, family), ())) == 1
 
     @functools.cached_property
+    def _ages_by_noun(self) -> dict[tuple[str, str], int]:
+        lex = load_lexicon()
+        counts: dict[tuple[str, str], int] = {}
+        for item in self.items:
+            q = item.value
+            if item.kind == ClaimKind.NUMBER and q.family == "age" and q.age_of:
+                key = (item.doc_id, count_noun(q.age_of, lex))
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def sole_ages_of_one_noun(self, i: int, j: int) -> bool:
+        """Two ages told of one noun and no name ("A 15-year-old boy was pulled from the river", "rescuing
+        a 14-year-old boy"), each the only age its article tells of such a noun: the story's one boy."""
+        a, b = self.items[i], self.items[j]
+        qa, qb = a.value, b.value
+        if not (qa.family == qb.family == "age" and qa.age_of and qb.age_of) or qa.people or qb.people:
+            return False
+        lex = load_lexicon()
+        noun = count_noun(qa.age_of, lex)
+        return (noun == count_noun(qb.age_of, lex) and self._ages_by_noun.get((a.doc_id, noun)) == 1
+                and self._ages_by_noun.get((b.doc_id, noun)) == 1)
+
+    @functools.cached_property
     def _sole_times(self) -> set[int]:
         return sole_times_of_their_day(self.items)
 
@@ -1107,7 +1130,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         # one holder's only share ("Brightwell shareholders will own 60% of the new company" and
         # "Brightwell investors will hold 55% of the enlarged group")
         return None
-    if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN:
+    if (qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN
+            and not s.sole_ages_of_one_noun(i, j)):
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
     if (a.concept and a.concept == b.concept) or same_event or lasted or one_act:

@@ -240,8 +240,10 @@ def _event_bounds(ctx: DocContext, d: DateRow, qs: int, qe: int) -> tuple[int, i
     (``_offsets_in``): in "won last week, named a cabinet on Tuesday", Tuesday dates the cabinet,
     not the win. A bracketed conversion
     of this very date is no neighbour, nor is "now" ("would now be held on March 21"): it dates no
-    event of its own."""
+    event of its own; nor is a century ("a 17th-century cottage in Little Sowerby on Monday": it dates
+    the cottage, and no story's happening)."""
     others = [r for r in ctx.dates_in(d.sent_no) if r is not d and timeml.names_calendar_time(r.value)
+              and timeml.granularity(r.value) != "century"
               and not re.fullmatch(r"[\s()\[\]]*", ctx.text[min(d.end, r.end):max(d.start, r.start)])
               and not _ONE_TIME_TOLD_CLOSER.fullmatch(ctx.text, r.end, d.start)]
     offsets = _offsets_in(ctx, d.sent_no)

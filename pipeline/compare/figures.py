@@ -95,6 +95,7 @@ NUMBER_KINDS = frozenset({"count", "money", "percent", "fraction", "multiplier",
 # something ("$1.12 a share", "$15 an hour", "$80 a barrel"); the unit its term is written in ("an
 # eight-year contract").
 _RATE_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?"  # a conversion may come first: "900 (Dh4,275) a month"
+                         r"(?:(?:more|less|extra)\s+)?"  # a change's rate: "will pay £88 more a year"
                          r"(?:(?:a|an|per|each|every)\s+"
                          r"(?P<per>year|season|month|week|day|hour|share|person|head|barrel|gallon|tonne|ton)\b"
                          r"(?![\s-]+(?:ago|earlier|before|later|after|prior|back|since)\b)"  # "a year ago"
@@ -933,7 +934,7 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
              or _added_to_concept(quote, rel_s, rel_e, lex) or _running_total_concept(quote, rel_s, lex)
-             or _nearest_concept(quote, rel_s, rel_e, lex, others))
+             or _change_in_concept(quote, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
     unnamed = not found or found.startswith(PARTICIPLE_CONCEPT)  # ("an 11% rise helped by higher rates")
     changed = _changed_figure(quote, rel_s, rel_e, others) if family == "percent" and unnamed else None
     if changed:  # "a profit of £1.8 billion in the first half, up 14%": the change is of the profit
@@ -1034,6 +1035,17 @@ def _product(name: str) -> str:
     if len(words) > 1 and all(w[:1].isupper() for w in words):
         return "".join(w[0] for w in words)
     return last.lower()
+
+
+# A change and what it is in, right after the figure: "a 20% drop in sales", "a 3% rise in the number of deaths".
+_CHANGE_IN_AFTER = re.compile(_CHANGE_NOUN_AFTER.pattern + r"s?\s+in\s+((?:[a-z]+\s+){0,3}[a-z]+)", re.IGNORECASE)
+
+
+def _change_in_concept(quote: str, rel_e: int, lex: Lexicon) -> str:
+    """What a change written as a noun after the figure is a change in ("a 20% drop in sales":
+    revenue), the first concept of the few words after its "in"; '' otherwise."""
+    m = _CHANGE_IN_AFTER.match(quote, rel_e)
+    return next(iter(concepts_in(m.group(1), lex)), "") if m else ""
 
 
 # "adding three years to his sentence": the verb of adding right before the figure, and what it is added to.
@@ -1300,7 +1312,16 @@ def _lasting(quote: str, rel_s: int, rel_e: int, family: str, lex: Lexicon) -> f
     if act:
         return frozenset({act})
     took = _TOOK_IN_BEFORE.search(quote, max(0, rel_s - 60), rel_s)
-    return frozenset(act_of.get(w, w) for w in content_stems(took[1])) if took else frozenset()
+    if took:
+        return frozenset(act_of.get(w, w) for w in content_stems(took[1]))
+    where = _SPENT_IN_AFTER.match(quote, rel_e) if _SPENT_BEFORE.search(quote, max(0, rel_s - 30), rel_s) else None
+    return frozenset(content_stems(where[1])) if where else frozenset()
+
+
+# Time spent somewhere is time there: "spent around 10 minutes in the freezing water" measures what
+# "had been in the water for about 20 minutes" does (the place's words, as the two before "for").
+_SPENT_BEFORE = re.compile(rf"\bspen(?:t|d|ds|ding)\s+(?:(?:{_HEDGE}|just|nearly|almost)\s+)?$", re.IGNORECASE)
+_SPENT_IN_AFTER = re.compile(r"\s+(?:in|at|on|inside|under|aboard)\s+((?:[a-z]+\s+){0,2}[a-z]+)", re.IGNORECASE)
 
 
 # A length of time and the act it is the length of: "two years of closure", "a week of suspension".
@@ -1650,12 +1671,15 @@ _BEATEN_RECORD_BEFORE = re.compile(
 def _tells_of_background(segment_words: Sequence[str], k: int, phrase: str, own_period: bool) -> bool:
     """A background phrase of the lexicon at ``k`` puts the figure in an earlier or other event,
     unless it is the base of a change ("up 6% from a year earlier"), a record the figure beats
-    ("beating the record set in 2003"), or a period that names the story's own time ("last year" in
-    a January report of the year's figures: the date the figure has is not background)."""
+    ("beating the record set in 2003"), a period that names the story's own time ("last year" in
+    a January report of the year's figures: the date the figure has is not background), or a
+    superlative "ever" told of a figure of the story's own days ("reached 19.8C on Tuesday, the
+    highest February temperature ever recorded": the figure sets the record; "the largest quake
+    ever recorded there was 4.5", undated, tells of an old one)."""
     before = segment_words[k - 1] if k else ""
     if before and (timeml.names_a_comparison_base(before, phrase) or (before in _BEATING_VERBS and "record" in phrase)):
         return False
-    return not (own_period and timeml.is_relative_period(phrase))
+    return not (own_period and (timeml.is_relative_period(phrase) or "ever" in phrase.split()))
 
 
 def _whole_of_its_own_kind(ctx: DocContext, lex: Lexicon, row: NumberRow, phrase: str) -> bool:

@@ -48,6 +48,10 @@ def _past_tense(verb) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))
 
 
+# Verbs whose perfect infinitive still looks ahead ("expects to have finished by May").
+_AHEAD_LEMMAS = frozenset({"expect", "hope", "plan", "aim", "intend", "want", "need", "schedule", "set", "due"})
+
+
 def _verb_tense(verb) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ == "conj" and verb.tag_ == "VB" and not aux and verb.head.pos_ in ("VERB", "AUX"):
@@ -60,6 +64,8 @@ def _verb_tense(verb) -> str:
             return "conditional"  # "could be located Wednesday", "could resume Monday": either way
         return "modal"  # "must be returned by Jan. 14", "would meet Monday": probably not yet happened
     if verb.tag_ in ("VB", "VBN") and "to" in words:
+        if verb.tag_ == "VBN" and "have" in words and not (verb.dep_ == "xcomp" and verb.head.lemma_ in _AHEAD_LEMMAS):
+            return "past"  # "is believed to have spread on Monday"; "expects to have finished by May" lies ahead
         if words & {"is", "are", "am"} or (verb.dep_ == "xcomp" and verb.head.lower_ in ("is", "are", "am")) or (
                 verb.tag_ == "VBN" and "be" in words):
             return "future"  # "the bill is to be voted on Thursday", "for the measures to be voted on Thursday"

@@ -367,3 +367,14 @@ def test_a_journey_set_out_on_is_no_schedule(nlp, text, mention, value):
     """"Set" is a verb of scheduling ("set for Monday", "has scheduled a news conference Friday"),
     but "had set out on Monday", told on a Thursday, is the Monday before."""
     assert _one(nlp, text, mention, "2035-03-15").value == value
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("A chimney fire is believed to have spread to the roof on Monday.", "Monday", "2035-03-12"),
+    ("The man is thought to have died on Saturday.", "Saturday", "2035-03-10"),
+    ("The firm expects to have finished the work by Friday.", "Friday", "2035-03-16"),  # a plan: ahead
+])
+def test_a_perfect_infinitive_tells_of_the_past(nlp, text, mention, value):
+    """"Is believed to have spread on Monday", told on a Thursday, is the Monday before, however
+    present its "is believed"; "expects to have finished by Friday" still looks ahead."""
+    assert _one(nlp, text, mention, "2035-03-15").value == value
