@@ -2371,3 +2371,87 @@ def test_a_century_dates_its_thing_and_leaves_the_day_its_happening(run):
     })
     days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "corroboration" and r.value == "2037-10-12"}
     assert days == {("c1", "2037-10-12"), ("c2", "2037-10-12")}, _shown(cmp)
+
+
+def test_days_of_strikes_and_days_of_walkouts_time_one_stoppage(run):
+    """"Four days of strikes" and "five days of walkouts": one stoppage's length, two ways."""
+    _, cmp = run({
+        "n1": ("2038-07-22", "Nurses in the Marlow area voted to accept a pay rise, ending a dispute that led to four "
+                             "days of strikes."),
+        "n2": ("2038-07-22", "Marlow nurses have accepted a pay offer after five days of walkouts."),
+    })
+    lengths = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert lengths == {("n1", "4"), ("n2", "5")}, _shown(cmp)
+
+
+def test_a_share_of_those_who_voted_is_a_share_of_the_vote(run):
+    """"82% of those who voted backed the deal" and "88% voted in favour": one share of the vote; "two
+    of the inmates who escaped" stays some of the escaped, no count of escapes."""
+    claims, cmp = run({
+        "v1": ("2038-07-22", "Turnout was 71%, and 82% of those who voted backed the deal, the union said."),
+        "v2": ("2038-07-22", "On a turnout of 71%, 88% voted in favour of the deal."),
+        "v3": ("2038-07-22", "Police have caught two of the inmates who escaped from Dornwick."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["82%"].concept == by_text["88%"].concept == "votes"
+    assert by_text["two"].concept != "escaped"
+    shares = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert shares == {("v1", "82"), ("v2", "88")}, _shown(cmp)
+
+
+def test_an_age_told_by_its_decade_disputes_an_age_outside_it(run):
+    """"A man in his 40s who collapsed" against "a 52-year-old man collapsed": the decade is 40 to
+    49, so 52 is outside it; "in his 50s" would agree."""
+    _, cmp = run({
+        "a1": ("2038-04-15", "A 52-year-old man collapsed near the finish line of the Kelsing Marathon and later died "
+                             "in hospital."),
+        "a2": ("2038-04-15", "A man in his 40s who collapsed at mile 24 of the Kelsing Marathon died later in "
+                             "hospital."),
+    })
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert ages == {("a1", "52"), ("a2", "40-49")}, _shown(cmp)
+
+
+def test_a_grade_with_but_stable_is_its_grade(run):
+    """"In a serious but stable condition" is serious (its "stable condition" is part of the grade),
+    which disputes "in a critical condition"."""
+    _, cmp = run({
+        "c1": ("2038-06-10", "An explosion at the Corvex plant injured five workers, one of whom is in a critical "
+                             "condition."),
+        "c2": ("2038-06-11", "The most badly hurt Corvex worker is in a serious but stable condition, the hospital "
+                             "said."),
+    })
+    grades = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "account_conflict"}
+    assert grades == {("c1", "critical"), ("c2", "serious")}, _shown(cmp)
+
+
+def test_a_workforce_counted_as_people_and_as_staff_is_one(run):
+    """"The plant employs 400 people" and "the site employs about 250 staff": one workforce."""
+    _, cmp = run({
+        "w1": ("2038-06-10", "An explosion hit the Corvex chemical plant in Hadley. The plant employs 400 people."),
+        "w2": ("2038-06-10", "A blast hit the Corvex plant in Hadley. The site employs about 250 staff."),
+    })
+    staff = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert staff == {("w1", "400"), ("w2", "~250")}, _shown(cmp)
+
+
+def test_each_articles_only_count_of_one_thing_is_one_quantity_whatever_the_frames(run, monkeypatch):
+    """Two counts of one thing ("12 hamlets", "nine hamlets"), each its article's only count of it,
+    of no concept or one: one quantity even where the sentences around them read nothing alike
+    (the frame and context scores are pinned below the bar for two different values here); a second
+    count of hamlets in one article leaves the two apart."""
+    from pipeline.compare import align
+    monkeypatch.setattr(align.Scorer, "frame", lambda self, i, j: 0.32)
+    monkeypatch.setattr(align.Scorer, "context", lambda self, i, j: 0.32)
+
+    def counts(corpus):
+        return {(r.doc_id, r.value) for r in run(corpus)[1].finding_rows() if r.kind == "numeric_conflict"}
+
+    sole = {
+        "h1": ("2038-05-06", "The Orla dam burst on Tuesday night. Officials listed 12 hamlets in the danger zone."),
+        "h2": ("2038-05-06", "The Orla dam failed on Tuesday night. Water swept through nine hamlets."),
+    }
+    assert counts(sole) == {("h1", "12"), ("h2", "9")}
+    two = dict(sole, h1=("2038-05-06", "The Orla dam burst on Tuesday night. Officials listed 12 hamlets in the danger "
+                                       "zone, and 30 hamlets further down the valley were warned."))
+    assert not counts(two)

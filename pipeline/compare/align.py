@@ -1094,7 +1094,11 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None
     one_act = _one_act_timed(a, b)
     sole = s.sole_figures_of_a_family(i, j) and _magnitude_ok(a, b)
-    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act):
+    # each article's only count of one thing, of one concept (or none) and what happened to it, is
+    # evidence of one quantity as each article's only amount of money is ("sole" above)
+    sole_count = (_magnitude_ok(a, b) and a.concept == b.concept and qa.participle == qb.participle
+                  and s.sole_counts_of_one_thing(i, j))
+    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act or sole_count):
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if qa.starting_value != qb.starting_value and not values_equal_loose(a, b):
         return None  # "£3.20, up from £2.60": what the toll was may agree with "the current toll", never dispute £3.10
@@ -1120,7 +1124,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     lasted = _lasted_since(a, b) or _lasted_since(b, a)
     named = (not qa.offset or bool(qa.event and qb.event)) and not lasted
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
-            and named and frame < MEASURE_RESCUE_FRAME and not one_act and not sole):
+            and named and frame < MEASURE_RESCUE_FRAME and not one_act and not sole and not sole_count):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
             and not s.same_population(i, j)
@@ -1142,7 +1146,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
     if SOLE_COUNT_BONUS and _magnitude_ok(a, b) and s.sole_counts_of_one_thing(i, j):  # (55 on a shift, 2,300 staff)
         score += SOLE_COUNT_BONUS
-    return score if score >= figure_align_min(a, b) - (SOLE_FIGURE_ALLOWANCE if sole else 0.0) else None
+    return score if score >= figure_align_min(a, b) - (SOLE_FIGURE_ALLOWANCE if sole or sole_count else 0.0) else None
 
 
 def _one_act_timed(a: Claim, b: Claim) -> bool:

@@ -1155,7 +1155,8 @@ def _after_concept(sentence: str, rel_end: int, lexicon: Lexicon, others: Sequen
             return _relative_concept(toks[k + 1:], lexicon, counted)
         if (counted and low in ("of", "from", "in")) or (low == "of" and k == 0):
             # "4,500 residents of eight villages were moved to safety", "40 of the tortoises were dead"
-            return _verb_past_the_phrase(sentence, rel_end + spans[k][1], lexicon) or counted
+            share = k == 0 and _A_SHARE_ENDS.search(sentence, 0, rel_end) is not None
+            return _verb_past_the_phrase(sentence, rel_end + spans[k][1], lexicon, active=share) or counted
         if low in _PHRASE_END or low in lexicon.scope_prepositions or low in (
                 "of", "from", "with", "by", "to", "for", "over", "during", "despite"):
             return counted
@@ -1183,13 +1184,22 @@ _PHRASE_THEN_PASSIVE = re.compile(
     r"(?:of|from|in)\s+(?:[\w'-]+\s+){1,4}?(?:were|was|have\s+been|had\s+been|has\s+been|had|have|has)\s+", re.I)
 
 
-def _verb_past_the_phrase(sentence: str, at: int, lexicon: Lexicon) -> str:
+# ... or a verb in the past right after a few words of it: "82% of members voted in favour", "82% of
+# those who voted" (shares only: ``_verb_past_the_phrase``).
+_A_SHARE_ENDS = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.I)
+_PHRASE_THEN_PAST = re.compile(r"(?:of|from|in)\s+(?:[\w'-]+\s+){1,4}?([a-z]{3,}ed)\b", re.I)
+
+
+def _verb_past_the_phrase(sentence: str, at: int, lexicon: Lexicon, *, active: bool = False) -> str:
     """What the verb after the counted noun's phrase says happened to the counted ("4,500 residents
     of eight villages were moved to safety": displaced, not a population); '' when no auxiliary
-    follows within a few words or its verb names no concept."""
+    follows within a few words or its verb names no concept. With ``active`` (a share: "82% of those
+    who voted backed the deal"), a verb in the past after a few words says it too; of a count, "two
+    of the inmates who escaped" is some of the escaped, not a count of escapes."""
     m = _PHRASE_THEN_PASSIVE.match(sentence, at)
     if not m:
-        return ""
+        past = _PHRASE_THEN_PAST.match(sentence, at) if active else None
+        return concept_of_word(past[1].lower(), lexicon) if past else ""
     after = [t for t, _, _ in _tokens(sentence[m.end():])][:PHRASE_CONCEPT_WORDS]
     return _phrase_concept(after, lexicon) or (concept_of_word(after[0].lower(), lexicon) if after else "")
 
@@ -1531,11 +1541,15 @@ _NOUN_BEFORE_AGED = re.compile(
     r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)\s+([a-z]+)\s*,\s*$")
 # "Its owner, a 71-year-old woman": the age is told in apposition to the noun the story calls the person by.
 _NOUN_OF_AN_APPOSITION = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z]+)\s*,\s*an?\s+$")
+_NOUN_BEFORE_A_DECADE = re.compile(r"\b([a-z]+),?\s+$")  # "a man in his 40s": the age's mention is "in his 40s"
 _NOUN_AFTER_AN_AGE_MENTION = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
 
 
 def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
     """The noun an age describes when the sentence gives it so ("a 43-year-old man": man), '' else."""
+    if quote[rel_s:rel_e].lower().startswith("in "):  # "a man in his 40s", "the woman, in her early thirties"
+        m = _NOUN_BEFORE_A_DECADE.search(quote, max(0, rel_s - 30), rel_s)
+        return m[1] if m else ""
     m = (_NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s) or _NOUN_AFTER_AN_AGE.match(quote, rel_e)
          or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s))
     if not m and quote[rel_s:rel_e].lower().endswith("old"):

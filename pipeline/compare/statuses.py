@@ -76,8 +76,7 @@ def outcome_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
         for outcome_set in lex.outcomes:
             if not recent and outcome_set.name not in LASTING_OUTCOMES:
                 continue
-            classes = {name: phrases for name, index in outcome_set.classes
-                       if (phrases := _phrases(toks, index, negs))}
+            classes = _classes_found(toks, outcome_set.classes, negs)
             if len(classes) == 1:
                 (name, phrases), = classes.items()
                 local = _local_subjects(ctx, n, quote, phrases[0], common)
@@ -176,6 +175,19 @@ def _story_sentences(ctx: DocContext, lex: Lexicon, *, lasting: bool = False
         # "could be sentenced to life if convicted" places the story nowhere, as a negation would not either
         negs += [i for i, t in enumerate(toks) if t in lex.hypothetical]
         yield n, common, quote, toks, negs, recent
+
+
+def _classes_found(tokens: Sequence[str], classes: Sequence[tuple[str, PhraseIndex]],
+                   negs: Sequence[int]) -> dict[str, list[str]]:
+    """Each class's phrases the sentence holds, but for a phrase that overlaps a longer one of another
+    class ("a serious but stable condition" is serious: its "stable condition" is part of the grade)."""
+    found = [(pos, pos + len(phrase.split()), name, phrase) for name, index in classes
+             for pos, phrase in find_phrases(tokens, index) if not any(0 < pos - k <= NEGATION_WINDOW for k in negs)]
+    out: dict[str, list[str]] = {}
+    for start, end, name, phrase in found:
+        if not any(other != name and s < end and start < e and e - s > end - start for s, e, other, _ in found):
+            out.setdefault(name, []).append(phrase)
+    return out
 
 
 def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:

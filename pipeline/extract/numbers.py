@@ -99,7 +99,7 @@ chart charts figure figures fig fig. table tables page pages p. pp. section sect
 article articles clause paragraph part vol vol. volume issue episode season version v level phase stage
 round grade row column line step item room flight route highway no no. number num # rule resolution
 gate platform terminal bus lane exit channel pier ward district zone block sector precinct apartment
-suite unit
+suite unit mile junction lap hole
 """.split())
 MONTHS = frozenset(MONTH_NUMBERS)
 _WEEKDAY_WORDS = frozenset(timeml.WEEKDAY_NAMES)
@@ -330,6 +330,25 @@ def _count_value(word: str) -> int | None:
         return int(word)
     value = words_to_number(word)
     return int(value) if value is not None and value == int(value) and word.lower() not in ("a", "an") else None
+
+
+# An age told by its decade: "a man in his 40s", "in her early thirties", "in their late teens".
+AGE_DECADE_RE = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+    r"(?P<decade>[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.IGNORECASE)
+_DECADE_WORDS = {"teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+_PART_OF_A_DECADE = {"": (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _age_decade(m: re.Match[str]) -> Quantity:
+    """An age by its decade as the range of years it admits ("in his 40s": 40 to 49; "in her late
+    teens": 16 to 19; the teens start at 13)."""
+    word = m["decade"].lower()
+    decade = _DECADE_WORDS.get(word) or int(word[:-1])
+    lo, hi = _PART_OF_A_DECADE[(m["part"] or "").lower()]
+    low = max(decade + lo, 13) if decade == 10 else decade + lo
+    return Quantity(m.start(), m.end(), m.group(0), float(low), float(decade + hi), "years", "", "age")
 
 
 # "aged 24", "ages 47 and 48": the numbers after these words are ages.
@@ -767,6 +786,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         tally = _vote_tally(m)
         if tally is not None:
             found.append(tally)
+    found.extend(_age_decade(m) for m in AGE_DECADE_RE.finditer(text))
     for m in MULTIPLIER_WORD_RE.finditer(text):
         qualifier = _qualifier(m)
         value = _MULTIPLIER_WORDS[m["word"].lower()]

@@ -170,6 +170,10 @@ def one(nlp, text: str, mention: str):
         # a number word that the tagger takes for a name opening its paragraph is still a count
         ("Kessa dam collapse\n\nSixty people are missing after the collapse of the 56-year-old Kessa dam.", "Sixty",
          60, None, "people", "", "count"),
+        # an age told by its decade is the range of years it admits
+        ("A man in his 40s collapsed at the finish.", "in his 40s", 40, 49, "years", "", "age"),
+        ("The woman, in her early thirties, was named.", "in her early thirties", 30, 33, "years", "", "age"),
+        ("Two men in their late teens were held.", "in their late teens", 16, 19, "years", "", "age"),
     ],
 )
 def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind):
@@ -188,6 +192,7 @@ def test_expressions(nlp, text, mention, value, value_max, unit, qualifier, kind
         "It was the 21st century's first crisis.",  # ordinal
         "The quake struck at 13:38 local time.",  # clock time
         "See charts 2 and 3 for details.",  # references
+        "He collapsed at mile 24 and was treated on lap 3 near junction 12.",  # markers along a way
         "It is a zero-sum game with a two-pronged plan.",  # compound adjectives
         "Hackers used a zero-day flaw; zero-days are rare, unlike zero-hour contracts.",  # terms, not durations
         "Wu Dao 2.0 failed to make a splash.",  # product version
