@@ -2455,3 +2455,40 @@ def test_each_articles_only_count_of_one_thing_is_one_quantity_whatever_the_fram
     two = dict(sole, h1=("2038-05-06", "The Orla dam burst on Tuesday night. Officials listed 12 hamlets in the danger "
                                        "zone, and 30 hamlets further down the valley were warned."))
     assert not counts(two)
+
+
+def test_an_amount_before_a_noun_of_money_is_no_price(run):
+    """"A £540,000 lottery grant" is the grant itself, not the price of a thing bought, as "the £2m
+    footbridge" is; and an age before an adjective and its noun is the noun's ("a four-year-old red
+    panda": the panda)."""
+    claims, _ = run({
+        "g1": ("2039-01-13", "A £540,000 lottery grant will pay for repairs to Westfield's community hall."),
+        "g2": ("2039-01-13", "The £2m footbridge opened in May. Mei, a four-year-old red panda, was found safe."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["£540,000"].concept != "price"
+    assert by_text["£2m"].concept == "price"
+    assert by_text["four-year-old"].value.age_of == "panda"
+
+
+def test_the_time_someone_noticed_is_no_rival_of_the_time_it_happened(run):
+    """"Had squeezed through a gap at about 8am" and "staff noticed she was missing at around
+    10.30am on Monday", each its article's only time of the day: the escape and its discovery, two
+    moments, not one told two ways."""
+    _, cmp = run({
+        "z1": ("2038-09-09", "A red panda escaped from Fenwick Zoo on Monday. Keepers said she had squeezed through a "
+                             "gap in her enclosure at about 8am."),
+        "z2": ("2038-09-09", "Mei the red panda got out of Fenwick Zoo on Monday. Staff noticed she was missing at "
+                             "around 10.30am, the zoo said."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict" and "T" in r.value], _shown(cmp)
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause(run):
+    """"A red panda that escaped from Fenwick Zoo on Monday has been found": Monday dates the
+    escape (an onset), no rival of "was found safe on Tuesday evening" (the end)."""
+    _, cmp = run({
+        "p1": ("2038-09-09", "A red panda that escaped from Fenwick Zoo on Monday has been found in a garden."),
+        "p2": ("2038-09-09", "Mei, the Fenwick Zoo red panda, was found safe on Tuesday evening in a tree."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)

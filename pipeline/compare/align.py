@@ -30,6 +30,7 @@ import numpy as np
 from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import (
     DEPARTURE,
+    DISCOVERY,
     GAP,
     Claim,
     day_of,
@@ -1329,6 +1330,8 @@ def dates_cannot_link(a: Claim, b: Claim) -> str:
         return "act"  # a conviction and a sentencing: two days of one case
     if (a.value.act == DEPARTURE) != (b.value.act == DEPARTURE):
         return "a departure"  # "left Kelsa at 4 a.m." dates no moment of what happened on the way
+    if (a.value.act == DISCOVERY) != (b.value.act == DISCOVERY):
+        return "a discovery"  # "noticed she was missing at 10.30am" is no rival of "got out at about 8am"
     if a.value.fiscal != b.value.fiscal:
         return "fiscal"  # a company's fiscal third quarter is no calendar quarter, nor a month of one
     if a.kind == ClaimKind.TIME and timeml.days_between(a.value.day, b.value.day) % 7:

@@ -76,6 +76,7 @@ def name_key(name: str) -> str:
 GAP = "gap"  # the concept of "two years behind", "caught up" (zero gap)
 MINUTES_A_DAY = 24 * 60  # a time of day is minutes since midnight; the day's end is this many
 DEPARTURE = "departure"  # the lexicon's act of setting off on a journey (a departure meets only a departure)
+DISCOVERY = "discovery"  # the lexicon's act of noticing what had happened (a discovery meets only a discovery)
 CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 POPULATION = "population"  # the concept of how many live in a place ("a town of 24,000")
 PRICE = "price"  # the concept of what a thing costs ("cost $180 million", "a $150 million satellite")

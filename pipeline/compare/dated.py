@@ -434,12 +434,16 @@ def _phase(ctx: DocContext, lex: Lexicon, d: DateRow, left: int, right: int) -> 
     # "still at the moor on Wednesday, where a fire that broke out on Sunday ...": the relative clause's
     # verb is its own date's
     after = words(_RELATIVE_CLAUSE.split(clause_after, maxsplit=1)[0])[:PHASE_WORDS]
+    if set(before) & _RELATIVE_PRONOUNS and after[:1] and after[0] in _AUXILIARIES:
+        after = []  # "a panda that escaped on Monday has been found": the date is the relative clause's
     tokens = before + after
     found = {name for name, index in lex.phases if find_phrases(tokens, index)}
     return found.pop() if len(found) == 1 else ""
 
 
 _COORDINATED = re.compile(r"\band\b", re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:where|which|who|whose|when)\b", re.IGNORECASE)
 # "were left without water", "the storm left 9,000 homes without power": "left" of a state one is
 # left in, not of a journey set off on.

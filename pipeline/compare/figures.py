@@ -506,7 +506,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         to_date="to date" in cues, window=family == units.COUNT and bool(_WINDOW_BEFORE.search(quote, 0, rel_s)),
         lasting=_lasting(quote, rel_s, rel_e, family, lex),
         length_sense=_length_sense(quote, rel_s, rel_e) if family == "length" else "",
-        priced=_priced_noun(quote, rel_e) if concept == PRICE and _prices_the_noun(quote, rel_s, rel_e) else "",
+        priced=_priced_noun(quote, rel_e) if concept == PRICE and _prices_the_noun(quote, rel_s, rel_e, lex) else "",
         scope=_scope(quote, rel_e, lex),
         direction=_direction(quote[rel_e:right]) if family in PLACE_BOUND_FAMILIES else "",
         attribution=cues.get("attribution", ""), alternates=alternates, offset=offset, of_whole=of_whole,
@@ -942,7 +942,7 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
     if family in PHYSICAL_FAMILIES:
         return found if found in lex.physical_concepts else family
     if family == units.CURRENCY and (not found or found.startswith(PARTICIPLE_CONCEPT)) and _prices_the_noun(
-            quote, rel_s, rel_e):
+            quote, rel_s, rel_e, lex):
         return PRICE  # "carrying a $150 million weather satellite": what the satellite cost
     return found if _concept_fits(found, row, family, lex) else ""
 
@@ -980,12 +980,15 @@ WORTH_CHARS = 40  # how near a word of worth says the amount is a value (left as
 _NOUN_RUN = re.compile(r"\s*-?\s*(?:[A-Z][\w'’-]*\s+){0,3}((?:[a-z]+\s+){0,3}[a-z]+)")
 
 
-def _prices_the_noun(quote: str, rel_s: int, rel_e: int) -> bool:
-    """An amount written before the noun it modifies is that thing's price or value."""
+def _prices_the_noun(quote: str, rel_s: int, rel_e: int, lex: Lexicon) -> bool:
+    """An amount written before the noun it modifies is that thing's price or value, unless the
+    noun is an amount of money itself ("a £540,000 lottery grant": the grant)."""
     run = _NOUN_RUN.match(quote, rel_e)
     first = run.group(1).split()[0] if run else ""
     if _WORTH_NEAR.search(quote, max(0, rel_s - WORTH_CHARS), min(len(quote), rel_e + WORTH_CHARS)):
         return False  # "a haul worth €103 million", "the €103 million diamonds, valued at": a value, said so
+    if _priced_noun(quote, rel_e) in lex.money_nouns:
+        return False
     return bool(_DETERMINER_BEFORE.search(quote, max(0, rel_s - 8), rel_s) and first
                 and first not in STOPWORDS and not first.endswith("ed"))
 
@@ -996,7 +999,7 @@ def _priced_noun(quote: str, rel_e: int) -> str:
     run = _NOUN_RUN.match(quote, rel_e)
     nouns = []
     for w in run.group(1).split() if run else ():
-        if w in STOPWORDS or w.endswith(("ed", "ing")):
+        if w in STOPWORDS or (w.endswith(("ed", "ing")) and len(w) > 4):  # ("red", "bed" are no verbs)
             break
         nouns.append(w)
     return nouns[-1] if nouns else ""
@@ -1536,7 +1539,7 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 # The noun an age is told of: "a 43-year-old man", "a 58-year-old German woman" (names and
 # nationalities skipped), "a woman aged 61", "the driver, 61,", "its owner, 66,".
-_NOUN_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
+_YEARS_OLD_AFTER = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\b")
 _NOUN_BEFORE_AGED = re.compile(
     r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)\s+([a-z]+)\s*,\s*$")
 # "Its owner, a 71-year-old woman": the age is told in apposition to the noun the story calls the person by.
@@ -1550,10 +1553,15 @@ def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
     if quote[rel_s:rel_e].lower().startswith("in "):  # "a man in his 40s", "the woman, in her early thirties"
         m = _NOUN_BEFORE_A_DECADE.search(quote, max(0, rel_s - 30), rel_s)
         return m[1] if m else ""
-    m = (_NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s) or _NOUN_AFTER_AN_AGE.match(quote, rel_e)
-         or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s))
-    if not m and quote[rel_s:rel_e].lower().endswith("old"):
-        m = _NOUN_AFTER_AN_AGE_MENTION.match(quote, rel_e)  # "43-year-old" all in the mention
+    apposition = _NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s)
+    if apposition:
+        return apposition[1]
+    old = _YEARS_OLD_AFTER.match(quote, rel_e)
+    after = old.end() if old else rel_e if quote[rel_s:rel_e].lower().endswith("old") else -1
+    if after >= 0 and _NOUN_AFTER_AN_AGE_MENTION.match(quote, after):
+        # "a 43-year-old man", "a four-year-old red panda": the noun the words after it end on
+        return _priced_noun(quote, after)
+    m = _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s)
     return next((g for g in m.groups() if g), "") if m else ""
 
 

@@ -77,6 +77,7 @@ class Lexicon:
     increment_verbs: frozenset[str] = frozenset()  # right before the figure: "adding three years"
     part_after: PhraseIndex | None = None
     part_before: PhraseIndex | None = None
+    money_nouns: frozenset[str] = frozenset()  # nouns that are an amount of money ("a £540,000 grant"), no thing priced
     total: PhraseIndex | None = None
     background: PhraseIndex | None = None
     attribution: PhraseIndex | None = None
@@ -184,6 +185,7 @@ def load_lexicon() -> Lexicon:
         increment_verbs=frozenset(cues.get("increment_verbs", ())),
         part_after=compile_phrases(cues.get("part_after", ())),
         part_before=compile_phrases(cues.get("part_before", ())),
+        money_nouns=frozenset(cues.get("money_nouns", ())),
         total=compile_phrases(cues.get("total", ())),
         background=compile_phrases(cues.get("background", ())),
         attribution=compile_phrases(cues.get("attribution", ())),
