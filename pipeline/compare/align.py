@@ -442,10 +442,14 @@ class Scorer:
 
     def sole_ages_of_one_noun(self, i: int, j: int) -> bool:
         """Two ages told of one noun and no name ("A 15-year-old boy was pulled from the river", "rescuing
-        a 14-year-old boy"), each the only age its article tells of such a noun: the story's one boy."""
+        a 14-year-old boy"), each the only age its article tells of such a noun: the story's one boy;
+        not when their sentences name different happenings ("a woman has been arrested", "a woman was
+        stabbed": measure concepts of the sentence, as ``_one_described_person`` reads them)."""
         a, b = self.items[i], self.items[j]
         qa, qb = a.value, b.value
         if not (qa.family == qb.family == "age" and qa.age_of and qb.age_of) or qa.people or qb.people:
+            return False
+        if (qa.sentence_concepts or qb.sentence_concepts) and not qa.sentence_concepts & qb.sentence_concepts:
             return False
         lex = load_lexicon()
         noun = count_noun(qa.age_of, lex)

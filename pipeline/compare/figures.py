@@ -1539,7 +1539,7 @@ _VERB_FORM = re.compile(r"(?:ed|ing)$")
 
 # The noun an age is told of: "a 43-year-old man", "a 58-year-old German woman" (names and
 # nationalities skipped), "a woman aged 61", "the driver, 61,", "its owner, 66,".
-_YEARS_OLD_AFTER = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\b")
+_NOUN_AFTER_AN_AGE = re.compile(r"[\s-]*(?:year|yr)s?[\s-]*old\s+(?:[A-Z][\w'-]*\s+){0,2}([a-z]+)\b")
 _NOUN_BEFORE_AGED = re.compile(
     r"\b([a-z]+),?\s+aged\s+$|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Aa]n?)\s+([a-z]+)\s*,\s*$")
 # "Its owner, a 71-year-old woman": the age is told in apposition to the noun the story calls the person by.
@@ -1553,15 +1553,10 @@ def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
     if quote[rel_s:rel_e].lower().startswith("in "):  # "a man in his 40s", "the woman, in her early thirties"
         m = _NOUN_BEFORE_A_DECADE.search(quote, max(0, rel_s - 30), rel_s)
         return m[1] if m else ""
-    apposition = _NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s)
-    if apposition:
-        return apposition[1]
-    old = _YEARS_OLD_AFTER.match(quote, rel_e)
-    after = old.end() if old else rel_e if quote[rel_s:rel_e].lower().endswith("old") else -1
-    if after >= 0 and _NOUN_AFTER_AN_AGE_MENTION.match(quote, after):
-        # "a 43-year-old man", "a four-year-old red panda": the noun the words after it end on
-        return _priced_noun(quote, after)
-    m = _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s)
+    m = (_NOUN_OF_AN_APPOSITION.search(quote, max(0, rel_s - 30), rel_s) or _NOUN_AFTER_AN_AGE.match(quote, rel_e)
+         or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s))
+    if not m and quote[rel_s:rel_e].lower().endswith("old"):
+        m = _NOUN_AFTER_AN_AGE_MENTION.match(quote, rel_e)  # "43-year-old" all in the mention
     return next((g for g in m.groups() if g), "") if m else ""
 
 
