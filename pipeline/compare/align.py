@@ -1100,9 +1100,10 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     one_act = _one_act_timed(a, b)
     sole = s.sole_figures_of_a_family(i, j) and _magnitude_ok(a, b)
     # each article's only count of one thing, of one concept (or none) and what happened to it, is
-    # evidence of one quantity as each article's only amount of money is ("sole" above)
-    sole_count = (_magnitude_ok(a, b) and a.concept == b.concept and qa.participle == qb.participle
-                  and s.sole_counts_of_one_thing(i, j))
+    # evidence of one quantity as each article's only amount of money is ("sole" above), for two
+    # values the frames alone would keep apart (the same count already has a lower bar)
+    sole_count = (not values_equal_loose(a, b) and _magnitude_ok(a, b) and a.concept == b.concept
+                  and qa.participle == qb.participle and s.sole_counts_of_one_thing(i, j))
     if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act or sole_count):
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if qa.starting_value != qb.starting_value and not values_equal_loose(a, b):
