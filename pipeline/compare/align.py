@@ -93,7 +93,9 @@ SOLE_COUNT_BONUS = 0.08
 # time, a speed) are each the only value of that family their document gives; such a pair is also
 # spared the measure gate, whose words ("costing", "of roof works") differ more than the amount
 # does. Evidence of identity, not of importance: the edge keeps its score, which ranks the finding.
-# Read on our stories' batch AH; the value chosen by `--sweep` on the read sets (docs/compare.md, session 56).
+# Two different counts of one thing, each its document's only count of it, take it too (and are spared
+# the frame bar). Read on our stories' batch AH; the value chosen by `--sweep` on the read sets
+# (docs/compare.md, sessions 56 and 57).
 SOLE_FIGURE_ALLOWANCE = 0.08
 SOLE_FIGURE_FAMILIES = units.MEASURED_FAMILIES | {units.DURATION}
 # Minimum score for two figures to be the same quantity.
@@ -431,6 +433,7 @@ class Scorer:
 
     @functools.cached_property
     def _ages_by_noun(self) -> dict[tuple[str, str], int]:
+        """How many ages each document tells of each noun (its `alike_count_nouns` key): built once per run."""
         lex = load_lexicon()
         counts: dict[tuple[str, str], int] = {}
         for item in self.items:

@@ -999,7 +999,7 @@ def _priced_noun(quote: str, rel_e: int) -> str:
     run = _NOUN_RUN.match(quote, rel_e)
     nouns = []
     for w in run.group(1).split() if run else ():
-        if w in STOPWORDS or (w.endswith(("ed", "ing")) and len(w) > 4):  # ("red", "bed" are no verbs)
+        if w in STOPWORDS or w.endswith(("ed", "ing")):
             break
         nouns.append(w)
     return nouns[-1] if nouns else ""
