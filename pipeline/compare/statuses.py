@@ -182,7 +182,7 @@ def _classes_found(tokens: Sequence[str], classes: Sequence[tuple[str, PhraseInd
     """Each class's phrases the sentence holds, but for a phrase that overlaps a longer one of another
     class ("a serious but stable condition" is serious: its "stable condition" is part of the grade)."""
     found = [(pos, pos + len(phrase.split()), name, phrase) for name, index in classes
-             for pos, phrase in find_phrases(tokens, index) if not any(0 < pos - k <= NEGATION_WINDOW for k in negs)]
+             for pos, phrase in _unnegated(tokens, index, negs)]
     out: dict[str, list[str]] = {}
     for start, end, name, phrase in found:
         if not any(other != name and s < end and start < e and e - s > end - start for s, e, other, _ in found):
@@ -190,9 +190,14 @@ def _classes_found(tokens: Sequence[str], classes: Sequence[tuple[str, PhraseInd
     return out
 
 
-def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
-    return [phrase for pos, phrase in find_phrases(tokens, index)
+def _unnegated(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[tuple[int, str]]:
+    """The index's phrases in the tokens, with their positions, but for those a negation just before undoes."""
+    return [(pos, phrase) for pos, phrase in find_phrases(tokens, index)
             if not any(0 < pos - k <= NEGATION_WINDOW for k in negs)]
+
+
+def _phrases(tokens: Sequence[str], index: PhraseIndex, negs: Sequence[int]) -> list[str]:
+    return [phrase for _, phrase in _unnegated(tokens, index, negs)]
 
 
 def _each_of_its_own_names(ctx: DocContext, sent_no: int, quote: str, common: dict,
