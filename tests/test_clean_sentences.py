@@ -178,3 +178,17 @@ def test_a_results_lead_with_per_share_on_a_weekday_is_kept():
             "The company raised its revenue guidance to $19.5 billion. It now plans to cut about 1,200 jobs.\n")
     doc = _clean(page)
     assert "$1.12 per share on Thursday" in doc.text
+
+
+def test_a_last_paragraph_of_names_is_prose_not_a_headline():
+    """"Okafor, the Green Party candidate, beat Lena Marsh. Turnout was 28%.": most long words are
+    capitalised because a sentence starts with a name and the others are names; each sentence's first
+    word is capitalised in any style, so it does not make the block headline-cased, and the article's
+    last paragraph is kept."""
+    last = "Okafor, the Green Party candidate, beat Lena Marsh. Turnout was 28%."
+    doc = _clean("# Okafor wins Wexley seat\n\nPublished: 2039-05-04\n\nDaniel Okafor has won the Wexley "
+                 "council seat by 140 votes after a recount on Thursday.\n\n" + last + "\n")
+    assert last in doc.text, [(b.label, b.reason) for b in doc.blocks]
+    headline = _clean("Okafor Wins Wexley Seat After Tense Recount.\n\nDaniel Okafor has won the Wexley council "
+                      "seat by 140 votes after a recount on Thursday, the returning officer said.\n")
+    assert headline.blocks[0].label != "body"

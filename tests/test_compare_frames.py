@@ -2492,3 +2492,75 @@ def test_a_date_in_a_relative_clause_dates_that_clause(run):
         "p2": ("2038-09-09", "Mei, the Fenwick Zoo red panda, was found safe on Tuesday evening in a tree."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)
+
+
+def test_a_count_of_votes_after_by_is_a_margin_whatever_the_verb(run):
+    """"Confirmed as mayor by 402 votes" and "held on to win by 377 votes": two margins, which
+    disagree; a tally ("passed by 40 votes to 31") is no margin."""
+    claims, cmp = run({
+        "v1": ("2039-05-05", "A recount has confirmed Daniel Okafor as leader of Wexley council by 402 votes, "
+                             "officials said."),
+        "v2": ("2039-05-05", "Daniel Okafor has held on to win the Wexley council leadership by 377 votes after "
+                             "a recount."),
+        "v3": ("2039-05-05", "The motion passed by 40 votes to 31."),
+    })
+    by_text = _by_text(claims)
+    assert by_text["402"].value.increment and by_text["377"].value.increment
+    assert by_text["40 votes to 31"].value.family == "tally" and not by_text["40 votes to 31"].value.increment
+    conflicts = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert conflicts == {("v1", "402"), ("v2", "377")}, _shown(cmp)
+
+
+def test_an_age_told_with_no_noun_is_the_one_persons_age(run):
+    """"Officers detained a 24-year-old after two men robbed the post office" and "A 23-year-old man
+    was detained": each article's only age, one noun-less, is the story's one suspect; the "after"
+    that follows the age is no offset ("24 years after ...")."""
+    claims, cmp = run({
+        "r1": ("2039-03-17", "Officers detained a 24-year-old after two men robbed the post office in Hale on "
+                             "Monday."),
+        "r2": ("2039-03-17", "A 23-year-old man was detained on Monday evening after the post office robbery in "
+                             "Hale."),
+    })
+    young = next(c for c in claims if c.text.startswith("24"))
+    assert not young.value.offset and young.value.age_of == ""
+    ages = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "numeric_conflict"}
+    assert {d for d, _ in ages} == {"r1", "r2"}, _shown(cmp)
+
+
+def test_shares_in_a_company_that_fell_are_a_days_move(run):
+    """"Shares in Corran fell 3% in London" in a Monday article is Monday's move: no rival of "Corran
+    shares closed up 2% on Tuesday" in Tuesday's article."""
+    claims, cmp = run({
+        "s1": ("2039-02-14", "Corran Bank was fined £40m by the regulator. Shares in Corran fell 3% in London."),
+        "s2": ("2039-02-15", "Corran shares closed up 2% on Tuesday after the £40m fine."),
+    })
+    assert _by_text(claims)["3%"].concept == "share_price"
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict" and "%" in r.quote], _shown(cmp)
+
+
+def test_each_articles_only_planned_date_is_the_events(run):
+    """"The fair, which was due to take place from 4 to 6 June this year" and "the fair, planned for
+    11 to 13 June": each article's only date a happening was to take place, the story's one event,
+    though their words share nothing; "this year" beside the day is that day told coarser."""
+    _, cmp = run({
+        "f1": ("2039-03-02", "Organisers have called off this year's Kelsall craft fair, which was due to take place "
+                             "from 4 to 6 June, blaming rising insurance bills."),
+        "f2": ("2039-03-02", "The three-day Kelsall fair, planned for 11 to 13 June, will not go ahead, the "
+                             "council announced on Wednesday."),
+    })
+    days = {(r.doc_id, r.value) for r in cmp.finding_rows() if r.kind == "date_conflict"}
+    assert {d for d, _ in days} == {"f1", "f2"}, _shown(cmp)
+
+
+def test_a_short_clause_with_a_word_of_the_onset_dates_the_start(run):
+    """"The blaze, which began on Sunday, was 40% contained": few content words, but "began" says the
+    date is the start, so it is a dated claim; "reopened on Friday after Wednesday's flood" says an
+    end, which stays unclaimed in a clause so short."""
+    from pipeline.compare import build_claims
+    from pipeline.extract import extract_mentions
+    docs = _docs({
+        "b1": ("2039-06-16", "The blaze, which began on Sunday, was 40% contained."),
+        "b2": ("2039-06-16", "Kelby library reopened on Friday after Wednesday's flood."),
+    })
+    dated = {c.text for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"}
+    assert "Sunday" in dated and "Friday" not in dated

@@ -59,6 +59,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][”\"’')\]」』]*$")
 # Sentence end for the sentence feature: also "... common sense. \"" (a closing quote after a space).
 _SENTENCE_END_LOOSE = re.compile(r"[.!?…。！？][”\"’')\]」』\s]*$")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# Where a sentence starts inside a block: its first word is capitalised whatever the style.
+_INNER_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 _SENTENCE_START = re.compile(r"^[\"'“‘(\[]?\s?[A-Z0-9]")
 
 
@@ -124,10 +126,17 @@ def is_sentence(block: Block, f: Features) -> bool:
 
 
 def _headline_case(text: str) -> bool:
-    long_words = _LONG_WORD.findall(text)
+    """Most long words capitalised, not counting each sentence's first word (capitalised in any style):
+    "Patel beat Joan Fairlie. Turnout was 31%." is prose about names, not a headline."""
+    long_words = [w for part in _INNER_SENTENCE_START.split(text) for w in _LONG_WORD.findall(_after_first_word(part))]
     if len(long_words) < MIN_HEADLINE_CASE_WORDS:
         return False
     return sum(w[0].isupper() for w in long_words) >= HEADLINE_CASE_SHARE * len(long_words)
+
+
+def _after_first_word(sentence: str) -> str:
+    parts = sentence.split(maxsplit=1)
+    return parts[1] if len(parts) == 2 else ""
 
 
 def _rules_boilerplate(text: str, key: str, n_words: int, rules: Rules) -> str:

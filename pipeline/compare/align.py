@@ -40,6 +40,7 @@ from pipeline.compare.claims import (
     same_name,
     same_party,
     sizes_a_thing,
+    sole_dates_of_their_phase,
     sole_times_of_their_day,
     year_of,
 )
@@ -144,7 +145,11 @@ SAME_THING_MADE_BONUS = 0.20
 # Monday"): a story has one start and one end, whatever the sentences around them say; chosen by
 # `--sweep` on the read sets (docs/compare.md, session 56).
 SAME_PHASE_BONUS = 0.15
-ONE_MOMENT_PHASES = frozenset({"onset", "end"})
+ONE_MOMENT_PHASES = frozenset({"onset", "end", "schedule"})
+# The phase whose dates, each its article's only one, are the story's one date (``Scorer.sole_dates_of_one_phase``):
+# when the happening was to take place. Not its onset or end: "began clearing debris on Sunday" is no
+# start of the tornado, and a second outage's "severed on Tuesday" no start of the first.
+SOLE_DATE_PHASES = frozenset({"schedule"})
 # This much less score for two times of day that are each their article's only time of that day
 # (`Scorer.sole_times_of_one_day`); chosen by `--sweep` on the read sets (docs/compare.md, session 56).
 SOLE_TIME_ALLOWANCE = 0.24
@@ -433,13 +438,14 @@ class Scorer:
 
     @functools.cached_property
     def _ages_by_noun(self) -> dict[tuple[str, str], int]:
-        """How many ages each document tells of each noun (its `alike_count_nouns` key): built once per run."""
+        """How many ages each document tells of each noun (its `alike_count_nouns` key; '' for an age told
+        with no noun, "an 18-year-old", or of a name only, "Smith, 45,"): built once per run."""
         lex = load_lexicon()
         counts: dict[tuple[str, str], int] = {}
         for item in self.items:
             q = item.value
-            if item.kind == ClaimKind.NUMBER and q.family == "age" and q.age_of:
-                key = (item.doc_id, count_noun(q.age_of, lex))
+            if item.kind == ClaimKind.NUMBER and q.family == "age":
+                key = (item.doc_id, count_noun(q.age_of, lex) if q.age_of else "")
                 counts[key] = counts.get(key, 0) + 1
         return counts
 
@@ -447,14 +453,18 @@ class Scorer:
         """Two ages told of one noun and no name ("A 15-year-old boy was pulled from the river", "rescuing
         a 14-year-old boy"), each the only age its article tells of such a noun: the story's one boy;
         not when their sentences name different happenings ("a woman has been arrested", "a woman was
-        stabbed": measure concepts of the sentence, as ``_one_described_person`` reads them)."""
+        stabbed": measure concepts of the sentence, as ``_one_described_person`` reads them). An age told
+        with no noun ("Police have arrested an 18-year-old") is of the one person when each article tells
+        no other age at all."""
         a, b = self.items[i], self.items[j]
         qa, qb = a.value, b.value
-        if not (qa.family == qb.family == "age" and qa.age_of and qb.age_of) or qa.people or qb.people:
+        if not (qa.family == qb.family == "age" and (qa.age_of or qb.age_of)) or qa.people or qb.people:
             return False
         if (qa.sentence_concepts or qb.sentence_concepts) and not qa.sentence_concepts & qb.sentence_concepts:
             return False
         lex = load_lexicon()
+        if not (qa.age_of and qb.age_of):
+            return all(sum(n for (doc, _), n in self._ages_by_noun.items() if doc == c.doc_id) == 1 for c in (a, b))
         noun = count_noun(qa.age_of, lex)
         return (noun == count_noun(qb.age_of, lex) and self._ages_by_noun.get((a.doc_id, noun)) == 1
                 and self._ages_by_noun.get((b.doc_id, noun)) == 1)
@@ -462,6 +472,16 @@ class Scorer:
     @functools.cached_property
     def _sole_times(self) -> set[int]:
         return sole_times_of_their_day(self.items)
+
+    @functools.cached_property
+    def _sole_phase_dates(self) -> dict[int, str]:
+        return sole_dates_of_their_phase(self.items, SOLE_DATE_PHASES)
+
+    def sole_dates_of_one_phase(self, i: int, j: int) -> bool:
+        """Two dates of one phase of a happening, each its article's only date of that phase
+        (``claims.sole_dates_of_their_phase``): the story's one start, end or planned date."""
+        phase = self._sole_phase_dates.get(i)
+        return phase is not None and self._sole_phase_dates.get(j) == phase
 
     def sole_times_of_one_day(self, i: int, j: int) -> bool:
         """Two times of day of one day, each its article's only time of that day ("at about 2am" and
@@ -1386,7 +1406,8 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
     if ma.phase in ONE_MOMENT_PHASES and ma.phase == mb.phase:
         score += SAME_PHASE_BONUS
     bar = DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN
-    if a.kind == ClaimKind.TIME and s.sole_times_of_one_day(i, j):
+    if (a.kind == ClaimKind.TIME and s.sole_times_of_one_day(i, j)) or (
+            a.kind == ClaimKind.DATE and s.sole_dates_of_one_phase(i, j)):
         bar -= SOLE_TIME_ALLOWANCE  # evidence of one moment, not of importance: the edge keeps its score
     return score if score >= bar else None
 

@@ -80,6 +80,7 @@ DISCOVERY = "discovery"  # the lexicon's act of noticing what had happened (a di
 CAPACITY = "capacity"  # the concept of what a place or a vehicle can take ("carries 3,100 passengers")
 POPULATION = "population"  # the concept of how many live in a place ("a town of 24,000")
 PRICE = "price"  # the concept of what a thing costs ("cost $180 million", "a $150 million satellite")
+SHARE_PRICE = "share_price"  # the lexicon's concept of a day's move of a company's shares ("shares fell 6%")
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,20 @@ def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
         if c.kind == ClaimKind.TIME and day_of(c):
             per_day.setdefault((c.doc_id, day_of(c)), []).append(i)
     return {found[0] for found in per_day.values() if len(found) == 1}
+
+
+def sole_dates_of_their_phase(claims: Sequence[Claim], phases: frozenset[str]) -> dict[int, str]:
+    """The dates that are their article's only date of a happening's phase (``phases``: when it
+    started, ended, or was to take place), each with its phase: "a wildfire that started on Monday"
+    in one report and "the fire, which broke out on Sunday" in another tell of the story's one start,
+    as two articles' only times of a day tell of its one moment. An article that gives two dates of
+    one phase tells of two happenings (a festival due on one date and moved to another)."""
+    per_phase: dict[tuple[str, str], dict[str, list[int]]] = {}
+    for i, c in enumerate(claims):
+        if c.kind == ClaimKind.DATE and c.value.phase in phases:
+            per_phase.setdefault((c.doc_id, c.value.phase), {}).setdefault(c.row.value, []).append(i)
+    return {i: phase for (_, phase), by_value in per_phase.items() if len(by_value) == 1
+            for found in by_value.values() for i in found}
 
 
 Row = TypeVar("Row", EntityRow, DateRow, NumberRow)

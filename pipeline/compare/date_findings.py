@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
-from pipeline.compare.claims import Claim, day_of, sole_times_of_their_day
+from pipeline.compare.align import SOLE_DATE_PHASES, Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
+from pipeline.compare.claims import Claim, day_of, sole_dates_of_their_phase, sole_times_of_their_day
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
@@ -109,10 +109,14 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     out: list[DraftFinding] = []
     stats = EdgeStats(edges)
     salience = Salience(claims)
-    sole = sole_times_of_their_day(claims)
+    sole_times, sole_phases = sole_times_of_their_day(claims), sole_dates_of_their_phase(claims, SOLE_DATE_PHASES)
+
+    def sole(i: int, j: int) -> bool:  # each its article's only time of the day, or only date of one phase
+        return (i in sole_times and j in sole_times) or sole_phases.get(i, "") == sole_phases.get(j) != ""
+
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
         e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))
-        or (e.a in sole and e.b in sole)}
+        or sole(e.a, e.b)}
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
             continue
@@ -123,7 +127,7 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
             for y in range(x + 1, len(groups)):
                 if docs_of[x] & docs_of[y]:
                     continue
-                if any((min(i, j), max(i, j)) in strong and _same_event(claims[i], claims[j], i in sole and j in sole)
+                if any((min(i, j), max(i, j)) in strong and _same_event(claims[i], claims[j], sole(i, j))
                        for i in groups[x] for j in groups[y]):
                     linked.update((x, y))
         if linked:

@@ -24,7 +24,10 @@ from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import TIME_UNITS, UNITS
 
-# A sentence needs this many content words to carry a dated event.
+# A sentence needs this many content words to carry a dated event, unless a word of its onset or of an
+# act says which happening it dates ("The fire, which broke out on Sunday, was 35% contained."; not an
+# end, "reopened on Thursday after Tuesday's gas leak", which would meet the leak's date).
+ONSET = "onset"  # the lexicon's phase of a happening's start
 MIN_CONTENT_WORDS = 4
 # A date more than this many days before its article is past, whatever word leads it ("until he
 # returned to prison in June 1999"): a forecast of it would long be settled.
@@ -167,6 +170,9 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
         return False
     if _names_a_thing(ctx.text, d):
         return False
+    if any(r is not d and r.granularity != "time" and len(r.value) > len(d.value) and r.value.startswith(d.value)
+           and timeml.is_calendar(r.value) for r in ctx.dates_in(d.sent_no)):
+        return False  # "this year's event, which was due to take place from 9 to 11 July": the day says it finer
     # A figure's reference time is compared with the figure: "34% in 2024", "In 2004 a tsunami
     # killed 170,000" (a year or month is a statistic's period, on either side). A day before a
     # count ("foiled an attack on Friday capturing 26 pirates") dates the event itself.
@@ -314,17 +320,16 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
     event = tuple(before + after[:DATE_WINDOW_AFTER])
     before_words = words(ctx.text[left:d.start])
     ranked = _ranked_time(before_words)
-    if len(event) < MIN_CONTENT_WORDS and not made and not ranked:
-        return None
+    phase, act = _phase(ctx, lex, d, left, right), _act(ctx, lex, d, left, right)
+    if len(event) < MIN_CONTENT_WORDS and not (made or ranked or phase == ONSET or act):
+        return None  # a short clause says which happening it dates with a word of its onset or of an act
     near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     forecast = _forecast(ctx, lex, d, before_words)
-    act = _act(ctx, lex, d, left, right)
     cues = "; ".join(cue for cue in ("forecast" if forecast else "", f"act: {act}" if act else "") if cue)
     row = claim_row(ctx, ClaimKind.DATE, d.sent_no, d.start, d.end, quote,
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,
                     qualifier=d.qualifier, as_of=d.value, cues=cues)
-    value = CalendarDate(value=d.value, qualifier=d.qualifier, near=near, phase=_phase(ctx, lex, d, left, right),
-                         act=act,
+    value = CalendarDate(value=d.value, qualifier=d.qualifier, near=near, phase=phase, act=act,
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
                          resolved_against=d.anchor if d.anchor != "unresolved" else "",

@@ -31,6 +31,7 @@ from pipeline.compare.claims import (
     GAP,
     POPULATION,
     PRICE,
+    SHARE_PRICE,
     Claim,
     DocContext,
     Quantity,
@@ -173,8 +174,8 @@ _SPAN_BEFORE = re.compile(r"\b(?:for|lasting|lasted)\s+(?:just\s+)?$", re.IGNORE
 def _offset_of(text: str, row: NumberRow) -> str:
     """'before' or 'after' for a duration that says when something happened relative to another
     moment (the publication, for "ago" and "for the past"); '' for any other figure."""
-    if units.family(row.unit) != "duration":
-        return ""
+    if units.family(row.unit) != "duration" or row.kind == "age":
+        return ""  # ("arrested an 18-year-old after four raiders smashed the cases": an age, told of a person)
     if _UP_TO_NOW_BEFORE.search(text[max(0, row.start - 30):row.start]):
         return "before"
     m = _OFFSET_AFTER.match(text, row.end)
@@ -277,6 +278,12 @@ _MARGIN_BEFORE = re.compile(
     r"(?:\b(?:won|wins|win|lost|loses|lose|leads?|trails?|trailed|beat|beats|ahead|behind)\b(?:(?!\w+ed\b)[^.,;]){0,40}?\s+by"
     r"|\b(?:margin|majority|lead)\s+of)\s+(?:(?:about|around|nearly|almost|some|just|only|more\s+than|over)\s+)?$",
     re.IGNORECASE)
+
+# "confirmed as mayor by 312 votes": a count of votes after "by" is a margin whatever the verb, unless a
+# tally follows ("passed by 312 votes to 286").
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:about|around|nearly|almost|some|just|only|more\s+than|over)\s+)?$",
+                        re.IGNORECASE)
+_VOTES_NOT_A_TALLY = re.compile(r"\s+votes?\b(?!\s+to\b)", re.IGNORECASE)
 
 
 def _comparative(after: Sequence[str]) -> bool:
@@ -934,7 +941,8 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         return _concept(lex, row, quote, *restated, others, family)
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
              or _added_to_concept(quote, rel_s, rel_e, lex) or _running_total_concept(quote, rel_s, lex)
-             or _change_in_concept(quote, rel_e, lex) or _nearest_concept(quote, rel_s, rel_e, lex, others))
+             or _change_in_concept(quote, rel_e, lex) or _share_price_move(quote, rel_s, family)
+             or _nearest_concept(quote, rel_s, rel_e, lex, others))
     unnamed = not found or found.startswith(PARTICIPLE_CONCEPT)  # ("an 11% rise helped by higher rates")
     changed = _changed_figure(quote, rel_s, rel_e, others) if family == "percent" and unnamed else None
     if changed:  # "a profit of £1.8 billion in the first half, up 14%": the change is of the profit
@@ -945,6 +953,18 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
             quote, rel_s, rel_e, lex):
         return PRICE  # "carrying a $150 million weather satellite": what the satellite cost
     return found if _concept_fits(found, row, family, lex) else ""
+
+
+# "Shares in Halden fell 2%": the lexicon's share_price words with the company named between them.
+_SHARES_IN_A_COMPANY_MOVED = re.compile(
+    r"\b(?i:shares|stock)\s+(?:in|of)\s+(?:[A-Z][\w&'’.-]*\s+){1,4}(?:(?:closed|ended|were)\s+)?"
+    r"(?:fell|rose|dropped|slid|slumped|jumped|climbed|gained|lost|down|up)\b[^.;,\d]{0,20}$")
+
+
+def _share_price_move(quote: str, rel_s: int, family: str) -> str:
+    if family == "percent" and _SHARES_IN_A_COMPANY_MOVED.search(quote, max(0, rel_s - 80), rel_s):
+        return SHARE_PRICE
+    return ""
 
 
 # A length between places: "200 metres off the shore", "50 metres from the shore", "3 km away",
@@ -1557,7 +1577,8 @@ def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
          or _NOUN_BEFORE_AGED.search(quote, max(0, rel_s - 30), rel_s))
     if not m and quote[rel_s:rel_e].lower().endswith("old"):
         m = _NOUN_AFTER_AN_AGE_MENTION.match(quote, rel_e)  # "43-year-old" all in the mention
-    return next((g for g in m.groups() if g), "") if m else ""
+    noun = next((g for g in m.groups() if g), "") if m else ""
+    return "" if noun in STOPWORDS else noun  # "arrested an 18-year-old after ...": no noun
 
 
 def _stance(before: Sequence[str], lex: Lexicon) -> str:
@@ -1751,7 +1772,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
             as_of and is_background(as_of, ctx.published)):  # ("up from 44 minutes in September" is dated)
         cues["starting value"] = "starting value"  # "will pay £3.20, up from £2.60": what it was before
     elif (_comparative(after) and not _SET_OFF.match(quote, rel_e)) or _MARGIN_BEFORE.search(
-            quote, max(0, rel_s - 80), rel_s):
+            quote, max(0, rel_s - 80), rel_s) or (_BY_BEFORE.search(quote, max(0, rel_s - 30), rel_s)
+                                                  and _VOTES_NOT_A_TALLY.match(quote, rel_e)):
         # "a quarter-inch thinner than", "won by 4,300 votes": how much more, not how much
         cues["addition"] = "difference"
     after_part = words(quote[rel_e:right])[:PART_WORDS_AFTER]
