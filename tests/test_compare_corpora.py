@@ -743,7 +743,7 @@ def test_actor_dies_corpus(nlp, encoder):
     no one else), so they disagree; "a 12-year-old" before a noun is that noun's age, whoever the
     clause names (see set 36)."""
     _docs, _cmp, groups = _run(ACTOR_DIES, encoder)
-    assert {("e1", "81"), ("e2", "82")} in _conflicts(groups), _conflicts(groups)
+    assert any({("e1", "81"), ("e2", "82")} <= c for c in _conflicts(groups)), _conflicts(groups)
 
 
 def test_avalanche_corpus(nlp, encoder):

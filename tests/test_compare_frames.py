@@ -2564,3 +2564,94 @@ def test_a_short_clause_with_a_word_of_the_onset_dates_the_start(run):
     })
     dated = {c.text for c in build_claims(docs, extract_mentions(docs)) if c.kind == "date"}
     assert "Sunday" in dated and "Friday" not in dated
+
+
+def test_inspection_grades_exclude_each_other(run):
+    """A care home "rated inadequate" in one report and "told it requires improvement" in another."""
+    _, cmp = run({
+        "g1": ("2039-02-02", "Inspectors have rated inadequate the Beechwood care home in Larne after a visit."),
+        "g2": ("2039-02-02", "The Beechwood care home in Larne has been told it requires improvement by inspectors."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "account_conflict"} == {
+        "inadequate", "requires improvement"}, _shown(cmp)
+
+
+def test_a_count_written_as_a_compound_of_pupils_meets_a_count_of_pupils(run):
+    """"The 950-pupil school" and "The school has 820 pupils", each its article's only count of
+    pupils (a noun the lexicon keys with "children", but a role, not an age): one quantity."""
+    claims, cmp = run({
+        "p1": ("2039-06-08", "Inspectors visited Harlow Academy in May. The school has 820 pupils."),
+        "p2": ("2039-06-08", "Harlow Academy was inspected in May. The head said the 950-pupil school had a plan."),
+    })
+    assert _by_text(claims)["950-pupil"].value.unit == "pupils"
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"820", "950"}, _shown(cmp)
+
+
+def test_the_lead_sentences_date_is_no_earlier_account(run):
+    """"Inspectors have told the academy it requires improvement after a visit in April" opens a June
+    article: the sentences after it tell the story's news, not an earlier event, though April is
+    more than a month before."""
+    claims, _ = run({
+        "l1": ("2039-06-08", "Inspectors have told Harlow Academy it requires improvement after a visit in April.\n\n"
+                             "The head said the 950-pupil school had a clear plan."),
+    })
+    assert not _by_text(claims)["950-pupil"].background
+
+
+def test_each_articles_only_length_of_one_act_is_one_quantity(run, monkeypatch):
+    """"The road is expected to stay shut for six weeks" and "will be closed for at least two months":
+    one closure's length, though each article also gives another act's length ("trains were halted
+    for four hours", "services were suspended for seven hours"), which stays apart from it (frames
+    and contexts pinned as weak as the sentences of such reports read)."""
+    from pipeline.compare import align
+    monkeypatch.setattr(align.Scorer, "frame", lambda self, i, j: 0.36)
+    monkeypatch.setattr(align.Scorer, "context", lambda self, i, j: 0.04)
+    _, cmp = run({
+        "c1": ("2039-03-15", "A van hit the Kelby rail bridge on Monday. Trains were halted for four hours. "
+                             "Bridge Street is expected to stay shut for six weeks."),
+        "c2": ("2039-03-15", "Bridge Street in Kelby will be closed for at least two months after a van hit the "
+                             "rail bridge. Services were suspended for seven hours."),
+    })
+    conflicts = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    closure = {r.finding_id for r in conflicts if "weeks" in r.quote}
+    assert closure and {r.doc_id for r in conflicts if r.finding_id in closure} == {"c1", "c2"}, _shown(cmp)
+    assert not [r for r in conflicts if r.finding_id in closure and "hours" in r.quote], _shown(cmp)
+
+
+def test_a_named_persons_age_and_a_described_persons_age_each_alone_are_one_persons(run):
+    """"A 36-year-old nurse from Leek has cycled from Land's End to John o' Groats" and "Maya Holt, 37,
+    finished the ride": each article's only age, the story's one person."""
+    _, cmp = run({
+        "a1": ("2039-07-14", "A 36-year-old nurse from Leek has cycled from Land's End to John o' Groats in nine days. "
+                             "Maya Holt raised £3,000."),
+        "a2": ("2039-07-14", "Maya Holt, 37, finished the ride on Tuesday."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"36", "37"}, _shown(cmp)
+
+
+def test_an_offer_beside_a_demand_is_a_stance_and_each_articles_only_demand_is_one(run):
+    """"The union is asking for a 7% rise; the council has offered 3%" and "the council offered a 3% pay
+    rise, while the union wants 10%": the offers agree, the demands disagree, and no offer meets a
+    demand."""
+    claims, cmp = run({
+        "d1": ("2039-04-20", "Bin workers in Hale began a strike on Monday. The union is asking for a 7% rise; "
+                             "the council has offered 3%."),
+        "d2": ("2039-04-20", "Hale bin workers walked out on Monday. The council offered a 3% pay rise, while the "
+                             "union wants 10%."),
+    })
+    assert "stance: offered" in _by_text([c for c in claims if c.doc_id == "d1"])["3%"].row.cues
+    rows = cmp.finding_rows()
+    demands = {r.finding_id for r in rows if r.kind == "numeric_conflict" and r.value in ("7", "10")}
+    assert demands and {r.value for r in rows if r.finding_id in demands} == {"7", "10"}, _shown(cmp)
+
+
+def test_starting_from_a_place_is_a_departure(run):
+    """"Set off from Porthcawl at 6.20am" and "started from Porthcawl shortly before 7am": two
+    departures of one swim, which disagree (a departure meets only a departure)."""
+    _, cmp = run({
+        "t1": ("2039-07-14", "Ella Price set off from Porthcawl at 6.20am on Tuesday and swam to Ilfracombe."),
+        "t2": ("2039-07-14", "Ella Price swam to Ilfracombe on Tuesday. She started from Porthcawl shortly before "
+                             "7am."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "date_conflict" and "T" in r.value} == {"t1", "t2"}, \
+        _shown(cmp)

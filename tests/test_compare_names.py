@@ -248,3 +248,14 @@ def test_the_gazetteer_puts_countries_in_their_continents():
     assert not region_holds("Europe", "United States") and not region_holds("United States", "North America")
     assert is_country_or_continent("Europe") and is_country_or_continent("the US")
     assert not is_country_or_continent("Aceh")  # a province: the gazetteer cannot tell what it lies in
+
+
+def test_a_title_the_parser_takes_into_a_name_is_no_part_of_its_spelling():
+    """"Headteacher Anna Pelling" (a title at a sentence's start, taken into the name) in one report
+    and "Anna Pilling" in another: one name spelled two ways."""
+    found = _findings([
+        _spec("t1", "Headteacher Anna Pelling said she was disappointed.", ("Headteacher Anna Pelling", "PERSON")),
+        _spec("t2", "Head Anna Pilling said the school had a plan.", ("Anna Pilling", "PERSON")),
+    ])
+    assert [sorted(r.value for r in f) for f in found if f[0].kind == "name_conflict"] == [
+        ["Anna Pilling", "Headteacher Anna Pelling"]], found

@@ -53,6 +53,7 @@ from pipeline.compare.lexicon import (
     counted_group,
     kind_of_count_noun,
     load_lexicon,
+    stem_noun,
 )
 from pipeline.compare.memo import KEY_DTYPE, NO_SCORE, PairMemo
 from pipeline.compare.text import STOPWORDS, content_stems, stem
@@ -437,6 +438,49 @@ class Scorer:
         return len(values.get((a.doc_id, family), ())) == 1 and len(values.get((b.doc_id, family), ())) == 1
 
     @functools.cached_property
+    def _values_by_stance(self) -> dict[tuple[str, str, str], set[float]]:
+        """The values each document gives each stance of a bargain, per family ("asking for a 9% rise": demand)."""
+        out: dict[tuple[str, str, str], set[float]] = {}
+        for item in self.items:
+            q = item.value
+            if item.kind == ClaimKind.NUMBER and q.stance:
+                out.setdefault((item.doc_id, q.stance, q.family), set()).add(q.lo)
+        return out
+
+    def sole_figures_of_one_stance(self, i: int, j: int) -> bool:
+        """Two figures of one stance of a bargain ("is asking for a 9% rise", "the union wants 11%"), each
+        its document's only value of that stance: the story's one demand (or offer, or deal), as an
+        article's only amount of money is its one amount."""
+        qa, qb = self.items[i].value, self.items[j].value
+        if not qa.stance or qa.stance != qb.stance or qa.family != qb.family:
+            return False
+        values = self._values_by_stance
+        return all(len(values[c.doc_id, c.value.stance, c.value.family]) == 1 for c in (self.items[i], self.items[j]))
+
+    @functools.cached_property
+    def _span_values_by_act(self) -> dict[tuple[str, str], set[float]]:
+        """The lengths of time each document gives each lasting act ("stay shut for six weeks": close)."""
+        out: dict[tuple[str, str], set[float]] = {}
+        for item in self.items:
+            q = item.value
+            if item.kind == ClaimKind.NUMBER and q.family == units.DURATION and not q.offset:
+                for act in q.lasting:
+                    out.setdefault((item.doc_id, act), set()).add(q.lo)
+        return out
+
+    def sole_spans_of_one_act(self, i: int, j: int) -> bool:
+        """Two lengths of one lasting act ("the road is expected to stay shut for six weeks", "will be
+        closed for at least two months"), each its document's only length of that act: evidence of one
+        quantity, as each article's only amount of money is, in articles that give other lengths of
+        other acts ("trains were halted for four hours")."""
+        a, b = self.items[i], self.items[j]
+        shared = a.value.lasting & b.value.lasting
+        if not shared or a.value.offset or b.value.offset:
+            return False
+        values = self._span_values_by_act
+        return any(len(values[a.doc_id, act]) == 1 and len(values[b.doc_id, act]) == 1 for act in shared)
+
+    @functools.cached_property
     def _ages_by_noun(self) -> dict[tuple[str, str], int]:
         """How many ages each document tells of each noun (its `alike_count_nouns` key; '' for an age told
         with no noun, "an 18-year-old", or of a name only, "Smith, 45,"): built once per run."""
@@ -454,20 +498,36 @@ class Scorer:
         a 14-year-old boy"), each the only age its article tells of such a noun: the story's one boy;
         not when their sentences name different happenings ("a woman has been arrested", "a woman was
         stabbed": measure concepts of the sentence, as ``_one_described_person`` reads them). An age told
-        with no noun ("Police have arrested an 18-year-old") is of the one person when each article tells
-        no other age at all."""
+        with no noun ("Police have arrested an 18-year-old") or of a name in one article and of a noun in
+        the other ("Fiona Drewett, 42", "a 41-year-old teacher") is of the one person when each article
+        tells no other age at all."""
         a, b = self.items[i], self.items[j]
         qa, qb = a.value, b.value
-        if not (qa.family == qb.family == "age" and (qa.age_of or qb.age_of)) or qa.people or qb.people:
+        if not (qa.family == qb.family == "age") or (qa.people and qb.people):
+            return False  # (two named people's ages are compared by their names: ``_aged_alike``)
+        if not (qa.age_of or qb.age_of or qa.people or qb.people):
             return False
         if (qa.sentence_concepts or qb.sentence_concepts) and not qa.sentence_concepts & qb.sentence_concepts:
             return False
         lex = load_lexicon()
-        if not (qa.age_of and qb.age_of):
-            return all(sum(n for (doc, _), n in self._ages_by_noun.items() if doc == c.doc_id) == 1 for c in (a, b))
+        if not (qa.age_of and qb.age_of) or qa.people or qb.people:
+            return self.only_ages_of_their_articles(i, j)
         noun = count_noun(qa.age_of, lex)
         return (noun == count_noun(qb.age_of, lex) and self._ages_by_noun.get((a.doc_id, noun)) == 1
                 and self._ages_by_noun.get((b.doc_id, noun)) == 1)
+
+    def only_ages_of_their_articles(self, i: int, j: int) -> bool:
+        """Two ages, each the only age its article tells: the story's one person as each article
+        tells it, the stronger evidence of ``sole_ages_of_one_noun`` (it takes the sole-figure allowance)."""
+        per_doc = self._ages_per_document
+        return all(per_doc.get(c.doc_id) == 1 for c in (self.items[i], self.items[j]))
+
+    @functools.cached_property
+    def _ages_per_document(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for (doc, _), n in self._ages_by_noun.items():
+            out[doc] = out.get(doc, 0) + n
+        return out
 
     @functools.cached_property
     def _sole_times(self) -> set[int]:
@@ -725,13 +785,15 @@ def _noun(unit: str) -> str:
 
 def _specific_things(c: Claim) -> tuple[tuple[str, str], ...]:
     """What a count counts, as specific things: its counted noun when it names a kind of thing
-    ("villages"; not people at large or by sex or age), and its concept ("job_cuts")."""
+    ("villages"; not people at large or by sex or age, though a noun of a role keyed with one stays:
+    "pupils", keyed as "children"), and its concept ("job_cuts")."""
     q = c.value
     if c.kind != ClaimKind.NUMBER or q.family != units.COUNT:
         return ()
     lex = load_lexicon()
     noun = _noun(q.unit) if q.unit else ""
-    things = [("noun", noun)] if noun and noun not in lex.generic_count_nouns and noun not in lex.sex_age_nouns else []
+    specific = noun and noun not in lex.generic_count_nouns and stem_noun(q.unit) not in lex.sex_age_nouns
+    things = [("noun", noun)] if specific else []
     return tuple(things + ([("concept", c.concept)] if c.concept else []))
 
 
@@ -1121,13 +1183,17 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         # 2019 is no rival of a 2025 article's undated $5.2bn, which speaks of its own year).
         return None
     one_act = _one_act_timed(a, b)
-    sole = s.sole_figures_of_a_family(i, j) and _magnitude_ok(a, b)
+    sole = (s.sole_figures_of_a_family(i, j) or s.sole_spans_of_one_act(i, j)) and _magnitude_ok(a, b)
     # each article's only count of one thing, of one concept (or none) and what happened to it, is
     # evidence of one quantity as each article's only amount of money is ("sole" above), for two
     # values the frames alone would keep apart (the same count already has a lower bar)
     sole_count = (not values_equal_loose(a, b) and _magnitude_ok(a, b) and a.concept == b.concept
                   and qa.participle == qb.participle and s.sole_counts_of_one_thing(i, j))
-    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act or sole_count):
+    # each article's only age, of one described person and no name or of a name in one only: the story's one person
+    sole_age = qa.family == "age" and s.sole_ages_of_one_noun(i, j) and s.only_ages_of_their_articles(i, j)
+    sole_stance = s.sole_figures_of_one_stance(i, j)  # the bargain's one demand, offer or deal
+    if not (values_equal_loose(a, b) or frame >= DIFFERENT_VALUE_FRAME_MIN or same_event or one_act or sole_count
+            or sole_age or sole_stance):
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if qa.starting_value != qb.starting_value and not values_equal_loose(a, b):
         return None  # "£3.20, up from £2.60": what the toll was may agree with "the current toll", never dispute £3.10
@@ -1153,29 +1219,31 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     lasted = _lasted_since(a, b) or _lasted_since(b, a)
     named = (not qa.offset or bool(qa.event and qb.event)) and not lasted
     if (measure is not None and measure < MEASURE_DIFFERENT_MAX and not (a.concept and a.concept == b.concept)
-            and named and frame < MEASURE_RESCUE_FRAME and not one_act and not sole and not sole_count):
+            and named and frame < MEASURE_RESCUE_FRAME and not one_act and not sole and not sole_count
+            and not sole_stance):
         return None  # each names what it measures ("married", "moved back": what it dates), and the names differ
     if (qa.family == "percent" and not values_equal_loose(a, b) and not (a.concept and a.concept == b.concept)
-            and not s.same_population(i, j)
+            and not s.same_population(i, j) and not sole_stance
             and not (frame >= MEASURE_RESCUE_FRAME and s.sole_shares_of_one_holder(i, j))):
         # 26% of conference papers and 47% of researchers are shares of different wholes; a shared
         # concept says of what ("revenue climbs 6%", "revenue grew 8%"), and so do close frames of
         # one holder's only share ("Brightwell shareholders will own 60% of the new company" and
         # "Brightwell investors will hold 55% of the enlarged group")
         return None
-    if (qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN
-            and not s.sole_ages_of_one_noun(i, j)):
+    if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN \
+            and not s.sole_ages_of_one_noun(i, j):
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
-    if (a.concept and a.concept == b.concept) or same_event or lasted or one_act:
+    if (a.concept and a.concept == b.concept) or same_event or lasted or one_act or sole_stance:
         score += CONCEPT_BONUS  # (a span since a clause that names the other's measure names it too)
-    if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b):
+    if (a.subject and b.subject) or _same_holder(a, b) or _aged_alike(a, b) or sole_age:
         score += SUBJECT_BONUS
     if same_exact_amount(a, b):
         score += SAME_AMOUNT_BONUS  # "a 2.9 aftershock" outranks the area's usual "magnitude 2 and 3"
     if SOLE_COUNT_BONUS and _magnitude_ok(a, b) and s.sole_counts_of_one_thing(i, j):  # (55 on a shift, 2,300 staff)
         score += SOLE_COUNT_BONUS
-    return score if score >= figure_align_min(a, b) - (SOLE_FIGURE_ALLOWANCE if sole or sole_count else 0.0) else None
+    allowance = SOLE_FIGURE_ALLOWANCE if sole or sole_count or sole_age or sole_stance else 0.0
+    return score if score >= figure_align_min(a, b) - allowance else None
 
 
 def _one_act_timed(a: Claim, b: Claim) -> bool:

@@ -27,12 +27,17 @@ STALE_AFTER_DAYS_DEFAULT = 92
 LASTING_STALE_AFTER_DAYS = 365
 
 
-def is_background(as_of: str, ref_time: str, *, lasting: bool = False) -> bool:
+# The date of an article's lead is the story's own news for a quarter, whatever its precision ("told
+# it requires improvement after a visit in April", in June); past that it is an earlier event.
+LEAD_STALE_AFTER_DAYS = STALE_AFTER_DAYS_DEFAULT
+
+
+def is_background(as_of: str, ref_time: str, *, lasting: bool = False, lead: bool = False) -> bool:
     """True when a figure's reference period ended well before the article's reference time."""
     pub = timeml.parse_iso_date(ref_time)
     end = timeml.end(as_of)
     if pub is None or end is None:
         return False
-    allowance = LASTING_STALE_AFTER_DAYS if lasting else STALE_AFTER_DAYS.get(timeml.granularity(as_of),
-                                                                               STALE_AFTER_DAYS_DEFAULT)
+    allowance = LASTING_STALE_AFTER_DAYS if lasting else LEAD_STALE_AFTER_DAYS if lead else STALE_AFTER_DAYS.get(
+        timeml.granularity(as_of), STALE_AFTER_DAYS_DEFAULT)
     return (pub - end).days > allowance

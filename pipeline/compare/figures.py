@@ -482,8 +482,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
     if estimated_by:
         cues["estimate by"] = estimated_by
     stance = _stance(words(quote[left:rel_s])[-STANCE_WORDS_BEFORE:], lex)
-    if stance == "offered" and concept not in lex.offered_stance_concepts:
-        stance = ""  # a buyer's offer is the price
+    if stance == "offered" and concept not in lex.offered_stance_concepts and not _a_demand_told(quote, lex):
+        stance = ""  # a buyer's offer is the price (but "is asking for a 9% rise; the board has offered 4.5%")
     if stance:
         cues["stance"] = stance
     per, per_chars = _rate_period(quote[rel_e:rel_e + RATE_CHARS_AFTER])
@@ -1581,6 +1581,12 @@ def _age_of(quote: str, rel_s: int, rel_e: int) -> str:
     return "" if noun in STOPWORDS else noun  # "arrested an 18-year-old after ...": no noun
 
 
+def _a_demand_told(quote: str, lex: Lexicon) -> bool:
+    """The sentence tells one side's demand: an offer beside it is the other side's, a stance of a bargain."""
+    demand = dict(lex.stances).get("demand")
+    return bool(demand and find_phrases(words(quote), demand))
+
+
 def _stance(before: Sequence[str], lex: Lexicon) -> str:
     """The bargain's side a figure is, from the stance words before it: agreed or demand ('' when
     its clause says none). The lexicon's first stance of those found wins: "voted to accept a pay
@@ -1921,7 +1927,12 @@ def _continued_earlier_event(ctx: DocContext, sent_no: int) -> str:
         if back < 0 or "\n\n" in ctx.text[ctx.men.sentences[back][1]:ctx.men.sentences[back + 1][0]]:
             return ""
         if values := dated(back):
-            return values[0] if all(is_background(v, ctx.published) for v in values) else ""
+            lead = ctx.men.sentences[back][0] <= ctx.doc.body_start <= ctx.men.sentences[back][1] or all(
+                ctx.men.sentences[k][1] <= ctx.doc.body_start for k in range(back))  # (or the headline)
+            # the lead tells the story's news ("told it requires improvement after a visit in April", in June)
+            # unless its date is long past ("pleaded guilty in March 2009", in 2010)
+            past = [v for v in values if is_background(v, ctx.published, lead=lead)]
+            return values[0] if len(past) == len(values) else ""
     return ""
 
 

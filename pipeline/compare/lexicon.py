@@ -218,11 +218,11 @@ def load_lexicon() -> Lexicon:
         hypothetical=frozenset(cues.get("hypothetical", ())),
         topics=tuple(sorted(data.get("topics", {}).items())),
         forecast=frozenset(cues.get("forecast", ())),
-        generic_count_nouns=frozenset({"", *(_stem_noun(w) for w in rules.get("generic_count_nouns", ()))}),
-        sex_age_nouns=frozenset(_stem_noun(w) for w in rules.get("sex_age_nouns", ())),
-        alike_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(group[0]))
+        generic_count_nouns=frozenset({"", *(stem_noun(w) for w in rules.get("generic_count_nouns", ()))}),
+        sex_age_nouns=frozenset(stem_noun(w) for w in rules.get("sex_age_nouns", ())),
+        alike_count_nouns=tuple(sorted((stem_noun(w), stem_noun(group[0]))
                                        for group in rules.get("alike_count_nouns", ()) for w in group)),
-        sorts_of_count_nouns=tuple(sorted((_stem_noun(w), _stem_noun(kind))
+        sorts_of_count_nouns=tuple(sorted((stem_noun(w), stem_noun(kind))
                                           for kind, sorts in rules.get("sorts_of_count_nouns", {}).items()
                                           for w in sorts)),
         going_back_verbs=frozenset(rules.get("going_back_verbs", ())),
@@ -238,7 +238,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _stem_noun(word: str) -> str:
+def stem_noun(word: str) -> str:
     """A counted noun as the aligner keys it: "people" as is, anything else stemmed."""
     return word if word == "people" else stem(word)
 
@@ -252,7 +252,7 @@ def counted_group(unit: str, lexicon: Lexicon) -> str:
 def count_noun(word: str, lexicon: Lexicon) -> str:
     """A counted noun as the aligner keys it, one key for nouns that name the same people
     (`alike_count_nouns`: "300 workers" and "500 staff" evacuated count one group)."""
-    noun = _stem_noun(word)
+    noun = stem_noun(word)
     return _as_mapping(lexicon.alike_count_nouns).get(noun, noun)
 
 
@@ -274,7 +274,7 @@ def _as_mapping(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 @functools.lru_cache(maxsize=4)
 def _noun_keys(concept_nouns: tuple[tuple[str, frozenset[str]], ...],
                alike: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
-    return {name: frozenset(_as_mapping(alike).get(_stem_noun(w), _stem_noun(w)) for w in nouns)
+    return {name: frozenset(_as_mapping(alike).get(stem_noun(w), stem_noun(w)) for w in nouns)
             for name, nouns in concept_nouns}
 
 

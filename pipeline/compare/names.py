@@ -50,7 +50,7 @@ from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
 from pipeline.compare.sources import copies_note, independent_sources
 from pipeline.textsim import edit_distance
-from pipeline.vocab.entities import CODE_LABEL, NAME_LABELS
+from pipeline.vocab.entities import CODE_LABEL, NAME_LABELS, strip_titles
 from pipeline.vocab.kinds import ClaimKind, Kind
 
 # Shorter words are too often two names one letter apart ("Lu" / "Su", "Ali" / "Abi").
@@ -85,7 +85,8 @@ def spelling_tokens(name: str) -> tuple[str, ...]:
 
 def name_claims(ctx: DocContext, lex: Lexicon) -> list[Claim]:
     """One claim per distinct name a document writes, at its first mention."""
-    names = [(e, (e.text,) if e.label == CODE_LABEL else spelling_tokens(e.text))
+    names = [(e, (e.text,) if e.label == CODE_LABEL
+              else spelling_tokens(strip_titles(e.text) if e.label == "PERSON" else e.text))
              for e in sorted(ctx.men.entities, key=lambda e: e.start)
              if e.label in NAME_LABELS or e.label == CODE_LABEL]
     mentions = Counter((tokens, e.label) for e, tokens in names if tokens)

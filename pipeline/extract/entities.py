@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from pipeline.documents import Mentions
 from pipeline.resources import data_text
 from pipeline.schema import EntityRow
-from pipeline.vocab.entities import CODE_LABEL, PLACE_LABELS
+from pipeline.vocab.entities import CODE_LABEL, PLACE_LABELS, strip_titles
 from pipeline.vocab.numbers import SCALE_RANK_WORD
 
 # TECH: fields and technologies the rule layer names ("AI", "GPU"), so they stop being places.
@@ -36,12 +36,6 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "TECH"}
 )
 ALIASES_FILE = "entity_aliases.tsv"
-TITLES = frozenset("""
-mr mrs ms miss dr prof professor president vice-president vp premier chancellor pm prime minister
-chairman chairwoman chair secretary minister senator sen rep representative governor gov mayor
-general gen lt col colonel captain capt sgt sergeant officer detective det judge justice king queen
-prince princess lord sir dame pope ambassador ceo chief executive founder sheikh comrade
-""".split())
 # Nouns that turn a person or place into an organisation ("the Biden administration").
 GROUP_NOUNS = frozenset({"administration", "government", "campaign", "presidency", "cabinet", "regime", "camp"})
 LEGAL_SUFFIXES = frozenset(
@@ -79,13 +73,6 @@ def alias_key(text: str) -> str:
     t = re.sub(r"'s?$", "", t)
     t = t.replace(".", "")
     return re.sub(r"\s+", " ", t).strip().casefold()
-
-
-def _strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
-        words = words[1:]
-    return " ".join(words)
 
 
 def _strip_legal_suffix(name: str) -> str:
@@ -189,7 +176,7 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
         if nxt is not None and nxt.lower_ in GROUP_NOUNS and label in ("PERSON", "GPE", "NORP") and end == ent.end_char:
             # "the Biden administration" is an organisation, not the man
             end = nxt.idx + len(nxt.text)
-            short = _strip_titles(text[start:ent.end_char])
+            short = strip_titles(text[start:ent.end_char])
             short = aliases.get(alias_key(short), (short, ""))[0]
             found.append((start, end, "ORG", f"{short} {nxt.lower_}", ent.start))
             continue
@@ -206,14 +193,14 @@ def extract_entities(doc: Doc, *, doc_id: str) -> tuple[EntityRow, ...]:
         if span is not None and "\n" not in m.group():
             found.append((m.start(), m.end(), CODE_LABEL, m.group(), span.start))
     found.sort(key=lambda f: (f[0], f[1]))
-    people = [_strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
+    people = [strip_titles(text[s:e]) for s, e, label, c, _ in found if label == "PERSON" and not c]
     chain = _person_chain(people)
     rows = []
     for start, end, label, canonical, tok_i in found:
         if label == "ORG" and canonical in chain and alias_key(canonical) not in aliases:
             label, canonical = "PERSON", ""  # "Biden's AI policy": NER took the man for an organisation
         if label == "PERSON" and not canonical:
-            name = _strip_titles(text[start:end])
+            name = strip_titles(text[start:end])
             canonical = chain.get(name, name)
         canonical = re.sub(r"\s+", " ", canonical).strip()
         rows.append(EntityRow(doc_id, sent_of[tok_i], start, end, text[start:end], label, canonical,

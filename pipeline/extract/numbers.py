@@ -242,7 +242,9 @@ ELAPSED_TIME_RE = re.compile(
 COMPOUND_COUNTS = {"seat": "seats", "bed": "beds", "room": "rooms", "member": "members", "strong": "people",
                    "person": "people", "man": "men", "vehicle": "vehicles", "page": "pages", "turbine": "turbines",
                    "storey": "storeys", "bedroom": "bedrooms", "lane": "lanes", "carriage": "carriages",
-                   "berth": "berths", "screen": "screens", "hole": "holes"}
+                   "berth": "berths", "screen": "screens", "hole": "holes", "pupil": "pupils", "student": "students",
+                   "place": "places", "home": "homes", "house": "houses", "flat": "flats", "apartment": "apartments",
+                   "cell": "cells"}
 COMPOUND_COUNT_RE = re.compile(
     rf"(?<![\w.,\-/:$€£¥₹])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)-(?P<noun>{_alt(list(COMPOUND_COUNTS))})\b(?!-)",
     re.IGNORECASE)

@@ -29,3 +29,20 @@ guard
 # tell the same happening of him; "the driver" of a crash story is one person whatever is told.
 ANYONE_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "child", "baby", "toddler", "teenager", "pensioner",
                           "adult", "youth", "people", "men", "women"})
+# Titles written before a person's name ("Headteacher Ruth Callard", "Cllr Aisha Benn"): not part of the name.
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor president vice-president vp premier chancellor pm prime minister
+chairman chairwoman chair secretary minister senator sen rep representative governor gov mayor
+general gen lt col colonel captain capt sgt sergeant officer detective det judge justice king queen
+prince princess lord sir dame pope ambassador ceo chief executive founder sheikh comrade
+headteacher principal councillor cllr inspector superintendent supt constable pc coroner bishop
+archbishop reverend rev rabbi imam
+""".split())
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles written before it (one word of the name always stays)."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
