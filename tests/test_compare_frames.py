@@ -2655,3 +2655,38 @@ def test_starting_from_a_place_is_a_departure(run):
     })
     assert {r.doc_id for r in cmp.finding_rows() if r.kind == "date_conflict" and "T" in r.value} == {"t1", "t2"}, \
         _shown(cmp)
+
+
+def test_a_date_in_the_subjects_relative_clause_dates_that_clause(run):
+    """"Hackers who broke into Kelby council's systems on 2 March are demanding $4m": the date is the
+    break-in's, so the demand told in a later article is no background of an earlier event; "The
+    hackers demanded $4m on 2 March" is dated by it."""
+    claims, _ = run({
+        "h1": ("2039-03-20", "Hackers who broke into Kelby council's systems on 2 March are demanding $4m in bitcoin."),
+        "h2": ("2039-03-20", "The hackers demanded $5m from Kelby council on 2 March, officials said."),
+    })
+    now, then = (next(c for c in claims if c.doc_id == d) for d in ("h1", "h2"))
+    assert not now.background and not now.as_of
+    assert then.as_of == "2039-03-02"
+
+
+
+def test_a_figure_its_source_tells_again_joins_the_dispute_in_a_two_source_story(nlp, encoder):
+    """Kelby's £900m budget told twice in one report, in its headline ("Kelby approves £900m budget")
+    and its body ("councillors approved a £900m budget by 31 votes to 18"), against another report's
+    "£950m budget": the body's statement joins the dispute too, and represents its report there (a
+    body's sentence says more than a headline)."""
+    import dataclasses
+
+    from pipeline.extract import extract_mentions
+    head = "Kelby approves £900m budget\n\n"
+    docs = _docs({
+        "k1": ("2040-02-22", head + "Kelby councillors approved a £900m budget on Tuesday night by 31 votes to 18."),
+        "k2": ("2040-02-22", "Kelby's £950m budget was approved by 29 votes to 20 at a meeting on Tuesday."),
+    })
+    docs[0] = dataclasses.replace(docs[0], body_start=len(head))
+    cmp = compare_documents(docs, extract_mentions(docs), encoder=encoder)
+    budget = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict" and r.value in ("900000000", "950000000")]
+    assert {(r.doc_id, r.value) for r in budget} == {("k1", "900000000"), ("k2", "950000000")}, _shown(cmp)
+    assert [r.quote for r in budget if r.doc_id == "k1"] == [
+        "Kelby councillors approved a £900m budget on Tuesday night by 31 votes to 18."], _shown(cmp)

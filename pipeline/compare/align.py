@@ -334,17 +334,25 @@ def cluster(items: Sequence[Claim], edges: Sequence[Edge], *, min_linkage: float
 def _with_self_contradictions(groups: list[list[int]], items: Sequence[Claim],
                               neighbours: dict[int, set[int]]) -> list[list[int]]:
     """A second statement of a document joins its group when it is linked to most of the group:
-    a headline's "$2.5m" over a body's "$2.6m" is the source contradicting itself."""
+    a headline's "$2.5m" over a body's "$2.6m" is the source contradicting itself. A statement that gives
+    the value of its document's member again (a body's "approved a £1.2bn budget" under its headline's
+    "£1.2bn") joins when linked to one member: the source telling it twice, whose body sentence may then
+    represent it."""
     placed = {i for g in groups for i in g}
     out = []
     for g in groups:
         by_doc, members = {items[i].doc_id for i in g}, set(g)
         near = set().union(*(neighbours[i] for i in g))  # linked to most of g: a neighbour of some member
         extra = [i for i in near if i not in placed and items[i].doc_id in by_doc
-                 and len(neighbours[i] & members) >= max(2, (len(g) + 1) // 2)]
+                 and len(neighbours[i] & members) >= (1 if _told_again(g, items, i) else max(2, (len(g) + 1) // 2))]
         out.append(sorted(g + extra))
         placed.update(extra)
     return out
+
+
+def _told_again(group: Sequence[int], items: Sequence[Claim], i: int) -> bool:
+    """A member of the group from ``i``'s document states ``i``'s value."""
+    return any(items[k].doc_id == items[i].doc_id and items[k].row.value == items[i].row.value for k in group)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -444,6 +444,8 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         as_of = ""  # "the 50-metre bridge opened in 1976": the year dates the bridge's making, not its length
     if as_of and dates_here and all(after_a_reporting_verb(words(quote[max(0, s - 30):s]), lex) for s, _ in dates_here):
         as_of = ""  # "her lawyer said on Tuesday she would appeal the 90-day sentence": Tuesday dates the saying
+    if as_of and dates_here and all(_in_a_subjects_relative_clause(quote, s, e, rel_s) for s, e in dates_here):
+        as_of = ""  # "Criminals who attacked the council on 23 November are demanding $3.5m": the attack's day
     period = _summed_over(row, as_of, quote[:rel_s])
     if period and timeml.granularity(as_of) == "day":
         as_of = ""  # "posted quarterly earnings on Thursday": the day it was reported, not the quarter's
@@ -1633,6 +1635,17 @@ def _an_era_of_a_thing(text: str, d: DateRow) -> bool:
     return bool(m) and m.group(1).lower() not in STOPWORDS
 
 
+# A relative clause open before a date ("Criminals who attacked ... on"), and the main clause's verb
+# after it, before the figure ("are demanding a ransom of"): the date is the clause's, not the figure's.
+_OPEN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that)\s+[^,.;]*$", re.IGNORECASE)
+_MAIN_CLAUSE_VERB = re.compile(r"^[^,.;]{0,40}?\b(?:is|are|was|were|has|have|had|will|would)\b", re.IGNORECASE)
+
+
+def _in_a_subjects_relative_clause(sentence: str, date_start: int, date_end: int, rel_start: int) -> bool:
+    return (date_end <= rel_start and bool(_OPEN_RELATIVE_CLAUSE.search(sentence, 0, date_start))
+            and bool(_MAIN_CLAUSE_VERB.match(sentence[date_end:rel_start])))
+
+
 def _dates_a_deed(sentence: str, rel_end: int, date_start: int) -> bool:
     """A date after the figure in a "for" + gerund phrase dates the deed the figure is for ("fined
     135 million euros for taking part in a cartel between 2016 and 2023"), not the figure."""
@@ -1824,6 +1837,8 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                      and left <= d.start - sentence_start < right
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)
                      and not _dates_a_deed(quote, rel_e, d.start - sentence_start)
+                     and not _in_a_subjects_relative_clause(quote, d.start - sentence_start, d.end - sentence_start,
+                                                            rel_s)
                      and not _BEATEN_RECORD_BEFORE.search(quote, 0, d.start - sentence_start)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
