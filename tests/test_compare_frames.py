@@ -2690,3 +2690,4 @@ def test_a_figure_its_source_tells_again_joins_the_dispute_in_a_two_source_story
     assert {(r.doc_id, r.value) for r in budget} == {("k1", "900000000"), ("k2", "950000000")}, _shown(cmp)
     assert [r.quote for r in budget if r.doc_id == "k1"] == [
         "Kelby councillors approved a £900m budget on Tuesday night by 31 votes to 18."], _shown(cmp)
+

@@ -142,9 +142,10 @@ SAME_MINUTE_BONUS = 0.20
 # same for two dates of one time ranked first ("The busiest day was 4 August", "Its busiest day
 # came on 11 August").
 SAME_THING_MADE_BONUS = 0.20
-# Two dates (or times) of the story's onset or its end ("started on Monday afternoon", "began on
-# Monday"): a story has one start and one end, whatever the sentences around them say; chosen by
-# `--sweep` on the read sets (docs/compare.md, session 56).
+# Two dates (or times) of the story's onset, its end or its planned date ("started on Monday afternoon",
+# "began on Monday"; "due to take place from 9 to 11 July"): a story has one start, one end and one
+# planned date, whatever the sentences around them say; chosen by `--sweep` on the read sets
+# (docs/compare.md, session 56; the planned date since session 58).
 SAME_PHASE_BONUS = 0.15
 ONE_MOMENT_PHASES = frozenset({"onset", "end", "schedule"})
 # The phase whose dates, each its article's only one, are the story's one date (``Scorer.sole_dates_of_one_phase``):
@@ -546,8 +547,8 @@ class Scorer:
         return sole_dates_of_their_phase(self.items, SOLE_DATE_PHASES)
 
     def sole_dates_of_one_phase(self, i: int, j: int) -> bool:
-        """Two dates of one phase of a happening, each its article's only date of that phase
-        (``claims.sole_dates_of_their_phase``): the story's one start, end or planned date."""
+        """Two dates of one phase of a happening (``SOLE_DATE_PHASES``: when it was to take place), each its
+        article's only date of that phase (``claims.sole_dates_of_their_phase``): the story's one planned date."""
         phase = self._sole_phase_dates.get(i)
         return phase is not None and self._sole_phase_dates.get(j) == phase
 
@@ -1238,8 +1239,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         # one holder's only share ("Brightwell shareholders will own 60% of the new company" and
         # "Brightwell investors will hold 55% of the enlarged group")
         return None
-    if qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN \
-            and not s.sole_ages_of_one_noun(i, j):
+    if (qa.family == "age" and not (a.subject and b.subject) and not _aged_alike(a, b) and frame < AGE_FRAME_MIN
+            and not s.sole_ages_of_one_noun(i, j)):
         return None  # an age is compared only with the same person's age
     score = W_FRAME * frame + W_SENTENCE * s.context(i, j) + W_NAMES * jaccard(a.subjects, b.subjects)
     if (a.concept and a.concept == b.concept) or same_event or lasted or one_act or sole_stance:

@@ -444,7 +444,7 @@ def _figure(ctx: DocContext, lex: Lexicon, row: NumberRow, converted: NumberRow 
         as_of = ""  # "the 50-metre bridge opened in 1976": the year dates the bridge's making, not its length
     if as_of and dates_here and all(after_a_reporting_verb(words(quote[max(0, s - 30):s]), lex) for s, _ in dates_here):
         as_of = ""  # "her lawyer said on Tuesday she would appeal the 90-day sentence": Tuesday dates the saying
-    if as_of and dates_here and all(_in_a_subjects_relative_clause(quote, s, e, rel_s) for s, e in dates_here):
+    if as_of and dates_here and all(_in_a_subjects_relative_clause(quote, s, e, rel_s, lex) for s, e in dates_here):
         as_of = ""  # "Criminals who attacked the council on 23 November are demanding $3.5m": the attack's day
     period = _summed_over(row, as_of, quote[:rel_s])
     if period and timeml.granularity(as_of) == "day":
@@ -964,6 +964,7 @@ _SHARES_IN_A_COMPANY_MOVED = re.compile(
 
 
 def _share_price_move(quote: str, rel_s: int, family: str) -> str:
+    """``SHARE_PRICE`` for a percentage right after a company's shares and a verb of moving, else ''."""
     if family == "percent" and _SHARES_IN_A_COMPANY_MOVED.search(quote, max(0, rel_s - 80), rel_s):
         return SHARE_PRICE
     return ""
@@ -1637,13 +1638,18 @@ def _an_era_of_a_thing(text: str, d: DateRow) -> bool:
 
 # A relative clause open before a date ("Criminals who attacked ... on"), and the main clause's verb
 # after it, before the figure ("are demanding a ransom of"): the date is the clause's, not the figure's.
-_OPEN_RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that)\s+[^,.;]*$", re.IGNORECASE)
+# "that" after a verb of saying opens what was said ("said that on 2 March the hackers were demanding $4m").
+_OPEN_RELATIVE_CLAUSE = re.compile(r"\b(\w+)\s+(?:who|which|that)\s+[^,.;]*$", re.IGNORECASE)
 _MAIN_CLAUSE_VERB = re.compile(r"^[^,.;]{0,40}?\b(?:is|are|was|were|has|have|had|will|would)\b", re.IGNORECASE)
 
 
-def _in_a_subjects_relative_clause(sentence: str, date_start: int, date_end: int, rel_start: int) -> bool:
-    return (date_end <= rel_start and bool(_OPEN_RELATIVE_CLAUSE.search(sentence, 0, date_start))
-            and bool(_MAIN_CLAUSE_VERB.match(sentence[date_end:rel_start])))
+def _in_a_subjects_relative_clause(sentence: str, date_start: int, date_end: int, rel_start: int,
+                                   lex: Lexicon) -> bool:
+    """The date stands in a relative clause that the main clause's verb closes before the figure."""
+    if date_end > rel_start or not _MAIN_CLAUSE_VERB.match(sentence[date_end:rel_start]):
+        return False
+    opened = _OPEN_RELATIVE_CLAUSE.search(sentence, 0, date_start)
+    return bool(opened) and not after_a_reporting_verb([opened[1].lower()], lex)
 
 
 def _dates_a_deed(sentence: str, rel_end: int, date_start: int) -> bool:
@@ -1838,7 +1844,7 @@ def _cues(ctx: DocContext, lex: Lexicon, row: NumberRow, quote: str, rel_s: int,
                      and not separated_by_aside(quote, d.start - sentence_start, rel_s, rel_e)
                      and not _dates_a_deed(quote, rel_e, d.start - sentence_start)
                      and not _in_a_subjects_relative_clause(quote, d.start - sentence_start, d.end - sentence_start,
-                                                            rel_s)
+                                                            rel_s, lex)
                      and not _BEATEN_RECORD_BEFORE.search(quote, 0, d.start - sentence_start)]
     earlier = _continued_earlier_event(ctx, row.sent_no) if not (as_of or segment_dates) else ""
     if background:
