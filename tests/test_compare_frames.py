@@ -2691,3 +2691,19 @@ def test_a_figure_its_source_tells_again_joins_the_dispute_in_a_two_source_story
     assert [r.quote for r in budget if r.doc_id == "k1"] == [
         "Kelby councillors approved a £900m budget on Tuesday night by 31 votes to 18."], _shown(cmp)
 
+
+
+def test_one_nights_happening_dated_to_either_of_its_days_is_one_happening(run):
+    """"Two thieves stole a vase worth £40,000 late on Friday night" and "Three men took a £60,000 vase in
+    the early hours of Saturday": one raid, dated to the evening by one source and to the small hours by
+    the other, so the values disagree; a running count of the evening and one of the next afternoon stay
+    two times of it."""
+    from pipeline.vocab import timeml
+    _, cmp = run({
+        "v1": ("2039-05-14", "Two thieves stole a Ming vase worth £40,000 from the Kelby museum late on Friday night."),
+        "v2": ("2039-05-14", "Burglars took a £60,000 Ming vase from the Kelby museum in the early hours of Saturday."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} == {"40000", "60000"}, _shown(cmp)
+    assert timeml.one_night("2039-05-13", "2039-05-14", "late on Friday night", "at 2am on Saturday")
+    assert not timeml.one_night("2039-05-13", "2039-05-14", "late on Monday", "on Tuesday afternoon")
+    assert not timeml.one_night("2039-05-12", "2039-05-14", "on Wednesday night", "on Friday night")

@@ -259,3 +259,18 @@ def test_a_title_the_parser_takes_into_a_name_is_no_part_of_its_spelling():
     ])
     assert [sorted(r.value for r in f) for f in found if f[0].kind == "name_conflict"] == [
         ["Anna Pilling", "Headteacher Anna Pelling"]], found
+
+
+def test_a_word_saying_who_a_person_is_before_the_name_is_no_part_of_it():
+    """"Neighbour Keith Doran said" (a descriptor at a sentence's start, taken into the name) and "Keith
+    Dorran, who lives opposite": one name spelled two ways. A descriptor that may be a surname stays
+    before one word ("Driver Smith") and anywhere but first ("Minnie Driver")."""
+    from pipeline.vocab.entities import strip_titles
+    found = _findings([
+        _spec("t1", "Neighbour Keith Doran said it sounded like a bomb.", ("Neighbour Keith Doran", "PERSON")),
+        _spec("t2", "Keith Dorran, who lives opposite, said the blast shook his windows.", ("Keith Dorran", "PERSON")),
+    ])
+    assert [sorted(r.value for r in f) for f in found if f[0].kind == "name_conflict"] == [
+        ["Keith Dorran", "Neighbour Keith Doran"]], found
+    assert strip_titles("Witness Amy Lee") == "Amy Lee" and strip_titles("Driver Smith") == "Driver Smith"
+    assert strip_titles("Minnie Driver") == "Minnie Driver"

@@ -951,7 +951,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
             values_equal_loose(a, b)):
         return "elsewhere"  # "a quake in eastern China killed more than a dozen" vs the story's toll in Iran
     if (a.as_of and b.as_of and not timeml.agree(a.as_of, b.as_of) and qa.family != "age"
-            and not _days_of_one_running_count(a, b) and not _sizes_of_things(a, b)):
+            and not _days_of_one_running_count(a, b) and not _sizes_of_things(a, b)
+            and not timeml.one_night(a.as_of, b.as_of, a.row.quote, b.row.quote)):
         return "reference time"  # (a person's ages at two times are compared by birthdays: _ageing)
     if a.concept == b.concept and a.concept in load_lexicon().level_concepts and (
             _told_before_its_time(a, b) or _told_before_its_time(b, a)):

@@ -40,9 +40,21 @@ archbishop reverend rev rabbi imam
 """.split())
 
 
+# Words that say who a person is in the story, written before the name as a title is in news prose
+# ("Neighbour Keith Doran said", "Witness Amy Lee saw"): no part of the name. Many are also surnames
+# ("Minnie Driver"), so one is taken off only before a given name and a surname.
+DESCRIPTORS = frozenset("""
+neighbour neighbor witness eyewitness resident passenger bystander driver motorist pedestrian
+shopkeeper landlord landlady spokesman spokeswoman spokesperson owner manager customer tourist
+victim survivor pensioner student pupil teacher nurse paramedic firefighter lifeguard pilot
+""".split())
+
+
 def strip_titles(name: str) -> str:
-    """A person's name without the titles written before it (one word of the name always stays)."""
+    """A person's name without the titles (or descriptors, ``DESCRIPTORS``) written before it; one word
+    of the name always stays, and two after a descriptor."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().strip(".") in TITLES:
+    while len(words) > 1 and (words[0].lower().strip(".") in TITLES
+                              or (len(words) > 2 and words[0].lower() in DESCRIPTORS)):
         words = words[1:]
     return " ".join(words)

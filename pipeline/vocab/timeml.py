@@ -213,6 +213,21 @@ def agree(a: str, b: str) -> bool:
     return a == b or contains(a, b) or contains(b, a)
 
 
+# Words that place a happening in the night, which sources date to either of its two days ("late on
+# Saturday night", "in the early hours of Sunday"; "at 11.20pm on Monday", "shortly after midnight").
+AT_NIGHT_RE = re.compile(
+    r"\b(?:(?:to|over)?nights?|midnight|early hours|small hours|before dawn|pre-?dawn|late on)\b"
+    r"|\b(?:9|10|11)(?:[.:][0-5]\d)?\s*p\.?m\b|\b(?:12|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b", re.I)
+
+
+def one_night(a: str, b: str, text_a: str, text_b: str) -> bool:
+    """Two days one apart that may be one night's, as one source dates a happening to the evening and
+    another to the small hours after it: the days are consecutive and both sentences tell of night (a
+    count "late on Monday" and one "on Tuesday afternoon" are two times of a running count)."""
+    return gap_days(a, b) == 1 and len(a) == len(b) == 10 and bool(
+        AT_NIGHT_RE.search(text_a) and AT_NIGHT_RE.search(text_b))
+
+
 def start(value: str) -> Date | None:
     span = interval(value)
     return span[0] if span else None
