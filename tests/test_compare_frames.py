@@ -2707,3 +2707,26 @@ def test_one_nights_happening_dated_to_either_of_its_days_is_one_happening(run):
     assert timeml.one_night("2039-05-13", "2039-05-14", "late on Friday night", "at 2am on Saturday")
     assert not timeml.one_night("2039-05-13", "2039-05-14", "late on Monday", "on Tuesday afternoon")
     assert not timeml.one_night("2039-05-12", "2039-05-14", "on Wednesday night", "on Friday night")
+
+
+def test_a_deals_figure_put_to_either_party_is_one_figure(run):
+    """"Kelby Town have signed defender Sam Okoro for £4m" and "Sam Okoro has completed a £5m move to Kelby
+    Town, signing a three-year deal": one transfer's fee, given to the club in one sentence and to the player in the other; both
+    sentences name both parties."""
+    _, cmp = run({
+        "f1": ("2040-08-02", "Kelby Town have signed defender Sam Okoro for £4m on a three-year contract."),
+        "f2": ("2040-08-02", "Sam Okoro has completed a £5m move to Kelby Town, signing a three-year deal."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"4000000", "5000000"}, _shown(cmp)
+
+
+def test_a_nationality_as_the_noun_an_age_describes_names_no_one(run):
+    """"The 24-year-old Italian will earn £60,000 a week" describes the player, as "Luca Ferri, 25," names
+    him: each article's only age, the story's one person (the nationality is no rival name)."""
+    claims, cmp = run({
+        "p1": ("2040-08-02", "Dunmere Rovers have signed striker Luca Ferri. The 24-year-old Italian will earn "
+                             "about £60,000 a week."),
+        "p2": ("2040-08-02", "Luca Ferri, 25, has joined Dunmere Rovers on a five-year deal."),
+    })
+    assert _by_text([c for c in claims if c.doc_id == "p1"])["24-year-old"].subject == ""
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"24", "25"}, _shown(cmp)

@@ -144,6 +144,8 @@ def main() -> None:
     ap.add_argument("--model", choices=("lr", "gbm"), default="gbm")
     ap.add_argument("--thr", type=float, default=0.85)
     ap.add_argument("--show", action="store_true", help="print each pair the model adds")
+    ap.add_argument("--only", default="", help="score only the groups (story batches, or 'bench') starting so; "
+                                               "the model is still fitted on every other group")
     args = ap.parse_args()
     score_module = bench._load_scorer(args.shared / "bench" / "compare" / "score.py")
     folders = set_folders(args.shared)
@@ -173,6 +175,8 @@ def main() -> None:
     scores = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for group, d, g in folders:
+            if args.only and not (group if d.parent.parent.name != "compare" else "bench").startswith(args.only):
+                continue
             train = [r for (gr, dd, _) in folders if gr != group for r in rows[dd]]
             model["fitted"] = fitter(args.model).fit(np.array([[r[k] for k in names] for r in train]),
                                                      np.array([r["label"] for r in train]))

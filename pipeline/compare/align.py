@@ -898,6 +898,13 @@ def _both_to_date(a: Claim, b: Claim) -> bool:
     return a.concept == b.concept and ((a.value.total and b.value.to_date) or (b.value.total and a.value.to_date))
 
 
+def _two_parties_named_alike(a: Claim, b: Claim) -> bool:
+    """Two figures given to different names, each named in both sentences: one dealing between two
+    parties, its figure put to either ("Rovers have signed Luca Ferri for £18m", "Ferri has completed a
+    £22m move to Rovers"), not the figures of two."""
+    return a.subject in b.row.quote and b.subject in a.row.quote
+
+
 def different_quantities(a: Claim, b: Claim) -> str:
     """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
     qa, qb = a.value, b.value
@@ -927,7 +934,7 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "scope"  # "1.2 million SUVs in the United States", "400,000 in Europe", "across Asia"
     if a.subject and b.subject and not (same_name(a.subject, b.subject) or spelt_two_ways(a.subject, b.subject)) \
             and not _same_holder(a, b) and not (
-            distinctive(a) and distinctive(b) and values_equal_loose(a, b)):
+            distinctive(a) and distinctive(b) and values_equal_loose(a, b)) and not _two_parties_named_alike(a, b):
         return "subject"  # (the same $9.3m from "the Department of Energy" and "the US government" is one grant)
     if qa.increment != qb.increment or qa.part != qb.part or (qa.total != qb.total and not _both_to_date(a, b)):
         return "addition, part or total"
