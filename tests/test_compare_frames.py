@@ -2711,8 +2711,8 @@ def test_one_nights_happening_dated_to_either_of_its_days_is_one_happening(run):
 
 def test_a_deals_figure_put_to_either_party_is_one_figure(run):
     """"Kelby Town have signed defender Sam Okoro for £4m" and "Sam Okoro has completed a £5m move to Kelby
-    Town, signing a three-year deal": one transfer's fee, given to the club in one sentence and to the player in the other; both
-    sentences name both parties."""
+    Town, signing a three-year deal": one transfer's fee, given to the club in one sentence and to the
+    player in the other; both sentences name both parties."""
     _, cmp = run({
         "f1": ("2040-08-02", "Kelby Town have signed defender Sam Okoro for £4m on a three-year contract."),
         "f2": ("2040-08-02", "Sam Okoro has completed a £5m move to Kelby Town, signing a three-year deal."),

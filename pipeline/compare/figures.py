@@ -797,9 +797,8 @@ def _subject(quote: str, qs: int, rel_s: int, rel_e: int, left: int, right: int,
         if m:
             return _entity_name(qs + rel_s - len(quote[max(0, rel_s - 40):rel_s]) + m.start(1), entities) or m.group(1)
         after = re.match(r"[\s-]*(?:year-old|years? old)?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})", quote[rel_e:])
-        if after and _entity_label(qs + rel_e + after.start(1), entities) in _PLACE_LABELS and (
-                (following := re.match(r"\s*([a-z]+)", quote[rel_e + after.end(1):])) and following.group(1) in STOPWORDS):
-            return ""  # "the 24-year-old Italian will earn": a nationality as the noun describes, it names no one
+        if after and _a_nationality_as_the_noun(quote, qs, rel_e + after.start(1), rel_e + after.end(1), entities):
+            return ""  # "the 24-year-old Italian will earn" describes the person, it names no one
         return after.group(1) if after else _described_person_after(quote, qs, rel_e, entities)
     if family in PLACE_BOUND_FAMILIES:
         m = _PLACE_AFTER.match(quote[rel_e:right])
@@ -882,8 +881,13 @@ def _described_person_after(quote: str, qs: int, rel_e: int, entities: Sequence[
     return next((e.canonical or e.text for e in entities if e.label == "PERSON" and e.start == start), "")
 
 
-def _entity_label(start: int, entities: Sequence[EntityRow]) -> str:
-    return next((e.label for e in entities if e.start <= start < e.end), "")
+def _a_nationality_as_the_noun(quote: str, qs: int, start: int, end: int, entities: Sequence[EntityRow]) -> bool:
+    """The words at ``start:end`` of ``quote`` are a nationality (or a place's people) standing as the noun
+    ("The 24-year-old Italian will earn"), not before one ("a 36-year-old Australian climber", whose
+    nationality tells the climber from another)."""
+    label = next((e.label for e in entities if e.start <= qs + start < e.end), "")
+    following = re.match(r"\s*([a-z]+)", quote[end:])
+    return label in _PLACE_LABELS and bool(following) and following.group(1) in STOPWORDS
 
 
 def _entity_name(start: int, entities: Sequence[EntityRow]) -> str:
