@@ -256,10 +256,11 @@ VAGUE_SPAN_RE = re.compile(
     r"(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
 )
 # One unit of time "for" which something went on: "shut for a month", "jailed for a year", "closed for
-# up to a year after the flood" (a length of one unit; "for the past month" or "a month ago" say when).
+# up to a year after the flood" (a length of one unit; "for the past month" or "a month ago" say when),
+# or that it lasts ("the advice could last up to a week", "the hearing lasted about an hour").
 # So is the one unit a completed act took: "sold out in just over an hour", "finished in about a day".
 A_SPAN_FOR_RE = re.compile(
-    rf"\b(?:for|{timeml.COMPLETED_ACT}(?:\s+[a-z]+){{0,3}}\s+in)\s+"
+    rf"\b(?:for|last(?:s|ed|ing)?|{timeml.COMPLETED_ACT}(?:\s+[a-z]+){{0,3}}\s+in)\s+"
     r"(?:(?P<qual>about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+over|just\s+under|over|under|"
     r"up\s+to|at\s+least)\s+)?(?P<span>an?\s+(?P<unit>hour|day|week|fortnight|month|year|decade))\b"
     r"(?!['’]s\b|\s+(?:ago|earlier|later)\b)", re.IGNORECASE)

@@ -160,6 +160,9 @@ def one(nlp, text: str, mention: str):
         ("The bridge stayed closed for a fortnight.", "a fortnight", 2, None, "weeks", "", "duration"),
         ("The library could stay shut for up to a year after the flood.", "up to a year", 1, None, "years",
          "at_most", "duration"),
+        # and one unit of time that something lasts
+        ("The boil-water notice could last up to a week.", "up to a week", 1, None, "weeks", "at_most", "duration"),
+        ("The hearing lasted about an hour.", "about an hour", 1, None, "hours", "approx", "duration"),
         # a number set off after a person's noun, whatever its article and modifiers, is that person's age
         ("Police said a security guard, 58, was threatened.", "58", 58, None, "years", "", "age"),
         ("Police said a driver, 61, was arrested.", "61", 61, None, "years", "", "age"),
