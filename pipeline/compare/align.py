@@ -34,6 +34,7 @@ from pipeline.compare.claims import (
     GAP,
     Claim,
     day_of,
+    days_may_meet,
     designation_unit,
     name_key,
     on_one_footing,
@@ -556,7 +557,7 @@ class Scorer:
         """Two times of day of one day, each its article's only time of that day ("at about 2am" and
         "at around 3am" of one Monday's break-in): the story's one moment, told in words of its own."""
         a, b = self.items[i], self.items[j]
-        return i in self._sole_times and j in self._sole_times and day_of(a) == day_of(b)
+        return i in self._sole_times and j in self._sole_times and days_may_meet(a, b)
 
     def sole_counts_of_one_thing(self, i: int, j: int) -> bool:
         """Two counts of the same specific thing, each its document's only value for it: the same

@@ -281,16 +281,29 @@ def day_of(c: Claim) -> str:
     return v.day if isinstance(v, TimeOfDay) else ""
 
 
+def days_may_meet(a: Claim, b: Claim) -> bool:
+    """Two times of one day, or a time told with no day ("shortly after midnight") and one of the day its
+    article was published or the day before ("at 11.20pm on Monday" in Tuesday's paper)."""
+    if day_of(a) == day_of(b):
+        return True
+    undated, dated = (a, day_of(b)) if not day_of(a) else (b, day_of(a)) if not day_of(b) else (None, "")
+    gap = timeml.gap_days(dated, undated.published[:10]) if undated is not None and undated.published else None
+    return gap is not None and gap <= 1
+
+
 def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
     """The times of day that are their article's only time of that day ("at about 6:40 a.m. on
     Tuesday" in one report, "shortly after 7:15 a.m. on Tuesday" in another): aligned at all, two
     such times tell of the story's one happening, and differing, they dispute it, as a story's two
-    sole counts of one noun do. An article that gives several times of a day tells several moments."""
+    sole counts of one noun do. An article that gives several times of a day tells several moments. A time with
+    no day ("shortly after midnight") is one of them when it is its article's only time."""
     per_day: dict[tuple[str, str], list[int]] = {}
+    times_per_doc: dict[str, int] = {}
     for i, c in enumerate(claims):
-        if c.kind == ClaimKind.TIME and day_of(c):
+        if c.kind == ClaimKind.TIME:
             per_day.setdefault((c.doc_id, day_of(c)), []).append(i)
-    return {found[0] for found in per_day.values() if len(found) == 1}
+            times_per_doc[c.doc_id] = times_per_doc.get(c.doc_id, 0) + 1
+    return {found[0] for (doc, day), found in per_day.items() if len(found) == 1 and (day or times_per_doc[doc] == 1)}
 
 
 def sole_dates_of_their_phase(claims: Sequence[Claim], phases: frozenset[str]) -> dict[int, str]:

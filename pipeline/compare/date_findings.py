@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
 from pipeline.compare.align import SOLE_DATE_PHASES, Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
-from pipeline.compare.claims import Claim, day_of, sole_dates_of_their_phase, sole_times_of_their_day
+from pipeline.compare.claims import (
+    Claim,
+    day_of,
+    days_may_meet,
+    sole_dates_of_their_phase,
+    sole_times_of_their_day,
+)
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
@@ -112,7 +118,8 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
     sole_times, sole_phases = sole_times_of_their_day(claims), sole_dates_of_their_phase(claims, SOLE_DATE_PHASES)
 
     def sole(i: int, j: int) -> bool:  # each its article's only time of the day, or only date of one phase
-        return (i in sole_times and j in sole_times) or sole_phases.get(i, "") == sole_phases.get(j) != ""
+        return (i in sole_times and j in sole_times and days_may_meet(claims[i], claims[j])) or sole_phases.get(
+            i, "") == sole_phases.get(j) != ""
 
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
         e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))
