@@ -903,7 +903,7 @@ def _two_parties_named_alike(a: Claim, b: Claim) -> bool:
     """Two figures given to different names, each named in both sentences: one dealing between two
     parties, its figure put to either ("Rovers have signed Luca Ferri for £18m", "Ferri has completed a
     £22m move to Rovers"), not the figures of two."""
-    return a.subject in b.row.quote and b.subject in a.row.quote
+    return all(re.search(rf"(?<!\w){re.escape(x.subject)}(?!\w)", y.row.quote) for x, y in ((a, b), (b, a)))
 
 
 def different_quantities(a: Claim, b: Claim) -> str:

@@ -282,8 +282,9 @@ def day_of(c: Claim) -> str:
 
 
 def days_may_meet(a: Claim, b: Claim) -> bool:
-    """Two times of one day, or a time told with no day ("shortly after midnight") and one of the day its
-    article was published or the day before ("at 11.20pm on Monday" in Tuesday's paper)."""
+    """Two times of one day (or two told with no day), or a time told with no day ("shortly after midnight")
+    and one of the day its article was published or the day before ("at 11.20pm on Monday" in Tuesday's
+    paper)."""
     if day_of(a) == day_of(b):
         return True
     undated, dated = (a, day_of(b)) if not day_of(a) else (b, day_of(a)) if not day_of(b) else (None, "")
@@ -295,8 +296,8 @@ def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
     """The times of day that are their article's only time of that day ("at about 6:40 a.m. on
     Tuesday" in one report, "shortly after 7:15 a.m. on Tuesday" in another): aligned at all, two
     such times tell of the story's one happening, and differing, they dispute it, as a story's two
-    sole counts of one noun do. An article that gives several times of a day tells several moments. A time with
-    no day ("shortly after midnight") is one of them when it is its article's only time."""
+    sole counts of one noun do. An article that gives several times of a day tells several moments.
+    A time with no day ("shortly after midnight") is one of them when it is its article's only time."""
     per_day: dict[tuple[str, str], list[int]] = {}
     times_per_doc: dict[str, int] = {}
     for i, c in enumerate(claims):
