@@ -215,8 +215,9 @@ def agree(a: str, b: str) -> bool:
 
 # Words that place a happening in the night, which sources date to either of its two days ("late on
 # Saturday night", "in the early hours of Sunday"; "at 11.20pm on Monday", "shortly after midnight").
+# Not "nights", which counts them ("stranded for two nights").
 AT_NIGHT_RE = re.compile(
-    r"\b(?:(?:to|over)?nights?|midnight|early hours|small hours|before dawn|pre-?dawn|late on)\b"
+    r"\b(?:(?:to|over)?night|midnight|early hours|small hours|before dawn|pre-?dawn|late on)\b"
     r"|\b(?:9|10|11)(?:[.:][0-5]\d)?\s*p\.?m\b|\b(?:12|[1-4])(?:[.:][0-5]\d)?\s*a\.?m\b", re.I)
 
 
