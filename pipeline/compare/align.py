@@ -399,6 +399,27 @@ P = TypeVar("P")
 PairScore = Callable[["Scorer", int, int], "float | None"]
 
 
+def _sole_keys(kind: str, item: Claim) -> list[tuple[Hashable, Hashable]]:
+    """The keys of ``kind`` a statement gives a value to, each with that value (``Scorer.each_gives_one_value``):
+    "family", a figure's unit family (a measurement, not a duration that says when); "stance", a bargain's
+    side and family; "act", each lasting act of a length of time; "thing", each specific thing a count
+    counts; "holder", each name in a percentage's sentence."""
+    q = item.value
+    if item.kind != ClaimKind.NUMBER:
+        return []
+    if kind == "family":
+        return [(q.family, (q.lo, q.hi))] if q.family in SOLE_FIGURE_FAMILIES and not q.offset else []
+    if kind == "stance":
+        return [((q.stance, q.family), q.lo)] if q.stance else []
+    if kind == "act":
+        return [(act, q.lo) for act in q.lasting] if q.family == units.DURATION and not q.offset else []
+    if kind == "thing":
+        return [(thing, q.lo) for thing in _specific_things(item)]
+    if kind == "holder":
+        return [(name, q.lo) for name in item.subjects] if q.family == "percent" else []
+    raise ValueError(f"no sole key of kind {kind!r}")
+
+
 class Scorer:
     """Shared inputs of the pair scores: frame vectors, sentence TF-IDF, frame TF-IDF, and the
     scores of an earlier run (``memo``).
@@ -424,11 +445,22 @@ class Scorer:
         self._content_ids: dict[int, int] = {}
         self._content_of: dict[bytes, int] = {}  # digest of a statement's content -> its content id
         self._sentences: dict[tuple[str, int], list[int]] | None = None  # (document, sentence) -> its statements
-        # (document, counted noun or concept) -> the values it is given
-        self._thing_values: dict[tuple[str, tuple[str, str]], set[float]] | None = None
-        self._share_values: dict[tuple[str, str], set[float]] | None = None  # (document, name) -> its percentages
-        # (document, family) -> the values it is given
-        self._family_values: dict[tuple[str, str], set[tuple[float, float]]] | None = None
+        # per kind of key (``_sole_keys``): (document, key) -> the values the document gives it
+        self._values_per_key: dict[str, dict[tuple[str, Hashable], set[Hashable]]] = {}
+
+    def each_gives_one_value(self, kind: str, i: int, j: int, key: Hashable) -> bool:
+        """Statements ``i`` and ``j`` each stand in a document that gives ``key`` one value only (keys of
+        ``kind`` as ``_sole_keys`` reads them: a family, a bargain's stance, a lasting act, a counted
+        thing, a holder of shares): the story's one quantity of that key, as each article tells it. The
+        table of each kind is built once per run."""
+        table = self._values_per_key.get(kind)
+        if table is None:
+            table = {}
+            for item in self.items:
+                for item_key, value in _sole_keys(kind, item):
+                    table.setdefault((item.doc_id, item_key), set()).add(value)
+            self._values_per_key[kind] = table
+        return all(len(table.get((c.doc_id, key), ())) == 1 for c in (self.items[i], self.items[j]))
 
     def sole_figures_of_a_family(self, i: int, j: int) -> bool:
         """Two measurements of one family (money, a length of time, a speed...), each the only value
@@ -438,24 +470,7 @@ class Scorer:
         family = a.value.family
         if family not in SOLE_FIGURE_FAMILIES or b.value.family != family or a.value.offset or b.value.offset:
             return False  # (a duration that says when, "married two weeks ago", is a date: its happening tells)
-        if self._family_values is None:
-            self._family_values = {}
-            for item in self.items:
-                q = item.value
-                if item.kind == ClaimKind.NUMBER and q.family in SOLE_FIGURE_FAMILIES and not q.offset:
-                    self._family_values.setdefault((item.doc_id, q.family), set()).add((q.lo, q.hi))
-        values = self._family_values
-        return len(values.get((a.doc_id, family), ())) == 1 and len(values.get((b.doc_id, family), ())) == 1
-
-    @functools.cached_property
-    def _values_by_stance(self) -> dict[tuple[str, str, str], set[float]]:
-        """The values each document gives each stance of a bargain, per family ("asking for a 9% rise": demand)."""
-        out: dict[tuple[str, str, str], set[float]] = {}
-        for item in self.items:
-            q = item.value
-            if item.kind == ClaimKind.NUMBER and q.stance:
-                out.setdefault((item.doc_id, q.stance, q.family), set()).add(q.lo)
-        return out
+        return self.each_gives_one_value("family", i, j, family)
 
     def sole_figures_of_one_stance(self, i: int, j: int) -> bool:
         """Two figures of one stance of a bargain ("is asking for a 9% rise", "the union wants 11%"), each
@@ -464,19 +479,7 @@ class Scorer:
         qa, qb = self.items[i].value, self.items[j].value
         if not qa.stance or qa.stance != qb.stance or qa.family != qb.family:
             return False
-        values = self._values_by_stance
-        return all(len(values[c.doc_id, c.value.stance, c.value.family]) == 1 for c in (self.items[i], self.items[j]))
-
-    @functools.cached_property
-    def _span_values_by_act(self) -> dict[tuple[str, str], set[float]]:
-        """The lengths of time each document gives each lasting act ("stay shut for six weeks": close)."""
-        out: dict[tuple[str, str], set[float]] = {}
-        for item in self.items:
-            q = item.value
-            if item.kind == ClaimKind.NUMBER and q.family == units.DURATION and not q.offset:
-                for act in q.lasting:
-                    out.setdefault((item.doc_id, act), set()).add(q.lo)
-        return out
+        return self.each_gives_one_value("stance", i, j, (qa.stance, qa.family))
 
     def sole_spans_of_one_act(self, i: int, j: int) -> bool:
         """Two lengths of one lasting act ("the road is expected to stay shut for six weeks", "will be
@@ -487,8 +490,7 @@ class Scorer:
         shared = a.value.lasting & b.value.lasting
         if not shared or a.value.offset or b.value.offset:
             return False
-        values = self._span_values_by_act
-        return any(len(values[a.doc_id, act]) == 1 and len(values[b.doc_id, act]) == 1 for act in shared)
+        return any(self.each_gives_one_value("act", i, j, act) for act in shared)
 
     @functools.cached_property
     def _ages_by_noun(self) -> dict[tuple[str, str], int]:
@@ -563,35 +565,16 @@ class Scorer:
         """Two counts of the same specific thing, each its document's only value for it: the same
         counted noun ("firefighters"), or the same concept of a count whatever its nouns ("85,000
         homes without power", "60,000 properties lost electricity")."""
-        a, b = self.items[i], self.items[j]
-        shared = set(_specific_things(a)) & set(_specific_things(b))
-        if not shared:
-            return False
-        if self._thing_values is None:
-            self._thing_values = {}
-            for item in self.items:
-                for thing in _specific_things(item):
-                    self._thing_values.setdefault((item.doc_id, thing), set()).add(item.value.lo)
-        return any(len(self._thing_values[a.doc_id, t]) == 1 and len(self._thing_values[b.doc_id, t]) == 1
-                   for t in shared)
+        shared = set(_specific_things(self.items[i])) & set(_specific_things(self.items[j]))
+        return any(self.each_gives_one_value("thing", i, j, t) for t in shared)
 
     def sole_shares_of_one_holder(self, i: int, j: int) -> bool:
         """Two percentages whose sentences name one holder ("Brightwell shareholders will own 60%",
         "Brightwell investors will hold 55%"), each its document's only percentage naming it: an
         article that gives a holder one share tells of one whole (in an article of many shares of
         China, "a tenth" and "47%" are shares of different things)."""
-        a, b = self.items[i], self.items[j]
-        shared = a.subjects & b.subjects
-        if not shared:
-            return False
-        if self._share_values is None:
-            self._share_values = {}
-            for item in self.items:
-                if item.value.family == "percent":
-                    for name in item.subjects:
-                        self._share_values.setdefault((item.doc_id, name), set()).add(item.value.lo)
-        values = self._share_values
-        return any(len(values.get((a.doc_id, n), ())) == 1 and len(values.get((b.doc_id, n), ())) == 1 for n in shared)
+        shared = self.items[i].subjects & self.items[j].subjects
+        return any(self.each_gives_one_value("holder", i, j, name) for name in shared)
 
     def list_gives(self, k: int, c: Claim) -> bool:
         """Statement ``k`` is an item of a list whose sentence gives ``c``, a reading of its own, to
