@@ -2745,3 +2745,52 @@ def test_a_time_told_with_no_day_is_the_story_s_one_moment_when_it_is_its_articl
                              "midnight."),
     })
     assert {r.doc_id for r in cmp.finding_rows() if r.kind == "date_conflict"} == {"g1", "g2"}, _shown(cmp)
+
+
+def test_two_ends_a_plan_foretells_disagree_when_one_breaks_the_others_bound(run):
+    """"The viaduct is due to be finished by 2031" and "should be complete in 2033": each article's only end
+    still to come, the plan's one end, and 2033 is past "by 2031". "Complete in 2030" keeps within it."""
+    _, cmp = run({
+        "v1": ("2028-05-02", "Work on the Almsford viaduct will begin in June and is due to be finished by 2031."),
+        "v2": ("2028-05-02", "Building the Almsford viaduct starts in June and should be complete in 2033."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "date_conflict"} == {"2031", "2033"}, _shown(cmp)
+    _, cmp = run({
+        "v1": ("2028-05-02", "Work on the Almsford viaduct will begin in June and is due to be finished by 2031."),
+        "v3": ("2028-05-02", "Building the Almsford viaduct starts in June and should be complete in 2030."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "date_conflict"], _shown(cmp)
+
+
+def test_a_sentence_the_court_passed_is_one_term_in_each_articles_only_words_for_it(run):
+    """"has been jailed for six years" and "was sentenced to five and a half years": each article's only
+    prison term, one term told in sentences written around different details."""
+    _, cmp = run({
+        "j1": ("2040-02-10", "A solicitor who stole from elderly clients has been jailed for six years. She took "
+                             "the money over nine years, the court heard."),
+        "j2": ("2040-02-10", "Dana Pryce, 49, was sentenced to five and a half years at Bristol Crown Court on "
+                             "Friday."),
+    })
+    conflicts = [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"]
+    assert {r.doc_id for r in conflicts} == {"j1", "j2"}, _shown(cmp)
+
+
+def test_an_animals_age_told_a_day_apart_is_a_disagreement_not_a_birthday(run):
+    """"Their mother, Suki, is seven years old" (20 May) and "Mother Suki, aged eight" (21 May): the same
+    named animal, and a birthday between two reports a day apart is far less likely than a mistake."""
+    _, cmp = run({
+        "z1": ("2041-05-20", "Two snow leopard cubs were born at Hallam Zoo. Their mother, Suki, is seven years old."),
+        "z2": ("2041-05-21", "Hallam Zoo has announced the birth of two snow leopard cubs. Mother Suki, aged eight, "
+                             "is doing well."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"7", "8"}, _shown(cmp)
+
+
+def test_homes_and_properties_count_one_thing(run):
+    """"protect 1,900 homes" and "shield about 2,400 properties": one count of the buildings a scheme covers."""
+    _, cmp = run({
+        "h1": ("2040-10-14", "A £30m sea wall to protect 1,900 homes in Pelham Bay has been approved."),
+        "h2": ("2040-10-14", "Councillors have approved a £30m sea wall for Pelham Bay that will shield about 2,400 "
+                             "properties."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"1900", "~2400"}, _shown(cmp)

@@ -31,6 +31,7 @@ from pipeline.compare.background import BACKGROUND_DAYS, ELSEWHERE
 from pipeline.compare.claims import (
     DEPARTURE,
     DISCOVERY,
+    END_TO_COME,
     GAP,
     Claim,
     day_of,
@@ -149,10 +150,11 @@ SAME_THING_MADE_BONUS = 0.20
 # (docs/compare.md, session 56; the planned date since session 58).
 SAME_PHASE_BONUS = 0.15
 ONE_MOMENT_PHASES = frozenset({"onset", "end", "schedule"})
-# The phase whose dates, each its article's only one, are the story's one date (``Scorer.sole_dates_of_one_phase``):
-# when the happening was to take place. Not its onset or end: "began clearing debris on Sunday" is no
+# The phases whose dates, each its article's only one, are the story's one date (``Scorer.sole_dates_of_one_phase``):
+# when the happening was to take place, and when a plan is to end ("due to be finished by 2045",
+# ``claims.plan_phase``). Not its onset or an end told as done: "began clearing debris on Sunday" is no
 # start of the tornado, and a second outage's "severed on Tuesday" no start of the first.
-SOLE_DATE_PHASES = frozenset({"schedule"})
+SOLE_DATE_PHASES = frozenset({"schedule", END_TO_COME})
 # This much less score for two times of day that are each their article's only time of that day
 # (`Scorer.sole_times_of_one_day`); chosen by `--sweep` on the read sets (docs/compare.md, session 56).
 SOLE_TIME_ALLOWANCE = 0.24
@@ -776,18 +778,23 @@ def _noun(unit: str) -> str:
     return counted_group(unit, load_lexicon())
 
 
-def _specific_things(c: Claim) -> tuple[tuple[str, str], ...]:
-    """What a count counts, as specific things: its counted noun when it names a kind of thing
+def _specific_things(c: Claim) -> tuple[tuple[str, str, str], ...]:
+    """What a figure is of, as specific things: a count's counted noun when it names a kind of thing
     ("villages"; not people at large or by sex or age, though a noun of a role keyed with one stays:
-    "pupils", keyed as "children"), and its concept ("job_cuts")."""
+    "pupils", keyed as "children"), and any figure's concept in its family ("job_cuts" counted, a
+    "prison_term" in years; not a length's or an area's concept that only names the family: a river's
+    peak and its level now are two lengths of one story)."""
     q = c.value
-    if c.kind != ClaimKind.NUMBER or q.family != units.COUNT:
+    if c.kind != ClaimKind.NUMBER:
         return ()
+    named = c.concept and not (c.concept == q.family and q.family in PHYSICAL_FAMILIES)
+    things = [("concept", c.concept, q.family)] if named else []
+    if q.family != units.COUNT:
+        return tuple(things)
     lex = load_lexicon()
     noun = _noun(q.unit) if q.unit else ""
     specific = noun and noun not in lex.generic_count_nouns and stem_noun(q.unit) not in lex.sex_age_nouns
-    things = [("noun", noun)] if specific else []
-    return tuple(things + ([("concept", c.concept)] if c.concept else []))
+    return tuple(([("noun", noun, q.family)] if specific else []) + things)
 
 
 def _figure_keys(c: Claim) -> list[Hashable]:
@@ -1260,13 +1267,19 @@ def _the_act_and_its_noun(counted: Claim, done: Claim) -> bool:
     return bool(act and noun) and (stem(act) == noun or act in (f"{noun}d", f"{noun}ed"))
 
 
+# "a 12-year-old", "the 12 year old boy": an age written to stand before a noun (not "12 years old").
+_AGE_BEFORE_A_NOUN = re.compile(r"\byear[- ]old\b", re.IGNORECASE)
+
+
 def _aged_alike(a: Claim, b: Claim) -> bool:
     """Two ages each told of the one person their clause names ("Rupert Vane ... has died at the age
     of 81", "Rupert Vane ... died on Monday aged 82"): the same person's age. An age before a noun
-    ("sexually assaulting a 12-year-old") is the noun's, whoever the clause names."""
+    ("sexually assaulting a 12-year-old") is the noun's, whoever the clause names; an age told of
+    the subject ("Katya is eight years old") is the subject's."""
     def of(c: Claim) -> str:
         people = c.value.people
-        return people[0] if c.value.family == "age" and len(people) == 1 and "old" not in c.text.lower() else ""
+        return people[0] if c.value.family == "age" and len(people) == 1 and not _AGE_BEFORE_A_NOUN.search(
+            c.text) else ""
     x, y = of(a), of(b)
     return (bool(x and y) and same_person(x, y)) or _one_described_person(a, b)
 

@@ -307,6 +307,17 @@ def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
     return {found[0] for (doc, day), found in per_day.items() if len(found) == 1 and (day or times_per_doc[doc] == 1)}
 
 
+END_TO_COME = "end to come"
+
+
+def plan_phase(c: Claim) -> str:
+    """A date's phase, with an end still to come told apart from an end told as done: "is due to be
+    finished by 2045" is the plan's one end, as a schedule is its one date, while "reopened on
+    Thursday" is one of a story's many ends (the road, the power, the trains)."""
+    phase = c.value.phase
+    return END_TO_COME if phase == "end" and c.value.forecast else phase
+
+
 def sole_dates_of_their_phase(claims: Sequence[Claim], phases: frozenset[str]) -> dict[int, str]:
     """The dates that are their article's only date of a happening's phase (``phases``: when it
     started, ended, or was to take place), each with its phase: "a wildfire that started on Monday"
@@ -315,8 +326,8 @@ def sole_dates_of_their_phase(claims: Sequence[Claim], phases: frozenset[str]) -
     one phase tells of two happenings (a festival due on one date and moved to another)."""
     per_phase: dict[tuple[str, str], dict[str, list[int]]] = {}
     for i, c in enumerate(claims):
-        if c.kind == ClaimKind.DATE and c.value.phase in phases:
-            per_phase.setdefault((c.doc_id, c.value.phase), {}).setdefault(c.row.value, []).append(i)
+        if c.kind == ClaimKind.DATE and (phase := plan_phase(c)) in phases:
+            per_phase.setdefault((c.doc_id, phase), {}).setdefault(c.row.value, []).append(i)
     return {i: phase for (_, phase), by_value in per_phase.items() if len(by_value) == 1
             for found in by_value.values() for i in found}
 

@@ -230,6 +230,23 @@ def _two_ends(a: Claim, b: Claim) -> bool:
     return a.value.qualifier.split()[:1] == b.value.qualifier.split()[:1] == ["until"]
 
 
+# Qualifiers of a date that bound its happening from above ("finished by 2045") or below ("after 2030").
+_UPPER_BOUNDS, _LOWER_BOUNDS = frozenset({"by", "before"}), frozenset({"after"})
+
+
+def _point_past_the_bound(bound: Claim, point: Claim) -> bool:
+    """A date with no qualifier lies wholly outside the other's bound: "complete in 2046" breaks "is
+    due to be finished by 2045" (and may dispute it), while "in 2044" keeps it (and cannot)."""
+    if point.value.qualifier or bound.value.qualifier not in _UPPER_BOUNDS | _LOWER_BOUNDS:
+        return False
+    limit, told = timeml.interval(day_of(bound)), timeml.interval(day_of(point))
+    if limit is None or told is None:
+        return False
+    if bound.value.qualifier in _UPPER_BOUNDS:
+        return told[0] > limit[1]
+    return told[1] < limit[0]
+
+
 def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
     "since 2020"; a time of day "shortly after" one is a window, compared as a point) and the words
@@ -237,7 +254,8 @@ def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     name the happening in words of their own: "caught fire at about 6:40", "burst into flames
     shortly after 7:15")."""
     if a.kind == ClaimKind.DATE and (a.value.qualifier in OPEN_DATE_QUALIFIERS
-                                     or b.value.qualifier in OPEN_DATE_QUALIFIERS) and not _two_ends(a, b):
+                                     or b.value.qualifier in OPEN_DATE_QUALIFIERS) and not (
+            _two_ends(a, b) or _point_past_the_bound(a, b) or _point_past_the_bound(b, a)):
         return False
     if a.value.reported or b.value.reported:
         return False  # "told reporters on Wednesday" dates the telling
@@ -256,7 +274,8 @@ def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     if _two_ends(a, b):  # months apart are two ends of one state, not two happenings
         return len(set(a.value.near) & set(b.value.near)) >= DATE_CONFLICT_NEAR_SHARED
     ages = sorted(_age_days(c) for c in (a, b))
-    if ages[0] <= CURRENT_EVENT_DAYS and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
+    # (two dates both after their articles are plans, "finished by 2045" and "complete in 2046": one may be late)
+    if ages[0] <= CURRENT_EVENT_DAYS and ages[1] >= 0 and _days_apart(day_of(a), day_of(b)) > PAST_EVENT_DAYS:
         return False  # this week's event vs one months before it: two events, not one misdated
     if timeml.days_between(a.ref_time, b.ref_time) > PAST_EVENT_DAYS and max(ages) <= CURRENT_EVENT_DAYS:
         return False  # each the news of its own day, months apart: two events (two outages)

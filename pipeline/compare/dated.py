@@ -25,9 +25,10 @@ from pipeline.vocab.kinds import ClaimKind
 from pipeline.vocab.units import TIME_UNITS, UNITS
 
 # A sentence needs this many content words to carry a dated event, unless a word of its onset or of an
-# act says which happening it dates ("The fire, which broke out on Sunday, was 35% contained."; not an
-# end, "reopened on Thursday after Tuesday's gas leak", which would meet the leak's date).
-ONSET = "onset"  # the lexicon's phase of a happening's start
+# act says which happening it dates ("The fire, which broke out on Sunday, was 35% contained."), or of
+# its end foretold ("is due to be finished by 2045"); not an end told as done, "reopened on Thursday
+# after Tuesday's gas leak", which would meet the leak's date.
+ONSET, END = "onset", "end"  # the lexicon's phases of a happening's start and end
 MIN_CONTENT_WORDS = 4
 # A date more than this many days before its article is past, whatever word leads it ("until he
 # returned to prison in June 1999"): a forecast of it would long be settled.
@@ -321,10 +322,10 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
     before_words = words(ctx.text[left:d.start])
     ranked = _ranked_time(before_words)
     phase, act = _phase(ctx, lex, d, left, right), _act(ctx, lex, d, left, right)
-    if len(event) < MIN_CONTENT_WORDS and not (made or ranked or phase == ONSET or act):
-        return None  # a short clause says which happening it dates with a word of its onset or of an act
-    near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     forecast = _forecast(ctx, lex, d, before_words)
+    if len(event) < MIN_CONTENT_WORDS and not (made or ranked or phase == ONSET or act or (phase == END and forecast)):
+        return None  # a short clause says which happening it dates with a word of its onset, its end to come or an act
+    near = tuple(before[-DATE_NEAR:] + after[:DATE_NEAR])
     cues = "; ".join(cue for cue in ("forecast" if forecast else "", f"act: {act}" if act else "") if cue)
     row = claim_row(ctx, ClaimKind.DATE, d.sent_no, d.start, d.end, quote,
                     subject="; ".join(sorted(common["subjects"])), measure=" ".join(_top(event, 4)), value=d.value,

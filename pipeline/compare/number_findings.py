@@ -56,8 +56,11 @@ MIN_DISTINCTIVE_VALUE = 10
 # items are false; both real ones with any list items have exactly half. Leaving one set out, the
 # highest share of a real one in the other sets is 0.5 in every fold, so the bound stands.
 MAX_LIST_ITEM_SHARE = 0.5
-# A person has at most ceil(days / DAYS_PER_YEAR) birthdays between two reports.
+# A person has at most ceil(days / DAYS_PER_YEAR) birthdays between two reports; between reports
+# fewer than BIRTHDAY_MIN_DAYS apart a year's difference is far likelier a disagreement than a birthday
+# (8 in a 20 May report and 9 on 21 May: a chance of 1 in 365), and it is shown as one.
 DAYS_PER_YEAR = units.UNITS["years"].factor / units.UNITS["days"].factor
+BIRTHDAY_MIN_DAYS = 30
 
 
 def find_number_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon) -> list[DraftFinding]:
@@ -233,7 +236,8 @@ def _ageing(cs: Sequence[Claim], clash: set[tuple[int, int]]) -> bool:
         younger, older = sorted((cs[x], cs[y]), key=mid)
         grown = round((mid(older) - mid(younger)) / units.UNITS["years"].factor)
         birthdays = [math.ceil((later - earlier).days / DAYS_PER_YEAR)
-                     for earlier in dates_of(younger) for later in dates_of(older)]
+                     for earlier in dates_of(younger) for later in dates_of(older)
+                     if (later - earlier).days >= BIRTHDAY_MIN_DAYS]
         if not any(0 < grown <= n for n in birthdays):
             return False
     return True

@@ -1462,14 +1462,23 @@ _NAMING_DEPS = frozenset({"compound", "appos", "flat", "amod", "nmod", "punct", 
 MAX_BORROW_STEPS = 4
 
 
-def clause_people(span: Span, person_at: dict[int, Span] | None = None) -> tuple[str, ...]:
+def clause_people(span: Span, person_at: dict[int, Span] | None = None, *, age: bool = False) -> tuple[str, ...]:
     """Whose figure: the people named as the arguments (subject, object) of the figure's clause,
     in text order. Two figures whose clauses name different people are two quantities however
     alike their words ("Rait fell 200 ft" and "Buckley fell 700 m"); the passive and the active
-    name the same people ("Smith was sentenced to 10 years", "the judge sentenced Smith to 12")."""
+    name the same people ("Smith was sentenced to 10 years", "the judge sentenced Smith to 12").
+    A figure inside an argument is that argument's, and its owner's ("Jamie Cole's goal in the 108th
+    minute gave Harbour United a win": Cole's minute), but an ``age`` is of the one it describes only
+    ("the lorry's 52-year-old driver")."""
     person_at = people_by_token(span.doc) if person_at is None else person_at
-    verb = _clause_head(_span_root(span))
+    root = _span_root(span)
+    verb = _clause_head(root)
     arguments = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS]
+    inside = {t.i for t in root.ancestors}
+    holder = next((a for a in arguments if a.i in inside), None)
+    if holder is not None:
+        named = _names_in(holder, span, person_at, deps=_NAMING_DEPS if age else _NAMING_DEPS | {"poss"})
+        return tuple(named[k] for k in sorted(named))
     steps = 0
     while not any(a.dep_ in ("nsubj", "nsubjpass") for a in arguments) and verb.dep_ in _BORROWS_SUBJECT \
             and verb.head.i != verb.i and steps < MAX_BORROW_STEPS:
@@ -1478,11 +1487,22 @@ def clause_people(span: Span, person_at: dict[int, Span] | None = None) -> tuple
         steps += 1
     found: dict[int, str] = {}
     for argument in arguments:
-        for tok in _naming_tokens(argument):
-            if tok.i in person_at and tok.i not in range(span.start, span.end):
-                ent = person_at[tok.i]
-                found[ent.start] = ent.text
+        found.update(_names_in(argument, span, person_at))
     return tuple(found[k] for k in sorted(found))
+
+
+def _names_in(argument: Token, span: Span, person_at: dict[int, Span],
+              deps: frozenset[str] = _NAMING_DEPS) -> dict[int, str]:
+    """The people an argument names (``deps``: the words that still name it), by where each name starts."""
+    found: dict[int, str] = {}
+    for tok in _naming_tokens(argument, deps):
+        if tok.i in person_at and tok.i not in range(span.start, span.end):
+            ent = person_at[tok.i]
+            found[ent.start] = _POSSESSIVE_END.sub("", ent.text)  # ("Jamie Cole's goal": the parse keeps the 's)
+    return found
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def people_by_token(doc: Doc) -> dict[int, Span]:
@@ -1490,12 +1510,12 @@ def people_by_token(doc: Doc) -> dict[int, Span]:
     return {t.i: ent for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
 
 
-def _naming_tokens(head: Token) -> list[Token]:
+def _naming_tokens(head: Token, deps: frozenset[str] = _NAMING_DEPS) -> list[Token]:
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ in _NAMING_DEPS)
+        todo.extend(c for c in tok.children if c.dep_ in deps)
     return out
 
 
@@ -1504,12 +1524,15 @@ ORDINAL_NOT_COUNTED = frozenset({"half", "quarter", "time", "place", "largest", 
 
 
 def _is_age(doc: Doc, text: str, q: Quantity, person_words: frozenset[str]) -> bool:
-    """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24", "He was
-    77.", "died in prison at 77". ``text`` is ``doc.text``, which spaCy joins anew on each access;
-    ``person_words`` are the words of the document's people's names."""
+    """A bare number that is someone's age: "Comeaux, 49,", "LaCalamita III, 38", "aged 24", "aged
+    nine", "He was 77.", "died in prison at 77". A number in words is one only after a word that says
+    age ("aged nine"; "Smith, nine," may count anything). ``text`` is ``doc.text``, which spaCy joins
+    anew on each access; ``person_words`` are the words of the document's people's names."""
     before = text[max(0, q.start - 60):q.start]
     if _AGE_WORD_BEFORE_RE.search(before):
         return True
+    if not q.text.isdigit():
+        return False
     if (_AGE_STATED_BEFORE_RE.search(before) or _AGE_AT_DEATH_BEFORE_RE.search(before)) and _AGE_CLAUSE_END_RE.match(
             text, q.end):
         return True
@@ -1560,7 +1583,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
     rows: list[NumberRow] = []
     headline: dict[int, bool] = {}  # by sentence: a title-case headline (asked once per sentence)
     for q in find_quantities(text):
-        if q.kind == "count" and q.text.isdigit() and q.value <= MAX_AGE and _is_age(doc, text, q, person_words):
+        if q.kind == "count" and q.value <= MAX_AGE and _is_age(doc, text, q, person_words):
             q = dataclasses.replace(q, kind="age", unit="years")
         if _skip_reason(q, text, date_spans=date_spans, name_spans=name_spans):
             continue
@@ -1632,6 +1655,7 @@ def extract_numbers(doc: Doc, *, doc_id: str, dates: Sequence[DateRow] = ()) -> 
         rows.append(NumberRow(
             doc_id=doc_id, sent_no=n, start=q.start, end=q.end, text=q.text,
             value=q.value, value_max=q.value_max, unit=unit, qualifier=q.qualifier, kind=kind,
-            measure=measure, as_of=as_of, sentence=sent.text, people="; ".join(clause_people(span, person_at)),
+            measure=measure, as_of=as_of, sentence=sent.text,
+            people="; ".join(clause_people(span, person_at, age=kind == "age")),
         ))
     return tuple(rows)

@@ -488,6 +488,8 @@ def test_extract_numbers_offsets_hold_on_generated_text(nlp, text):
     ("John Smith was sentenced to 10 years in prison, police spokesman Tom Jones said.", "10 years", "John Smith"),
     ("Police said 32 people were killed in the attack.", "32", ""),  # the speaker is not whose figure it is
     ("Smith's lawyer said the company paid $3 million.", "$3 million", ""),
+    # a figure inside an argument is that argument's: the goal's minute is the scorer's, not the team's
+    ("Priya Nandi's try in the 74th minute gave Colin Mabry a famous win.", "74th", "Priya Nandi"),
 ])
 def test_people_are_the_people_the_figures_clause_names(nlp, text, mention, people):
     assert one(nlp, text, mention).people == people
@@ -787,3 +789,12 @@ def test_all_n_counts_the_noun_its_sentence_named_before(nlp):
 
 def test_a_rank_in_words_after_category_is_a_category(nlp):
     assert one(nlp, "Response times for category two calls rose again.", "two").unit == "category"
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("The keeper, Arvid Holm, aged sixty-one, retired on Friday.", "sixty-one", "age"),
+    ("Their grandmother died aged ninety.", "ninety", "age"),
+    ("Tessa Lund, nine, and two friends found the hoard.", "nine", "count"),  # no word says age: may count anything
+])
+def test_a_number_in_words_is_an_age_only_after_a_word_that_says_age(nlp, text, mention, kind):
+    assert one(nlp, text, mention).kind == kind
