@@ -2794,3 +2794,25 @@ def test_homes_and_properties_count_one_thing(run):
                              "properties."),
     })
     assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"1900", "~2400"}, _shown(cmp)
+
+
+def test_a_majority_and_a_win_by_so_many_votes_are_one_margin(run):
+    """"won with a majority of 812" and "won by 1,140 votes": the margin, counted in votes in one of them."""
+    _, cmp = run({
+        "m1": ("2040-06-09", "Liberal Democrat Anna Reyes won the Fenwick by-election on Thursday with a majority of "
+                             "812."),
+        "m2": ("2040-06-09", "Anna Reyes won by 1,140 votes in Thursday's Fenwick by-election."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"812", "1140"}, _shown(cmp)
+
+
+def test_one_score_in_two_reports_is_corroborated(run):
+    """"Ashby Rangers beat Corton 2-1" and "a 2-1 win": a score's two counts in their order, agreed."""
+    _, cmp = run({
+        "s1": ("2040-04-08", "Ashby Rangers beat Corton 2-1 in the county final on Saturday, with Mo Diallo scoring "
+                             "twice."),
+        "s2": ("2040-04-08", "Two goals from Mo Diallo gave Ashby Rangers a 2-1 win over Corton in Saturday's county "
+                             "final."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "corroboration" and "2-1" in r.quote} == {"s1", "s2"}, \
+        _shown(cmp)

@@ -952,6 +952,9 @@ def _concept(lex: Lexicon, row: NumberRow, quote: str, rel_s: int, rel_e: int, o
         if done_to and a_share and _concept_fits(done_to, row, family, lex):
             return done_to  # "will cut 15% of its workforce, about 400 jobs": 400 jobs cut, not a workforce
         return _concept(lex, row, quote, *restated, others, family)
+    by_how_much = _phrase_right_before_the_count(quote, 0, rel_s, lex)
+    if by_how_much and quote[:rel_s].rstrip().lower().endswith(" by"):
+        return by_how_much  # "won by 1,914 votes": the margin, counted in votes
     found = (next(iter(concepts_in(row.text, lex)), "")  # a word of the figure itself ("a 30,000-seat stadium")
              or _added_to_concept(quote, rel_s, rel_e, lex) or _running_total_concept(quote, rel_s, lex)
              or _change_in_concept(quote, rel_e, lex) or _share_price_move(quote, rel_s, family)

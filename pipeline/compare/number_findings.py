@@ -446,7 +446,9 @@ def _corroboration(cs: Sequence[Claim], topic: str, align: float, salience: Sali
 def _worth_corroborating(cs: Sequence[Claim]) -> bool:
     """Agreement on a small bare count ("two aid workers") with no known measure says little;
     keep it only when it is about a known concept, a distinctive value (ten or more, or given to
-    two digits: "4.75%"), or many sources."""
+    two digits: "4.75%"; a tally's two counts in their order, "3-2"), or many sources."""
     if any(c.concept for c in cs) or len({c.doc_id for c in cs}) >= MIN_SOURCES_PLAIN_AGREEMENT:
+        return True
+    if all(c.value.bound == "tally" for c in cs):
         return True
     return any(abs(mid(c)) >= MIN_DISTINCTIVE_VALUE or distinctive(c) for c in cs if math.isfinite(mid(c)))

@@ -865,6 +865,12 @@ def _count_taken_for_a_name(ent: Span) -> bool:
             and following.tag_ == "NNS" and ent[-1].dep_ == "nummod" and ent[-1].head.i == following.i)
 
 
+def _score_after_a_name(q: Quantity, start: int, end: int) -> bool:
+    """A score the tagger took into the team's name before it ("beat Corton 2-1" tagged "Corton 2-1"):
+    a tally ends the span, after a word of the name. A name's own digits are no descending pair."""
+    return q.kind == "tally" and q.end == end and q.start > start
+
+
 def _measure_before_a_name(q: Quantity, text: str, start: int, end: int) -> bool:
     """A measurement the tagger took into the name after it ("the 400MW Fenwick Moor solar farm"
     tagged "The 400MW Fenwick Moor"): a figure with its unit opens the span (after an article, if
@@ -899,7 +905,8 @@ def _skip_reason(q: Quantity, text: str, *, date_spans: Sequence[tuple[int, int]
         return "inside a date"
     if _is_category(q, before):
         return ""
-    if any(s <= q.start and q.end <= e and not _measure_before_a_name(q, text, s, e) for s, e in name_spans) or any(
+    if any(s <= q.start and q.end <= e and not (_measure_before_a_name(q, text, s, e) or _score_after_a_name(q, s, e))
+           for s, e in name_spans) or any(
         s < q.end and q.start < e and not (s <= q.start and q.end <= e) and q.kind == "count" for s, e in name_spans
     ):
         return "part of a name"

@@ -798,3 +798,10 @@ def test_a_rank_in_words_after_category_is_a_category(nlp):
 ])
 def test_a_number_in_words_is_an_age_only_after_a_word_that_says_age(nlp, text, mention, kind):
     assert one(nlp, text, mention).kind == kind
+
+
+def test_a_score_the_tagger_took_into_the_teams_name_is_a_tally(nlp):
+    """"beat Corton 2-1": the small model tags "Corton 2-1" as one name; the score is still a figure."""
+    row = one(nlp, "Ashby Rangers beat Corton 2-1 in the county final on Saturday, with Mo Diallo scoring twice.",
+              "2-1")
+    assert (row.kind, row.value, row.value_max) == ("tally", 2, 1)
