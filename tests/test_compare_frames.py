@@ -2816,3 +2816,16 @@ def test_one_score_in_two_reports_is_corroborated(run):
     })
     assert {r.doc_id for r in cmp.finding_rows() if r.kind == "corroboration" and "2-1" in r.quote} == {"s1", "s2"}, \
         _shown(cmp)
+
+
+def test_a_concept_that_only_names_the_counted_noun_tells_nothing_that_happened_to_them(run):
+    """"About 9,000 passengers were affected" (a concept only from "passengers") and "12,000 travellers had
+    their journeys disrupted": one count of the people a strike hit, not a count aboard against a count
+    something happened to."""
+    _, cmp = run({
+        "a1": ("2040-07-19", "Baggage handlers at Tarnby Airport walked out on Friday. About 9,000 passengers were "
+                             "affected, the airport said."),
+        "a2": ("2040-07-19", "Baggage handlers at Tarnby Airport walked out on Friday. The airport said 12,000 "
+                             "travellers had their journeys disrupted."),
+    })
+    assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"~9000", "12000"}, _shown(cmp)

@@ -51,6 +51,7 @@ from pipeline.compare.gazetteer import is_continent, is_country_or_continent, re
 from pipeline.compare.lexicon import (
     concept_noun_keys,
     concept_of_word,
+    concepts_in,
     count_noun,
     counted_group,
     kind_of_count_noun,
@@ -896,6 +897,13 @@ def _two_parties_named_alike(a: Claim, b: Claim) -> bool:
     return all(re.search(rf"(?<!\w){re.escape(x.subject)}(?!\w)", y.row.quote) for x, y in ((a, b), (b, a)))
 
 
+def _the_nouns_own_concept(c: Claim) -> bool:
+    """The figure's concept is only its counted noun's ("About 18,000 passengers were affected": aboard,
+    from "passengers"): it tells nothing that happened to them, so no participle of another figure
+    ("25,000 travellers had their plans disrupted") says a different thing happened."""
+    return bool(c.value.unit) and c.concept in concepts_in(c.value.unit, load_lexicon())
+
+
 def different_quantities(a: Claim, b: Claim) -> str:
     """Why two figures cannot be the same quantity, whatever their wording; '' when they may be."""
     qa, qb = a.value, b.value
@@ -912,7 +920,8 @@ def different_quantities(a: Claim, b: Claim) -> str:
         return "concept"
     if qa.length_sense and qb.length_sense and qa.length_sense != qb.length_sense:
         return "size and distance"  # "a 3-metre shark" is not "50 metres from the shore"
-    if any(x.value.participle and y.concept in load_lexicon().people_concepts for x, y in ((a, b), (b, a))):
+    if any(x.value.participle and y.concept in load_lexicon().people_concepts and not _the_nouns_own_concept(y)
+           for x, y in ((a, b), (b, a))):
         return "what happened to them"  # "14 trapped miners" against "two miners were killed"
     if qa.family == "designator" and not values_equal_loose(a, b) and not _two_ranges_of_versions(a, b):
         return "designator"  # Internet Explorer 8 and 9 are two versions, never two readings of one
