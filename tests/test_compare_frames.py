@@ -2829,3 +2829,14 @@ def test_a_concept_that_only_names_the_counted_noun_tells_nothing_that_happened_
                              "travellers had their journeys disrupted."),
     })
     assert {r.value for r in cmp.finding_rows() if r.kind == "numeric_conflict"} >= {"~9000", "12000"}, _shown(cmp)
+
+
+def test_a_length_of_another_act_the_sentence_tells_apart_is_no_rival(run):
+    """"has run the bakery for 18 years" and "The baker, who has been married for 30 years, has run the bakery
+    since 2022": the 30 years are the marriage's; the sentence tells the running of the bakery apart."""
+    _, cmp = run({
+        "b1": ("2040-03-02", "Tom Ellery won the county bread prize on Friday. He has run the bakery for 18 years."),
+        "b2": ("2040-03-02", "Tom Ellery won the county bread prize on Friday. The baker, who has been married for 30 "
+                             "years, has run the bakery since 2022."),
+    })
+    assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)

@@ -1214,6 +1214,8 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         return None  # calling two different values one quantity needs frames that say so (or one act timed)
     if qa.starting_value != qb.starting_value and not values_equal_loose(a, b):
         return None  # "£3.20, up from £2.60": what the toll was may agree with "the current toll", never dispute £3.10
+    if _another_acts_length(a, b) or _another_acts_length(b, a):
+        return None
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
     acts_counted = qa.family == "count" and (_the_act_and_its_noun(a, b) or _the_act_and_its_noun(b, a))
@@ -1261,6 +1263,14 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
         score += SOLE_COUNT_BONUS
     allowance = SOLE_FIGURE_ALLOWANCE if sole or sole_count or sole_age or sole_stance else 0.0
     return score if score >= figure_align_min(a, b) - allowance else None
+
+
+def _another_acts_length(a: Claim, b: Claim) -> bool:
+    """``b``'s sentence tells ``a``'s lasting act, and ``b``'s figure lasts another: "have played the same
+    numbers for 25 years" and "The couple, who have been married for 40 years, have played the same numbers
+    since 2015": the 40 years are the marriage's, and the sentence tells the playing apart from them."""
+    la, lb = a.value.lasting, b.value.lasting
+    return bool(la and lb and not la & lb and la <= set(content_stems(b.row.quote)))
 
 
 def _one_act_timed(a: Claim, b: Claim) -> bool:
