@@ -2840,3 +2840,13 @@ def test_a_length_of_another_act_the_sentence_tells_apart_is_no_rival(run):
                              "years, has run the bakery since 2022."),
     })
     assert not [r for r in cmp.finding_rows() if r.kind == "numeric_conflict"], _shown(cmp)
+
+
+def test_two_days_that_own_one_noun_date_one_happening(run):
+    """"a prize of £40,000 in Friday's raffle" and "a £45,000 prize from last Tuesday's raffle": each day is the
+    raffle's (the figure beside it takes no date from it), and two days of one raffle disagree."""
+    _, cmp = run({
+        "r1": ("2040-06-20", "A nurse from Hollin has won a prize of £40,000 in Friday's raffle."),
+        "r2": ("2040-06-20", "Hollin nurse Amy Shaw is celebrating a £45,000 prize from last Tuesday's raffle."),
+    })
+    assert {r.doc_id for r in cmp.finding_rows() if r.kind == "date_conflict"} == {"r1", "r2"}, _shown(cmp)

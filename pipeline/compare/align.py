@@ -1482,6 +1482,12 @@ def _a_state_since(a: Claim, b: Claim) -> bool:
     return began is not None and moment is not None and moment[0] > began[1]
 
 
+def owned_alike_days(a: Claim, b: Claim) -> bool:
+    """Two days each written as the owner of one noun ("Saturday's draw", "last Wednesday's draw"): the
+    noun names the happening both date, as a made thing's making or a ranked day does."""
+    return a.kind == b.kind == ClaimKind.DATE and bool(a.value.owned) and a.value.owned == b.value.owned
+
+
 def date_score(s: Scorer, i: int, j: int) -> float | None:
     """How surely two dates (or times) tell of one happening; None when they cannot or their
     score is below the bar (lower when they give the same moment)."""
@@ -1497,13 +1503,15 @@ def date_score(s: Scorer, i: int, j: int) -> float | None:
     rare += bool(ma.phase and ma.phase == mb.phase)  # "repaired" and "completed" name one moment
     made_alike = a.kind == ClaimKind.DATE and bool(ma.made) and ma.made == mb.made
     ranked_alike = a.kind == ClaimKind.DATE and bool(ma.ranked) and ma.ranked == mb.ranked
-    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE and not (made_alike or ranked_alike):
+    owned_alike = owned_alike_days(a, b)
+    if rare < DATE_MIN_SHARED and s.frame(i, j) < 0.6 and a.kind == ClaimKind.DATE and not (
+            made_alike or ranked_alike or owned_alike):
         return None
     score = W_DATE_FRAME * s.frame(i, j) + W_DATE_WORDS * over + W_DATE_NAMES * jaccard(a.subjects, b.subjects)
     if a.kind == ClaimKind.TIME and ma.lo == mb.lo and ma.lo % 60:
         score += SAME_MINUTE_BONUS  # two sources giving the same 4:30 rarely tell of two moments
-    if made_alike or ranked_alike:
-        score += SAME_THING_MADE_BONUS  # a story's busiest day, like its building's opening, is one happening
+    if made_alike or ranked_alike or owned_alike:
+        score += SAME_THING_MADE_BONUS  # a busiest day, a building's opening, a draw: one happening
     if ma.phase in ONE_MOMENT_PHASES and ma.phase == mb.phase:
         score += SAME_PHASE_BONUS
     bar = DATE_AGREE_MIN if same_moment(a, b) else DATE_ALIGN_MIN

@@ -148,6 +148,7 @@ class Dating:
     fiscal: bool = False  # written as a fiscal period ("its fiscal third quarter", "FY2013"): another calendar
     made: str = ""  # the made thing whose making it dates ("building": "which opened in 1987", "30-year-old building")
     ranked: str = ""  # the time ranked first that it dates ("busiest day" of "The busiest day was 4 August")
+    owned: str = ""  # the noun a day is written as the owner of ("draw" of "Saturday's draw"): the happening it dates
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,7 +12,16 @@ import re
 from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
-from pipeline.compare.align import SOLE_DATE_PHASES, Edge, Scorer, align_dates, cluster, dates_cannot_link, join_groups
+from pipeline.compare.align import (
+    SOLE_DATE_PHASES,
+    Edge,
+    Scorer,
+    align_dates,
+    cluster,
+    dates_cannot_link,
+    join_groups,
+    owned_alike_days,
+)
 from pipeline.compare.claims import (
     Claim,
     day_of,
@@ -123,7 +132,7 @@ def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
 
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
         e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))
-        or sole(e.a, e.b)}
+        or sole(e.a, e.b) or owned_alike_days(claims[e.a], claims[e.b])}
     for comp in comps:
         if len({claims[i].doc_id for i in comp}) < 2:
             continue

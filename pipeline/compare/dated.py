@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from pipeline.compare.claims import DEPARTURE, MINUTES_A_DAY, CalendarDate, Claim, DocContext, TimeOfDay, claim_row
 from pipeline.compare.lexicon import Lexicon
-from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, words
+from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, stem, words
 from pipeline.schema import DateRow, NumberRow
 from pipeline.vocab import timeml, units
 from pipeline.vocab.kinds import ClaimKind
@@ -180,10 +180,22 @@ def _usable_date(ctx: DocContext, d: DateRow, number_times: dict[tuple[int, str]
     # A lost dash between them ends the clause: "for October-the 23-year old's" dates no age.
     if _ends_a_running_state(ctx, d):
         return True  # "will stay at £2 until the end of June": when the state ends is a claim of its own
+    if _POSSESSIVE_AFTER.match(ctx.text, d.end):
+        return True  # "matching all six numbers in Saturday's draw": the day is the draw's, a claim of its own
     day = d.granularity in ("day", "time")
     return not any((0 <= d.start - e <= AS_OF_ADJACENT or (not day and abs(s - d.end) <= AS_OF_ADJACENT))
                    and not LOST_DASH.search(ctx.text, min(e, d.end), max(s, d.start))
                    for s, e in number_times.get((d.sent_no, d.value), ()))
+
+
+# A day written as the owner of the noun after it ("Saturday's draw", "last Wednesday's vote") dates that noun.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(?P<noun>[a-z]+)")
+
+
+def _owned(ctx: DocContext, d: DateRow) -> str:
+    """The stem of the noun a day is written as the owner of ("Saturday's draw": "draw"), or ''."""
+    m = _POSSESSIVE_AFTER.match(ctx.text, d.end)
+    return stem(m["noun"]) if m else ""
 
 
 def _ends_a_running_state(ctx: DocContext, d: DateRow) -> bool:
@@ -334,7 +346,7 @@ def _date_claim(ctx: DocContext, lex: Lexicon, d: DateRow, made: str = "") -> Cl
                          reported=_reported(ctx, lex, d, before_words), forecast=forecast,
                          record=_record(d, before_words),
                          resolved_against=d.anchor if d.anchor != "unresolved" else "",
-                         fiscal=bool(_FISCAL.search(d.text)), made=made, ranked=ranked)
+                         fiscal=bool(_FISCAL.search(d.text)), made=made, ranked=ranked, owned=_owned(ctx, d))
     frame = _frame(ctx, d, left, right)
     return Claim(row=row, kind=ClaimKind.DATE, value=value, **{**common, "context": event},
                  frame=f"{made} made #{frame.partition('#')[2]}" if made else frame, as_of=d.value, text=d.text)
