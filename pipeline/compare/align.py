@@ -1215,7 +1215,7 @@ def figure_score(s: Scorer, i: int, j: int) -> float | None:
     if qa.starting_value != qb.starting_value and not values_equal_loose(a, b):
         return None  # "£3.20, up from £2.60": what the toll was may agree with "the current toll", never dispute £3.10
     if _another_acts_length(a, b) or _another_acts_length(b, a):
-        return None
+        return None  # "married for 40 years" in a sentence that tells the playing apart: the marriage's length
     if not values_equal_loose(a, b) and (s.list_gives(j, a) or s.list_gives(i, b)):
         return None  # "magnitude 2.9 and 2.1" against "a 2.9 aftershock": the list's 2.1 is another one
     acts_counted = qa.family == "count" and (_the_act_and_its_noun(a, b) or _the_act_and_its_noun(b, a))

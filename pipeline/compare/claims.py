@@ -308,6 +308,7 @@ def sole_times_of_their_day(claims: Sequence[Claim]) -> set[int]:
     return {found[0] for (doc, day), found in per_day.items() if len(found) == 1 and (day or times_per_doc[doc] == 1)}
 
 
+ONSET, END = "onset", "end"  # the lexicon's phases of a happening's start and end (`[phases]`)
 END_TO_COME = "end to come"
 
 
@@ -316,7 +317,7 @@ def plan_phase(c: Claim) -> str:
     finished by 2045" is the plan's one end, as a schedule is its one date, while "reopened on
     Thursday" is one of a story's many ends (the road, the power, the trains)."""
     phase = c.value.phase
-    return END_TO_COME if phase == "end" and c.value.forecast else phase
+    return END_TO_COME if phase == END and c.value.forecast else phase
 
 
 def sole_dates_of_their_phase(claims: Sequence[Claim], phases: frozenset[str]) -> dict[int, str]:

@@ -258,7 +258,8 @@ def _point_past_the_bound(bound: Claim, point: Claim) -> bool:
 
 def _same_event(a: Claim, b: Claim, sole_times: bool = False) -> bool:
     """Strict test before calling two dates a conflict: both are point dates (not "by 2027",
-    "since 2020"; a time of day "shortly after" one is a window, compared as a point) and the words
+    "since 2020", unless the other lies past the bound; a time of day "shortly after" one is a window,
+    compared as a point) and the words
     right next to each date overlap (or both are their articles' only times of that day, which
     name the happening in words of their own: "caught fire at about 6:40", "burst into flames
     shortly after 7:15")."""

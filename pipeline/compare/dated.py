@@ -16,7 +16,17 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from pipeline.compare.claims import DEPARTURE, MINUTES_A_DAY, CalendarDate, Claim, DocContext, TimeOfDay, claim_row
+from pipeline.compare.claims import (
+    DEPARTURE,
+    END,
+    MINUTES_A_DAY,
+    ONSET,
+    CalendarDate,
+    Claim,
+    DocContext,
+    TimeOfDay,
+    claim_row,
+)
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.text import CLAUSE_BREAK, LOST_DASH, content_stems, find_phrases, stem, words
 from pipeline.schema import DateRow, NumberRow
@@ -28,7 +38,6 @@ from pipeline.vocab.units import TIME_UNITS, UNITS
 # act says which happening it dates ("The fire, which broke out on Sunday, was 35% contained."), or of
 # its end foretold ("is due to be finished by 2045"); not an end told as done, "reopened on Thursday
 # after Tuesday's gas leak", which would meet the leak's date.
-ONSET, END = "onset", "end"  # the lexicon's phases of a happening's start and end
 MIN_CONTENT_WORDS = 4
 # A date more than this many days before its article is past, whatever word leads it ("until he
 # returned to prison in June 1999"): a forecast of it would long be settled.
