@@ -405,8 +405,8 @@ PairScore = Callable[["Scorer", int, int], "float | None"]
 def _sole_keys(kind: str, item: Claim) -> list[tuple[Hashable, Hashable]]:
     """The keys of ``kind`` a statement gives a value to, each with that value (``Scorer.each_gives_one_value``):
     "family", a figure's unit family (a measurement, not a duration that says when); "stance", a bargain's
-    side and family; "act", each lasting act of a length of time; "thing", each specific thing a count
-    counts; "holder", each name in a percentage's sentence."""
+    side and family; "act", each lasting act of a length of time; "thing", each specific thing a figure is
+    of (``_specific_things``); "holder", each name in a percentage's sentence."""
     q = item.value
     if item.kind != ClaimKind.NUMBER:
         return []

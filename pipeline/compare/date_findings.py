@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from pipeline.compare.agreement import dates_agree, group_by_agreement, times_agree
 from pipeline.compare.align import (
-    SOLE_DATE_PHASES,
     Edge,
     Scorer,
     align_dates,
@@ -22,13 +21,7 @@ from pipeline.compare.align import (
     join_groups,
     owned_alike_days,
 )
-from pipeline.compare.claims import (
-    Claim,
-    day_of,
-    days_may_meet,
-    sole_dates_of_their_phase,
-    sole_times_of_their_day,
-)
+from pipeline.compare.claims import Claim, day_of
 from pipeline.compare.importance import Salience, importance
 from pipeline.compare.lexicon import Lexicon
 from pipeline.compare.model import DraftFinding
@@ -69,7 +62,7 @@ def find_date_findings(claims: Sequence[Claim], scorer: Scorer, lexicon: Lexicon
     """Dates (or times of day) aligned into dated events, then classified."""
     edges = align_dates(claims, scorer)
     groups = cluster(claims, edges, cannot_link=dates_cannot_link)
-    return date_findings(claims, merge_dates_told_twice(claims, groups), edges)
+    return date_findings(claims, merge_dates_told_twice(claims, groups), edges, scorer)
 
 
 def merge_dates_told_twice(claims: Sequence[Claim], groups: Sequence[Sequence[int]]) -> list[list[int]]:
@@ -112,23 +105,22 @@ def moment_positions(claims: Sequence[Claim]) -> list[list[int]]:
 
 
 def date_findings(claims: Sequence[Claim], comps: Sequence[Sequence[int]],
-                  edges: Sequence[Edge]) -> list[DraftFinding]:
+                  edges: Sequence[Edge], scorer: Scorer) -> list[DraftFinding]:
     """Same event, same date or time (corroboration), different ones (conflict), or an expected
     date that later reports move (superseded).
 
     Claims are grouped by compatible date first, so one source can support two dated events
     (controls imposed in 2022, tightened in 2023). Two groups conflict only when a strongly aligned
     pair links them and no single source states both dates (a source that gives both is telling
-    of two events, not disagreeing with itself).
+    of two events, not disagreeing with itself). ``scorer`` is the one the edges were scored with (its
+    statements are ``claims``): it knows each article's only times of a day and only dates of a phase.
     """
     out: list[DraftFinding] = []
     stats = EdgeStats(edges)
     salience = Salience(claims)
-    sole_times, sole_phases = sole_times_of_their_day(claims), sole_dates_of_their_phase(claims, SOLE_DATE_PHASES)
 
     def sole(i: int, j: int) -> bool:  # each its article's only time of the day, or only date of one phase
-        return (i in sole_times and j in sole_times and days_may_meet(claims[i], claims[j])) or sole_phases.get(
-            i, "") == sole_phases.get(j) != ""
+        return scorer.sole_times_of_one_day(i, j) or scorer.sole_dates_of_one_phase(i, j)
 
     strong = {(min(e.a, e.b), max(e.a, e.b)) for e in edges if e.score >= DATE_CONFLICT_MIN or (
         e.score >= DATE_CONFLICT_MIN - SAME_STEP_ALLOWANCE and one_step_misdated(claims[e.a], claims[e.b]))
